@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Launcher: runs the compiled CLI. `npm ci` builds dist/ through the prepare script.
+"use strict";
+const path = require("path");
+const fs = require("fs");
+const entry = path.join(__dirname, "..", "dist", "src", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  console.error("lossdesk: not built yet. Run `npm ci` (or `npm run build:cli`) in " + path.join(__dirname, ".."));
+  process.exit(2);
+}
+require(entry).main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => { console.error("lossdesk: " + (err && err.message ? err.message : String(err))); process.exitCode = 1; }
+);
