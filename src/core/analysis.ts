@@ -1,0 +1,142 @@
+// The whole analysis on a workbook snapshot, and the two shapes it leaves in: the result JSON
+// (docs/results.md, the contract the CLI and the task pane share) and the client-loss sheet.
+
+import { WorkbookSnapshot, TableSheetModel, CellValue } from "./workbook";
+import { FoundTable, Issue, parseWorkbook } from "./input";
+import { EngineResult, computeLosses } from "./engine";
+import { ScoringConfig, DEFAULT_SCORING } from "./risk";
+import { formatFen, formatNav, formatRate, fenToYuanNumber } from "./money";
+import { IsoDate } from "./values";
+import { Locale, ui } from "./i18n";
+
+/** Sheets LossDesk writes; never read back as input. */
+export const GENERATED_SHEETS = ["亏损明细", "Client losses"];
+
+export interface AnalyzeOptions {
+  asOf?: IsoDate;
+  locale?: Locale;
+  scoring?: ScoringConfig;
+}
+
+export interface Analysis extends EngineResult {
+  tables: FoundTable[];
+  issues: Issue[];
+  lotRows: number;
+  lotsAccepted: number;
+}
+
+export function analyzeWorkbook(wb: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
+  const parsed = parseWorkbook(wb, { asOf: options.asOf, locale: options.locale, skipSheets: GENERATED_SHEETS });
+  const engine = computeLosses(parsed.lots, parsed.products, parsed.asOf, options.scoring ?? DEFAULT_SCORING);
+  return { ...engine, tables: parsed.tables, issues: parsed.issues, lotRows: parsed.lotRows, lotsAccepted: parsed.lots.length };
+}
+
+const rate = (bp: number | null) => (bp === null ? null : formatRate(bp));
+
+/** The result JSON: amounts as "-30000.00", rates as "-0.2000", NAVs with 4 or more decimals. */
+export function resultJson(a: Analysis) {
+  return {
+    asOf: a.asOf,
+    tables: a.tables,
+    clients: a.clients.map((c) => ({
+      clientId: c.clientId,
+      clientName: c.clientName ?? null,
+      relationshipManager: c.rm ?? null,
+      cost: formatFen(c.costFen),
+      marketValue: formatFen(c.marketValueFen),
+      dividends: formatFen(c.dividendsFen),
+      pnl: formatFen(c.pnlFen),
+      lossRate: rate(c.lossRateBp),
+      riskScore: c.riskScore,
+      riskTier: c.riskTier,
+      flags: c.flags,
+      factors: c.factors,
+      positions: c.positions.map((p) => ({
+        productCode: p.productCode,
+        shares: p.shares.toString(),
+        cost: formatFen(p.costFen),
+        marketValue: formatFen(p.marketValueFen),
+        dividends: formatFen(p.dividendsFen),
+        pnl: formatFen(p.pnlFen),
+        lossRate: rate(p.lossRateBp),
+        lots: p.lots.map((l) => ({ sheet: l.sheet, row: l.row, ref: l.ref })),
+      })),
+    })),
+    products: a.products.map((p) => ({
+      productCode: p.productCode,
+      productName: p.productName ?? null,
+      riskLevel: p.risk ? `R${p.risk}` : null,
+      benchmark: p.benchmark ?? null,
+      latestNav: formatNav(p.latestNav),
+      latestNavDate: p.latestNavDate,
+      peakNav: formatNav(p.peakNav),
+      peakNavDate: p.peakNavDate,
+      drawdownBasis: p.drawdownBasis,
+      drawdown: formatRate(p.drawdownBp),
+      holders: p.holders,
+      cost: formatFen(p.costFen),
+      marketValue: formatFen(p.marketValueFen),
+      pnl: formatFen(p.pnlFen),
+    })),
+    issues: a.issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, code: i.code, message: i.message })),
+    totals: {
+      lotRows: a.lotRows,
+      lotsAccepted: a.lotsAccepted,
+      lotsRejected: a.lotRows - a.lotsAccepted,
+      clients: a.totals.clients,
+      clientsWithLoss: a.totals.clientsWithLoss,
+      cost: formatFen(a.totals.costFen),
+      marketValue: formatFen(a.totals.marketValueFen),
+      dividends: formatFen(a.totals.dividendsFen),
+      pnl: formatFen(a.totals.pnlFen),
+      loss: formatFen(a.totals.lossFen),
+    },
+  };
+}
+
+export type ResultJson = ReturnType<typeof resultJson>;
+
+const LOSS_HEADERS: Record<Locale, string[]> = {
+  "zh-CN": ["排序", "客户编号", "客户姓名", "客户经理", "风险分级", "风险评分", "提示", "成本(元)", "市值(元)", "已分红(元)", "盈亏(元)", "盈亏比例", "持有产品", "主要因素"],
+  "en-US": ["Rank", "Client ID", "Client name", "Relationship manager", "Risk tier", "Risk score", "Flags", "Cost", "Market value", "Dividends", "P&L", "P&L rate", "Products", "Main factors"],
+};
+
+/** The client-loss sheet (亏损明细 / Client losses): one row per client, highest risk first. */
+export function clientLossSheet(a: Analysis, locale: Locale): TableSheetModel {
+  const zh = locale === "zh-CN";
+  const h = LOSS_HEADERS[locale];
+  const money = "#,##0.00;[Red]-#,##0.00";
+  const rows: CellValue[][] = a.clients.map((c, i) => [
+    i + 1,
+    c.clientId,
+    c.clientName ?? null,
+    c.rm ?? null,
+    ui("tiers", c.riskTier, locale),
+    c.riskScore,
+    c.flags.map((f) => ui("flags", f, locale)).join(zh ? "；" : "; ") || null,
+    fenToYuanNumber(c.costFen),
+    fenToYuanNumber(c.marketValueFen),
+    fenToYuanNumber(c.dividendsFen),
+    fenToYuanNumber(c.pnlFen),
+    c.lossRateBp === null ? null : c.lossRateBp / 10000,
+    c.positions.map((p) => p.productCode).join(", "),
+    c.factors.filter((f) => f.points > 0).slice(0, 3)
+      .map((f) => `${ui("factors", f.factor, locale)} ${f.points}`).join(zh ? "；" : "; ") || null,
+  ]);
+  return {
+    name: zh ? GENERATED_SHEETS[0] : GENERATED_SHEETS[1],
+    preamble: [
+      zh ? `客户亏损明细（分析日 ${a.asOf}）` : `Client losses (as of ${a.asOf})`,
+      zh
+        ? `客户 ${a.totals.clients} 名，其中亏损 ${a.totals.clientsWithLoss} 名；合计盈亏 ${formatFen(a.totals.pnlFen)} 元`
+        : `${a.totals.clients} clients, ${a.totals.clientsWithLoss} with a loss; total P&L ${formatFen(a.totals.pnlFen)}`,
+    ],
+    columns: h.map((header, i) => ({
+      header,
+      numFmt: i >= 7 && i <= 10 ? money : i === 11 ? "0.00%" : i === 5 ? "0.0" : undefined,
+    })),
+    rows,
+    tableName: "ClientLosses",
+    freezeHeader: true,
+  };
+}

@@ -1,0 +1,254 @@
+// The loss engine: lots -> positions (client x product) -> clients and products -> totals.
+// Money is rounded once, at the lot (see money.ts); everything above is integer sums of fen.
+
+import { Dec, ExactSum, Fen, RateBp, decimalRatioBp, fenFromYuan, mulToFen, ratioBp } from "./money";
+import { IsoDate, Level, ageAt } from "./values";
+import { Lot, ProductInfo, lastNavOnOrBefore } from "./input";
+import { Factor, RiskTier, ScoringConfig, DEFAULT_SCORING, scoreClient } from "./risk";
+
+export type Flag = "suitability-mismatch" | "elderly";
+
+export interface LotResult {
+  sheet: string;
+  row: number;
+  ref: string;
+  costFen: Fen;
+  marketValueFen: Fen;
+  dividendsFen: Fen;
+}
+
+export interface PositionResult {
+  productCode: string;
+  shares: ExactSum;
+  costFen: Fen;
+  marketValueFen: Fen;
+  dividendsFen: Fen;
+  pnlFen: Fen;
+  lossRateBp: RateBp | null;
+  lots: LotResult[];
+}
+
+export interface ClientResult {
+  clientId: string;
+  clientName?: string;
+  rm?: string;
+  phone?: string;
+  clientRisk?: Level;
+  age?: number;
+  totalAssets?: number;
+  complaints?: number;
+  clientTier?: string;
+  costFen: Fen;
+  marketValueFen: Fen;
+  dividendsFen: Fen;
+  pnlFen: Fen;
+  lossRateBp: RateBp | null;
+  riskScore: number;
+  riskTier: RiskTier;
+  flags: Flag[];
+  factors: Factor[];
+  positions: PositionResult[];
+}
+
+export interface ProductResult {
+  productCode: string;
+  productName?: string;
+  risk?: Level;
+  benchmark?: string;
+  latestNav: number;
+  latestNavDate: IsoDate;
+  peakNav: number;
+  peakNavDate: IsoDate;
+  /** Which series the drawdown was measured on. */
+  drawdownBasis: "cumulative" | "unit";
+  drawdownBp: RateBp;
+  holders: number;
+  costFen: Fen;
+  marketValueFen: Fen;
+  pnlFen: Fen;
+}
+
+export interface Totals {
+  clients: number;
+  clientsWithLoss: number;
+  costFen: Fen;
+  marketValueFen: Fen;
+  dividendsFen: Fen;
+  pnlFen: Fen;
+  /** Sum of the losses of clients who lost (a positive number of fen). */
+  lossFen: Fen;
+}
+
+export interface EngineResult {
+  asOf: IsoDate;
+  clients: ClientResult[];
+  products: ProductResult[];
+  totals: Totals;
+}
+
+interface ClientAcc {
+  result: ClientResult;
+  birthDate?: IsoDate;
+  maxProductRisk?: Level;
+  byProduct: Map<string, PositionResult>;
+}
+
+/** Per-product data the lot loop needs, looked up once per product. */
+interface ProductAt {
+  info: ProductInfo;
+  latestNav: number;
+  holders: Set<string>;
+  costFen: Fen;
+  marketValueFen: Fen;
+  pnlFen: Fen;
+}
+
+function rateOf(pnl: Fen, cost: Fen): RateBp | null {
+  return cost === 0 ? null : ratioBp(pnl, cost);
+}
+
+/** The exact money arithmetic: lots to clients and products. Lots must have a NAV on or before asOf. */
+export function computeLosses(
+  lots: readonly Lot[],
+  products: ReadonlyMap<string, ProductInfo>,
+  asOf: IsoDate,
+  scoring: ScoringConfig = DEFAULT_SCORING,
+): EngineResult {
+  const at = new Map<string, ProductAt>();
+  const clients = new Map<string, ClientAcc>();
+
+  for (let i = 0; i < lots.length; i++) {
+    const lot = lots[i];
+    let p = at.get(lot.productCode);
+    if (!p) {
+      const info = products.get(lot.productCode)!;
+      const nav = lastNavOnOrBefore(info.navs, asOf)!;
+      p = { info, latestNav: nav.unitNav, holders: new Set(), costFen: 0, marketValueFen: 0, pnlFen: 0 };
+      at.set(lot.productCode, p);
+    }
+    const costFen = lot.costAmount !== undefined
+      ? fenFromYuan(lot.costAmount)
+      : mulToFen(lot.shares, lot.costNav!) + (lot.fee ? fenFromYuan(lot.fee) : 0);
+    const marketValueFen = mulToFen(lot.shares, p.latestNav);
+    const dividendsFen = lot.dividends ? fenFromYuan(lot.dividends) : 0;
+
+    let c = clients.get(lot.clientId);
+    if (!c) {
+      c = {
+        result: {
+          clientId: lot.clientId, costFen: 0, marketValueFen: 0, dividendsFen: 0, pnlFen: 0, lossRateBp: null,
+          riskScore: 0, riskTier: "low", flags: [], factors: [], positions: [],
+        },
+        byProduct: new Map(),
+      };
+      clients.set(lot.clientId, c);
+    }
+    // A client's details come from the first lot that gives them.
+    const r = c.result;
+    if (r.clientName === undefined) r.clientName = lot.clientName;
+    if (r.rm === undefined) r.rm = lot.rm;
+    if (r.phone === undefined) r.phone = lot.phone;
+    if (r.clientRisk === undefined) r.clientRisk = lot.clientRisk;
+    if (r.age === undefined) r.age = lot.age;
+    if (c.birthDate === undefined) c.birthDate = lot.birthDate;
+    if (r.totalAssets === undefined) r.totalAssets = lot.totalAssets;
+    if (r.complaints === undefined) r.complaints = lot.complaints;
+    if (r.clientTier === undefined) r.clientTier = lot.clientTier;
+    const risk = p.info.risk;
+    if (risk !== undefined && (c.maxProductRisk === undefined || risk > c.maxProductRisk)) c.maxProductRisk = risk;
+
+    let pos = c.byProduct.get(lot.productCode);
+    if (!pos) {
+      pos = {
+        productCode: lot.productCode, shares: new ExactSum(), costFen: 0, marketValueFen: 0, dividendsFen: 0,
+        pnlFen: 0, lossRateBp: null, lots: [],
+      };
+      c.byProduct.set(lot.productCode, pos);
+      r.positions.push(pos);
+    }
+    pos.shares.add(lot.shares);
+    pos.costFen += costFen;
+    pos.marketValueFen += marketValueFen;
+    pos.dividendsFen += dividendsFen;
+    pos.lots.push({ sheet: lot.sheet, row: lot.row, ref: lot.ref, costFen, marketValueFen, dividendsFen });
+
+    const pnl = marketValueFen + dividendsFen - costFen;
+    p.holders.add(lot.clientId);
+    p.costFen += costFen;
+    p.marketValueFen += marketValueFen;
+    p.pnlFen += pnl;
+  }
+
+  const totals: Totals = { clients: 0, clientsWithLoss: 0, costFen: 0, marketValueFen: 0, dividendsFen: 0, pnlFen: 0, lossFen: 0 };
+  const out: ClientResult[] = [];
+  for (const c of clients.values()) {
+    const r = c.result;
+    for (const pos of r.positions) {
+      pos.pnlFen = pos.marketValueFen + pos.dividendsFen - pos.costFen;
+      pos.lossRateBp = rateOf(pos.pnlFen, pos.costFen);
+      r.costFen += pos.costFen;
+      r.marketValueFen += pos.marketValueFen;
+      r.dividendsFen += pos.dividendsFen;
+    }
+    r.pnlFen = r.marketValueFen + r.dividendsFen - r.costFen;
+    r.lossRateBp = rateOf(r.pnlFen, r.costFen);
+    if (c.birthDate !== undefined) r.age = ageAt(c.birthDate, asOf);
+    if (r.clientRisk !== undefined && c.maxProductRisk !== undefined && c.maxProductRisk > r.clientRisk) {
+      r.flags.push("suitability-mismatch");
+    }
+    if (r.age !== undefined && r.age >= scoring.elderlyAge) r.flags.push("elderly");
+    const s = scoreClient({
+      pnlFen: r.pnlFen, costFen: r.costFen, lossRateBp: r.lossRateBp, clientRisk: r.clientRisk,
+      maxProductRisk: c.maxProductRisk, age: r.age, totalAssets: r.totalAssets, complaints: r.complaints,
+      tier: r.clientTier,
+    }, scoring);
+    r.riskScore = s.score;
+    r.riskTier = s.tier;
+    r.factors = s.factors;
+    totals.clients++;
+    totals.costFen += r.costFen;
+    totals.marketValueFen += r.marketValueFen;
+    totals.dividendsFen += r.dividendsFen;
+    totals.pnlFen += r.pnlFen;
+    if (r.pnlFen < 0) { totals.clientsWithLoss++; totals.lossFen -= r.pnlFen; }
+    out.push(r);
+  }
+  // Whom to call first: highest score, then the biggest loss, then by id for a stable order.
+  out.sort((a, b) => b.riskScore - a.riskScore || a.pnlFen - b.pnlFen || (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
+
+  const productResults: ProductResult[] = [];
+  for (const p of at.values()) productResults.push(productFigures(p, asOf));
+  productResults.sort((a, b) => a.pnlFen - b.pnlFen || (a.productCode < b.productCode ? -1 : 1));
+  return { asOf, clients: out, products: productResults, totals };
+}
+
+function productFigures(p: ProductAt, asOf: IsoDate): ProductResult {
+  const navs = p.info.navs;
+  let last = 0;
+  while (last < navs.length && navs[last].date <= asOf) last++;
+  const upto = navs.slice(0, last);
+  // Cumulative NAV adds back distributions; a unit-NAV drawdown would overstate the fall of a
+  // product that paid out. Use it when every point up to as-of has one.
+  const cumulative = upto.length > 0 && upto.every((n) => n.cumulativeNav !== undefined);
+  const value = (n: (typeof navs)[number]) => (cumulative ? n.cumulativeNav! : n.unitNav);
+  let peak = upto[0];
+  for (const n of upto) if (value(n) > value(peak)) peak = n;
+  const latest = upto[upto.length - 1];
+  const peakV = value(peak), latestV = value(latest);
+  return {
+    productCode: p.info.code,
+    productName: p.info.name,
+    risk: p.info.risk,
+    benchmark: p.info.benchmark,
+    latestNav: latest.unitNav,
+    latestNavDate: latest.date,
+    peakNav: peakV,
+    peakNavDate: peak.date,
+    drawdownBasis: cumulative ? "cumulative" : "unit",
+    drawdownBp: decimalRatioBp(new Dec(peakV).minus(latestV).toNumber(), peakV),
+    holders: p.holders.size,
+    costFen: p.costFen,
+    marketValueFen: p.marketValueFen,
+    pnlFen: p.pnlFen,
+  };
+}

@@ -1,0 +1,123 @@
+// Every user-visible string, Chinese first, English too.
+
+export type Locale = "zh-CN" | "en-US";
+
+export function isLocale(s: string): s is Locale {
+  return s === "zh-CN" || s === "en-US";
+}
+
+type Text = { "zh-CN": string; "en-US": string };
+
+/** Issue texts; {value}, {field}, {date} are filled in by issueText. */
+const ISSUE_TEXT: Record<string, Text> = {
+  "error-value": { "zh-CN": "{field}为错误值 {value}", "en-US": "{field} is an error value {value}" },
+  "not-a-number": { "zh-CN": "{field}不是数字：“{value}”", "en-US": "{field} is not a number: \"{value}\"" },
+  "not-a-date": { "zh-CN": "{field}不是日期：“{value}”", "en-US": "{field} is not a date: \"{value}\"" },
+  "not-a-risk-level": { "zh-CN": "{field}无法识别：“{value}”", "en-US": "{field} is not a risk level: \"{value}\"" },
+  "missing-value": { "zh-CN": "{field}为空", "en-US": "{field} is blank" },
+  "negative-shares": { "zh-CN": "持有份额为负数（{value}）", "en-US": "shares is negative ({value})" },
+  "zero-shares": { "zh-CN": "持有份额为 0，该行未计入", "en-US": "shares is zero; row left out" },
+  "negative-amount": { "zh-CN": "{field}为负数（{value}）", "en-US": "{field} is negative ({value})" },
+  "missing-cost": {
+    "zh-CN": "买入金额和买入净值均为空，无法计算成本",
+    "en-US": "neither cost amount nor cost NAV is given; cost cannot be computed",
+  },
+  "no-nav": {
+    "zh-CN": "产品 {value} 在 {date} 及之前没有净值",
+    "en-US": "product {value} has no NAV on or before {date}",
+  },
+  "nav-not-positive": { "zh-CN": "{field}必须大于 0（{value}）", "en-US": "{field} must be greater than 0 ({value})" },
+  "totals-row": { "zh-CN": "合计行已跳过", "en-US": "totals row skipped" },
+  "duplicate-nav": {
+    "zh-CN": "产品 {value} 在 {date} 有重复净值，以首次出现为准",
+    "en-US": "product {value} has more than one NAV on {date}; the first is used",
+  },
+  "after-as-of": {
+    "zh-CN": "买入日期 {value} 晚于分析日 {date}，该行未计入",
+    "en-US": "purchase date {value} is after the as-of date {date}; row left out",
+  },
+};
+
+/** Field names in messages. */
+export const FIELD_LABEL: Record<string, Text> = {
+  productCode: { "zh-CN": "产品代码", "en-US": "product code" },
+  productName: { "zh-CN": "产品名称", "en-US": "product name" },
+  navDate: { "zh-CN": "净值日期", "en-US": "NAV date" },
+  unitNav: { "zh-CN": "单位净值", "en-US": "unit NAV" },
+  cumulativeNav: { "zh-CN": "累计净值", "en-US": "cumulative NAV" },
+  productRisk: { "zh-CN": "产品风险等级", "en-US": "product risk level" },
+  benchmark: { "zh-CN": "业绩比较基准", "en-US": "benchmark" },
+  clientId: { "zh-CN": "客户编号", "en-US": "client ID" },
+  clientName: { "zh-CN": "客户姓名", "en-US": "client name" },
+  shares: { "zh-CN": "持有份额", "en-US": "shares" },
+  costNav: { "zh-CN": "买入净值", "en-US": "cost NAV" },
+  costAmount: { "zh-CN": "买入金额", "en-US": "cost amount" },
+  fee: { "zh-CN": "手续费", "en-US": "fee" },
+  dividends: { "zh-CN": "已分红", "en-US": "dividends" },
+  purchaseDate: { "zh-CN": "买入日期", "en-US": "purchase date" },
+  clientRisk: { "zh-CN": "风险承受能力", "en-US": "risk tolerance" },
+  age: { "zh-CN": "年龄", "en-US": "age" },
+  birthDate: { "zh-CN": "出生日期", "en-US": "birth date" },
+  rm: { "zh-CN": "客户经理", "en-US": "relationship manager" },
+  phone: { "zh-CN": "联系电话", "en-US": "phone" },
+  totalAssets: { "zh-CN": "总资产", "en-US": "total assets" },
+  complaints: { "zh-CN": "投诉次数", "en-US": "complaints" },
+  clientTier: { "zh-CN": "客户等级", "en-US": "client tier" },
+  /** a product code column header in a wide NAV table */
+  wideNav: { "zh-CN": "单位净值", "en-US": "unit NAV" },
+};
+
+export const TABLE_LABEL: Record<"nav" | "holdings" | "products", Text> = {
+  nav: { "zh-CN": "产品净值表", "en-US": "NAV table" },
+  holdings: { "zh-CN": "客户持仓表", "en-US": "holdings table" },
+  products: { "zh-CN": "产品信息表", "en-US": "products table" },
+};
+
+export function fieldLabel(field: string, locale: Locale): string {
+  return FIELD_LABEL[field]?.[locale] ?? field;
+}
+
+export function issueText(
+  code: string,
+  locale: Locale,
+  params: { field?: string; value?: string; date?: string },
+): string {
+  const t = ISSUE_TEXT[code]?.[locale] ?? code;
+  return t
+    .replace("{field}", params.field ? fieldLabel(params.field, locale) : "")
+    .replace("{value}", params.value ?? "")
+    .replace("{date}", params.date ?? "");
+}
+
+/** Sheet!A1 with the sheet name quoted the way Excel quotes it when needed. */
+export function cellRef(sheet: string, cell: string): string {
+  const plain = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+}
+
+/** Strings of the CLI summary, the client-loss sheet and the flags. */
+export const UI = {
+  flags: {
+    "suitability-mismatch": { "zh-CN": "适当性不匹配", "en-US": "suitability mismatch" },
+    elderly: { "zh-CN": "65岁及以上", "en-US": "aged 65+" },
+  },
+  tiers: {
+    high: { "zh-CN": "高", "en-US": "high" },
+    medium: { "zh-CN": "中", "en-US": "medium" },
+    low: { "zh-CN": "低", "en-US": "low" },
+  },
+  factors: {
+    lossAmount: { "zh-CN": "亏损金额", "en-US": "loss amount" },
+    lossRate: { "zh-CN": "亏损比例", "en-US": "loss rate" },
+    suitability: { "zh-CN": "适当性差距", "en-US": "suitability gap" },
+    elderly: { "zh-CN": "高龄客户", "en-US": "elderly client" },
+    concentration: { "zh-CN": "持仓集中度", "en-US": "concentration" },
+    complaints: { "zh-CN": "历史投诉", "en-US": "past complaints" },
+    tier: { "zh-CN": "客户等级", "en-US": "client tier" },
+    noLoss: { "zh-CN": "无亏损，分级上限为低", "en-US": "no loss: tier capped at low" },
+  },
+} as const satisfies Record<string, Record<string, Text>>;
+
+export function ui<G extends keyof typeof UI>(group: G, key: keyof (typeof UI)[G], locale: Locale): string {
+  return ((UI[group] as Record<string, Text>)[key as string])[locale];
+}

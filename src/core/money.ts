@@ -1,0 +1,140 @@
+// Money and rates, exact.
+//
+// The rounding story, in one place: every money amount is rounded once, half-up (half away from
+// zero) to the fen (0.01 yuan), at the lot: cost, market value, dividends. Everything above a lot
+// (positions, clients, products, totals) is a sum of those rounded fen, so totals add up to the
+// cent by construction. Rates (loss rate, drawdown) are rounded half-up to 4 decimals.
+//
+// Amounts are held as integer fen in a JS number, like dinero.js holds minor units: integer
+// addition is exact up to 2^53 fen (about 90 trillion yuan). Inputs (shares, NAVs, amounts) are
+// decimals as Excel stores them, i.e. doubles read by their shortest decimal form (String(x)),
+// which is also how decimal.js reads a number. Multiplying two of them in float64 is off from the
+// exact decimal product by at most a few units in the last place; that only changes the rounded
+// fen when the product lies within that error of a half fen. So the fast path checks its distance
+// from the half and hands the rare near-tie to decimal.js. The result is always the decimal one.
+
+import Decimal from "decimal.js";
+
+/** Integer number of fen (0.01 CNY). */
+export type Fen = number;
+
+/** decimal.js configured for this project: plenty of precision, half-up. */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = Decimal;
+
+// Relative error bound of a*b*100 against the exact decimal product: inputs are within 2^-53 of
+// their decimals, and the two multiplications add one rounding each. 4 x 2^-53 < 5e-16; the
+// window is set well wide of it. Being wide only sends more near-ties to the slow path.
+const TIE_WINDOW = 4e-15;
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+function roundHalfAwayFast(x: number): number | null {
+  const ax = Math.abs(x);
+  if (!(ax < 2 ** 52)) return null;
+  const frac = ax - Math.floor(ax);
+  if (Math.abs(frac - 0.5) <= TIE_WINDOW * Math.max(1, ax)) return null;
+  const r = Math.round(ax);
+  return x < 0 ? -r : r;
+}
+
+/** round2(a x b) in fen, exact. */
+export function mulToFen(a: number, b: number): Fen {
+  const fast = roundHalfAwayFast(a * b * 100);
+  if (fast !== null) return fast + 0; // + 0 turns -0 into 0
+  return new Dec(a).times(b).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0;
+}
+
+/** An amount in yuan, rounded half-up to the fen, exact. */
+export function fenFromYuan(yuan: number): Fen {
+  const fast = roundHalfAwayFast(yuan * 100);
+  if (fast !== null) return fast + 0;
+  return new Dec(yuan).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0;
+}
+
+/** "-30000.00": fen as a yuan string with exactly 2 decimals, no grouping. */
+export function formatFen(fen: Fen): string {
+  const neg = fen < 0;
+  const a = Math.abs(fen);
+  const yuan = Math.floor(a / 100);
+  const cents = a - yuan * 100;
+  return (neg ? "-" : "") + String(yuan) + "." + (cents < 10 ? "0" : "") + String(cents);
+}
+
+/** Fen as a number of yuan (for writing to a sheet cell); exact to the shortest decimal form. */
+export function fenToYuanNumber(fen: Fen): number {
+  return Number(formatFen(fen));
+}
+
+/** Rate in units of 1e-4 (basis points of 1), i.e. "-0.2000" is -2000. */
+export type RateBp = number;
+
+/**
+ * num / den rounded half away from zero to 4 decimals, as an integer of 1e-4 units.
+ * Integer arithmetic while it is exact; decimal.js beyond. den must not be 0.
+ */
+export function ratioBp(num: number, den: number): RateBp {
+  const n = num * 10000;
+  if (Number.isSafeInteger(n) && Number.isSafeInteger(den) && den !== 0) {
+    const sign = (n < 0) !== (den < 0) ? -1 : 1;
+    const an = Math.abs(n);
+    const ad = Math.abs(den);
+    let q = Math.floor(an / ad);
+    let r = an - q * ad; // exact: q * ad <= an <= SAFE
+    // the float quotient can be one off when it lands next to an integer; settle it exactly
+    if (r < 0) { q -= 1; r += ad; } else if (r >= ad) { q += 1; r -= ad; }
+    if (2 * r >= ad) q += 1;
+    return sign * q + 0;
+  }
+  return new Dec(num).times(10000).div(den).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0;
+}
+
+/** Exact decimal ratio rounded half-up to 4 decimals, for non-integer inputs such as NAVs. */
+export function decimalRatioBp(num: number, den: number): RateBp {
+  return new Dec(num).times(10000).div(den).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0;
+}
+
+/** "-0.2000" */
+export function formatRate(bp: RateBp): string {
+  const neg = bp < 0;
+  const a = Math.abs(bp);
+  const whole = Math.floor(a / 10000);
+  const frac = String(a - whole * 10000).padStart(4, "0");
+  return (neg ? "-" : "") + whole + "." + frac;
+}
+
+/** A NAV as a string with at least 4 decimals ("1.2000", "1.23456"). */
+export function formatNav(nav: number): string {
+  const s = new Dec(nav).toFixed();
+  const dot = s.indexOf(".");
+  const decimals = dot < 0 ? 0 : s.length - dot - 1;
+  return decimals >= 4 ? s : new Dec(nav).toFixed(4);
+}
+
+/**
+ * Exact sum of decimals (share counts) that may carry up to 6 places: accumulated as integers of
+ * 1e-6 while that is exact, in decimal.js once an input has more places or the sum grows too big.
+ */
+export class ExactSum {
+  private units = 0; // integer of 1e-6
+  private dec: Decimal | null = null;
+
+  add(x: number): this {
+    if (this.dec === null) {
+      const u = x * 1e6;
+      const r = Math.round(u);
+      if (Math.abs(u - r) <= 1e-15 * Math.max(1, Math.abs(u)) && Math.abs(this.units + r) < SAFE) {
+        // x has at most 6 decimals: r is exactly x * 1e6
+        this.units += r;
+        return this;
+      }
+      this.dec = new Dec(this.units).div(1e6);
+    }
+    this.dec = this.dec.plus(x);
+    return this;
+  }
+
+  toString(): string {
+    const d = this.dec ?? new Dec(this.units).div(1e6);
+    return d.toFixed();
+  }
+}
