@@ -8,15 +8,6 @@ import { Factor, RiskTier, ScoringConfig, DEFAULT_SCORING, scoreClient } from ".
 
 export type Flag = "suitability-mismatch" | "elderly";
 
-export interface LotResult {
-  sheet: string;
-  row: number;
-  ref: string;
-  costFen: Fen;
-  marketValueFen: Fen;
-  dividendsFen: Fen;
-}
-
 export interface PositionResult {
   productCode: string;
   shares: ExactSum;
@@ -25,7 +16,8 @@ export interface PositionResult {
   dividendsFen: Fen;
   pnlFen: Fen;
   lossRateBp: RateBp | null;
-  lots: LotResult[];
+  /** The holdings rows behind this position (their sheet, row and cells). */
+  lots: Lot[];
 }
 
 export interface ClientResult {
@@ -90,14 +82,13 @@ interface ClientAcc {
   result: ClientResult;
   birthDate?: IsoDate;
   maxProductRisk?: Level;
-  byProduct: Map<string, PositionResult>;
 }
 
 /** Per-product data the lot loop needs, looked up once per product. */
 interface ProductAt {
   info: ProductInfo;
   latestNav: number;
-  holders: Set<string>;
+  holders: number;
   costFen: Fen;
   marketValueFen: Fen;
   pnlFen: Fen;
@@ -123,7 +114,7 @@ export function computeLosses(
     if (!p) {
       const info = products.get(lot.productCode)!;
       const nav = lastNavOnOrBefore(info.navs, asOf)!;
-      p = { info, latestNav: nav.unitNav, holders: new Set(), costFen: 0, marketValueFen: 0, pnlFen: 0 };
+      p = { info, latestNav: nav.unitNav, holders: 0, costFen: 0, marketValueFen: 0, pnlFen: 0 };
       at.set(lot.productCode, p);
     }
     const costFen = lot.costAmount !== undefined
@@ -139,7 +130,6 @@ export function computeLosses(
           clientId: lot.clientId, costFen: 0, marketValueFen: 0, dividendsFen: 0, pnlFen: 0, lossRateBp: null,
           riskScore: 0, riskTier: "low", flags: [], factors: [], positions: [],
         },
-        byProduct: new Map(),
       };
       clients.set(lot.clientId, c);
     }
@@ -157,23 +147,24 @@ export function computeLosses(
     const risk = p.info.risk;
     if (risk !== undefined && (c.maxProductRisk === undefined || risk > c.maxProductRisk)) c.maxProductRisk = risk;
 
-    let pos = c.byProduct.get(lot.productCode);
+    // A client holds a handful of products: a scan beats a Map per client (and its garbage).
+    let pos: PositionResult | undefined;
+    for (const x of r.positions) if (x.productCode === lot.productCode) { pos = x; break; }
     if (!pos) {
       pos = {
         productCode: lot.productCode, shares: new ExactSum(), costFen: 0, marketValueFen: 0, dividendsFen: 0,
         pnlFen: 0, lossRateBp: null, lots: [],
       };
-      c.byProduct.set(lot.productCode, pos);
       r.positions.push(pos);
+      p.holders++;
     }
     pos.shares.add(lot.shares);
     pos.costFen += costFen;
     pos.marketValueFen += marketValueFen;
     pos.dividendsFen += dividendsFen;
-    pos.lots.push({ sheet: lot.sheet, row: lot.row, ref: lot.ref, costFen, marketValueFen, dividendsFen });
+    pos.lots.push(lot);
 
     const pnl = marketValueFen + dividendsFen - costFen;
-    p.holders.add(lot.clientId);
     p.costFen += costFen;
     p.marketValueFen += marketValueFen;
     p.pnlFen += pnl;
@@ -246,7 +237,7 @@ function productFigures(p: ProductAt, asOf: IsoDate): ProductResult {
     peakNavDate: peak.date,
     drawdownBasis: cumulative ? "cumulative" : "unit",
     drawdownBp: decimalRatioBp(new Dec(peakV).minus(latestV).toNumber(), peakV),
-    holders: p.holders.size,
+    holders: p.holders,
     costFen: p.costFen,
     marketValueFen: p.marketValueFen,
     pnlFen: p.pnlFen,

@@ -1,0 +1,245 @@
+// `lossdesk`: the same pipeline as the task pane, on .xlsx files.
+//   lossdesk analyze <input.xlsx> [--as-of YYYY-MM-DD] [--json <file>|-] [--out <output.xlsx>]
+//                    [--locale zh-CN|en-US] [--scoring <scoring.json>]
+//   lossdesk sample --clients N --products M [--seed S] [--as-of YYYY-MM-DD] --out file.xlsx
+
+import fs from "fs";
+import path from "path";
+import { analyzeWorkbook, clientLossSheet, resultJson, Analysis } from "../core/analysis";
+import { InputFatalError } from "../core/input";
+import { Locale, isLocale, ui } from "../core/i18n";
+import { formatFen, formatRate } from "../core/money";
+import { ScoringConfig, scoringWith } from "../core/risk";
+import { readDate } from "../core/values";
+import { generateSample } from "../core/sample";
+import { readXlsxFile, WorkbookReadError, describeReadError } from "../adapters/xlsx/read";
+import { writeNewWorkbook, writeWorkbookWithSheets } from "../adapters/exceljs/write";
+
+class UsageError extends Error {}
+
+interface Args {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(["--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top"]);
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith("--")) {
+      const eq = a.indexOf("=");
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      if (VALUE_FLAGS.has(name)) {
+        const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
+        // "-" is a value (stdout), not a flag
+        if (v === undefined || (v.startsWith("--") && v !== "-")) throw new UsageError(`${name} needs a value`);
+        flags.set(name, v);
+      } else if (name === "--help" || name === "--version") {
+        flags.set(name, true);
+      } else {
+        throw new UsageError(`unknown option ${a}`);
+      }
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+const str = (args: Args, name: string) => {
+  const v = args.flags.get(name);
+  return typeof v === "string" ? v : undefined;
+};
+
+function defaultLocale(): Locale {
+  const env = process.env.LOSSDESK_LOCALE ?? process.env.LC_ALL ?? process.env.LANG ?? "";
+  return /^en/i.test(env) ? "en-US" : "zh-CN";
+}
+
+const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealth-management products
+
+  lossdesk analyze <input.xlsx> [--as-of YYYY-MM-DD] [--json <file>|-] [--out <output.xlsx>]
+                   [--locale zh-CN|en-US] [--scoring <scoring.json>] [--top N]
+      读取净值表与客户持仓表，计算每位客户的盈亏与风险评分。
+      Reads the NAV and holdings tables; computes each client's loss and risk score.
+      --json   写出结果 JSON（- 为标准输出） / write the result JSON (- for stdout)
+      --out    写出新工作簿：原有工作表不变，另加“亏损明细” / a new workbook: input sheets kept, plus the client-loss sheet
+  lossdesk sample --clients N --products M [--seed S] [--as-of YYYY-MM-DD] --out <file.xlsx>
+      生成确定性的示例工作簿 / writes a deterministic synthetic workbook
+
+Exit codes: 0 analysed (row-level issues included), 2 input cannot be used, 1 unexpected failure.`;
+
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const say = (s: string) => out.write(s + "\n");
+  const complain = (s: string) => err.write(s + "\n");
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    complain(`lossdesk: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const [command, ...rest] = args.positional;
+  if (args.flags.has("--version")) { say("lossdesk 0.1.0"); return 0; }
+  if (!command || args.flags.has("--help") || command === "help") { say(HELP); return command || args.flags.has("--help") ? 0 : 2; }
+  try {
+    if (command === "analyze") return await analyze(rest, args, say, complain);
+    if (command === "sample") return await sample(args, say);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (e) {
+    if (e instanceof UsageError) { complain(`lossdesk: ${e.message}\n\n${HELP}`); return 2; }
+    throw e;
+  }
+}
+
+function localeOf(args: Args): Locale {
+  const l = str(args, "--locale");
+  if (l === undefined) return defaultLocale();
+  if (!isLocale(l)) throw new UsageError(`--locale must be zh-CN or en-US, not "${l}"`);
+  return l;
+}
+
+function asOfOf(args: Args): string | undefined {
+  const v = str(args, "--as-of");
+  if (v === undefined) return undefined;
+  const d = readDate(v);
+  if (typeof d !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${v}"`);
+  return d;
+}
+
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => (fs.existsSync(p) ? fs.realpathSync(p) : path.resolve(p));
+  return real(a) === real(b);
+}
+
+async function analyze(rest: string[], args: Args, say: (s: string) => void, complain: (s: string) => void): Promise<number> {
+  const locale = localeOf(args);
+  const zh = locale === "zh-CN";
+  const input = rest[0];
+  if (!input) throw new UsageError("analyze needs an input .xlsx file");
+  if (rest.length > 1) throw new UsageError(`unexpected argument "${rest[1]}"`);
+  const asOf = asOfOf(args);
+  const outPath = str(args, "--out");
+  const jsonPath = str(args, "--json");
+  const topN = Number(str(args, "--top") ?? 10);
+  if (!Number.isInteger(topN) || topN < 0) throw new UsageError("--top must be a whole number");
+  if (!fs.existsSync(input)) { complain(zh ? `lossdesk: 找不到文件 ${input}` : `lossdesk: no such file ${input}`); return 2; }
+  if (outPath && sameFile(outPath, input)) {
+    complain(zh ? `lossdesk: 不会覆盖输入文件 ${input}；请用 --out 指定另一个文件` : `lossdesk: refusing to write over the input file ${input}; give --out another file`);
+    return 2;
+  }
+  let scoring: ScoringConfig | undefined;
+  const scoringPath = str(args, "--scoring");
+  if (scoringPath) {
+    try {
+      scoring = scoringWith(JSON.parse(fs.readFileSync(scoringPath, "utf8")));
+    } catch (e) {
+      complain(zh ? `lossdesk: 无法读取评分配置 ${scoringPath}：${(e as Error).message}` : `lossdesk: cannot read scoring config ${scoringPath}: ${(e as Error).message}`);
+      return 2;
+    }
+  }
+  // With the JSON on stdout, the human summary goes to stderr so the JSON stays parseable.
+  const human = jsonPath === "-" ? complain : say;
+
+  let analysis: Analysis;
+  try {
+    const snapshot = await readXlsxFile(input);
+    analysis = analyzeWorkbook(snapshot, { asOf, locale, scoring });
+  } catch (e) {
+    if (e instanceof WorkbookReadError) { complain(`lossdesk: ${input}: ${describeReadError(e, locale)}`); return 2; }
+    if (e instanceof InputFatalError) {
+      complain(zh ? `lossdesk: ${input} 无法分析：` : `lossdesk: ${input} cannot be analysed:`);
+      for (const p of e.problems) complain(`  ${p}`);
+      return 2;
+    }
+    throw e;
+  }
+
+  if (jsonPath) {
+    const text = JSON.stringify(resultJson(analysis), null, 2) + "\n";
+    if (jsonPath === "-") process.stdout.write(text);
+    else { fs.mkdirSync(path.dirname(path.resolve(jsonPath)), { recursive: true }); fs.writeFileSync(jsonPath, text); }
+  }
+  if (outPath) {
+    fs.mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
+    await writeWorkbookWithSheets(input, outPath, [clientLossSheet(analysis, locale)]);
+  }
+  printSummary(analysis, locale, topN, human);
+  if (outPath) human(zh ? `已写出 ${outPath}` : `wrote ${outPath}`);
+  if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
+  return 0;
+}
+
+function money(fen: number): string {
+  const s = formatFen(Math.abs(fen));
+  const [y, c] = s.split(".");
+  return (fen < 0 ? "-" : "") + y.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + c;
+}
+
+function pct(bp: number | null): string {
+  if (bp === null) return "-";
+  const s = formatRate(bp * 100); // percent with 2 decimals
+  return s.replace(/(\.\d{2})\d*$/, "$1") + "%";
+}
+
+function printSummary(a: Analysis, locale: Locale, topN: number, say: (s: string) => void) {
+  const zh = locale === "zh-CN";
+  const t = a.totals;
+  const tiers = { high: 0, medium: 0, low: 0 };
+  for (const c of a.clients) tiers[c.riskTier]++;
+  say(zh ? `LossDesk 分析日 ${a.asOf}` : `LossDesk as of ${a.asOf}`);
+  for (const tb of a.tables) {
+    say(zh
+      ? `  ${tb.role === "nav" ? "净值表" : tb.role === "holdings" ? "持仓表" : "产品表"}：${tb.sheet}!${tb.address}${tb.tableName ? `（表格 ${tb.tableName}）` : ""}，${tb.dataRows} 行`
+      : `  ${tb.role} table: ${tb.sheet}!${tb.address}${tb.tableName ? ` (table ${tb.tableName})` : ""}, ${tb.dataRows} rows`);
+  }
+  say(zh
+    ? `持仓行 ${a.lotRows}，采用 ${a.lotsAccepted}，剔除 ${a.lotRows - a.lotsAccepted}`
+    : `holding rows ${a.lotRows}, used ${a.lotsAccepted}, left out ${a.lotRows - a.lotsAccepted}`);
+  say(zh
+    ? `客户 ${t.clients} 名，亏损客户 ${t.clientsWithLoss} 名，亏损合计 ${money(-t.lossFen)} 元，整体盈亏 ${money(t.pnlFen)} 元`
+    : `clients ${t.clients}, with a loss ${t.clientsWithLoss}, total loss ${money(-t.lossFen)}, overall P&L ${money(t.pnlFen)}`);
+  say(zh
+    ? `风险分级：高 ${tiers.high}，中 ${tiers.medium}，低 ${tiers.low}`
+    : `risk tiers: high ${tiers.high}, medium ${tiers.medium}, low ${tiers.low}`);
+  for (const p of a.products.filter((x) => x.pnlFen < 0)) {
+    say(zh
+      ? `  产品 ${p.productCode}${p.productName ? ` ${p.productName}` : ""}：最新净值 ${p.latestNav} (${p.latestNavDate})，回撤 ${pct(p.drawdownBp)}，持有人 ${p.holders}，盈亏 ${money(p.pnlFen)} 元`
+      : `  product ${p.productCode}${p.productName ? ` ${p.productName}` : ""}: NAV ${p.latestNav} (${p.latestNavDate}), drawdown ${pct(p.drawdownBp)}, holders ${p.holders}, P&L ${money(p.pnlFen)}`);
+  }
+  const top = a.clients.slice(0, topN);
+  if (top.length) {
+    say(zh ? `风险评分前 ${top.length} 名：` : `top ${top.length} by risk score:`);
+    top.forEach((c, i) => {
+      const flags = c.flags.map((f) => ui("flags", f, locale)).join(zh ? "、" : ", ");
+      say(`  ${String(i + 1).padStart(2)}. ${c.clientId} ${c.clientName ?? ""}  ${zh ? "评分" : "score"} ${c.riskScore} ${ui("tiers", c.riskTier, locale)}  ${money(c.pnlFen)} (${pct(c.lossRateBp)})${flags ? "  " + flags : ""}`);
+    });
+  }
+  const errors = a.issues.filter((i) => i.severity === "error").length;
+  const warnings = a.issues.length - errors;
+  if (a.issues.length) {
+    say(zh ? `问题：${errors} 个错误，${warnings} 个警告` : `issues: ${errors} errors, ${warnings} warnings`);
+    for (const i of a.issues) say(`  ${i.severity === "error" ? (zh ? "错误" : "error") : (zh ? "警告" : "warning")} ${i.message}`);
+  }
+}
+
+async function sample(args: Args, say: (s: string) => void): Promise<number> {
+  const outPath = str(args, "--out");
+  if (!outPath) throw new UsageError("sample needs --out <file.xlsx>");
+  const int = (name: string, dflt: number) => {
+    const v = str(args, name);
+    const n = v === undefined ? dflt : Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a whole number >= 1`);
+    return n;
+  };
+  const clients = int("--clients", 200);
+  const products = int("--products", 6);
+  const seed = int("--seed", 1);
+  const s = generateSample({ clients, products, seed, asOf: asOfOf(args) });
+  fs.mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
+  // ExcelJS's in-memory writer is fine for demo sizes; the streaming one keeps big samples in budget.
+  await writeNewWorkbook(outPath, s.sheets, { streaming: s.lotRows > 20000 });
+  say(`wrote ${outPath}: ${clients} clients, ${s.lotRows} holding rows, ${products} products, as of ${s.asOf}`);
+  return 0;
+}
