@@ -192,9 +192,9 @@ describe("flags and risk score", () => {
     expect(old.riskTier).toBe("high");
     expect(old.factors.map((f) => [f.factor, f.points])).toEqual([
       // 4,000 lost: 25 x log10(4000/1000)/3 = 5.0; 16,000 of 40,000 assets: 10 x 0.4/0.5 = 8
-      ["lossRate", 20.8], ["suitability", 20], ["elderly", 10], ["concentration", 8], ["lossAmount", 5], ["complaints", 2.5], ["tier", 1.5],
+      ["lossRate", 25], ["suitability", 20], ["elderly", 10], ["concentration", 8], ["lossAmount", 5], ["complaints", 2.5], ["tier", 1.5],
     ]);
-    expect(old.riskScore).toBe(67.8);
+    expect(old.riskScore).toBe(72);
     const young = j.clients[2];
     expect(young).toMatchObject({ lossRate: "-0.0200", riskTier: "low", flags: [] });
     expect(young.riskScore).toBeLessThan(10);

@@ -8,7 +8,7 @@ import path from "path";
 import { analyzeWorkbook, clientLossSheet, resultJson, Analysis } from "../core/analysis";
 import { InputFatalError } from "../core/input";
 import { Locale, isLocale, ui } from "../core/i18n";
-import { formatFen, formatRate } from "../core/money";
+import { formatFen, formatNav, formatRate } from "../core/money";
 import { ScoringConfig, scoringWith } from "../core/risk";
 import { readDate } from "../core/values";
 import { generateSample } from "../core/sample";
@@ -205,8 +205,8 @@ function printSummary(a: Analysis, locale: Locale, topN: number, say: (s: string
     : `risk tiers: high ${tiers.high}, medium ${tiers.medium}, low ${tiers.low}`);
   for (const p of a.products.filter((x) => x.pnlFen < 0)) {
     say(zh
-      ? `  产品 ${p.productCode}${p.productName ? ` ${p.productName}` : ""}：最新净值 ${p.latestNav} (${p.latestNavDate})，回撤 ${pct(p.drawdownBp)}，持有人 ${p.holders}，盈亏 ${money(p.pnlFen)} 元`
-      : `  product ${p.productCode}${p.productName ? ` ${p.productName}` : ""}: NAV ${p.latestNav} (${p.latestNavDate}), drawdown ${pct(p.drawdownBp)}, holders ${p.holders}, P&L ${money(p.pnlFen)}`);
+      ? `  产品 ${p.productCode}${p.productName ? ` ${p.productName}` : ""}：最新净值 ${formatNav(p.latestNav)} (${p.latestNavDate})，回撤 ${pct(p.drawdownBp)}，持有人 ${p.holders}，盈亏 ${money(p.pnlFen)} 元`
+      : `  product ${p.productCode}${p.productName ? ` ${p.productName}` : ""}: NAV ${formatNav(p.latestNav)} (${p.latestNavDate}), drawdown ${pct(p.drawdownBp)}, holders ${p.holders}, P&L ${money(p.pnlFen)}`);
   }
   const top = a.clients.slice(0, topN);
   if (top.length) {

@@ -28,7 +28,8 @@ export interface ScoringConfig {
   /** Loss in yuan that earns no points, and the loss that earns full points; log scale between. */
   lossAmountFloor: number;
   lossAmountFull: number;
-  /** Loss rate (positive fraction) at which the loss-rate factor is full; linear below. */
+  /** Loss rate (positive fraction) at which the loss-rate factor is full; linear below. A 20% fall
+   *  is the drill's scenario and, for a 理财 product sold as steady, already the worst case. */
   lossRateFull: number;
   /** Share of the suitability weight for a one-level gap; two or more levels earn it all. */
   suitabilityOneLevel: number;
@@ -47,7 +48,7 @@ export const DEFAULT_SCORING: ScoringConfig = {
   weights: { lossAmount: 25, lossRate: 25, suitability: 20, elderly: 10, concentration: 10, complaints: 5, tier: 5 },
   lossAmountFloor: 1_000,
   lossAmountFull: 1_000_000,
-  lossRateFull: 0.3,
+  lossRateFull: 0.2,
   suitabilityOneLevel: 0.7,
   elderlyAge: 65,
   concentrationFull: 0.5,

@@ -1,0 +1,144 @@
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { Writable } from "stream";
+import ExcelJS from "exceljs";
+import { main } from "../src/cli/main";
+
+const FIX = path.join(__dirname, "fixtures", "workbooks");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lossdesk-cli-"));
+
+async function run(...argv: string[]) {
+  let out = "", err = "";
+  const sink = (f: (s: string) => void) => new Writable({ write(chunk, _enc, cb) { f(String(chunk)); cb(); } });
+  const code = await main(argv, sink((s) => (out += s)), sink((s) => (err += s)));
+  return { code, out, err };
+}
+
+describe("lossdesk analyze on a messy export (wide NAV table, title rows, text numbers, bad rows)", () => {
+  const json = path.join(tmp, "messy.json");
+  const out = path.join(tmp, "messy-out.xlsx");
+  let r: Awaited<ReturnType<typeof run>>;
+  let j: any;
+  beforeAll(async () => {
+    r = await run("analyze", path.join(FIX, "messy-wide.xlsx"), "--json", json, "--out", out, "--locale", "zh-CN");
+    j = JSON.parse(fs.readFileSync(json, "utf8"));
+  });
+
+  test("exit 0 with row-level issues, each naming its sheet and cell", () => {
+    expect(r.code).toBe(0);
+    expect(j.issues.map((i: any) => `${i.severity} ${i.sheet}!${i.cell} ${i.code}`)).toEqual([
+      "error 净值!C6 error-value",
+      "error 持仓明细!D8 negative-shares",
+      "error 持仓明细!D9 not-a-number",
+      "error 持仓明细!C10 no-nav",
+      "warning 持仓明细!D11 zero-shares",
+      "warning 持仓明细!A12 totals-row",
+    ]);
+    expect(r.out).toContain("错误 持仓明细!D8: 持有份额为负数（-5）");
+  });
+
+  test("figures worked out by hand, to the cent", () => {
+    expect(j.asOf).toBe("2026-11-27");
+    const k01 = j.clients.find((c: any) => c.clientId === "K01");
+    // suitability C2<R4 20 + loss rate 25 x 0.1532/0.2 = 19.2 + elderly 10 + 2 complaints 5 + 私行 5
+    // + loss amount 25 x log10(3.0875)/3 = 4.1
+    expect([k01.riskScore, k01.riskTier]).toEqual([63.3, "high"]);
+    // WM001: cost 15,150.00 as given (fee included); value 10,000 x 1.2 = 12,000.00
+    // WM002: cost 5,000 x 1.0 = 5,000.00; value 5,000 x 1.01 = 5,050.00; dividends 12.50
+    expect(k01).toMatchObject({ cost: "20150.00", marketValue: "17050.00", dividends: "12.50", pnl: "-3087.50", lossRate: "-0.1532", flags: ["suitability-mismatch", "elderly"] });
+    expect(k01.positions.map((p: any) => [p.productCode, p.pnl, p.lossRate])).toEqual([["WM001", "-3150.00", "-0.2079"], ["WM002", "62.50", "0.0125"]]);
+    const k02 = j.clients.find((c: any) => c.clientId === "K02");
+    // 333.33 x 1.5 = 499.995 -> 500.00, + fee 0.01; 333.33 x 1.2 = 399.996 -> 400.00
+    expect(k02).toMatchObject({ clientName: "=1+1", cost: "500.01", marketValue: "400.00", pnl: "-100.01", lossRate: "-0.2000" });
+    expect(j.totals).toEqual({
+      lotRows: 7, lotsAccepted: 3, lotsRejected: 4, clients: 2, clientsWithLoss: 2,
+      cost: "20650.01", marketValue: "17450.00", dividends: "12.50", pnl: "-3187.51", loss: "3187.51",
+    });
+    expect(j.products.map((p: any) => [p.productCode, p.latestNav, p.latestNavDate, p.peakNav, p.drawdown, p.holders, p.pnl, p.riskLevel])).toEqual([
+      ["WM001", "1.2000", "2026-11-27", "1.5000", "0.2000", 2, "-3250.01", "R4"],
+      ["WM002", "1.0100", "2026-11-26", "1.0100", "0.0000", 1, "62.50", "R2"],
+    ]);
+  });
+
+  test("--out keeps every input sheet and adds the client-loss table, formula-looking text as text", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["说明", "净值", "产品", "持仓明细", "亏损明细"]);
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(path.join(FIX, "messy-wide.xlsx"));
+    for (const name of ["说明", "净值", "产品", "持仓明细"]) {
+      const a = src.getWorksheet(name)!, b = wb.getWorksheet(name)!;
+      expect(b.rowCount).toBe(a.rowCount);
+      a.eachRow((row, n) => expect(b.getRow(n).values).toEqual(row.values));
+    }
+    const ws = wb.getWorksheet("亏损明细")!;
+    const header = ws.getRow(4).values as unknown[];
+    expect(header.slice(1, 7)).toEqual(["排序", "客户编号", "客户姓名", "客户经理", "风险分级", "风险评分"]);
+    expect(ws.getRow(5).getCell(2).value).toBe("K01");
+    const k02 = ws.getRow(6);
+    expect(k02.getCell(3).value).toBe("=1+1");
+    expect(k02.getCell(3).formula).toBeUndefined();
+    expect(k02.getCell(11).value).toBe(-100.01);
+    expect(k02.getCell(11).numFmt).toBe("#,##0.00;[Red]-#,##0.00");
+    expect(k02.getCell(12).value).toBe(-0.2);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
+    expect(Object.keys((ws as any).tables)).toEqual(["ClientLosses"]);
+  });
+
+  test("English output", async () => {
+    const e = await run("analyze", path.join(FIX, "messy-wide.xlsx"), "--locale", "en-US", "--top", "1");
+    expect(e.code).toBe(0);
+    expect(e.out).toContain("clients 2, with a loss 2, total loss -3,187.51, overall P&L -3,187.51");
+    expect(e.out).toContain("error 持仓明细!D8: shares is negative (-5)");
+    expect(e.out).toMatch(/ 1\. K01 钱一 {2}score 63\.3 high {2}-3,087\.50 \(-15\.32%\) {2}suitability mismatch, aged 65\+/);
+  });
+});
+
+describe("what the CLI refuses, with exit code 2 and a plain message", () => {
+  test("writing over the input file", async () => {
+    const input = path.join(tmp, "copy.xlsx");
+    fs.copyFileSync(path.join(FIX, "messy-wide.xlsx"), input);
+    const before = fs.readFileSync(input);
+    const r = await run("analyze", input, "--out", path.join(tmp, ".", "copy.xlsx"), "--locale", "en-US");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("refusing to write over the input file");
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  });
+
+  test("a missing column names the column and the headers that would match", async () => {
+    const r = await run("analyze", path.join(FIX, "missing-shares.xlsx"), "--locale", "en-US");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("holdings table (header at 客户持仓!A1) is missing columns: shares (持有份额, 份额, 持仓份额, Shares, Units)");
+  });
+
+  test("a file that is not a workbook", async () => {
+    const r = await run("analyze", path.join(FIX, "not-really.xlsx"), "--locale", "en-US");
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.err).toContain("not-really.xlsx");
+  });
+
+  test("a file that does not exist, a bad date, an unknown option", async () => {
+    expect((await run("analyze", path.join(tmp, "nope.xlsx"), "--locale", "en-US")).err).toContain("no such file");
+    expect((await run("analyze", path.join(FIX, "messy-wide.xlsx"), "--as-of", "27/11/2026")).code).toBe(2);
+    expect((await run("analyze", "--frobnicate")).code).toBe(2);
+  });
+});
+
+test("--as-of moves the valuation day back", async () => {
+  const json = path.join(tmp, "asof.json");
+  const r = await run("analyze", path.join(FIX, "messy-wide.xlsx"), "--as-of", "2026-11-26", "--json", json);
+  expect(r.code).toBe(0);
+  const j = JSON.parse(fs.readFileSync(json, "utf8"));
+  expect(j.asOf).toBe("2026-11-26");
+  expect(j.products.find((p: any) => p.productCode === "WM001")).toMatchObject({ latestNav: "1.3500", drawdown: "0.1000" });
+});
+
+test("--scoring changes the weights and thresholds", async () => {
+  const cfg = path.join(tmp, "scoring.json");
+  fs.writeFileSync(cfg, JSON.stringify({ thresholds: { high: 70 } }));
+  const json = path.join(tmp, "scored.json");
+  await run("analyze", path.join(FIX, "messy-wide.xlsx"), "--scoring", cfg, "--json", json);
+  expect(JSON.parse(fs.readFileSync(json, "utf8")).clients[0]).toMatchObject({ clientId: "K01", riskScore: 63.3, riskTier: "medium" });
+});
