@@ -239,7 +239,7 @@ async function sample(args: Args, say: (s: string) => void): Promise<number> {
   const s = generateSample({ clients, products, seed, asOf: asOfOf(args) });
   fs.mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
   // ExcelJS's in-memory writer is fine for demo sizes; the streaming one keeps big samples in budget.
-  await writeNewWorkbook(outPath, s.sheets, { streaming: s.lotRows > 20000 });
+  await writeNewWorkbook(outPath, s.sheets, { streaming: s.lotRows > 10000 });
   say(`wrote ${outPath}: ${clients} clients, ${s.lotRows} holding rows, ${products} products, as of ${s.asOf}`);
   return 0;
 }

@@ -67,3 +67,65 @@ export interface TableSheetModel {
   /** Freeze the panes below the header row. */
   freezeHeader?: boolean;
 }
+
+/**
+ * Row layout shared with the adapters that render a TableSheetModel: preamble lines in rows
+ * 1..n, then one blank row if there is a preamble, then the header row, then the data.
+ */
+export function headerRowNumber(model: Pick<TableSheetModel, "preamble">): number {
+  const n = model.preamble?.length ?? 0;
+  return n > 0 ? n + 2 : 1;
+}
+
+/** 1-based sheet row of data row `index` (0-based) of the model. */
+export function dataRowNumber(model: Pick<TableSheetModel, "preamble">, index: number): number {
+  return headerRowNumber(model) + 1 + index;
+}
+
+// ---- Report sheets: blocks laid down one under another, printed on A4 ----
+
+/** A cell whose text the analyst types; regeneration carries it over (see `key`). */
+export interface InputArea {
+  /** Stable id used to find the analyst's text again when the sheet is regenerated. */
+  key: string;
+  label: string;
+  /** Prefilled text (computed facts) used when the analyst has typed nothing yet. */
+  prefill: string;
+  /** Height in rows of the merged box the analyst types into. */
+  rows: number;
+}
+
+export type ReportBlock =
+  | { kind: "title"; text: string; subtitle?: string[] }
+  | { kind: "heading"; text: string }
+  /** Label / value pairs, two columns. */
+  | { kind: "facts"; rows: { label: string; value: CellValue; numFmt?: string }[] }
+  /** A small table with its own header row. */
+  | { kind: "table"; columns: ColumnSpec[]; rows: CellValue[][]; note?: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "input"; area: InputArea }
+  /** A chart drawn from a table on the report's data sheet; it occupies `rows` rows here. */
+  | { kind: "chart"; chart: ChartSpec; rows: number };
+
+export interface ChartSpec {
+  type: "line" | "bar";
+  title: string;
+  /** Sheet holding the data: categories in the first column, one series per further column. */
+  dataSheet: string;
+  /** A1 range of the data on dataSheet, header row included (series names). */
+  dataRef: string;
+  yAxisTitle?: string;
+  /** Excel number format of the value axis, e.g. "0.0000" or "#,##0". */
+  valueFormat?: string;
+}
+
+export interface ReportSheetModel {
+  name: string;
+  /** Columns of the report grid (A, B, ...), widths in characters. */
+  columnWidths: number[];
+  blocks: ReportBlock[];
+  /** Page footer, left / centre / right; centre usually carries the page numbers. */
+  footer: { left: string; center: string; right: string };
+  /** Rows repeated at the top of every printed page (1-based, inclusive). */
+  repeatRows?: [number, number];
+}
