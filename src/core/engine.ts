@@ -3,7 +3,7 @@
 
 import { Dec, ExactSum, Fen, RateBp, decimalRatioBp, fenFromYuan, mulToFen, ratioBp } from "./money";
 import { IsoDate, Level, ageAt } from "./values";
-import { Lot, ProductInfo, lastNavOnOrBefore } from "./input";
+import { Lot, NavPoint, ProductInfo, lastNavOnOrBefore } from "./input";
 import { Factor, RiskTier, ScoringConfig, DEFAULT_SCORING, scoreClient } from "./risk";
 
 export type Flag = "suitability-mismatch" | "elderly";
@@ -58,6 +58,8 @@ export interface ProductResult {
   costFen: Fen;
   marketValueFen: Fen;
   pnlFen: Fen;
+  /** The product's NAV series (all dates; the report charts the part up to as-of). */
+  navs: readonly NavPoint[];
 }
 
 export interface Totals {
@@ -241,5 +243,6 @@ function productFigures(p: ProductAt, asOf: IsoDate): ProductResult {
     costFen: p.costFen,
     marketValueFen: p.marketValueFen,
     pnlFen: p.pnlFen,
+    navs,
   };
 }
