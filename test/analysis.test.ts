@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyzeWorkbook, resultJson } from "../src/core/analysis";
+import { analyzeWorkbook, resultJson, writeResultJson } from "../src/core/analysis";
 import { InputFatalError } from "../src/core/input";
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from "../src/core/workbook";
 import { formatFen } from "../src/core/money";
@@ -238,4 +238,16 @@ describe("properties", () => {
       return formatFen(sum(j.clients.map((c) => fen(c.pnl)))) === j.totals.pnl;
     }), { numRuns: 300 });
   });
+});
+
+test("the streamed JSON is the same object as resultJson", () => {
+  const a = analyzeWorkbook(wb(navSheet(), holdSheet([
+    ["C001", "张三", "LC2026A01", 10000, 1.5, 15000, 0, null, "C4", 40, 100000, 0, "普通", "王经理"],
+    ["C002", "李四", "BOND01", 1000, 1.0, 1000, 0, 12.34, "C2", 70, 100000, 0, "普通", "王经理"],
+    ["C003", "王五", "BOND01", -1, 1.0, 1000, 0, null, "C2", 70, 100000, 0, "普通", "王经理"],
+  ])));
+  let text = "";
+  writeResultJson(a, (s) => (text += s));
+  expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(resultJson(a))));
+  expect(text.split("\n").filter((l) => l.startsWith("{\"clientId\"")).length).toBe(2);
 });

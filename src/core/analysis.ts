@@ -2,8 +2,8 @@
 // (docs/results.md, the contract the CLI and the task pane share) and the client-loss sheet.
 
 import { WorkbookSnapshot, TableSheetModel, CellValue } from "./workbook";
-import { FoundTable, Issue, parseWorkbook } from "./input";
-import { EngineResult, computeLosses } from "./engine";
+import { FoundTable, Issue, ParsedInput, parseWorkbook } from "./input";
+import { ClientResult, EngineResult, computeLosses } from "./engine";
 import { ScoringConfig, DEFAULT_SCORING } from "./risk";
 import { formatFen, formatNav, formatRate, fenToYuanNumber } from "./money";
 import { IsoDate } from "./values";
@@ -26,42 +26,54 @@ export interface Analysis extends EngineResult {
 }
 
 export function analyzeWorkbook(wb: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
-  const parsed = parseWorkbook(wb, { asOf: options.asOf, locale: options.locale, skipSheets: GENERATED_SHEETS });
+  return analyzeParsed(readInput(wb, options), options);
+}
+
+/** Step 1: find and read the tables. Once it returns, the snapshot can be dropped. */
+export function readInput(wb: WorkbookSnapshot, options: AnalyzeOptions = {}): ParsedInput {
+  return parseWorkbook(wb, { asOf: options.asOf, locale: options.locale, skipSheets: GENERATED_SHEETS });
+}
+
+/** Step 2: the money and the scores. */
+export function analyzeParsed(parsed: ParsedInput, options: AnalyzeOptions = {}): Analysis {
   const engine = computeLosses(parsed.lots, parsed.products, parsed.asOf, options.scoring ?? DEFAULT_SCORING);
   return { ...engine, tables: parsed.tables, issues: parsed.issues, lotRows: parsed.lotRows, lotsAccepted: parsed.lots.length };
 }
 
 const rate = (bp: number | null) => (bp === null ? null : formatRate(bp));
 
-/** The result JSON: amounts as "-30000.00", rates as "-0.2000", NAVs with 4 or more decimals. */
-export function resultJson(a: Analysis) {
+function clientJson(c: ClientResult) {
+  return {
+    clientId: c.clientId,
+    clientName: c.clientName ?? null,
+    relationshipManager: c.rm ?? null,
+    cost: formatFen(c.costFen),
+    marketValue: formatFen(c.marketValueFen),
+    dividends: formatFen(c.dividendsFen),
+    pnl: formatFen(c.pnlFen),
+    lossRate: rate(c.lossRateBp),
+    riskScore: c.riskScore,
+    riskTier: c.riskTier,
+    flags: c.flags,
+    factors: c.factors,
+    positions: c.positions.map((p) => ({
+      productCode: p.productCode,
+      shares: p.shares.toString(),
+      cost: formatFen(p.costFen),
+      marketValue: formatFen(p.marketValueFen),
+      dividends: formatFen(p.dividendsFen),
+      pnl: formatFen(p.pnlFen),
+      lossRate: rate(p.lossRateBp),
+      lots: p.lots.map((l) => ({ sheet: l.sheet, row: l.row, ref: l.ref })),
+    })),
+  };
+}
+
+/** Everything but the clients: small whatever the workbook's size. */
+function headJson(a: Analysis) {
   return {
     asOf: a.asOf,
     tables: a.tables,
-    clients: a.clients.map((c) => ({
-      clientId: c.clientId,
-      clientName: c.clientName ?? null,
-      relationshipManager: c.rm ?? null,
-      cost: formatFen(c.costFen),
-      marketValue: formatFen(c.marketValueFen),
-      dividends: formatFen(c.dividendsFen),
-      pnl: formatFen(c.pnlFen),
-      lossRate: rate(c.lossRateBp),
-      riskScore: c.riskScore,
-      riskTier: c.riskTier,
-      flags: c.flags,
-      factors: c.factors,
-      positions: c.positions.map((p) => ({
-        productCode: p.productCode,
-        shares: p.shares.toString(),
-        cost: formatFen(p.costFen),
-        marketValue: formatFen(p.marketValueFen),
-        dividends: formatFen(p.dividendsFen),
-        pnl: formatFen(p.pnlFen),
-        lossRate: rate(p.lossRateBp),
-        lots: p.lots.map((l) => ({ sheet: l.sheet, row: l.row, ref: l.ref })),
-      })),
-    })),
     products: a.products.map((p) => ({
       productCode: p.productCode,
       productName: p.productName ?? null,
@@ -92,6 +104,29 @@ export function resultJson(a: Analysis) {
       loss: formatFen(a.totals.lossFen),
     },
   };
+}
+
+/** The result JSON: amounts as "-30000.00", rates as "-0.2000", NAVs with 4 or more decimals. */
+export function resultJson(a: Analysis) {
+  const { asOf, tables, ...rest } = headJson(a);
+  return { asOf, tables, clients: a.clients.map(clientJson), ...rest };
+}
+
+/**
+ * The same JSON, written in pieces: one client per line, so a 200,000-lot result never sits in
+ * memory as one string (it is over 100 MB).
+ */
+export function writeResultJson(a: Analysis, write: (chunk: string) => void): void {
+  const { asOf, tables, ...rest } = headJson(a);
+  write(`{\n"asOf": ${JSON.stringify(asOf)},\n"tables": ${JSON.stringify(tables)},\n"clients": [`);
+  let buf = "";
+  a.clients.forEach((c, i) => {
+    buf += (i ? ",\n" : "\n") + JSON.stringify(clientJson(c));
+    if (buf.length > 1 << 20) { write(buf); buf = ""; }
+  });
+  write(buf + "\n]");
+  for (const [k, v] of Object.entries(rest)) write(`,\n${JSON.stringify(k)}: ${JSON.stringify(v, null, 1)}`);
+  write("\n}\n");
 }
 
 export type ResultJson = ReturnType<typeof resultJson>;
