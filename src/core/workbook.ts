@@ -50,6 +50,12 @@ export interface ColumnSpec {
   numFmt?: string;
   /** Width in characters. */
   width?: number;
+  /** A dropdown of these values on the column's data cells (e.g. statuses). */
+  list?: string[];
+  /** Let people type a value outside the list (a warning instead of a refusal). */
+  listAllowOther?: boolean;
+  /** Also put the dropdown on this many empty rows below the data. */
+  listExtraRows?: number;
 }
 
 /**

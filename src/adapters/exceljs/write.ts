@@ -172,6 +172,19 @@ export function addTableSheet(wb: ExcelJS.Workbook, model: TableSheetModel, tabl
     if (!fmt) return;
     for (let r = 0; r < data.length; r++) ws.getCell(headerRow + 1 + r, c + 1).numFmt = fmt;
   });
+  // dropdowns (status columns): on the data rows plus some empty rows below, so rows people add
+  // to the sheet get the same choices
+  model.columns.forEach((col, c) => {
+    if (!col.list?.length) return;
+    const formula = `"${col.list.map((x) => x.replace(/"/g, '""')).join(",")}"`;
+    const last = headerRow + Math.max(data.length, 1) + (col.listExtraRows ?? 0);
+    for (let r = headerRow + 1; r <= last; r++) {
+      ws.getCell(r, c + 1).dataValidation = {
+        type: "list", allowBlank: true, formulae: [formula], showErrorMessage: !col.listAllowOther,
+        errorStyle: col.listAllowOther ? "warning" : "stop",
+      };
+    }
+  });
   return ws;
 }
 
