@@ -9,8 +9,11 @@ import { formatFen, formatNav, formatRate, fenToYuanNumber } from "./money";
 import { IsoDate } from "./values";
 import { Locale, ui } from "./i18n";
 
-/** Sheets LossDesk writes; never read back as input. */
-export const GENERATED_SHEETS = ["亏损明细", "Client losses"];
+/** Sheets LossDesk writes; never read back as input (their headers would look like holdings). */
+export const GENERATED_SHEETS = [
+  "亏损明细", "Client losses", "风险评估报告", "Risk assessment report", "报告数据", "Report data",
+  "沟通草稿", "Drafts", "话术模板", "Templates",
+];
 
 export interface AnalyzeOptions {
   asOf?: IsoDate;

@@ -3,24 +3,13 @@
 // (src/adapters/office), in the browser preview the in-memory ExcelJS host (src/preview), in
 // component tests a fake. Types only: no Office.js, no ExcelJS here.
 
-import type { ReportSheetModel, TableSheetModel, WorkbookSnapshot } from "../core/workbook";
-import type { ChartData } from "../core/report";
+import type { WorkbookSnapshot } from "../core/workbook";
+import type { OutputSheets, ReportOutput } from "../core/outputs";
 
 /** Progress of a long step, 0..1, with a short label for the progress bar. */
 export type Progress = (fraction: number, label?: string) => void;
 
-export interface ReportOutput {
-  sheet: ReportSheetModel;
-  /** Where the charts draw their data from (written as a table sheet). */
-  data: TableSheetModel;
-  charts: ChartData[];
-}
-
-/** Sheets to write: each replaces the sheet of the same name if present, else is added. */
-export interface OutputSheets {
-  tables: TableSheetModel[];
-  reports: ReportOutput[];
-}
+export type { OutputSheets, ReportOutput };
 
 export interface WrittenSheets {
   /** Names of the sheets written, in order. */

@@ -1,0 +1,969 @@
+// Drafts of what to tell a client who lost money, by phone, SMS, WeChat and letter, from
+// templates the bank can edit in the workbook, each checked for compliance.
+//
+// A reply has seven parts in a fixed order (domain brief: empathy; acknowledge the result fell
+// short; the causes, factually; professional advice; a concrete plan; the long-term relationship;
+// who will call and when). A template is therefore seven texts, one per part, and a draft is
+// those seven filled in and joined: the order is the data structure, not a convention an editor
+// can break. Templates differ by channel (a phone script is long and labelled for the RM, an SMS
+// is short), by the client's risk tier (high: the longest and most careful, the RM calls in
+// person; low: brief) and by language.
+//
+// The templates live in the workbook on the sheet 话术模板 (Templates), one row per (channel,
+// tier, language, part); see docs/drafts.md. The drafts go to the sheet 沟通草稿 (Drafts), one
+// row per client and channel, where people record what they did (status, notes). Regenerating
+// the sheet keeps what they typed.
+//
+// Client names and product names come from the bank's data and may start with "=", "+", "-" or
+// "@": they stay plain strings here (the writer keeps strings as text), never escaped or trimmed.
+
+import type { CellValue, SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "./workbook";
+import type { ClientResult, EngineResult, PositionResult } from "./engine";
+import type { RiskTier } from "./risk";
+import type { Issue } from "./input";
+import { colLetter } from "./input";
+import { Locale, cellRef, ui } from "./i18n";
+import { formatFen } from "./money";
+import { ContactPolicy, DEFAULT_CONTACT_POLICY, contactDeadline, contactPhrase, formatLongDate } from "./contact";
+import { Finding, RISK_WARNING, checkText, complianceSummary } from "./compliance";
+
+// ---- vocabulary ----
+
+export type Channel = "phone" | "sms" | "wechat" | "letter";
+export const CHANNELS: readonly Channel[] = ["phone", "sms", "wechat", "letter"];
+
+export type PartKey = "empathy" | "acknowledge" | "causes" | "advice" | "plan" | "relationship" | "contact";
+/** The seven parts, in the order a reply must follow. */
+export const PARTS: readonly PartKey[] = ["empathy", "acknowledge", "causes", "advice", "plan", "relationship", "contact"];
+
+const TIERS: readonly RiskTier[] = ["high", "medium", "low"];
+const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
+
+type Text = Record<Locale, string>;
+
+export const CHANNEL_LABEL: Record<Channel, Text> = {
+  phone: { "zh-CN": "电话", "en-US": "phone" },
+  sms: { "zh-CN": "短信", "en-US": "SMS" },
+  wechat: { "zh-CN": "微信", "en-US": "WeChat" },
+  letter: { "zh-CN": "信函", "en-US": "letter" },
+};
+
+/** Other spellings people type for a channel (matched case-insensitively). */
+const CHANNEL_ALIASES: Record<Channel, string[]> = {
+  phone: ["电话", "电话话术", "phone", "call", "telephone"],
+  sms: ["短信", "sms", "text"],
+  wechat: ["微信", "wechat", "weixin"],
+  letter: ["信函", "信件", "邮件", "电子邮件", "信函/邮件", "letter", "e-mail", "email", "letter/e-mail"],
+};
+
+export const PART_LABEL: Record<PartKey, Text> = {
+  empathy: { "zh-CN": "共情", "en-US": "empathy" },
+  acknowledge: { "zh-CN": "承认落差", "en-US": "acknowledge" },
+  causes: { "zh-CN": "原因说明", "en-US": "causes" },
+  advice: { "zh-CN": "专业建议", "en-US": "advice" },
+  plan: { "zh-CN": "具体方案", "en-US": "plan" },
+  relationship: { "zh-CN": "长期关系", "en-US": "relationship" },
+  contact: { "zh-CN": "保持联系", "en-US": "keep in touch" },
+};
+
+export type DraftStatus = "pending" | "contacted" | "sent" | "unreachable" | "escalated";
+export const STATUSES: readonly DraftStatus[] = ["pending", "contacted", "sent", "unreachable", "escalated"];
+export const STATUS_LABEL: Record<DraftStatus, Text> = {
+  pending: { "zh-CN": "待处理", "en-US": "pending" },
+  contacted: { "zh-CN": "已联系", "en-US": "contacted" },
+  sent: { "zh-CN": "已发送", "en-US": "sent" },
+  unreachable: { "zh-CN": "无法联系", "en-US": "unreachable" },
+  escalated: { "zh-CN": "已升级", "en-US": "escalated" },
+};
+
+export const TEMPLATE_SHEET: Text = { "zh-CN": "话术模板", "en-US": "Templates" };
+export const DRAFT_SHEET: Text = { "zh-CN": "沟通草稿", "en-US": "Drafts" };
+/** Sheets this module writes: never input tables (the drafts sheet has a 客户编号 column). */
+export const DRAFT_SHEET_NAMES = [DRAFT_SHEET["zh-CN"], DRAFT_SHEET["en-US"], TEMPLATE_SHEET["zh-CN"], TEMPLATE_SHEET["en-US"]];
+
+/** What a kept row that is no longer generated carries at the start of its draft cell. */
+export const NO_LONGER_GENERATED: Text = { "zh-CN": "【不再生成】", "en-US": "[no longer generated] " };
+
+// ---- placeholders ----
+
+export type PlaceholderKey =
+  | "clientName" | "productName" | "productCode" | "lossAmount" | "lossRate" | "totalNote" | "drawdown"
+  | "rm" | "contactTime" | "contactDate" | "asOf" | "date";
+
+/** Every placeholder, its Chinese name and what it becomes. `{客户姓名}` and `{clientName}` are the same. */
+export const PLACEHOLDERS: readonly { key: PlaceholderKey; zh: string; meaning: string }[] = [
+  { key: "clientName", zh: "客户姓名", meaning: "client name (客户 / client when blank)" },
+  { key: "productName", zh: "产品名称", meaning: "the product with the client's largest loss (its code when it has no name)" },
+  { key: "productCode", zh: "产品代码", meaning: "that product's code" },
+  { key: "lossAmount", zh: "亏损金额", meaning: "loss on that product, yuan, positive, grouped: 40,000.00" },
+  { key: "lossRate", zh: "亏损比例", meaning: "loss rate on that product, positive: 20.00%" },
+  { key: "totalNote", zh: "合计说明", meaning: "when the client holds more than one product: the total across them, else empty" },
+  { key: "drawdown", zh: "净值回撤", meaning: "that product's fall from its peak NAV: 20.00%" },
+  { key: "rm", zh: "客户经理", meaning: "relationship manager (您的客户经理 / your relationship manager when blank)" },
+  { key: "contactTime", zh: "联系时间", meaning: "when the RM will call, by tier: 24小时内 / within 24 hours" },
+  { key: "contactDate", zh: "联系日期", meaning: "the last day for that call: 2026年11月28日 / November 28, 2026" },
+  { key: "asOf", zh: "分析日", meaning: "the as-of date of the analysis" },
+  { key: "date", zh: "日期", meaning: "the date of the draft (the as-of date unless given)" },
+];
+
+const PLACEHOLDER_BY_NAME = new Map<string, PlaceholderKey>();
+for (const p of PLACEHOLDERS) {
+  PLACEHOLDER_BY_NAME.set(p.zh, p.key);
+  PLACEHOLDER_BY_NAME.set(p.key.toLowerCase(), p.key);
+}
+
+function placeholderOf(name: string): PlaceholderKey | undefined {
+  return PLACEHOLDER_BY_NAME.get(name.trim()) ?? PLACEHOLDER_BY_NAME.get(name.trim().toLowerCase());
+}
+
+const PLACEHOLDER_RE = /\{([^{}\n]*)\}/g;
+
+/** Placeholders in a text that name nothing we know: "{客户名字}". */
+export function unknownPlaceholders(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER_RE)].filter((m) => !placeholderOf(m[1])).map((m) => m[0]);
+}
+
+/**
+ * Fill a template text. Unknown placeholders are left as they are (readTemplates reports them).
+ * In English a value that starts a sentence gets a capital ("your relationship manager will call"
+ * becomes "Your ..."): the fallbacks are written for the middle of a sentence.
+ */
+export function fillTemplate(text: string, values: Record<PlaceholderKey, string>): string {
+  return text.replace(PLACEHOLDER_RE, (whole, name: string, offset: number) => {
+    const key = placeholderOf(name);
+    if (!key) return whole;
+    const v = values[key];
+    const before = text.slice(0, offset);
+    const startsSentence = /(^|[.!?]\s+|\n\s*)$/.test(before);
+    return startsSentence && /^[a-z]/.test(v) && /[A-Za-z]/.test(text) ? v[0].toUpperCase() + v.slice(1) : v;
+  });
+}
+
+// ---- templates ----
+
+export interface DraftTemplate {
+  channel: Channel;
+  tier: RiskTier;
+  locale: Locale;
+  /** One text per part, in PARTS order. An empty text leaves that part out of the draft. */
+  parts: string[];
+  /** Where each part came from on the template sheet (Sheet!A1), undefined for a default. */
+  cells: (string | undefined)[];
+}
+
+/** "sms|high|zh-CN" */
+export type TemplateKey = `${Channel}|${RiskTier}|${Locale}`;
+export type Templates = Record<TemplateKey, DraftTemplate>;
+
+export function templateKey(channel: Channel, tier: RiskTier, locale: Locale): TemplateKey {
+  return `${channel}|${tier}|${locale}`;
+}
+
+type Seven = [string, string, string, string, string, string, string];
+
+// The default texts. Written to pass the compliance check (a test holds them to it), to name the
+// client, product, loss, RM and call time, and never to promise principal, returns or
+// compensation: part 5 offers options and the formal complaint route, not money.
+const DEFAULTS: Record<Locale, Record<Channel, Record<RiskTier, Seven>>> = {
+  "zh-CN": {
+    phone: {
+      high: [
+        "{客户姓名}您好，我是{客户经理}，负责您的理财服务。{产品名称}近期净值下跌，我能理解您现在的着急和担心，也谢谢您一直以来对我们的信任。",
+        "截至{分析日}，您持有的{产品名称}亏损{亏损金额}元，亏损比例{亏损比例}{合计说明}。这个结果没有达到您的预期，我们不回避这一点。",
+        "净值下跌的主要原因是近期市场波动，产品净值较高点回落了{净值回撤}。净值型理财产品的净值会随市场涨跌变化，投资本身有风险，过往业绩也不代表未来表现。",
+        "我的建议是先不要在市场波动剧烈的时候仓促决定。我们一起看看这笔资金的用途、期限和您的风险承受能力，再判断是继续持有、部分调整，还是换成更适合您的配置。",
+        "具体来说，我会把您的持仓情况和产品后续披露的信息整理给您，并准备两到三个适合您当前情况的方案供您比较；您如有其他诉求，也请直接告诉我，我会如实记录，并按规定流程反馈。",
+        "您的每一笔资产我们都会认真对待，这只产品的情况我们会持续跟进，希望今后继续为您提供踏实、专业的服务。",
+        "我会在{联系时间}再给您打电话，把方案和最新情况跟您详细沟通；在这之前有任何问题，请随时打给我。",
+      ],
+      medium: [
+        "{客户姓名}您好，我是{客户经理}。{产品名称}近期净值下跌，让您担心了，我很理解您的心情。",
+        "截至{分析日}，您在这只产品上亏损{亏损金额}元（{亏损比例}）{合计说明}，没有达到您的预期。",
+        "主要原因是近期市场波动，产品净值较高点回落{净值回撤}；净值型产品会随市场涨跌，投资有风险。",
+        "建议您结合这笔资金的用途和期限理性决定，不必急于操作。",
+        "我会把产品后续信息和几种可选的配置方案整理给您参考。",
+        "我们会一直做好您的服务，陪您一起做长期的资产规划。",
+        "我会在{联系时间}再联系您，您有任何疑问也可以随时找我。",
+      ],
+      low: [
+        "{客户姓名}您好，我是{客户经理}，打扰您了。理解您对{产品名称}近期表现的关注。",
+        "截至{分析日}，该产品亏损{亏损金额}元（{亏损比例}）{合计说明}，不及预期。",
+        "主要是市场波动所致，净值型产品的净值会有涨跌。",
+        "建议结合自身需要理性持有或调整。",
+        "如需调整，我可以帮您梳理可选方案。",
+        "我们会持续为您做好服务。",
+        "我会在{联系时间}再与您联系。",
+      ],
+    },
+    sms: {
+      // Seven parts and all the facts do not fit one 70-character segment (see docs/drafts.md);
+      // these stay within two (134) for realistic names, products and amounts.
+      high: [
+        "{客户姓名}您好，理解您的心情。",
+        "{产品名称}亏损{亏损金额}元（{亏损比例}），未达预期，",
+        "主要受市场波动影响。",
+        "建议勿急于决定，",
+        "我们将为您梳理方案，",
+        "长期陪伴您。",
+        "{客户经理}将在{联系时间}亲自致电。",
+      ],
+      medium: [
+        "{客户姓名}您好，理解您的心情。",
+        "{产品名称}亏损{亏损金额}元（{亏损比例}），未达预期，",
+        "主要受市场波动影响。",
+        "建议勿急于决定，",
+        "我们将为您梳理方案，",
+        "长期陪伴您。",
+        "{客户经理}将在{联系时间}致电您。",
+      ],
+      low: [
+        "{客户姓名}您好，理解您的关注。",
+        "{产品名称}亏损{亏损金额}元（{亏损比例}），不及预期，",
+        "系市场波动所致。",
+        "建议理性持有或调整，",
+        "可为您梳理方案，",
+        "我们持续为您服务。",
+        "{客户经理}将在{联系时间}与您联系。",
+      ],
+    },
+    wechat: {
+      high: [
+        "{客户姓名}您好，我是{客户经理}。{产品名称}近期净值下跌，我知道您一定很担心，非常理解您的心情。",
+        "截至{分析日}，您持有的该产品亏损{亏损金额}元（{亏损比例}）{合计说明}，这个结果没有达到您的预期。",
+        "主要原因是近期市场波动，产品净值较高点回落{净值回撤}。净值型理财的净值随市场涨跌变化，投资有风险。",
+        "建议您先不要急于操作，我们结合这笔资金的用途、期限和您的风险承受能力再做判断。",
+        "我会整理产品后续信息，并准备几种适合您当前情况的方案供您选择。",
+        "我们会一直认真对待您的每一笔资产，和您一起做长期的规划。",
+        "我会在{联系时间}亲自给您打电话详细沟通，有任何问题也可以随时在微信上找我。",
+      ],
+      medium: [
+        "{客户姓名}您好，我是{客户经理}。{产品名称}近期净值下跌，理解您的担心。",
+        "截至{分析日}，该产品亏损{亏损金额}元（{亏损比例}）{合计说明}，没有达到您的预期。",
+        "主要是近期市场波动所致，净值型产品会随市场涨跌，投资有风险。",
+        "建议结合资金用途和期限理性决定，不必急于操作。",
+        "我会把后续信息和可选方案整理给您参考。",
+        "我们会一直做好您的服务。",
+        "我会在{联系时间}给您打电话，有问题也可以随时微信找我。",
+      ],
+      low: [
+        "{客户姓名}您好，我是{客户经理}，理解您对{产品名称}的关注。",
+        "截至{分析日}，该产品亏损{亏损金额}元（{亏损比例}）{合计说明}，不及预期。",
+        "主要是市场波动所致。",
+        "建议结合自身需要理性持有或调整。",
+        "需要的话我可以帮您梳理方案。",
+        "我们会持续为您服务。",
+        "我会在{联系时间}与您联系。",
+      ],
+    },
+    letter: {
+      high: [
+        "尊敬的{客户姓名}：\n\n您好！近期{产品名称}净值出现下跌，我们理解这给您带来的担忧和困扰，也感谢您长期以来对我行的信任。",
+        "截至{分析日}，您持有的{产品名称}亏损{亏损金额}元，亏损比例为{亏损比例}{合计说明}。这一结果没有达到您的预期，我们对此高度重视。",
+        "经分析，净值下跌的主要原因是近期市场波动，产品净值较高点回落{净值回撤}。净值型理财产品的净值随所投资产的市场价格变化，投资存在风险。",
+        "我们建议您结合资金用途、投资期限和自身风险承受能力审慎决策，避免在市场波动中仓促操作。",
+        "您的客户经理将为您梳理持仓情况，并提供若干适合您当前情况的配置方案供您参考；您如有其他诉求，我们将如实记录，并按投诉处理流程在规定时限内答复。",
+        "我们珍视与您的长期关系，将持续跟踪产品运作情况，并及时向您披露相关信息。",
+        `{客户经理}将于{联系时间}与您电话联系。如有疑问，欢迎随时与我们联系。\n\n此致\n敬礼！\n\n{客户经理}\n{日期}\n\n${RISK_WARNING["zh-CN"]}`,
+      ],
+      medium: [
+        "尊敬的{客户姓名}：\n\n您好！近期{产品名称}净值下跌，我们理解您的担忧。",
+        "截至{分析日}，您持有的该产品亏损{亏损金额}元，亏损比例为{亏损比例}{合计说明}，未达到您的预期。",
+        "净值下跌主要由近期市场波动引起，产品净值较高点回落{净值回撤}；净值型理财产品的净值随市场变化，投资存在风险。",
+        "建议您结合资金用途和投资期限理性决策，不必急于操作。",
+        "您的客户经理将与您一起梳理持仓，并提供适合您的可选方案。",
+        "我们重视与您的长期关系，将持续向您披露产品信息。",
+        `{客户经理}将于{联系时间}与您联系。\n\n此致\n敬礼！\n\n{客户经理}\n{日期}\n\n${RISK_WARNING["zh-CN"]}`,
+      ],
+      low: [
+        "尊敬的{客户姓名}：\n\n您好！感谢您对{产品名称}的关注。",
+        "截至{分析日}，该产品亏损{亏损金额}元（{亏损比例}）{合计说明}，不及预期。",
+        "这主要是市场波动所致。",
+        "建议您结合自身需要理性持有或调整。",
+        "如需调整，您的客户经理可为您梳理方案。",
+        "我们将持续为您提供服务。",
+        `{客户经理}将于{联系时间}与您联系。\n\n{客户经理}\n{日期}\n\n${RISK_WARNING["zh-CN"]}`,
+      ],
+    },
+  },
+  "en-US": {
+    phone: {
+      high: [
+        "Hello {clientName}, this is {rm}, who looks after your wealth management account. I know the recent fall in {productName} must be worrying, and I understand how you feel. Thank you for your trust in us.",
+        "As of {asOf}, your holding in {productName} shows a loss of CNY {lossAmount}, or {lossRate}{totalNote}. That is not the result you expected, and I won't pretend otherwise.",
+        "The main cause is recent market volatility: the product's NAV is {drawdown} below its peak. The value of a net-value product moves with the markets, investing carries risk, and past performance does not represent future performance.",
+        "My advice is not to decide in a hurry while markets are unsettled. Let's look together at what this money is for, when you may need it and how much risk you are comfortable with, and then decide whether to hold, adjust part of it or move to something that suits you better.",
+        "Concretely, I will put together your holdings and the product's latest disclosures, and prepare two or three options that fit your situation for you to compare. If you have a request, tell me and I will record it faithfully and pass it on through the bank's formal process.",
+        "We take every part of your savings seriously, we will keep following this product closely, and we want to keep serving you well for many years to come.",
+        "I will call you again {contactTime} to go through the options; until then, please call me any time with questions.",
+      ],
+      medium: [
+        "Hello {clientName}, this is {rm}. I understand the recent fall in {productName} has been a worry for you.",
+        "As of {asOf}, the loss on this holding is CNY {lossAmount} ({lossRate}){totalNote}, which falls short of what you expected.",
+        "The main cause is recent market volatility; the NAV is {drawdown} below its peak. A net-value product rises and falls with the markets, and investing carries risk.",
+        "I suggest you decide calmly, based on what the money is for and when you need it, rather than in a hurry.",
+        "I will send you the product's latest information and a few options that fit your situation.",
+        "We are here for the long term and will keep looking after your investments with you.",
+        "I will call you again {contactTime}; feel free to contact me any time before then.",
+      ],
+      low: [
+        "Hello {clientName}, this is {rm}. I understand you may be concerned about {productName}.",
+        "As of {asOf}, it shows a loss of CNY {lossAmount} ({lossRate}){totalNote}, below what you hoped for.",
+        "This is mainly due to market movements; NAVs go up and down.",
+        "I suggest holding or adjusting calmly, in line with your own needs.",
+        "If you would like to adjust, I can go through the options with you.",
+        "We will keep looking after your account.",
+        "I will be in touch again {contactTime}.",
+      ],
+    },
+    sms: {
+      high: [
+        "Dear {clientName}, we understand how you feel.",
+        "{productName} is down CNY {lossAmount} ({lossRate}), short of your hopes,",
+        "mainly due to market swings.",
+        "Please don't rush;",
+        "we'll work out options with you",
+        "and stay by your side.",
+        "{rm} will call you personally {contactTime}.",
+      ],
+      medium: [
+        "Dear {clientName}, we understand how you feel.",
+        "{productName} is down CNY {lossAmount} ({lossRate}), short of your hopes,",
+        "mainly due to market swings.",
+        "Please don't rush;",
+        "we'll work out options with you",
+        "and stay by your side.",
+        "{rm} will call you {contactTime}.",
+      ],
+      low: [
+        "Dear {clientName}, we understand your concern.",
+        "{productName} is down CNY {lossAmount} ({lossRate}), below what you hoped for,",
+        "due to market swings.",
+        "Please decide calmly;",
+        "we can go through options",
+        "and remain at your service.",
+        "{rm} will contact you {contactTime}.",
+      ],
+    },
+    wechat: {
+      high: [
+        "Hello {clientName}, this is {rm}. I know the recent fall in {productName} must be worrying, and I understand how you feel.",
+        "As of {asOf}, your holding shows a loss of CNY {lossAmount} ({lossRate}){totalNote}. That is not the result you expected.",
+        "The main cause is market volatility: the NAV is {drawdown} below its peak. Net-value products move with the markets, and investing carries risk.",
+        "Please don't rush a decision; let's first look at what this money is for, when you need it and the risk you are comfortable with.",
+        "I will put together the product's latest information and a few options that suit your situation.",
+        "We take every part of your savings seriously and will be with you for the long term.",
+        "I will call you personally {contactTime} to talk it through, and you can message me here any time.",
+      ],
+      medium: [
+        "Hello {clientName}, this is {rm}. I understand the fall in {productName} is a worry.",
+        "As of {asOf}, the loss is CNY {lossAmount} ({lossRate}){totalNote}, short of what you expected.",
+        "It is mainly due to recent market volatility; net-value products move with the markets, and investing carries risk.",
+        "I suggest deciding calmly, based on what the money is for and when you need it.",
+        "I will send you the latest information and a few options to consider.",
+        "We will keep looking after you.",
+        "I will call you {contactTime}; message me here any time.",
+      ],
+      low: [
+        "Hello {clientName}, this is {rm}. I understand you may be concerned about {productName}.",
+        "As of {asOf}, the loss is CNY {lossAmount} ({lossRate}){totalNote}, below what you hoped for.",
+        "This is mainly due to market movements.",
+        "I suggest holding or adjusting calmly, in line with your needs.",
+        "I can go through the options with you if you wish.",
+        "We remain at your service.",
+        "I will be in touch {contactTime}.",
+      ],
+    },
+    letter: {
+      high: [
+        "Dear {clientName},\n\nThe net asset value of {productName} has fallen recently. We understand the concern this causes you, and we thank you for your continued trust.",
+        "As of {asOf}, your holding in {productName} shows a loss of CNY {lossAmount}, or {lossRate}{totalNote}. This falls short of what you expected, and we take it seriously.",
+        "Our analysis shows that the main cause is recent market volatility: the product's NAV is {drawdown} below its peak. The NAV of a net-value product follows the market prices of the assets it holds, and investing carries risk.",
+        "We recommend that you decide with care, in the light of what the money is for, your investment horizon and your risk tolerance, rather than act in haste while markets are volatile.",
+        "Your relationship manager will review your holdings with you and offer several options suited to your current situation. If you have any further request, we will record it faithfully and reply within the time limits of our complaint-handling procedure.",
+        "We value our long-term relationship with you and will keep monitoring the product and disclosing information to you promptly.",
+        `{rm} will call you {contactTime}. Please contact us at any time if you have questions.\n\nYours sincerely,\n\n{rm}\n{date}\n\n${RISK_WARNING["en-US"]}`,
+      ],
+      medium: [
+        "Dear {clientName},\n\nThe net asset value of {productName} has fallen recently, and we understand your concern.",
+        "As of {asOf}, your holding shows a loss of CNY {lossAmount}, or {lossRate}{totalNote}, which falls short of what you expected.",
+        "The fall is mainly due to recent market volatility: the NAV is {drawdown} below its peak. The NAV of a net-value product moves with the markets, and investing carries risk.",
+        "We recommend deciding calmly, in the light of what the money is for and your investment horizon.",
+        "Your relationship manager will go through your holdings with you and suggest options that suit you.",
+        "We value our long-term relationship and will keep you informed about the product.",
+        `{rm} will contact you {contactTime}.\n\nYours sincerely,\n\n{rm}\n{date}\n\n${RISK_WARNING["en-US"]}`,
+      ],
+      low: [
+        "Dear {clientName},\n\nThank you for your interest in {productName}.",
+        "As of {asOf}, it shows a loss of CNY {lossAmount} ({lossRate}){totalNote}, below what you hoped for.",
+        "This is mainly due to market movements.",
+        "We suggest holding or adjusting calmly, in line with your needs.",
+        "Your relationship manager can go through the options with you.",
+        "We remain at your service.",
+        `{rm} will contact you {contactTime}.\n\n{rm}\n{date}\n\n${RISK_WARNING["en-US"]}`,
+      ],
+    },
+  },
+};
+
+/** A fresh copy of the built-in templates (callers may change theirs). */
+export function defaultTemplates(): Templates {
+  const out = {} as Templates;
+  for (const locale of LOCALES) for (const channel of CHANNELS) for (const tier of TIERS) {
+    out[templateKey(channel, tier, locale)] = {
+      channel, tier, locale, parts: [...DEFAULTS[locale][channel][tier]], cells: PARTS.map(() => undefined),
+    };
+  }
+  return out;
+}
+
+export const DEFAULT_TEMPLATES: Readonly<Templates> = defaultTemplates();
+
+// ---- the template sheet ----
+
+type TemplateColumn = "channel" | "tier" | "language" | "part" | "text";
+const TEMPLATE_COLUMNS: readonly TemplateColumn[] = ["channel", "tier", "language", "part", "text"];
+/** Exact headers of the template sheet; either language's is recognised. */
+export const TEMPLATE_HEADERS: Record<TemplateColumn, Text> = {
+  channel: { "zh-CN": "渠道", "en-US": "Channel" },
+  tier: { "zh-CN": "分级", "en-US": "Tier" },
+  language: { "zh-CN": "语言", "en-US": "Language" },
+  part: { "zh-CN": "部分", "en-US": "Part" },
+  text: { "zh-CN": "内容", "en-US": "Text" },
+};
+
+const norm = (s: string) => s.normalize("NFKC").trim().toLowerCase();
+
+function partLabel(i: number, locale: Locale): string {
+  return `${i + 1} ${PART_LABEL[PARTS[i]][locale]}`;
+}
+
+/**
+ * The template sheet 话术模板 / Templates: one row per (channel, tier, language, part). Written
+ * with the templates of `opts.locales` (default: the sheet's own language), from `opts.templates`
+ * (default: the built-in ones), so an edited set can be written back too.
+ */
+export function templatesSheet(locale: Locale, opts: { templates?: Templates; locales?: Locale[] } = {}): TableSheetModel {
+  const zh = locale === "zh-CN";
+  const templates = opts.templates ?? DEFAULT_TEMPLATES;
+  const rows: CellValue[][] = [];
+  for (const l of opts.locales ?? [locale]) for (const channel of CHANNELS) for (const tier of TIERS) {
+    const t = templates[templateKey(channel, tier, l)] ?? DEFAULT_TEMPLATES[templateKey(channel, tier, l)];
+    PARTS.forEach((_, i) => rows.push([
+      CHANNEL_LABEL[channel][locale], ui("tiers", tier, locale), l, partLabel(i, locale), t.parts[i] ?? "",
+    ]));
+  }
+  const names = PLACEHOLDERS.map((p) => `{${zh ? p.zh : p.key}}`).join(" ");
+  return {
+    name: TEMPLATE_SHEET[locale],
+    preamble: zh
+      ? [
+        "话术模板",
+        "每行是一个模板的一个部分（渠道、分级、语言、部分）；修改“内容”列后重新生成沟通草稿即可生效，缺少的行使用默认话术。",
+        `部分依次为：${PARTS.map((_, i) => partLabel(i, locale)).join("、")}。占位符：${names}`,
+        "不得出现保本、保收益、承诺赔偿、绝对化用语或把业绩比较基准当作预期收益；信函须保留风险提示。",
+      ]
+      : [
+        "Templates",
+        "One row per part of a template (channel, tier, language, part); edit the Text column and regenerate the drafts. Missing rows use the built-in text.",
+        `Parts in order: ${PARTS.map((_, i) => partLabel(i, locale)).join(", ")}. Placeholders: ${names}`,
+        "Never promise principal, returns or compensation, use superlatives or show the benchmark as an expected return; letters keep the risk warning.",
+      ],
+    columns: TEMPLATE_COLUMNS.map((c) => ({ header: TEMPLATE_HEADERS[c][locale], width: c === "text" ? 80 : c === "part" ? 14 : 10 })),
+    rows,
+    tableName: "DraftTemplates",
+    freezeHeader: true,
+  };
+}
+
+function parseChannel(v: string): Channel | undefined {
+  const s = norm(v);
+  return CHANNELS.find((c) => CHANNEL_ALIASES[c].some((a) => norm(a) === s) || norm(CHANNEL_LABEL[c]["en-US"]) === s);
+}
+
+function parseTier(v: string): RiskTier | undefined {
+  const s = norm(v);
+  return TIERS.find((t) => s === t || s === ui("tiers", t, "zh-CN") || s === `${ui("tiers", t, "zh-CN")}风险` || s === `${t} risk`);
+}
+
+function parseLanguage(v: string): Locale | undefined {
+  const s = norm(v);
+  if (["zh-cn", "zh", "中文", "简体中文", "chinese"].includes(s)) return "zh-CN";
+  if (["en-us", "en", "英文", "english"].includes(s)) return "en-US";
+  return undefined;
+}
+
+function parsePart(v: string): number | undefined {
+  const s = norm(v);
+  const m = /^([1-7])(?:\D|$)/.exec(s);
+  if (m) return +m[1] - 1;
+  const i = PARTS.findIndex((p) => s === p.toLowerCase() || s === norm(PART_LABEL[p]["zh-CN"]) || s === norm(PART_LABEL[p]["en-US"]));
+  return i >= 0 ? i : undefined;
+}
+
+function cellString(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return v.error;
+}
+
+const TEMPLATE_ISSUE: Record<string, Text> = {
+  "unknown-placeholder": { "zh-CN": "未知占位符 {value}", "en-US": "unknown placeholder {value}" },
+  "bad-channel": { "zh-CN": "渠道无法识别：“{value}”（可填 电话、短信、微信、信函）", "en-US": "unknown channel \"{value}\" (use phone, SMS, WeChat or letter)" },
+  "bad-tier": { "zh-CN": "分级无法识别：“{value}”（可填 高、中、低）", "en-US": "unknown tier \"{value}\" (use high, medium or low)" },
+  "bad-language": { "zh-CN": "语言无法识别：“{value}”（可填 zh-CN、en-US）", "en-US": "unknown language \"{value}\" (use zh-CN or en-US)" },
+  "bad-part": { "zh-CN": "部分无法识别：“{value}”（可填 1 至 7）", "en-US": "unknown part \"{value}\" (use 1 to 7)" },
+  "empty-template": { "zh-CN": "内容为空，使用默认话术", "en-US": "empty text; the built-in text is used" },
+  "duplicate-template": { "zh-CN": "与第 {value} 行重复，以第 {value} 行为准", "en-US": "repeats row {value}; row {value} is used" },
+  "no-template-header": {
+    "zh-CN": "未找到表头（需要 渠道、分级、语言、部分、内容），使用默认话术",
+    "en-US": "no header row found (needs Channel, Tier, Language, Part, Text); the built-in templates are used",
+  },
+};
+
+function templateIssue(locale: Locale, severity: Issue["severity"], sheet: string, cell: string, code: string, value = ""): Issue {
+  return { severity, sheet, cell, code, message: `${cellRef(sheet, cell)}: ${TEMPLATE_ISSUE[code][locale].replaceAll("{value}", value)}` };
+}
+
+function findSheet(wb: WorkbookSnapshot, names: Text): SheetSnapshot | undefined {
+  const want = [norm(names["zh-CN"]), norm(names["en-US"])];
+  return wb.sheets.find((s) => want.includes(norm(s.name)));
+}
+
+/** The header row (0-based) and the column of each wanted header, looking at the first 20 rows. */
+function findHeader<K extends string>(sheet: SheetSnapshot, headers: Record<K, Text>, required: readonly K[]): { row: number; cols: Map<K, number> } | undefined {
+  const lookup = new Map<string, K>();
+  for (const k of Object.keys(headers) as K[]) for (const l of LOCALES) lookup.set(norm(headers[k][l]), k);
+  for (let r = 0; r < Math.min(20, sheet.rows.length); r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const cols = new Map<K, number>();
+    row.forEach((v, c) => {
+      const k = typeof v === "string" ? lookup.get(norm(v)) : undefined;
+      if (k !== undefined && !cols.has(k)) cols.set(k, c);
+    });
+    if (required.every((k) => cols.has(k))) return { row: r, cols };
+  }
+  return undefined;
+}
+
+export interface TemplatesRead {
+  templates: Templates;
+  /** Unreadable rows, unknown placeholders, and compliance findings on edited texts. */
+  issues: Issue[];
+  /** The compliance findings among `issues`, as findings (rule, excerpt, cell). */
+  findings: Finding[];
+}
+
+/**
+ * Read the template sheet (话术模板 or Templates) from a workbook. Anything missing, unreadable
+ * or naming an unknown placeholder falls back to the built-in text for that part; each problem
+ * is an Issue naming its cell. Edited texts are compliance-checked; a letter from the sheet must
+ * still carry the risk warning. `locale` is the language of the messages.
+ */
+export function readTemplates(wb: WorkbookSnapshot, locale: Locale = "zh-CN"): TemplatesRead {
+  const templates = defaultTemplates();
+  const issues: Issue[] = [];
+  const findings: Finding[] = [];
+  const sheet = findSheet(wb, TEMPLATE_SHEET);
+  if (!sheet) return { templates, issues, findings };
+  const header = findHeader(sheet, TEMPLATE_HEADERS, TEMPLATE_COLUMNS);
+  if (!header) {
+    issues.push(templateIssue(locale, "error", sheet.name, "A1", "no-template-header"));
+    return { templates, issues, findings };
+  }
+  const col = (k: TemplateColumn) => header.cols.get(k)!;
+  const seen = new Map<string, number>(); // template part -> sheet row that set it
+  const edited = new Set<TemplateKey>();
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row || TEMPLATE_COLUMNS.every((k) => cellString(row[col(k)]).trim() === "")) continue;
+    const at = (k: TemplateColumn) => `${colLetter(col(k))}${r + 1}`;
+    const raw = (k: TemplateColumn) => cellString(row[col(k)]);
+    const channel = parseChannel(raw("channel"));
+    const tier = parseTier(raw("tier"));
+    const lang = parseLanguage(raw("language"));
+    const part = parsePart(raw("part"));
+    let bad = false;
+    if (!channel) { issues.push(templateIssue(locale, "error", sheet.name, at("channel"), "bad-channel", raw("channel").trim())); bad = true; }
+    if (!tier) { issues.push(templateIssue(locale, "error", sheet.name, at("tier"), "bad-tier", raw("tier").trim())); bad = true; }
+    if (!lang) { issues.push(templateIssue(locale, "error", sheet.name, at("language"), "bad-language", raw("language").trim())); bad = true; }
+    if (part === undefined) { issues.push(templateIssue(locale, "error", sheet.name, at("part"), "bad-part", raw("part").trim())); bad = true; }
+    if (bad) continue;
+    const key = templateKey(channel!, tier!, lang!);
+    const slot = `${key}|${part}`;
+    const first = seen.get(slot);
+    if (first !== undefined) {
+      issues.push(templateIssue(locale, "warning", sheet.name, at("part"), "duplicate-template", String(first)));
+      continue;
+    }
+    seen.set(slot, r + 1);
+    // Text is kept as typed (leading "=" and all); only blank means "not given".
+    const text = raw("text");
+    if (text.trim() === "") {
+      issues.push(templateIssue(locale, "warning", sheet.name, at("text"), "empty-template"));
+      continue;
+    }
+    const unknown = unknownPlaceholders(text);
+    if (unknown.length) {
+      for (const u of unknown) issues.push(templateIssue(locale, "error", sheet.name, at("text"), "unknown-placeholder", u));
+      continue;
+    }
+    const cell = cellRef(sheet.name, at("text"));
+    for (const f of checkText(text, { cell })) findings.push(f);
+    const t = templates[key];
+    t.parts[part!] = text;
+    t.cells[part!] = cell;
+    edited.add(key);
+  }
+  // A letter must still end with the standard warning once edited: checked on the whole letter.
+  for (const key of edited) {
+    const t = templates[key];
+    if (t.channel !== "letter") continue;
+    const lastCell = [...t.cells].reverse().find((c) => c !== undefined);
+    const missing = checkText(t.parts.join("\n"), { letter: true, locale: t.locale, cell: lastCell })
+      .filter((f) => f.rule === "missing-risk-warning");
+    findings.push(...missing);
+  }
+  for (const f of findings) {
+    const [sheetPart, cellPart] = splitRef(f.cell!);
+    issues.push({
+      severity: f.severity, sheet: sheetPart, cell: cellPart, code: `compliance-${f.rule}`,
+      message: `${f.cell}: ${complianceSummary([{ ...f, cell: undefined }], locale)}`,
+    });
+  }
+  return { templates, issues, findings };
+}
+
+function splitRef(ref: string): [string, string] {
+  const i = ref.lastIndexOf("!");
+  const sheet = ref.slice(0, i);
+  return [sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet, ref.slice(i + 1)];
+}
+
+// ---- SMS segments ----
+
+// GSM 03.38 default alphabet; the extension table's characters take two septets (escape + char).
+const GSM_BASIC = new Set(Array.from(
+  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà",
+));
+const GSM_EXTENDED = new Set(Array.from("^{}\\[~]|€\f"));
+
+export interface SmsCount {
+  encoding: "GSM-7" | "UCS-2";
+  /** Septets (GSM-7) or UTF-16 code units (UCS-2) the text takes. */
+  units: number;
+  /** Units per segment at this length: 160/70 for one segment, 153/67 when split. */
+  perSegment: number;
+  segments: number;
+}
+
+/**
+ * How many SMS segments a text takes. Any character outside the GSM-7 alphabet (any Chinese
+ * character) makes the whole message UCS-2: 70 per single message, 67 per part when split (the
+ * concatenation header takes the rest); GSM-7: 160, else 153 per part.
+ */
+export function smsSegments(text: string): SmsCount {
+  let septets = 0;
+  let gsm = true;
+  for (const ch of text) {
+    if (GSM_BASIC.has(ch)) septets += 1;
+    else if (GSM_EXTENDED.has(ch)) septets += 2;
+    else { gsm = false; break; }
+  }
+  if (gsm) {
+    return septets <= 160
+      ? { encoding: "GSM-7", units: septets, perSegment: 160, segments: septets === 0 ? 0 : 1 }
+      : { encoding: "GSM-7", units: septets, perSegment: 153, segments: Math.ceil(septets / 153) };
+  }
+  const units = text.length; // UTF-16 code units: a character beyond the BMP takes two
+  return units <= 70
+    ? { encoding: "UCS-2", units, perSegment: 70, segments: 1 }
+    : { encoding: "UCS-2", units, perSegment: 67, segments: Math.ceil(units / 67) };
+}
+
+// ---- filling in a draft ----
+
+export interface DraftOptions {
+  /** Day the contact clock starts (generation date); default the analysis as-of date. */
+  from?: string;
+  /** Contact deadlines by tier; default 24 hours / 3 days / 7 days. */
+  policy?: ContactPolicy;
+}
+
+function groupThousands(s: string): string {
+  const [int, dec] = s.split(".");
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (dec !== undefined ? "." + dec : "");
+}
+
+/** 40000.00 yuan loss -> "40,000.00" (fen in, positive out). */
+export function formatLossAmount(fen: number): string {
+  return groupThousands(formatFen(Math.abs(fen)));
+}
+
+/** -2000 (1e-4 units) -> "20.00%". */
+export function formatLossRate(bp: number | null): string {
+  const a = Math.abs(bp ?? 0);
+  return `${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}%`;
+}
+
+/** The position a draft talks about: the largest loss (or, for a client without one, the smallest gain). */
+export function mainPosition(c: ClientResult): PositionResult | undefined {
+  let best: PositionResult | undefined;
+  for (const p of c.positions) {
+    if (!best || p.pnlFen < best.pnlFen || (p.pnlFen === best.pnlFen && p.productCode < best.productCode)) best = p;
+  }
+  return best;
+}
+
+function totalNote(c: ClientResult, locale: Locale): string {
+  if (c.positions.length < 2) return "";
+  const zh = locale === "zh-CN";
+  if (c.pnlFen < 0) {
+    const amount = formatLossAmount(c.pnlFen), rate = formatLossRate(c.lossRateBp);
+    return zh ? `；您持有的全部产品合计亏损${amount}元（${rate}）` : `; across all your holdings the loss is CNY ${amount} (${rate})`;
+  }
+  return zh ? "；计入您持有的其他产品后，合计未出现亏损" : "; taking your other holdings into account, there is no overall loss";
+}
+
+/** The values of every placeholder for one client. */
+export function draftValues(a: EngineResult, c: ClientResult, locale: Locale, opts: DraftOptions = {}): Record<PlaceholderKey, string> {
+  const zh = locale === "zh-CN";
+  const pos = mainPosition(c);
+  const product = pos ? a.products.find((p) => p.productCode === pos.productCode) : undefined;
+  const from = opts.from ?? a.asOf;
+  const policy = opts.policy ?? DEFAULT_CONTACT_POLICY;
+  const blank = (s: string | undefined) => s === undefined || s.trim() === "";
+  return {
+    clientName: blank(c.clientName) ? (zh ? "客户" : "client") : c.clientName!,
+    productName: product?.productName && !blank(product.productName) ? product.productName : (pos?.productCode ?? ""),
+    productCode: pos?.productCode ?? "",
+    lossAmount: formatLossAmount(pos && pos.pnlFen < 0 ? pos.pnlFen : 0),
+    lossRate: formatLossRate(pos && pos.pnlFen < 0 ? pos.lossRateBp : 0),
+    totalNote: totalNote(c, locale),
+    drawdown: formatLossRate(product?.drawdownBp ?? 0),
+    rm: blank(c.rm) ? (zh ? "您的客户经理" : "your relationship manager") : c.rm!,
+    contactTime: contactPhrase(c.riskTier, locale, policy),
+    contactDate: formatLongDate(contactDeadline(c.riskTier, from, policy), locale),
+    asOf: formatLongDate(a.asOf, locale),
+    date: formatLongDate(from.slice(0, 10), locale),
+  };
+}
+
+export interface Draft {
+  clientId: string;
+  channel: Channel;
+  locale: Locale;
+  tier: RiskTier;
+  /** The seven filled parts, in order (empty when the template leaves a part out). */
+  parts: string[];
+  text: string;
+  /** Characters (code points). */
+  length: number;
+  /** For SMS: the segment count. */
+  sms?: SmsCount;
+  /** YYYY-MM-DD: the last day for the RM's call. */
+  contactBy: string;
+  findings: Finding[];
+}
+
+function joinParts(parts: string[], channel: Channel, locale: Locale): string {
+  const zh = locale === "zh-CN";
+  const present = parts.map((p, i) => [p.trim(), i] as const).filter(([p]) => p !== "");
+  switch (channel) {
+    case "phone": // a script: each part on its own line, labelled so the RM keeps the order
+      return present.map(([p, i]) => (zh ? `【${PART_LABEL[PARTS[i]][locale]}】${p}` : `[${PART_LABEL[PARTS[i]][locale]}] ${p}`)).join("\n");
+    case "letter":
+      return present.map(([p]) => p).join("\n\n");
+    default: // SMS and WeChat: one flowing message
+      return present.map(([p]) => p).join(zh ? "" : " ");
+  }
+}
+
+/** One client's draft for one channel, filled in and checked. */
+export function renderDraft(
+  a: EngineResult, c: ClientResult, channel: Channel, locale: Locale, templates: Templates, opts: DraftOptions = {},
+): Draft {
+  const key = templateKey(channel, c.riskTier, locale);
+  const t = templates[key] ?? DEFAULT_TEMPLATES[key];
+  const values = draftValues(a, c, locale, opts);
+  const parts = PARTS.map((_, i) => fillTemplate(t.parts[i] ?? "", values));
+  const text = joinParts(parts, channel, locale);
+  return {
+    clientId: c.clientId, channel, locale, tier: c.riskTier, parts, text,
+    length: [...text].length,
+    sms: channel === "sms" ? smsSegments(text) : undefined,
+    contactBy: contactDeadline(c.riskTier, opts.from ?? a.asOf, opts.policy ?? DEFAULT_CONTACT_POLICY),
+    findings: checkText(text, { letter: channel === "letter", locale }),
+  };
+}
+
+// ---- the drafts sheet ----
+
+type DraftColumn =
+  | "clientId" | "clientName" | "rm" | "tier" | "channel" | "contactBy" | "draft" | "length" | "segments"
+  | "compliance" | "status" | "notes";
+const DRAFT_COLUMNS: readonly DraftColumn[] = [
+  "clientId", "clientName", "rm", "tier", "channel", "contactBy", "draft", "length", "segments", "compliance", "status", "notes",
+];
+/** Exact headers of the drafts sheet; either language's is recognised when reading it back. */
+export const DRAFT_HEADERS: Record<DraftColumn, Text> = {
+  clientId: { "zh-CN": "客户编号", "en-US": "Client ID" },
+  clientName: { "zh-CN": "客户姓名", "en-US": "Client name" },
+  rm: { "zh-CN": "客户经理", "en-US": "Relationship manager" },
+  tier: { "zh-CN": "风险分级", "en-US": "Risk tier" },
+  channel: { "zh-CN": "渠道", "en-US": "Channel" },
+  contactBy: { "zh-CN": "联系截止", "en-US": "Contact by" },
+  draft: { "zh-CN": "草稿", "en-US": "Draft" },
+  length: { "zh-CN": "字数", "en-US": "Length" },
+  segments: { "zh-CN": "短信条数", "en-US": "SMS segments" },
+  compliance: { "zh-CN": "合规检查", "en-US": "Compliance" },
+  status: { "zh-CN": "状态", "en-US": "Status" },
+  notes: { "zh-CN": "备注", "en-US": "Notes" },
+};
+
+export interface DraftsSheetOptions extends DraftOptions {
+  /** Draft every client, not only those with a loss. */
+  allClients?: boolean;
+  /** Draft these clients (whatever their P&L) instead. */
+  clientIds?: string[];
+  /** Channels, in row order; default all four. */
+  channels?: Channel[];
+}
+
+export interface DraftsSheetResult {
+  sheet: TableSheetModel;
+  /** "C000002/sms": rows that were not on the previous sheet (all rows when there was none). */
+  added: string[];
+  /** Rows of the previous sheet that are no longer generated (kept or not). */
+  dropped: string[];
+  /** Those of `dropped` kept at the end because someone typed a status or a note. */
+  kept: string[];
+  drafts: Draft[];
+}
+
+/** A status as typed, in either language, in this locale's words; unknown text is kept as typed. */
+export function statusIn(v: string, locale: Locale): string {
+  const s = norm(v);
+  const st = STATUSES.find((k) => norm(STATUS_LABEL[k]["zh-CN"]) === s || norm(STATUS_LABEL[k]["en-US"]) === s);
+  return st ? STATUS_LABEL[st][locale] : v;
+}
+
+interface PreviousRow {
+  values: Partial<Record<DraftColumn, CellValue>>;
+  channel: Channel;
+  clientId: string;
+}
+
+/** The rows of an earlier drafts sheet, by "clientId/channel" (the first row wins). */
+function readPrevious(sheet: SheetSnapshot): Map<string, PreviousRow> {
+  const out = new Map<string, PreviousRow>();
+  const header = findHeader(sheet, DRAFT_HEADERS, ["clientId", "channel"]);
+  if (!header) return out;
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const values: Partial<Record<DraftColumn, CellValue>> = {};
+    for (const [k, c] of header.cols) values[k] = row[c] ?? null;
+    const clientId = cellString(values.clientId).trim();
+    const channel = parseChannel(cellString(values.channel));
+    if (!clientId || !channel) continue;
+    const key = `${clientId}/${channel}`;
+    if (!out.has(key)) out.set(key, { values, channel, clientId });
+  }
+  return out;
+}
+
+/** The drafts sheet of a workbook (沟通草稿 or Drafts), to pass as `previous`. */
+export function findDraftsSheet(wb: WorkbookSnapshot): SheetSnapshot | undefined {
+  return findSheet(wb, DRAFT_SHEET);
+}
+
+/**
+ * The drafts sheet 沟通草稿 / Drafts: one row per client (highest risk first) and channel. With
+ * `previous` (the sheet as it is in the workbook), the status and notes people typed are carried
+ * over by client ID and channel, wherever the rows or columns moved. A previous row that is no
+ * longer generated and had a status (other than pending) or a note is kept at the end, its draft
+ * marked 【不再生成】 / "[no longer generated]"; one with nothing typed is dropped. Both are
+ * listed in `dropped`.
+ */
+export function draftsSheet(
+  analysis: EngineResult, templates: Templates, locale: Locale, previous?: SheetSnapshot, opts: DraftsSheetOptions = {},
+): DraftsSheetResult {
+  const zh = locale === "zh-CN";
+  const channels = opts.channels ?? [...CHANNELS];
+  const wanted = opts.clientIds ? new Set(opts.clientIds) : undefined;
+  const clients = analysis.clients.filter((c) => (wanted ? wanted.has(c.clientId) : opts.allClients || c.pnlFen < 0));
+  const prev = previous ? readPrevious(previous) : new Map<string, PreviousRow>();
+  const pending = STATUS_LABEL.pending[locale];
+  const rows: CellValue[][] = [];
+  const drafts: Draft[] = [];
+  const added: string[] = [];
+  const generated = new Set<string>();
+  const str = (v: CellValue | undefined) => (v === undefined || v === null ? null : typeof v === "string" ? v : cellString(v));
+
+  for (const c of clients) {
+    for (const channel of channels) {
+      const d = renderDraft(analysis, c, channel, locale, templates, opts);
+      drafts.push(d);
+      const key = `${c.clientId}/${channel}`;
+      generated.add(key);
+      const p = prev.get(key);
+      if (!p) added.push(key);
+      const status = p && str(p.values.status) ? statusIn(str(p.values.status)!, locale) : pending;
+      rows.push([
+        c.clientId, c.clientName ?? null, c.rm ?? null, ui("tiers", c.riskTier, locale), CHANNEL_LABEL[channel][locale],
+        d.contactBy, d.text, d.length, d.sms ? d.sms.segments : null, complianceSummary(d.findings, locale),
+        status, p ? str(p.values.notes) : null,
+      ]);
+    }
+  }
+
+  const dropped: string[] = [];
+  const kept: string[] = [];
+  const marks = [NO_LONGER_GENERATED["zh-CN"], NO_LONGER_GENERATED["en-US"]];
+  for (const [key, p] of prev) {
+    if (generated.has(key)) continue;
+    dropped.push(key);
+    const status = str(p.values.status);
+    const notes = str(p.values.notes);
+    const typed = (status !== null && status.trim() !== "" && statusIn(status, "en-US") !== "pending") || (notes !== null && notes.trim() !== "");
+    if (!typed) continue;
+    kept.push(key);
+    const old = str(p.values.draft) ?? "";
+    const draft = marks.some((m) => old.startsWith(m)) ? old : NO_LONGER_GENERATED[locale] + old;
+    const v = p.values;
+    rows.push([
+      p.clientId, v.clientName ?? null, v.rm ?? null, v.tier ?? null, CHANNEL_LABEL[p.channel][locale], v.contactBy ?? null,
+      draft, v.length ?? null, v.segments ?? null, v.compliance ?? null,
+      status === null ? null : statusIn(status, locale), notes,
+    ]);
+  }
+
+  const failing = drafts.filter((d) => d.findings.some((f) => f.severity === "error")).length;
+  const statuses = STATUSES.map((s) => STATUS_LABEL[s][locale]).join(" / ");
+  const sheet: TableSheetModel = {
+    name: DRAFT_SHEET[locale],
+    preamble: zh
+      ? [
+        `沟通草稿（分析日 ${analysis.asOf}）`,
+        `客户 ${clients.length} 名，草稿 ${drafts.length} 份，其中合规检查不通过 ${failing} 份；草稿须经人工复核后方可发送。`,
+        `状态可填：${statuses}。重新生成时按客户编号与渠道保留已填写的状态和备注；不再生成但已填写的行保留在末尾，草稿前标注${NO_LONGER_GENERATED[locale]}。`,
+      ]
+      : [
+        `Drafts (as of ${analysis.asOf})`,
+        `${clients.length} clients, ${drafts.length} drafts, ${failing} failing the compliance check; a person reviews every draft before it is sent.`,
+        `Status: ${statuses}. Regenerating keeps the statuses and notes typed here, by client ID and channel; rows no longer generated that have something typed stay at the end, their draft marked "${NO_LONGER_GENERATED[locale].trim()}".`,
+      ],
+    columns: DRAFT_COLUMNS.map((k) => ({
+      header: DRAFT_HEADERS[k][locale],
+      width: k === "draft" ? 70 : k === "compliance" || k === "notes" ? 30 : undefined,
+      numFmt: k === "length" || k === "segments" ? "0" : undefined,
+    })),
+    rows,
+    tableName: "Drafts",
+    freezeHeader: true,
+  };
+  return { sheet, added, dropped, kept, drafts };
+}

@@ -1,0 +1,361 @@
+// The risk-assessment report (风险评估报告): what a branch manager opens, reads in two minutes
+// and prints. Pure: it describes the sheet (ReportSheetModel) and the data sheet its charts draw
+// from; the adapters lay it out (ExcelJS for files, Office.js inside Excel).
+
+import { Analysis } from "./analysis";
+import { ClientResult } from "./engine";
+import { Locale, ui } from "./i18n";
+import { fenToYuanNumber, formatFen, formatNav } from "./money";
+import { RiskTier } from "./risk";
+import { CONTACT_DEADLINES, contactDeadline } from "./contact";
+import {
+  CellValue, ChartSpec, ColumnSpec, ReportBlock, ReportSheetModel, SheetSnapshot, TableSheetModel,
+  headerRowNumber,
+} from "./workbook";
+import { colLetter } from "./input";
+
+export const REPORT_SHEET: Record<Locale, string> = { "zh-CN": "风险评估报告", "en-US": "Risk assessment report" };
+export const REPORT_DATA_SHEET: Record<Locale, string> = { "zh-CN": "报告数据", "en-US": "Report data" };
+
+export interface ReportOptions {
+  locale: Locale;
+  /** When the report was generated, ISO date-time; shown on the report and the start of the contact clocks. */
+  generatedAt: string;
+  /** How many top clients to list (default 20). */
+  topClients?: number;
+  /** The report sheet as it is in the workbook now, so the analyst's text is kept. */
+  previous?: SheetSnapshot;
+}
+
+export interface ChartData {
+  chart: ChartSpec;
+  categories: (string | number)[];
+  series: { name: string; values: (number | null)[] }[];
+}
+
+export interface Report {
+  sheet: ReportSheetModel;
+  data: TableSheetModel;
+  charts: ChartData[];
+}
+
+const MONEY = "#,##0.00;[Red]-#,##0.00";
+const PCT = "0.00%";
+
+/** 13800138000 -> 138****8000; other lengths keep a quarter at each end. */
+export function maskPhone(phone: string | undefined): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\s+/g, "");
+  if (digits.length === 11) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
+  if (digits.length <= 4) return "*".repeat(digits.length);
+  const keep = Math.max(1, Math.floor(digits.length / 4));
+  return digits.slice(0, keep) + "*".repeat(digits.length - 2 * keep) + digits.slice(-keep);
+}
+
+const T = {
+  title: { "zh-CN": "理财产品净值下跌风险评估报告", "en-US": "Risk assessment: fall in product NAV" },
+  internal: { "zh-CN": "内部资料 注意保密", "en-US": "Internal - confidential" },
+  keyFigures: { "zh-CN": "一、关键数据", "en-US": "1. Key figures" },
+  products: { "zh-CN": "二、产品情况", "en-US": "2. Products" },
+  topClients: { "zh-CN": "三、重点客户（按风险评分）", "en-US": "3. Clients to call first (by risk score)" },
+  mismatch: { "zh-CN": "四、适当性不匹配客户", "en-US": "4. Suitability mismatches" },
+  elderly: { "zh-CN": "五、65岁及以上客户", "en-US": "5. Clients aged 65 and over" },
+  contact: { "zh-CN": "六、联系计划", "en-US": "6. Contact plan" },
+  causes: { "zh-CN": "七、原因分析", "en-US": "7. Cause analysis" },
+  disposal: { "zh-CN": "八、处置措施", "en-US": "8. Disposal measures" },
+  regulator: { "zh-CN": "九、监管报告要点", "en-US": "9. Report to the regulator" },
+  charts: { "zh-CN": "十、图表", "en-US": "10. Charts" },
+  none: { "zh-CN": "（无）", "en-US": "(none)" },
+} as const;
+
+const CAUSES: { key: string; label: Record<Locale, string> }[] = [
+  { key: "cause-market", label: { "zh-CN": "市场风险", "en-US": "Market risk" } },
+  { key: "cause-selection", label: { "zh-CN": "选择风险", "en-US": "Selection risk" } },
+  { key: "cause-behaviour", label: { "zh-CN": "行为因素", "en-US": "Behaviour" } },
+  { key: "cause-risk-management", label: { "zh-CN": "风险管理缺失", "en-US": "Missing risk management" } },
+];
+
+function money(fen: number): string {
+  const s = formatFen(Math.abs(fen));
+  const [y, c] = s.split(".");
+  return (fen < 0 ? "-" : "") + y.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + c;
+}
+
+function pct(bp: number | null): string {
+  return bp === null ? "-" : (bp / 100).toFixed(2) + "%";
+}
+
+/** The analyst's text in an input box of the previous report: the cell below the box's label. */
+export function readAnalystText(previous: SheetSnapshot | undefined, label: string): string {
+  if (!previous) return "";
+  for (let r = 0; r < previous.rows.length - 1; r++) {
+    const v = previous.rows[r]?.[0];
+    if (typeof v === "string" && v.trim() === label) {
+      const text = previous.rows[r + 1]?.[0];
+      return typeof text === "string" ? text : text === null || text === undefined ? "" : String(text);
+    }
+  }
+  return "";
+}
+
+export function buildReport(a: Analysis, o: ReportOptions): Report {
+  const L = o.locale;
+  const zh = L === "zh-CN";
+  const top = o.topClients ?? 20;
+  const blocks: ReportBlock[] = [];
+  const losing = a.clients.filter((c) => c.pnlFen < 0);
+  const affectedProducts = a.products.filter((p) => p.pnlFen < 0 || p.drawdownBp > 0);
+  const affectedCodes = new Set(affectedProducts.map((p) => p.productCode));
+  const affectedClients = a.clients.filter((c) => c.positions.some((p) => affectedCodes.has(p.productCode)));
+  const worst = [...a.products].sort((x, y) => y.drawdownBp - x.drawdownBp)[0];
+  const tiers: Record<RiskTier, number> = { high: 0, medium: 0, low: 0 };
+  const lossByTier: Record<RiskTier, number> = { high: 0, medium: 0, low: 0 };
+  for (const c of a.clients) {
+    tiers[c.riskTier]++;
+    if (c.pnlFen < 0) lossByTier[c.riskTier] -= c.pnlFen;
+  }
+  const losingCost = losing.reduce((s, c) => s + c.costFen, 0);
+  const avgLossBp = losingCost === 0 ? null : Math.round((-a.totals.lossFen / losingCost) * 10000);
+  const rejected = a.lotRows - a.lotsAccepted;
+  const sources = a.tables.map((t) => `${t.sheet}!${t.address}（${t.dataRows}${zh ? " 行" : " rows"}）`).join(zh ? "；" : "; ");
+  const generated = o.generatedAt.replace("T", " ").slice(0, 16);
+
+  blocks.push({
+    kind: "title",
+    text: T.title[L],
+    subtitle: [
+      zh ? `分析日：${a.asOf}    生成时间：${generated}    ${T.internal[L]}` : `As of ${a.asOf}    generated ${generated}    ${T.internal[L]}`,
+      zh
+        ? `数据来源：${sources}；持仓行 ${a.lotRows}，采用 ${a.lotsAccepted}，剔除 ${rejected}（见问题清单）`
+        : `Sources: ${sources}; holding rows ${a.lotRows}, used ${a.lotsAccepted}, rejected ${rejected} (see the issues)`,
+    ],
+  });
+
+  blocks.push({ kind: "heading", text: T.keyFigures[L] });
+  blocks.push({
+    kind: "facts",
+    rows: [
+      { label: zh ? "受影响产品（净值下跌或亏损）" : "Products affected (NAV fell or loss)", value: affectedProducts.length },
+      {
+        label: zh ? "最大净值跌幅" : "Worst NAV fall",
+        value: worst ? `${worst.productCode}${worst.productName ? ` ${worst.productName}` : ""}：${pct(worst.drawdownBp)}（${formatNav(worst.peakNav)} → ${formatNav(worst.latestNav)}）` : T.none[L],
+      },
+      { label: zh ? "受影响客户" : "Clients affected", value: affectedClients.length },
+      { label: zh ? "亏损客户" : "Clients with a loss", value: a.totals.clientsWithLoss },
+      { label: zh ? "亏损合计（元）" : "Total loss (CNY)", value: fenToYuanNumber(-a.totals.lossFen), numFmt: MONEY },
+      { label: zh ? "亏损客户平均亏损率（按成本加权）" : "Average loss rate of clients with a loss (cost-weighted)", value: avgLossBp === null ? null : -avgLossBp / 10000, numFmt: PCT },
+      { label: zh ? "高 / 中 / 低风险客户" : "Clients high / medium / low", value: `${tiers.high} / ${tiers.medium} / ${tiers.low}` },
+    ],
+  });
+
+  blocks.push({ kind: "heading", text: T.products[L] });
+  blocks.push({
+    kind: "table",
+    columns: [
+      { header: zh ? "产品代码" : "Code" }, { header: zh ? "产品名称" : "Name" }, { header: zh ? "风险等级" : "Risk" },
+      { header: zh ? "最新净值" : "Latest NAV", numFmt: "0.0000" }, { header: zh ? "净值日期" : "NAV date" },
+      { header: zh ? "峰值" : "Peak", numFmt: "0.0000" }, { header: zh ? "回撤" : "Drawdown", numFmt: PCT },
+      { header: zh ? "持有人" : "Holders" }, { header: zh ? "盈亏合计（元）" : "P&L (CNY)", numFmt: MONEY },
+      { header: zh ? "业绩比较基准（非收益承诺）" : "Benchmark (not a promised return)" },
+    ],
+    rows: a.products.map((p) => [
+      p.productCode, p.productName ?? null, p.risk ? `R${p.risk}` : null, p.latestNav, p.latestNavDate,
+      p.peakNav, p.drawdownBp / 10000, p.holders, fenToYuanNumber(p.pnlFen), p.benchmark ?? null,
+    ]),
+    note: zh
+      ? "业绩比较基准不代表产品未来表现，不构成对收益的承诺。回撤按累计净值计算（无累计净值时按单位净值）。"
+      : "A performance benchmark is not an expected or promised return. Drawdown is on cumulative NAV where given, else unit NAV.",
+  });
+
+  const clientColumns: ColumnSpec[] = [
+    { header: zh ? "排序" : "#" }, { header: zh ? "客户编号" : "Client ID" }, { header: zh ? "姓名" : "Name" },
+    { header: zh ? "客户经理" : "RM" }, { header: zh ? "电话" : "Phone" }, { header: zh ? "分级" : "Tier" },
+    { header: zh ? "评分" : "Score", numFmt: "0.0" }, { header: zh ? "盈亏（元）" : "P&L (CNY)", numFmt: MONEY },
+    { header: zh ? "盈亏比例" : "P&L rate", numFmt: PCT }, { header: zh ? "主要因素" : "Main factors" },
+  ];
+  const clientRow = (c: ClientResult, i: number): CellValue[] => [
+    i + 1, c.clientId, c.clientName ?? null, c.rm ?? null, maskPhone(c.phone), ui("tiers", c.riskTier, L), c.riskScore,
+    fenToYuanNumber(c.pnlFen), c.lossRateBp === null ? null : c.lossRateBp / 10000,
+    c.factors.filter((f) => f.points > 0).slice(0, 4).map((f) => `${ui("factors", f.factor, L)} ${f.points}`).join(zh ? "；" : "; ") || null,
+  ];
+  blocks.push({ kind: "heading", text: T.topClients[L] });
+  blocks.push({
+    kind: "table", columns: clientColumns, rows: a.clients.slice(0, top).map(clientRow),
+    note: zh ? "电话已脱敏；完整信息见亏损明细及客户经理系统。" : "Phone numbers are masked; full details stay in the bank's systems.",
+  });
+
+  const mismatched = a.clients.filter((c) => c.flags.includes("suitability-mismatch"));
+  const elderly = a.clients.filter((c) => c.flags.includes("elderly"));
+  const flagColumns: ColumnSpec[] = [
+    { header: zh ? "客户编号" : "Client ID" }, { header: zh ? "姓名" : "Name" }, { header: zh ? "客户经理" : "RM" },
+    { header: zh ? "风险承受能力" : "Tolerance" }, { header: zh ? "持有最高风险产品" : "Riskiest product held" },
+    { header: zh ? "年龄" : "Age" }, { header: zh ? "盈亏（元）" : "P&L (CNY)", numFmt: MONEY },
+    { header: zh ? "盈亏比例" : "P&L rate", numFmt: PCT }, { header: zh ? "分级" : "Tier" },
+  ];
+  const riskOf = new Map(a.products.map((p) => [p.productCode, p.risk ?? 0]));
+  const flagRow = (c: ClientResult): CellValue[] => {
+    const riskiest = [...c.positions].sort((x, y) => (riskOf.get(y.productCode) ?? 0) - (riskOf.get(x.productCode) ?? 0))[0];
+    const r = riskOf.get(riskiest.productCode);
+    return [
+      c.clientId, c.clientName ?? null, c.rm ?? null, c.clientRisk ? `C${c.clientRisk}` : null,
+      `${riskiest.productCode}${r ? ` R${r}` : ""}`, c.age ?? null, fenToYuanNumber(c.pnlFen),
+      c.lossRateBp === null ? null : c.lossRateBp / 10000, ui("tiers", c.riskTier, L),
+    ];
+  };
+  blocks.push({ kind: "heading", text: `${T.mismatch[L]}（${mismatched.length}）` });
+  blocks.push(mismatched.length
+    ? { kind: "table", columns: flagColumns, rows: mismatched.map(flagRow), note: zh ? "产品风险等级高于客户风险承受能力：监管检查重点，须逐户核实销售记录。" : "Product risk above the client's tolerance: the regulator will ask; check each sale's records." }
+    : { kind: "paragraph", text: T.none[L] });
+  blocks.push({ kind: "heading", text: `${T.elderly[L]}（${elderly.length}）` });
+  blocks.push(elderly.length
+    ? { kind: "table", columns: flagColumns, rows: elderly.map(flagRow), note: zh ? "65岁及以上客户适用特别注意义务（金融机构产品适当性管理办法，2026-02-01起施行）。" : "Clients aged 65+ are owed a special duty of care (product suitability rules in force from 2026-02-01)." }
+    : { kind: "paragraph", text: T.none[L] });
+
+  // Contact plan: relationship manager x tier, clients with a loss only (whom to call).
+  const plan = new Map<string, Record<RiskTier, number>>();
+  for (const c of losing) {
+    const rm = c.rm ?? (zh ? "（未分配）" : "(unassigned)");
+    const row = plan.get(rm) ?? { high: 0, medium: 0, low: 0 };
+    row[c.riskTier]++;
+    plan.set(rm, row);
+  }
+  const start = o.generatedAt.slice(0, 10);
+  const deadlineHeader = (t: RiskTier) => `${ui("tiers", t, L)}${zh ? "（" : " ("}${contactDeadline(t, start)}${zh ? " 前）" : ")"}`;
+  blocks.push({ kind: "heading", text: T.contact[L] });
+  blocks.push({
+    kind: "table",
+    columns: [
+      { header: zh ? "客户经理" : "Relationship manager" },
+      { header: deadlineHeader("high") }, { header: deadlineHeader("medium") }, { header: deadlineHeader("low") },
+      { header: zh ? "合计" : "Total" },
+    ],
+    rows: [...plan.entries()].sort((x, y) => y[1].high - x[1].high || (x[0] < y[0] ? -1 : 1))
+      .map(([rm, n]) => [rm, n.high, n.medium, n.low, n.high + n.medium + n.low]),
+    note: zh
+      ? `联系时限：高风险 ${CONTACT_DEADLINES.high.label[L]}，中风险 ${CONTACT_DEADLINES.medium.label[L]}，低风险 ${CONTACT_DEADLINES.low.label[L]}（自 ${start} 起）。客户投诉须自受理之日起 15 日内作出处理决定，情况复杂的可延长至 30 日，经批准最长不超过 60 日。`
+      : `Contact within: high ${CONTACT_DEADLINES.high.label[L]}, medium ${CONTACT_DEADLINES.medium.label[L]}, low ${CONTACT_DEADLINES.low.label[L]} (from ${start}). A complaint must be decided within 15 days of acceptance; complex cases up to 30 days, at most 60 with approval.`,
+  });
+
+  // Cause analysis, disposal and the regulator report: computed facts, then room for the analyst.
+  const drill = affectedProducts.map((p) => `${p.productCode}${p.productName ? ` ${p.productName}` : ""} ${formatNav(p.peakNav)} → ${formatNav(p.latestNav)}（${pct(-p.drawdownBp)}）`).join(zh ? "；" : "; ");
+  const facts: Record<string, string> = {
+    "cause-market": zh
+      ? `净值变动：${drill || T.none[L]}。请说明市场因素（利率、股市、信用事件等）。`
+      : `NAV moves: ${drill || T.none[L]}. Describe the market factors (rates, equities, credit events).`,
+    "cause-selection": zh
+      ? `适当性不匹配客户 ${mismatched.length} 名；高风险（R4/R5）产品持有客户 ${a.clients.filter((c) => c.positions.some((p) => (riskOf.get(p.productCode) ?? 0) >= 4)).length} 名。`
+      : `${mismatched.length} clients hold products above their tolerance; ${a.clients.filter((c) => c.positions.some((p) => (riskOf.get(p.productCode) ?? 0) >= 4)).length} hold R4/R5 products.`,
+    "cause-behaviour": zh
+      ? `在净值高点附近买入、未执行止损等行为因素请结合交易记录说明。亏损率超过 15% 的客户 ${losing.filter((c) => (c.lossRateBp ?? 0) <= -1500).length} 名。`
+      : `Buying near the peak and stop-losses not honoured: describe from the trade records. ${losing.filter((c) => (c.lossRateBp ?? 0) <= -1500).length} clients lost more than 15%.`,
+    "cause-risk-management": zh
+      ? `单一产品持仓集中、缺乏分散：集中度因素计分客户 ${a.clients.filter((c) => c.factors.some((f) => f.factor === "concentration")).length} 名。`
+      : `Concentrated, undiversified holdings: ${a.clients.filter((c) => c.factors.some((f) => f.factor === "concentration")).length} clients scored on concentration.`,
+  };
+  const inputBlock = (key: string, label: string, prefill: string, rows: number): ReportBlock[] => [
+    { kind: "paragraph", text: prefill },
+    { kind: "input", area: { key, label, prefill: readAnalystText(o.previous, label), rows } },
+  ];
+  blocks.push({ kind: "heading", text: T.causes[L] });
+  for (const c of CAUSES) {
+    blocks.push(...inputBlock(c.key, `${c.label[L]}${zh ? "（分析师填写）" : " (analyst)"}`, facts[c.key], 3));
+  }
+  blocks.push({ kind: "heading", text: T.disposal[L] });
+  blocks.push(...inputBlock("disposal", zh ? "处置措施（风险管理部填写）" : "Disposal measures (risk management)",
+    zh
+      ? `建议：按联系计划在时限内完成客户沟通（高风险 ${tiers.high} 名）；评估 ${affectedProducts.map((p) => p.productCode).join("、") || T.none[L]} 的投资策略与持仓结构调整；对适当性不匹配的 ${mismatched.length} 名客户核查销售过程。不得承诺保本保收益或以自有资金弥补亏损。`
+      : `Proposed: contact clients within the plan's deadlines (${tiers.high} high); review strategy and holdings of ${affectedProducts.map((p) => p.productCode).join(", ") || T.none[L]}; review the sales of the ${mismatched.length} mismatched clients. Never promise principal or returns, nor cover losses from the bank's own funds.`,
+    4));
+  blocks.push({ kind: "heading", text: T.regulator[L] });
+  blocks.push(...inputBlock("regulator", zh ? "监管报告（应急领导小组审定）" : "Regulator report (approved by the leadership group)",
+    zh
+      ? `截至 ${a.asOf}，${affectedProducts.length} 只产品净值下跌，最大跌幅 ${worst ? pct(worst.drawdownBp) : "-"}；涉及客户 ${affectedClients.length} 名，其中亏损 ${a.totals.clientsWithLoss} 名，亏损合计 ${money(-a.totals.lossFen)} 元；适当性不匹配 ${mismatched.length} 名，65岁及以上 ${elderly.length} 名。已启动应急响应，按风险分级开展客户沟通。`
+      : `As of ${a.asOf}, ${affectedProducts.length} products fell, the worst by ${worst ? pct(worst.drawdownBp) : "-"}; ${affectedClients.length} clients are affected, ${a.totals.clientsWithLoss} with a loss totalling ${money(-a.totals.lossFen)}; ${mismatched.length} suitability mismatches, ${elderly.length} clients aged 65+. The response has started; clients are being contacted by risk tier.`,
+    5));
+
+  // Charts draw from the data sheet: NAV paths of the affected products, and the loss by tier.
+  const { data, charts } = chartData(a, affectedProducts.map((p) => p.productCode), lossByTier, L);
+  blocks.push({ kind: "heading", text: T.charts[L] });
+  for (const c of charts) blocks.push({ kind: "chart", chart: c.chart, rows: 18 });
+
+  return {
+    sheet: {
+      name: REPORT_SHEET[L],
+      columnWidths: [14, 16, 12, 12, 12, 12, 12, 14, 12, 30],
+      blocks,
+      footer: {
+        left: zh ? `分析日 ${a.asOf}` : `As of ${a.asOf}`,
+        center: zh ? "第 &P 页 / 共 &N 页" : "Page &P of &N",
+        right: zh ? "内部资料 Internal" : "Internal 内部资料",
+      },
+      repeatRows: [1, 1],
+    },
+    data,
+    charts,
+  };
+}
+
+function chartData(a: Analysis, codes: string[], lossByTier: Record<RiskTier, number>, L: Locale) {
+  const zh = L === "zh-CN";
+  // NAV paths on a common date axis; a product without a NAV that day leaves a gap.
+  const products = codes.length ? codes : a.products.map((p) => p.productCode);
+  const dates = new Set<string>();
+  const navAt = new Map<string, Map<string, number>>();
+  for (const code of products) {
+    const p = a.products.find((x) => x.productCode === code)!;
+    const m = new Map<string, number>();
+    for (const n of p.navs) if (n.date <= a.asOf) { m.set(n.date, n.unitNav); dates.add(n.date); }
+    navAt.set(code, m);
+  }
+  const sortedDates = [...dates].sort();
+  const tierKeys: RiskTier[] = ["high", "medium", "low"];
+  const rows: CellValue[][] = sortedDates.map((d, i) => [
+    d, ...products.map((code) => navAt.get(code)!.get(d) ?? null), null,
+    i < 3 ? ui("tiers", tierKeys[i], L) : null,
+    i < 3 ? fenToYuanNumber(lossByTier[tierKeys[i]]) : null,
+  ]);
+  // Fewer dates than tiers: still room for the tier table.
+  while (rows.length < 3) {
+    const i = rows.length;
+    rows.push([null, ...products.map(() => null), null, ui("tiers", tierKeys[i], L), fenToYuanNumber(lossByTier[tierKeys[i]])]);
+  }
+  const tierCol = products.length + 2;
+  const data: TableSheetModel = {
+    name: REPORT_DATA_SHEET[L],
+    columns: [
+      { header: zh ? "净值日期" : "NAV date", width: 12 },
+      ...products.map((code) => ({ header: code, numFmt: "0.0000", width: 11 })),
+      { header: "", width: 3 },
+      { header: zh ? "风险分级" : "Risk tier", width: 10 },
+      { header: zh ? "亏损金额（元）" : "Loss (CNY)", numFmt: MONEY, width: 16 },
+    ],
+    rows,
+  };
+  const h = headerRowNumber(data);
+  const navChart: ChartData = {
+    chart: {
+      type: "line",
+      title: zh ? "受影响产品单位净值走势" : "Unit NAV of the affected products",
+      dataSheet: data.name,
+      dataRef: `A${h}:${colLetter(products.length)}${h + sortedDates.length}`,
+      yAxisTitle: zh ? "单位净值" : "Unit NAV",
+      valueFormat: "0.0000",
+    },
+    categories: sortedDates,
+    series: products.map((code) => ({ name: code, values: sortedDates.map((d) => navAt.get(code)!.get(d) ?? null) })),
+  };
+  const tierChart: ChartData = {
+    chart: {
+      type: "bar",
+      title: zh ? "各风险分级客户亏损金额" : "Loss by risk tier",
+      dataSheet: data.name,
+      dataRef: `${colLetter(tierCol)}${h}:${colLetter(tierCol + 1)}${h + 3}`,
+      yAxisTitle: zh ? "元" : "CNY",
+      valueFormat: "#,##0",
+    },
+    categories: tierKeys.map((t) => ui("tiers", t, L)),
+    series: [{ name: zh ? "亏损金额（元）" : "Loss (CNY)", values: tierKeys.map((t) => fenToYuanNumber(lossByTier[t])) }],
+  };
+  return { data, charts: [navChart, tierChart] };
+}
+

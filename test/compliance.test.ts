@@ -1,0 +1,149 @@
+// The compliance check: every rule caught in Chinese and English, the honest negations passed.
+import { checkText, complianceSummary, Finding, RISK_WARNING } from "../src/core/compliance";
+
+const rules = (text: string, opts = {}) => checkText(text, opts).map((f) => [f.rule, f.text, f.severity]);
+
+describe("a clean text passes", () => {
+  test("Chinese reply with the honest statements", () => {
+    const t = "王伟您好，理解您的心情。稳盈增利1号亏损30,000.00元（20.00%），未达预期，主要受市场波动影响。本产品不保本，我们不承诺收益。周晓燕将在24小时内致电。";
+    expect(checkText(t)).toEqual([]);
+  });
+  test("English reply with the honest statements", () => {
+    const t = "Dear Wang Wei, we understand how you feel. The product does not guarantee principal or returns, and we will do our best to help. Best regards.";
+    expect(checkText(t)).toEqual([]);
+  });
+  test("summary of a clean text", () => {
+    expect(complianceSummary([], "zh-CN")).toBe("通过");
+    expect(complianceSummary([], "en-US")).toBe("clean");
+  });
+});
+
+describe("promise-words", () => {
+  test.each([
+    ["本产品保本", "保本"], ["保收益", "保收益"], ["保证收益8%", "保证收益"], ["稳赚不赔", "稳赚"], ["这是无风险的投资", "无风险"],
+    ["零风险", "零风险"], ["我们坚持刚性兑付", "刚性兑付"], ["承诺收益5%", "承诺收益"],
+  ])("zh %s", (text, hit) => {
+    expect(rules(text)).toEqual([["promise-words", hit, "error"]]);
+  });
+  test("zh: several in one text, in order", () => {
+    expect(rules("本产品保本保收益，稳赚不赔")).toEqual([
+      ["promise-words", "保本", "error"], ["promise-words", "保收益", "error"], ["promise-words", "稳赚", "error"],
+    ]);
+  });
+  test.each([
+    ["This product guarantees your principal.", "guarantees your principal"],
+    ["Guaranteed returns of 5% a year", "Guaranteed returns"],
+    ["It is risk-free.", "risk-free"],
+    ["There is no risk.", "no risk"],
+    ["A principal-protected product", "principal-protected"],
+    ["Your principal is guaranteed.", "principal is guaranteed"],
+  ])("en %s", (text, hit) => {
+    expect(rules(text)).toEqual([["promise-words", hit, "error"]]);
+  });
+  test.each([
+    "本产品不保本", "我们不承诺保本、保收益", "本产品是非保本浮动收益型产品", "投资并非无风险", "本产品不保证收益",
+    "资管新规打破刚性兑付", "我们无法承诺收益", "确保本次沟通顺利",
+  ])("zh negation passes: %s", (text) => {
+    expect(checkText(text)).toEqual([]);
+  });
+  test.each([
+    "The product does not guarantee principal or returns.", "Your principal is not guaranteed.", "Investing is not without risk.",
+    "It is not risk-free.", "We cannot guarantee returns.",
+  ])("en negation passes: %s", (text) => {
+    expect(checkText(text)).toEqual([]);
+  });
+});
+
+describe("compensation-promise", () => {
+  test.each([
+    ["我们会赔偿您的损失", "会赔偿"], ["保证赔付", "保证赔付"], ["全额补偿", "全额补偿"], ["由银行兜底", "兜底"], ["我们会弥补您的损失", "会弥补您的损失"],
+    ["我们将对您进行补偿", "将对您进行补偿"],
+  ])("zh %s", (text, hit) => {
+    expect(rules(text)).toEqual([["compensation-promise", hit, "error"]]);
+  });
+  test.each([
+    ["We will compensate you for the loss.", "We will compensate"], ["You will receive full compensation.", "full compensation"],
+    ["The bank will reimburse your losses.", "The bank will reimburse"],
+  ])("en %s", (text, hit) => {
+    expect(rules(text)).toEqual([["compensation-promise", hit, "error"]]);
+  });
+  test.each(["您提出的赔偿诉求我们已记录", "我们无法承诺赔偿", "我们不会赔偿", "我们会认真对待您的赔偿诉求", "关于赔偿的问题，我们将依法依规处理"])(
+    "zh neutral mention passes: %s", (text) => { expect(checkText(text)).toEqual([]); },
+  );
+  test.each(["We cannot promise compensation.", "We will not compensate losses.", "Your request for compensation has been recorded.", "We cannot offer full compensation."])(
+    "en neutral mention passes: %s", (text) => { expect(checkText(text)).toEqual([]); },
+  );
+});
+
+describe("superlative (a warning: a person decides whether it is supported)", () => {
+  test.each([
+    ["这是最好的产品", "最好"], ["唯一的选择", "唯一"], ["业绩名列前茅", "名列前茅"], ["同类产品排名第一", "排名第一"], ["最佳配置", "最佳"],
+  ])("zh %s", (text, hit) => {
+    expect(rules(text)).toEqual([["superlative", hit, "warning"]]);
+  });
+  test.each([
+    ["This is the best product.", "best"], ["the only product you need", "the only product"], ["market-leading returns", "market-leading"],
+    ["We are number one in the region.", "number one"],
+  ])("en %s", (text, hit) => {
+    expect(rules(text)).toEqual([["superlative", hit, "warning"]]);
+  });
+  test.each(["您最好先别急着赎回", "我们会第一时间联系您", "We will do our best.", "Best regards", "in your best interests"])(
+    "not a claim: %s", (text) => { expect(checkText(text)).toEqual([]); },
+  );
+});
+
+describe("benchmark-as-return", () => {
+  test.each([
+    ["业绩比较基准为5%，即预期收益", "业绩比较基准为5%，即预期收益"],
+    ["预期收益为业绩比较基准上限", "预期收益为业绩比较基准"],
+    ["预期收益率6%", "预期收益率"],
+  ])("zh %s", (text, hit) => {
+    expect(rules(text)).toEqual([["benchmark-as-return", hit, "error"]]);
+  });
+  test.each([
+    ["The benchmark is the expected return.", "benchmark is the expected return"],
+    ["With the benchmark of 5%, you will earn 5%.", "benchmark of 5%, you will earn"],
+    ["an expected return of 6.5% a year", "expected return of 6.5%"],
+  ])("en %s", (text, hit) => {
+    expect(rules(text)).toEqual([["benchmark-as-return", hit, "error"]]);
+  });
+  test.each(["业绩比较基准不代表预期收益", "业绩比较基准不是预期收益率", "The benchmark is not an expected return.", "业绩比较基准为5.00%-7.50%"])(
+    "honest: %s", (text) => { expect(checkText(text)).toEqual([]); },
+  );
+});
+
+describe("missing-risk-warning (letters)", () => {
+  test("zh letter without the warning", () => {
+    expect(checkText("尊敬的王伟：您好！……周晓燕将于24小时内与您联系。", { letter: true, locale: "zh-CN" })).toEqual([
+      { rule: "missing-risk-warning", text: "理财非存款、产品有风险、投资须谨慎、过往业绩不代表其未来表现", severity: "error" },
+    ]);
+  });
+  test("zh letter with half of it names the missing half", () => {
+    expect(rules("尊敬的王伟：……理财非存款、产品有风险、投资须谨慎。", { letter: true, locale: "zh-CN" })).toEqual([
+      ["missing-risk-warning", "过往业绩不代表其未来表现", "error"],
+    ]);
+  });
+  test("en letter without the warning", () => {
+    expect(rules("Dear Wang Wei, ... Yours sincerely", { letter: true, locale: "en-US" })).toEqual([
+      ["missing-risk-warning", "not deposits; carry risks; invest prudently; past performance does not represent future performance", "error"],
+    ]);
+  });
+  test("with the standard warning, in either language, it passes; non-letters need none", () => {
+    expect(checkText(`尊敬的王伟：……\n\n${RISK_WARNING["zh-CN"]}`, { letter: true, locale: "zh-CN" })).toEqual([]);
+    expect(checkText(`Dear Wang Wei, ...\n\n${RISK_WARNING["en-US"]}`, { letter: true, locale: "en-US" })).toEqual([]);
+    expect(checkText("王伟您好，周晓燕将在24小时内致电。")).toEqual([]);
+  });
+  test("the language is guessed when not given", () => {
+    expect(rules("尊敬的王伟：您好！", { letter: true })[0][1]).toBe("理财非存款、产品有风险、投资须谨慎、过往业绩不代表其未来表现");
+  });
+});
+
+test("findings carry the template cell, and the summary names rule and excerpt", () => {
+  const f: Finding[] = checkText("我们保证收益，这是最好的产品", { cell: "话术模板!E7" });
+  expect(f).toEqual([
+    { rule: "promise-words", text: "保证收益", severity: "error", cell: "话术模板!E7" },
+    { rule: "superlative", text: "最好", severity: "warning", cell: "话术模板!E7" },
+  ]);
+  expect(complianceSummary(f, "zh-CN")).toBe("不通过：保本保收益类用语「保证收益」(promise-words)（话术模板!E7）；无依据的绝对化用语「最好」(superlative)（话术模板!E7）");
+  expect(complianceSummary(checkText("This is the best product."), "en-US")).toBe('review: unsupported superlative "best" (superlative)');
+});
