@@ -113,7 +113,7 @@ describe("default templates", () => {
     }
   });
   test("the placeholders have Chinese and English names that fill the same value", () => {
-    expect(PLACEHOLDERS.map((p) => p.zh)).toEqual(["客户姓名", "产品名称", "产品代码", "亏损金额", "亏损比例", "合计说明", "净值回撤", "客户经理", "联系时间", "联系日期", "分析日", "日期"]);
+    expect(PLACEHOLDERS.map((p) => p.zh)).toEqual(["客户姓名", "产品名称", "产品代码", "亏损金额", "亏损比例", "合计说明", "净值回撤", "客户经理", "联系时间", "联系日期", "分析日", "日期", "亏损金额简", "亏损比例简"]);
     const a = analysis();
     const v = draftValues(a, client(a, "C001"), "zh-CN");
     expect(fillTemplate("{客户姓名}/{clientName}/{CLIENTNAME}/{亏损金额}/{lossRate}/{联系时间}/{联系日期}/{未知}", v))
@@ -132,27 +132,29 @@ describe("drafts: every channel x locale", () => {
 
   test("high tier SMS, zh and en", () => {
     const zh = renderDraft(a, client(a, "C001"), "sms", "zh-CN", t);
-    expect(zh.text).toBe("王伟您好，理解您的心情。稳盈增利1号亏损30,000.00元（20.00%），未达预期，主要受市场波动影响。建议勿急于决定，我们将为您梳理方案，长期陪伴您。周晓燕将在24小时内亲自致电。");
-    expect(zh.sms).toEqual({ encoding: "UCS-2", units: 93, perSegment: 67, segments: 2 });
+    // the seven parts in order: empathy, shortfall, cause, advice, plan, relationship, contact
+    expect(zh.text).toBe("王伟您好，理解您心情。稳盈增利1号亏约3.0万元(20.0%)不及预期，系市场波动。建议勿急，另议方案，长期陪伴。周晓燕24小时内来电。");
+    expect(zh.sms).toEqual({ encoding: "UCS-2", units: 68, perSegment: 70, segments: 1 });
     expect(zh.contactBy).toBe("2026-11-28");
     expect(zh.findings).toEqual([]);
     const en = renderDraft(a, client(a, "C001"), "sms", "en-US", t);
-    expect(en.text).toBe("Dear 王伟, we understand how you feel. 稳盈增利1号 is down CNY 30,000.00 (20.00%), short of your hopes, mainly due to market swings. Please don't rush; we'll work out options with you and stay by your side. 周晓燕 will call you personally within 24 hours.");
-    expect(en.sms).toEqual({ encoding: "UCS-2", units: 245, perSegment: 67, segments: 4 });
+    expect(en.text).toBe("王伟, sorry. 稳盈增利1号: down ~CNY 30.0k (20.0%), below hopes; markets fell. Stay calm; options next; we're with you. 周晓燕 calls within 24 hours.");
+    // Chinese names make an English text UCS-2: English SMS fit one segment only with Latin names
+    expect(en.sms?.encoding).toBe("UCS-2");
   });
 
   test("medium tier SMS names the 3-day call", () => {
-    expect(renderDraft(a, client(a, "C002"), "sms", "zh-CN", t).text).toBe("李娜您好，理解您的心情。稳盈增利1号亏损6,000.00元（20.00%），未达预期，主要受市场波动影响。建议勿急于决定，我们将为您梳理方案，长期陪伴您。吴建华将在3日内致电您。");
-    expect(renderDraft(a, client(a, "C002"), "sms", "en-US", t).text).toBe("Dear 李娜, we understand how you feel. 稳盈增利1号 is down CNY 6,000.00 (20.00%), short of your hopes, mainly due to market swings. Please don't rush; we'll work out options with you and stay by your side. 吴建华 will call you within 3 days.");
+    expect(renderDraft(a, client(a, "C002"), "sms", "zh-CN", t).text).toBe("李娜您好，理解您心情。稳盈增利1号亏约6,000元(20.0%)不及预期，系市场波动。建议勿急，另议方案，长期服务。吴建华3日内来电。");
+    expect(renderDraft(a, client(a, "C002"), "sms", "en-US", t).text).toBe("李娜, sorry. 稳盈增利1号: down ~CNY 6,000 (20.0%), below hopes; markets fell. Stay calm; options next; we're here. 吴建华 calls within 3 days.");
   });
 
   const low: Record<string, string> = {
     "phone zh-CN": "【共情】张敏您好，我是郑凯，打扰您了。理解您对稳盈增利1号近期表现的关注。\n【承认落差】截至2026年11月27日，该产品亏损120.00元（4.76%），不及预期。\n【原因说明】主要是市场波动所致，净值型产品的净值会有涨跌。\n【专业建议】建议结合自身需要理性持有或调整。\n【具体方案】如需调整，我可以帮您梳理可选方案。\n【长期关系】我们会持续为您做好服务。\n【保持联系】我会在7日内再与您联系。",
-    "sms zh-CN": "张敏您好，理解您的关注。稳盈增利1号亏损120.00元（4.76%），不及预期，系市场波动所致。建议理性持有或调整，可为您梳理方案，我们持续为您服务。郑凯将在7日内与您联系。",
+    "sms zh-CN": "张敏您好，理解您关注。稳盈增利1号亏约120元(4.8%)不及预期，系市场波动。理性持有，可议方案，持续服务。郑凯7日内联系。",
     "wechat zh-CN": "张敏您好，我是郑凯，理解您对稳盈增利1号的关注。截至2026年11月27日，该产品亏损120.00元（4.76%），不及预期。主要是市场波动所致。建议结合自身需要理性持有或调整。需要的话我可以帮您梳理方案。我们会持续为您服务。我会在7日内与您联系。",
     "letter zh-CN": "尊敬的张敏：\n\n您好！感谢您对稳盈增利1号的关注。\n\n截至2026年11月27日，该产品亏损120.00元（4.76%），不及预期。\n\n这主要是市场波动所致。\n\n建议您结合自身需要理性持有或调整。\n\n如需调整，您的客户经理可为您梳理方案。\n\n我们将持续为您提供服务。\n\n郑凯将于7日内与您联系。\n\n郑凯\n2026年11月27日\n\n风险提示：理财非存款、产品有风险、投资须谨慎；过往业绩不代表其未来表现。",
     "phone en-US": "[empathy] Hello 张敏, this is 郑凯. I understand you may be concerned about 稳盈增利1号.\n[acknowledge] As of November 27, 2026, it shows a loss of CNY 120.00 (4.76%), below what you hoped for.\n[causes] This is mainly due to market movements; NAVs go up and down.\n[advice] I suggest holding or adjusting calmly, in line with your own needs.\n[plan] If you would like to adjust, I can go through the options with you.\n[relationship] We will keep looking after your account.\n[keep in touch] I will be in touch again within 7 days.",
-    "sms en-US": "Dear 张敏, we understand your concern. 稳盈增利1号 is down CNY 120.00 (4.76%), below what you hoped for, due to market swings. Please decide calmly; we can go through options and remain at your service. 郑凯 will contact you within 7 days.",
+    "sms en-US": "张敏, we understand. 稳盈增利1号: down ~CNY 120 (4.8%), below hopes; markets fell. Decide calmly; options open; at your service. 郑凯 will call within 7 days.",
     "wechat en-US": "Hello 张敏, this is 郑凯. I understand you may be concerned about 稳盈增利1号. As of November 27, 2026, the loss is CNY 120.00 (4.76%), below what you hoped for. This is mainly due to market movements. I suggest holding or adjusting calmly, in line with your needs. I can go through the options with you if you wish. We remain at your service. I will be in touch within 7 days.",
     "letter en-US": "Dear 张敏,\n\nThank you for your interest in 稳盈增利1号.\n\nAs of November 27, 2026, it shows a loss of CNY 120.00 (4.76%), below what you hoped for.\n\nThis is mainly due to market movements.\n\nWe suggest holding or adjusting calmly, in line with your needs.\n\nYour relationship manager can go through the options with you.\n\nWe remain at your service.\n\n郑凯 will contact you within 7 days.\n\n郑凯\nNovember 27, 2026\n\nRisk warning: wealth management products are not deposits; they carry risks, so invest prudently. Past performance does not represent future performance.",
   };
@@ -180,7 +182,7 @@ describe("drafts: every channel x locale", () => {
 
   test("a name starting with = stays as it is; a blank RM reads naturally", () => {
     const d = renderDraft(a, client(a, "C005"), "sms", "zh-CN", t);
-    expect(d.text).toBe('=HYPERLINK("http://example.com","点击")您好，理解您的关注。稳盈增利1号亏损300.00元（20.00%），不及预期，系市场波动所致。建议理性持有或调整，可为您梳理方案，我们持续为您服务。您的客户经理将在7日内与您联系。');
+    expect(d.text).toBe('=HYPERLINK("http://example.com","点击")您好，理解您关注。稳盈增利1号亏约300元(20.0%)不及预期，系市场波动。理性持有，可议方案，持续服务。您的客户经理7日内联系。');
     expect(renderDraft(a, client(a, "C005"), "letter", "en-US", t).parts[6].startsWith("Your relationship manager will contact you within 7 days.\n\nYour relationship manager\n")).toBe(true);
   });
 
@@ -191,7 +193,7 @@ describe("drafts: every channel x locale", () => {
     expect(renderDraft(b, client(b, "C001"), "wechat", "en-US", t).parts[1]).toBe("As of November 27, 2026, your holding shows a loss of CNY 30,000.00 (20.00%); across all your holdings the loss is CNY 29,500.00 (18.44%). That is not the result you expected.");
   });
 
-  test("the default zh SMS stays within two segments on the longest realistic values (one cannot hold the facts)", () => {
+  test("the default zh SMS: two segments at most on the longest realistic values", () => {
     const b = analysis({
       sheets: [
         { name: "净值", tables: [], rows: [["产品代码", "产品名称", "净值日期", "单位净值"], ["LC2026A04", "丰年固收+季季分红12号", "2026-06-01", 1.5], ["LC2026A04", "丰年固收+季季分红12号", "2026-11-27", 1.1234]] },
@@ -201,27 +203,40 @@ describe("drafts: every channel x locale", () => {
     const c = client(b, "C9");
     expect(c.riskTier).toBe("high");
     const d = renderDraft(b, c, "sms", "zh-CN", t);
-    expect(d.text).toBe("欧阳晓燕您好，理解您的心情。丰年固收+季季分红12号亏损1,859,753.08元（25.11%），未达预期，主要受市场波动影响。建议勿急于决定，我们将为您梳理方案，长期陪伴您。孙丽萍将在24小时内亲自致电。");
-    expect(d.sms).toEqual({ encoding: "UCS-2", units: 104, perSegment: 67, segments: 2 });
-    // The fixed words of seven parts alone take 62 of the 70 characters of a single segment.
+    // a 12-character product name is past what one segment holds: two, never more
+    expect(d.text).toBe("欧阳晓燕您好，理解您心情。丰年固收+季季分红12号亏约186.0万元(25.1%)不及预期，系市场波动。建议勿急，另议方案，长期陪伴。孙丽萍24小时内来电。");
+    expect(d.sms).toEqual({ encoding: "UCS-2", units: 78, perSegment: 67, segments: 2 });
+    // The fixed words of the seven parts leave room for the facts within 70 characters.
     const fixed = DEFAULT_TEMPLATES[templateKey("sms", "high", "zh-CN")].parts.join("").replace(/\{[^}]*\}/g, "");
-    expect([...fixed].length).toBe(62);
-    // English with Latin names is GSM-7: two segments.
+    expect([...fixed].length).toBe(43);
+    // English with Latin names is GSM-7.
     const e = analysis({
       sheets: [
         { name: "NAV", tables: [], rows: [["Product code", "Product name", "NAV date", "Unit NAV"], ["P1", "Wenying Zengli No.12", "2026-06-01", 1.5], ["P1", "Wenying Zengli No.12", "2026-11-27", 1.1234]] },
         { name: "Holdings", tables: [], rows: [["Client ID", "Client name", "Product code", "Shares", "Cost amount", "Relationship manager", "Age"], ["C9", "Ouyang Xiaoyan", "P1", 4938271.6, 7407407.4, "Sun Liping", 80]] },
       ],
     });
-    expect(renderDraft(e, client(e, "C9"), "sms", "en-US", t).sms).toEqual({ encoding: "GSM-7", units: 281, perSegment: 153, segments: 2 });
+    expect(renderDraft(e, client(e, "C9"), "sms", "en-US", t).sms).toEqual({ encoding: "GSM-7", units: 172, perSegment: 153, segments: 2 });
+    const w = analysis({
+      sheets: [
+        { name: "NAV", tables: [], rows: [["Product code", "Product name", "NAV date", "Unit NAV"], ["P1", "Wenying Growth 1", "2026-06-01", 1.5], ["P1", "Wenying Growth 1", "2026-11-27", 1.2]] },
+        { name: "Holdings", tables: [], rows: [["Client ID", "Client name", "Product code", "Shares", "Cost amount", "Relationship manager", "Age"], ["C1", "Wang Wei", "P1", 100000, 150000, "Zhou Xiaoyan", 70]] },
+      ],
+    });
+    const ordinary = renderDraft(w, client(w, "C1"), "sms", "en-US", t);
+    expect(ordinary.text).toBe("Wang Wei, sorry. Wenying Growth 1: down ~CNY 30.0k (20.0%), below hopes; markets fell. Stay calm; options next; we're here. Zhou Xiaoyan calls within 3 days.");
+    expect(ordinary.sms).toEqual({ encoding: "GSM-7", units: 158, perSegment: 160, segments: 1 });
   });
 
-  test("on the bundled-style sample every zh SMS is two segments at most and every draft is clean", () => {
+  test("on the bundled-style sample every zh SMS is one segment and every draft is clean", () => {
     const s = generateSample({ clients: 200, products: 6, seed: 7 });
     const b = analyzeWorkbook({ sheets: s.sheets.map(toSheet) });
     const r = draftsSheet(b, t, "zh-CN");
     expect(r.drafts.length).toBe(4 * b.totals.clientsWithLoss);
-    expect(Math.max(...r.drafts.filter((d) => d.channel === "sms").map((d) => d.sms!.segments))).toBe(2);
+    const sms = r.drafts.filter((d) => d.channel === "sms");
+    expect(sms).toHaveLength(97);
+    // one segment each, but for the formula-looking junk name and the 11-character product name
+    expect(sms.filter((d) => d.sms!.segments > 1).map((d) => [d.sms!.units, d.sms!.segments])).toEqual([[103, 2], [71, 2]]);
     expect(r.drafts.filter((d) => d.findings.length > 0)).toEqual([]);
   });
 });
@@ -328,7 +343,7 @@ describe("the drafts sheet and regeneration", () => {
       "C005/电话", "C005/短信", "C005/微信", "C005/信函", "C003/电话", "C003/短信", "C003/微信", "C003/信函",
     ]);
     const sms = r.sheet.rows[1];
-    expect([sms[0], sms[1], sms[2], sms[3], sms[5], sms[7], sms[8], sms[9], sms[10], sms[11]]).toEqual(["C001", "王伟", "周晓燕", "高", "2026-11-28", 93, 2, "通过", "待处理", null]);
+    expect([sms[0], sms[1], sms[2], sms[3], sms[5], sms[7], sms[8], sms[9], sms[10], sms[11]]).toEqual(["C001", "王伟", "周晓燕", "高", "2026-11-28", 68, 1, "通过", "待处理", null]);
     expect(r.sheet.rows[0][8]).toBeNull(); // segments only for SMS
     expect(r.sheet.rows[9][1]).toBe('=HYPERLINK("http://example.com","点击")');
     expect(r.added.length).toBe(16);

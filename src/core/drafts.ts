@@ -88,7 +88,7 @@ export const NO_LONGER_GENERATED: Text = { "zh-CN": "【不再生成】", "en-US
 
 export type PlaceholderKey =
   | "clientName" | "productName" | "productCode" | "lossAmount" | "lossRate" | "totalNote" | "drawdown"
-  | "rm" | "contactTime" | "contactDate" | "asOf" | "date";
+  | "rm" | "contactTime" | "contactDate" | "asOf" | "date" | "lossShort" | "rateShort";
 
 /** Every placeholder, its Chinese name and what it becomes. `{客户姓名}` and `{clientName}` are the same. */
 export const PLACEHOLDERS: readonly { key: PlaceholderKey; zh: string; meaning: string }[] = [
@@ -104,6 +104,8 @@ export const PLACEHOLDERS: readonly { key: PlaceholderKey; zh: string; meaning: 
   { key: "contactDate", zh: "联系日期", meaning: "the last day for that call: 2026年11月28日 / November 28, 2026" },
   { key: "asOf", zh: "分析日", meaning: "the as-of date of the analysis" },
   { key: "date", zh: "日期", meaning: "the date of the draft (the as-of date unless given)" },
+  { key: "lossShort", zh: "亏损金额简", meaning: "the loss rounded for an SMS: 4.0万 / CNY 40.0k (yuan below 10,000: 8,000 / CNY 8,000)" },
+  { key: "rateShort", zh: "亏损比例简", meaning: "the loss rate to one decimal: 20.0%" },
 ];
 
 const PLACEHOLDER_BY_NAME = new Map<string, PlaceholderKey>();
@@ -196,34 +198,35 @@ const DEFAULTS: Record<Locale, Record<Channel, Record<RiskTier, Seven>>> = {
       ],
     },
     sms: {
-      // Seven parts and all the facts do not fit one 70-character segment (see docs/drafts.md);
-      // these stay within two (134) for realistic names, products and amounts.
+      // One 70-character segment for the sample's names: every part cut to its bones, the loss
+      // rounded for the phone screen ({亏损金额简} 4.0万, {亏损比例简} 20.0%); the exact figures are
+      // in the call and the letter. A product name over 7 characters makes it two segments.
       high: [
-        "{客户姓名}您好，理解您的心情。",
-        "{产品名称}亏损{亏损金额}元（{亏损比例}），未达预期，",
-        "主要受市场波动影响。",
-        "建议勿急于决定，",
-        "我们将为您梳理方案，",
-        "长期陪伴您。",
-        "{客户经理}将在{联系时间}亲自致电。",
+        "{客户姓名}您好，理解您心情。",
+        "{产品名称}亏约{亏损金额简}元({亏损比例简})不及预期，",
+        "系市场波动。",
+        "建议勿急，",
+        "另议方案，",
+        "长期陪伴。",
+        "{客户经理}{联系时间}来电。",
       ],
       medium: [
-        "{客户姓名}您好，理解您的心情。",
-        "{产品名称}亏损{亏损金额}元（{亏损比例}），未达预期，",
-        "主要受市场波动影响。",
-        "建议勿急于决定，",
-        "我们将为您梳理方案，",
-        "长期陪伴您。",
-        "{客户经理}将在{联系时间}致电您。",
+        "{客户姓名}您好，理解您心情。",
+        "{产品名称}亏约{亏损金额简}元({亏损比例简})不及预期，",
+        "系市场波动。",
+        "建议勿急，",
+        "另议方案，",
+        "长期服务。",
+        "{客户经理}{联系时间}来电。",
       ],
       low: [
-        "{客户姓名}您好，理解您的关注。",
-        "{产品名称}亏损{亏损金额}元（{亏损比例}），不及预期，",
-        "系市场波动所致。",
-        "建议理性持有或调整，",
-        "可为您梳理方案，",
-        "我们持续为您服务。",
-        "{客户经理}将在{联系时间}与您联系。",
+        "{客户姓名}您好，理解您关注。",
+        "{产品名称}亏约{亏损金额简}元({亏损比例简})不及预期，",
+        "系市场波动。",
+        "理性持有，",
+        "可议方案，",
+        "持续服务。",
+        "{客户经理}{联系时间}联系。",
       ],
     },
     wechat: {
@@ -316,32 +319,33 @@ const DEFAULTS: Record<Locale, Record<Channel, Record<RiskTier, Seven>>> = {
       ],
     },
     sms: {
+      // One 160-character GSM segment for ordinary Latin names (rounded figures: CNY 40.0k, 20.0%).
       high: [
-        "Dear {clientName}, we understand how you feel.",
-        "{productName} is down CNY {lossAmount} ({lossRate}), short of your hopes,",
-        "mainly due to market swings.",
-        "Please don't rush;",
-        "we'll work out options with you",
-        "and stay by your side.",
-        "{rm} will call you personally {contactTime}.",
+        "{clientName}, sorry.",
+        "{productName}: down ~{lossShort} ({rateShort}), below hopes;",
+        "markets fell.",
+        "Stay calm;",
+        "options next;",
+        "we're with you.",
+        "{rm} calls {contactTime}.",
       ],
       medium: [
-        "Dear {clientName}, we understand how you feel.",
-        "{productName} is down CNY {lossAmount} ({lossRate}), short of your hopes,",
-        "mainly due to market swings.",
-        "Please don't rush;",
-        "we'll work out options with you",
-        "and stay by your side.",
-        "{rm} will call you {contactTime}.",
+        "{clientName}, sorry.",
+        "{productName}: down ~{lossShort} ({rateShort}), below hopes;",
+        "markets fell.",
+        "Stay calm;",
+        "options next;",
+        "we're here.",
+        "{rm} calls {contactTime}.",
       ],
       low: [
-        "Dear {clientName}, we understand your concern.",
-        "{productName} is down CNY {lossAmount} ({lossRate}), below what you hoped for,",
-        "due to market swings.",
-        "Please decide calmly;",
-        "we can go through options",
-        "and remain at your service.",
-        "{rm} will contact you {contactTime}.",
+        "{clientName}, we understand.",
+        "{productName}: down ~{lossShort} ({rateShort}), below hopes;",
+        "markets fell.",
+        "Decide calmly;",
+        "options open;",
+        "at your service.",
+        "{rm} will call {contactTime}.",
       ],
     },
     wechat: {
@@ -708,6 +712,25 @@ export function formatLossRate(bp: number | null): string {
   return `${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}%`;
 }
 
+/**
+ * The loss rounded half-up for a phone screen: 40000.00 -> "4.0万" (zh) / "CNY 40.0k" (en);
+ * 1859753.08 -> "186.0万" / "CNY 1.86m"; under 10,000 whole yuan: "8,000" / "CNY 8,000".
+ */
+export function formatLossShort(fen: number, locale: Locale): string {
+  const yuan = Math.abs(fen) / 100;
+  const round = (x: number, d: number) => (Math.round(x * 10 ** d + 1e-9) / 10 ** d).toFixed(d);
+  if (locale === "zh-CN") return yuan >= 10000 ? `${round(yuan / 10000, 1)}万` : groupThousands(round(yuan, 0));
+  if (yuan >= 1e6) return `CNY ${round(yuan / 1e6, 2)}m`;
+  return yuan >= 10000 ? `CNY ${round(yuan / 1000, 1)}k` : `CNY ${groupThousands(round(yuan, 0))}`;
+}
+
+/** -2000 -> "20.0%" (half-up to one decimal). */
+export function formatRateShort(bp: number | null): string {
+  const a = Math.abs(bp ?? 0);
+  const tenths = Math.floor((a + 5) / 10);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
+}
+
 /** The position a draft talks about: the largest loss (or, for a client without one, the smallest gain). */
 export function mainPosition(c: ClientResult): PositionResult | undefined {
   let best: PositionResult | undefined;
@@ -748,6 +771,8 @@ export function draftValues(a: EngineResult, c: ClientResult, locale: Locale, op
     contactDate: formatLongDate(contactDeadline(c.riskTier, from, policy), locale),
     asOf: formatLongDate(a.asOf, locale),
     date: formatLongDate(from.slice(0, 10), locale),
+    lossShort: formatLossShort(pos && pos.pnlFen < 0 ? pos.pnlFen : 0, locale),
+    rateShort: formatRateShort(pos && pos.pnlFen < 0 ? pos.lossRateBp : 0),
   };
 }
 
