@@ -92,8 +92,11 @@ test("regenerating keeps what the analyst typed in an input box", () => {
   const input = first.sheet.blocks.find((b) => b.kind === "input" && b.area.key === "disposal");
   if (input?.kind !== "input") throw new Error("no disposal box");
   expect(input.area.prefill).toBe("");
-  const previous = { name: "风险评估报告", tables: [], rows: [["标题"], [input.area.label], ["已暂停该产品申购，客户经理逐户回访。"]] };
-  expect(readAnalystText(previous, input.area.label)).toBe("已暂停该产品申购，客户经理逐户回访。");
+  // found by the hidden marker in the box's first row, even under a retyped label
+  const previous = { name: "风险评估报告", tables: [], rows: [["标题"], ["处置措施（已改）"], ["已暂停该产品申购，客户经理逐户回访。", null, null, "lossdesk:input:disposal"]] };
+  expect(readAnalystText(previous, "disposal", input.area.label)).toBe("已暂停该产品申购，客户经理逐户回访。");
+  expect(readAnalystText({ name: "x", tables: [], rows: [[input.area.label], ["手工文本"]] }, "disposal", input.area.label)).toBe("手工文本");
+  expect(readAnalystText(previous, "regulator", "监管报告（应急领导小组审定）")).toBe("");
   const again = buildReport(analysis, { locale: "zh-CN", generatedAt: "2026-11-29T09:30:00", previous });
   const kept = again.sheet.blocks.find((b) => b.kind === "input" && b.area.key === "disposal");
   expect(kept?.kind === "input" && kept.area.prefill).toBe("已暂停该产品申购，客户经理逐户回访。");

@@ -85,15 +85,28 @@ function pct(bp: number | null): string {
   return bp === null ? "-" : (bp / 100).toFixed(2) + "%";
 }
 
-/** The analyst's text in an input box of the previous report: the cell below the box's label. */
-export function readAnalystText(previous: SheetSnapshot | undefined, label: string): string {
+/**
+ * Input boxes are found again by a marker, not by their label (an analyst may retype the label,
+ * or the report may be regenerated in the other language): the renderer writes
+ * `lossdesk:input:<key>` in a hidden cell of the box's first row; the text is in column A there.
+ */
+export const INPUT_MARKER_PREFIX = "lossdesk:input:";
+
+export function inputMarker(key: string): string {
+  return INPUT_MARKER_PREFIX + key;
+}
+
+/** The analyst's text in an input box of the previous report: by its marker, else below its label. */
+export function readAnalystText(previous: SheetSnapshot | undefined, key: string, label: string): string {
   if (!previous) return "";
+  const marker = inputMarker(key);
+  const text = (v: CellValue | undefined) => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
+  for (const row of previous.rows) {
+    if (row && row.some((v) => v === marker)) return text(row[0]);
+  }
   for (let r = 0; r < previous.rows.length - 1; r++) {
     const v = previous.rows[r]?.[0];
-    if (typeof v === "string" && v.trim() === label) {
-      const text = previous.rows[r + 1]?.[0];
-      return typeof text === "string" ? text : text === null || text === undefined ? "" : String(text);
-    }
+    if (typeof v === "string" && v.trim() === label) return text(previous.rows[r + 1]?.[0]);
   }
   return "";
 }
@@ -254,7 +267,7 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   };
   const inputBlock = (key: string, label: string, prefill: string, rows: number): ReportBlock[] => [
     { kind: "paragraph", text: prefill },
-    { kind: "input", area: { key, label, prefill: readAnalystText(o.previous, label), rows } },
+    { kind: "input", area: { key, label, prefill: readAnalystText(o.previous, key, label), rows } },
   ];
   blocks.push({ kind: "heading", text: T.causes[L] });
   for (const c of CAUSES) {
