@@ -64,7 +64,7 @@ describe("lossdesk analyze on a messy export (wide NAV table, title rows, text n
   test("--out keeps every input sheet and adds the client-loss table, formula-looking text as text", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["说明", "净值", "产品", "持仓明细", "亏损明细"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["说明", "净值", "产品", "持仓明细", "亏损明细", "沟通草稿", "话术模板", "报告数据", "风险评估报告"]);
     const src = new ExcelJS.Workbook();
     await src.xlsx.readFile(path.join(FIX, "messy-wide.xlsx"));
     for (const name of ["说明", "净值", "产品", "持仓明细"]) {
@@ -141,4 +141,90 @@ test("--scoring changes the weights and thresholds", async () => {
   const json = path.join(tmp, "scored.json");
   await run("analyze", path.join(FIX, "messy-wide.xlsx"), "--scoring", cfg, "--json", json);
   expect(JSON.parse(fs.readFileSync(json, "utf8")).clients[0]).toMatchObject({ clientId: "K01", riskScore: 63.3, riskTier: "medium" });
+});
+
+describe("the report, drafts and templates on the bundled sample (what a manager prints)", () => {
+  const out = path.join(tmp, "demo-out.xlsx");
+  const again = path.join(tmp, "demo-again.xlsx");
+  const sample = path.join(__dirname, "..", "assets", "sample-lossdesk.xlsx");
+  let r: Awaited<ReturnType<typeof run>>;
+  beforeAll(async () => {
+    r = await run("analyze", sample, "--out", out, "--locale", "zh-CN");
+  });
+
+  test("the report sheet: sections, print settings, footer, masked phones", async () => {
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("风险评估报告")!;
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === "string") texts.push(c.value); }));
+    for (const h of ["一、关键数据", "二、产品情况", "三、重点客户（按风险评分）", "六、联系计划", "七、原因分析", "八、处置措施", "九、监管报告要点", "十、图表"]) {
+      expect(texts).toContain(h);
+    }
+    expect(texts.some((t) => t.startsWith("四、适当性不匹配客户（"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("五、65岁及以上客户（"))).toBe(true);
+    expect(texts).toContain("业绩比较基准（非收益承诺）");
+    const phones = texts.filter((t) => /^1\d{2}\*{4}\d{4}$/.test(t));
+    expect(phones.length).toBe(20);
+    expect(texts.some((t) => /^1\d{10}$/.test(t))).toBe(false); // no unmasked mobile number
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printTitlesRow).toBe("1:1");
+    expect(ws.headerFooter.oddFooter).toContain("&P");
+    expect(ws.headerFooter.oddFooter).toContain("&N");
+    expect(ws.headerFooter.oddFooter).toContain("内部资料");
+    expect(ws.headerFooter.oddFooter).toContain("2026-11-27");
+  });
+
+  test("the charts are real chart parts in the package", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const charts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts).toHaveLength(2);
+    const xml = await Promise.all(charts.map((n) => zip.file(n)!.async("string")));
+    expect(xml.some((x) => x.includes("<c:lineChart>"))).toBe(true);
+    expect(xml.some((x) => x.includes("<c:barChart>"))).toBe(true);
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain("drawingml.chart+xml");
+  });
+
+  test("regenerating keeps the statuses and notes people typed in the drafts sheet", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("沟通草稿")!;
+    let headerRow = 1;
+    while (!(ws.getRow(headerRow).values as unknown[]).includes("客户编号")) headerRow++;
+    const header = (ws.getRow(headerRow).values as unknown[]).map(String);
+    const statusCol = header.indexOf("状态"), notesCol = header.indexOf("备注"), idCol = header.indexOf("客户编号"), chCol = header.indexOf("渠道");
+    expect([statusCol, notesCol, idCol, chCol].every((c) => c > 0)).toBe(true);
+    const row = ws.getRow(headerRow + 3);
+    const key = `${row.getCell(idCol).value}/${row.getCell(chCol).value}`;
+    row.getCell(statusCol).value = "已联系";
+    row.getCell(notesCol).value = "客户情绪平稳，约周五面谈";
+    await wb.xlsx.writeFile(path.join(tmp, "edited.xlsx"));
+    const r2 = await run("analyze", path.join(tmp, "edited.xlsx"), "--out", again, "--locale", "zh-CN");
+    expect(r2.code).toBe(0);
+    expect(r2.out).toContain("草稿新增 0 行，不再生成 0 行");
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(again);
+    const ws2 = wb2.getWorksheet("沟通草稿")!;
+    let found = false;
+    ws2.eachRow((rw) => {
+      if (`${rw.getCell(idCol).value}/${rw.getCell(chCol).value}` === key) {
+        found = true;
+        expect(rw.getCell(statusCol).value).toBe("已联系");
+        expect(rw.getCell(notesCol).value).toBe("客户情绪平稳，约周五面谈");
+      }
+    });
+    expect(found).toBe(true);
+    // the input's own sheets are still the first four, unchanged in count
+    expect(wb2.worksheets.filter((w) => ["产品净值", "产品信息", "客户持仓"].includes(w.name)).length).toBe(3);
+  });
+
+  test("lossdesk draft prints one draft with its compliance result", async () => {
+    const d = await run("draft", sample, "--client", "C000002", "--channel", "sms", "--locale", "zh-CN");
+    expect(d.code).toBe(0);
+    expect(d.out).toContain("董丽您好，理解您心情。稳盈增利1号亏约4.0万元(20.0%)不及预期");
+    expect(d.out).toContain("通过");
+    expect((await run("draft", sample, "--client", "C000002", "--channel", "fax")).code).toBe(2);
+  });
 });

@@ -5,7 +5,10 @@
 
 import fs from "fs";
 import path from "path";
-import { analyzeParsed, clientLossSheet, readInput, writeResultJson, Analysis } from "../core/analysis";
+import { GENERATED_SHEETS, analyzeParsed, readInput, writeResultJson, Analysis } from "../core/analysis";
+import { buildOutputs } from "../core/outputs";
+import { WorkbookSnapshot } from "../core/workbook";
+import { draftCommand } from "./draft";
 import { InputFatalError } from "../core/input";
 import { Locale, isLocale, ui } from "../core/i18n";
 import { formatFen, formatNav, formatRate } from "../core/money";
@@ -22,7 +25,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(["--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top"]);
+const VALUE_FLAGS = new Set(["--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel"]);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -64,7 +67,10 @@ const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealt
       读取净值表与客户持仓表，计算每位客户的盈亏与风险评分。
       Reads the NAV and holdings tables; computes each client's loss and risk score.
       --json   写出结果 JSON（- 为标准输出） / write the result JSON (- for stdout)
-      --out    写出新工作簿：原有工作表不变，另加“亏损明细” / a new workbook: input sheets kept, plus the client-loss sheet
+      --out    写出新工作簿：原有工作表不变，另加亏损明细、风险评估报告、沟通草稿（及话术模板）
+               a new workbook: input sheets kept, plus client losses, the risk report, drafts (and templates)
+  lossdesk draft <input.xlsx> --client <id> --channel phone|sms|wechat|letter [--locale zh-CN|en-US] [--as-of]
+      打印一位客户一个渠道的沟通草稿及合规检查结果 / prints one draft and its compliance findings
   lossdesk sample --clients N --products M [--seed S] [--as-of YYYY-MM-DD] --out <file.xlsx>
       生成确定性的示例工作簿 / writes a deterministic synthetic workbook
 
@@ -86,6 +92,13 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   try {
     if (command === "analyze") return await analyze(rest, args, say, complain);
     if (command === "sample") return await sample(args, say);
+    if (command === "draft") {
+      const input = rest[0];
+      const clientId = str(args, "--client");
+      const channel = str(args, "--channel");
+      if (!input || !clientId || !channel) throw new UsageError("draft needs <input.xlsx> --client <id> --channel <channel>");
+      return await draftCommand({ input, clientId, channel, locale: localeOf(args), asOf: asOfOf(args) }, say, complain);
+    }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError) { complain(`lossdesk: ${e.message}\n\n${HELP}`); return 2; }
@@ -143,10 +156,18 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   const human = jsonPath === "-" ? complain : say;
 
   let analysis: Analysis;
+  let previous: WorkbookSnapshot;
   try {
-    // No name holds the snapshot: after readInput it can be collected (200 MB for 200,000 lots).
-    const parsed = readInput(await readXlsxFile(input), { asOf, locale });
-    analysis = analyzeParsed(parsed, { scoring });
+    // Only the sheets LossDesk wrote before (their statuses, notes, analyst text, templates) are
+    // kept; the rest of the snapshot (200 MB for 200,000 lots) is dropped once the input is read.
+    const read = async () => {
+      const wb = await readXlsxFile(input);
+      const own = new Set(GENERATED_SHEETS.map((n) => n.toLowerCase()));
+      return { parsed: readInput(wb, { asOf, locale }), previous: { sheets: wb.sheets.filter((x) => own.has(x.name.toLowerCase())) } };
+    };
+    const r = await read();
+    previous = r.previous;
+    analysis = analyzeParsed(r.parsed, { scoring });
   } catch (e) {
     if (e instanceof WorkbookReadError) { complain(`lossdesk: ${input}: ${describeReadError(e, locale)}`); return 2; }
     if (e instanceof InputFatalError) {
@@ -166,14 +187,34 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
       if (fd !== 1) fs.closeSync(fd);
     }
   }
+  let written: string[] = [];
+  let drafts = { added: 0, dropped: 0 };
+  let templateIssues: string[] = [];
   if (outPath) {
     fs.mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
-    await writeWorkbookWithSheets(input, outPath, [clientLossSheet(analysis, locale)]);
+    const o = buildOutputs(analysis, previous, { locale, generatedAt: localIsoNow() });
+    const tables = [...o.outputs.tables, ...o.outputs.reports.map((r) => r.data)];
+    await writeWorkbookWithSheets(input, outPath, tables, { reports: o.outputs.reports.map((r) => r.sheet) });
+    written = [...o.outputs.tables.map((t) => t.name), ...o.outputs.reports.flatMap((r) => [r.sheet.name, r.data.name])];
+    drafts = { added: o.draftsAdded.length, dropped: o.draftsDropped.length };
+    templateIssues = o.issues.map((i) => i.message);
   }
   printSummary(analysis, locale, topN, human);
-  if (outPath) human(zh ? `已写出 ${outPath}` : `wrote ${outPath}`);
+  for (const m of templateIssues) human(`  ${zh ? "话术模板" : "template"} ${m}`);
+  if (outPath) {
+    human(zh
+      ? `已写出 ${outPath}：${written.join("、")}（草稿新增 ${drafts.added} 行，不再生成 ${drafts.dropped} 行）`
+      : `wrote ${outPath}: ${written.join(", ")} (drafts: ${drafts.added} rows added, ${drafts.dropped} no longer generated)`);
+  }
   if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
   return 0;
+}
+
+/** Now as local date-time "2026-11-28T09:30:00": what the analyst's clock shows, for the report. */
+function localIsoNow(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 function money(fen: number): string {

@@ -1,7 +1,7 @@
 // Why a workbook could not be read, in terms a bank user can act on. Everything the reader throws
 // is a WorkbookReadError; zlib and XML errors are wrapped, never passed through.
 
-import { ZipError } from "./zip";
+import { ZipError } from "./zip-core";
 import { XmlError } from "./xml";
 
 export type ReadErrorCode =

@@ -1,0 +1,265 @@
+// The zip layer under the xlsx reader, without any platform code. The central directory parsing
+// is plain byte work that runs anywhere; only inflating is platform specific, so it sits behind
+// `RawInflater`: zip.ts has the Node one (zlib), zip-browser.ts the browser one
+// (DecompressionStream). Kept free of Node imports so the browser bundle never pulls zlib in.
+
+/** What the xlsx reader needs from a zip file. Entry names are package part names without a leading "/". */
+export interface ZipArchive {
+  /** Every entry name, as stored (after turning backslashes into slashes). */
+  names(): string[];
+  /**
+   * The stored name for `name`: the exact name if present, else the one that matches ignoring
+   * case (some writers and hand-edited packages disagree with their own rels about case).
+   */
+  resolve(name: string): string | undefined;
+  has(name: string): boolean;
+  /** The whole entry decoded as text (UTF-8, or UTF-16 when it starts with a UTF-16 BOM). */
+  text(name: string): Promise<string>;
+  /** The entry's uncompressed bytes, a piece at a time, so that huge sheets never sit whole in memory. */
+  chunks(name: string): AsyncIterable<Uint8Array>;
+}
+
+export type ZipErrorCode = "not-zip" | "corrupt-zip" | "unsupported-compression" | "missing-part";
+
+export class ZipError extends Error {
+  constructor(
+    readonly code: ZipErrorCode,
+    /** The entry concerned, or "" for the archive as a whole. */
+    readonly entry: string,
+    readonly detail: string,
+  ) {
+    super(entry ? `${entry}: ${detail}` : detail);
+    this.name = "ZipError";
+  }
+}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+/** Inflates raw deflate data (no zlib/gzip header), whole or as a stream of pieces. */
+export interface RawInflater {
+  inflate(data: Uint8Array): Promise<Uint8Array>;
+  inflateChunks(data: Uint8Array): AsyncIterable<Uint8Array>;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+
+const STORED = 0;
+const DEFLATED = 8;
+
+/** Pieces handed to the parser: big enough that per-chunk overhead vanishes, small enough to stream. */
+const CHUNK = 1 << 20;
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+}
+function u64(b: Uint8Array, o: number): number {
+  // Exact up to 2^53, far beyond any workbook we will see.
+  return u32(b, o) + u32(b, o + 4) * 0x100000000;
+}
+
+const utf8 = new TextDecoder("utf-8");
+const cp437ish = new TextDecoder("latin1");
+
+function findEocd(b: Uint8Array): number {
+  // The EOCD record is 22 bytes plus a comment of at most 65535 bytes, at the very end.
+  const stop = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= stop; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) return i;
+  }
+  return -1;
+}
+
+/** Reads the central directory. Throws ZipError("not-zip" | "corrupt-zip"). */
+export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
+  const eocd = findEocd(b);
+  if (eocd < 0) {
+    const startsLikeZip = b.length >= 4 && u32(b, 0) === SIG_LOCAL;
+    throw new ZipError(
+      startsLikeZip ? "corrupt-zip" : "not-zip",
+      "",
+      startsLikeZip
+        ? "the end-of-central-directory record is missing: the file is truncated or damaged"
+        : "no zip end-of-central-directory record",
+    );
+  }
+  let count = u16(b, eocd + 10);
+  let cdSize = u32(b, eocd + 12);
+  let cdOffset = u32(b, eocd + 16);
+
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc >= 0 && u32(b, loc) === SIG_ZIP64_LOCATOR) {
+      const z64 = u64(b, loc + 8);
+      if (z64 + 56 <= b.length && u32(b, z64) === SIG_ZIP64_EOCD) {
+        count = u64(b, z64 + 32);
+        cdSize = u64(b, z64 + 40);
+        cdOffset = u64(b, z64 + 48);
+      }
+    }
+  }
+
+  // Data prepended to the zip (self-extractor stubs, some mail gateways) shifts every offset.
+  let shift = 0;
+  if (cdOffset + 4 > b.length || u32(b, cdOffset) !== SIG_CENTRAL) {
+    const guess = eocd - cdSize;
+    if (guess >= 0 && guess + 4 <= b.length && u32(b, guess) === SIG_CENTRAL) {
+      shift = guess - cdOffset;
+      cdOffset = guess;
+    } else if (count > 0) {
+      throw new ZipError("corrupt-zip", "", "the central directory is not where the zip says it is");
+    }
+  }
+
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > b.length || u32(b, p) !== SIG_CENTRAL) {
+      throw new ZipError("corrupt-zip", "", `central directory entry ${i + 1} of ${count} is damaged`);
+    }
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    let compressedSize = u32(b, p + 20);
+    let uncompressedSize = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    let localHeaderOffset = u32(b, p + 42);
+    if (p + 46 + nameLen + extraLen > b.length) {
+      throw new ZipError("corrupt-zip", "", `central directory entry ${i + 1} of ${count} is damaged`);
+    }
+    const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
+    // Bit 11 says UTF-8; without it the name is nominally CP437, which for part names is ASCII anyway.
+    let name = (flags & 0x800 ? utf8 : cp437ish).decode(nameBytes);
+    name = name.replace(/\\/g, "/").replace(/^\/+/, "");
+
+    // Zip64 extra field: the 8-byte values appear only for the fields that overflowed, in this order.
+    let e = p + 46 + nameLen;
+    const eEnd = e + extraLen;
+    while (e + 4 <= eEnd) {
+      const id = u16(b, e);
+      const size = u16(b, e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) (uncompressedSize = u64(b, q)), (q += 8);
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) (compressedSize = u64(b, q)), (q += 8);
+        if (localHeaderOffset === 0xffffffff && q + 8 <= e + 4 + size) (localHeaderOffset = u64(b, q)), (q += 8);
+      }
+      e += 4 + size;
+    }
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset: localHeaderOffset + shift });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** A zip held in memory. Sizes come from the central directory, so data descriptors need no special care. */
+export class MemoryZipArchive implements ZipArchive {
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly byLowerName = new Map<string, ZipEntry>();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly inflater: RawInflater,
+  ) {
+    for (const entry of readCentralDirectory(bytes)) {
+      if (entry.name.endsWith("/")) continue;
+      this.byName.set(entry.name, entry);
+      const lower = entry.name.toLowerCase();
+      if (!this.byLowerName.has(lower)) this.byLowerName.set(lower, entry);
+    }
+  }
+
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  resolve(name: string): string | undefined {
+    const clean = name.replace(/\\/g, "/").replace(/^\/+/, "");
+    return (this.byName.get(clean) ?? this.byLowerName.get(clean.toLowerCase()))?.name;
+  }
+
+  has(name: string): boolean {
+    return this.resolve(name) !== undefined;
+  }
+
+  async text(name: string): Promise<string> {
+    const entry = this.entry(name);
+    const data = this.raw(entry);
+    let bytes: Uint8Array;
+    if (entry.method === STORED) bytes = data;
+    else {
+      try {
+        bytes = await this.inflater.inflate(data);
+      } catch (err) {
+        throw inflateError(entry.name, err);
+      }
+    }
+    return decodeText(bytes);
+  }
+
+  async *chunks(name: string): AsyncIterable<Uint8Array> {
+    const entry = this.entry(name);
+    const data = this.raw(entry);
+    if (entry.method === STORED) {
+      for (let i = 0; i < data.length; i += CHUNK) yield data.subarray(i, Math.min(data.length, i + CHUNK));
+      return;
+    }
+    try {
+      for await (const piece of this.inflater.inflateChunks(data)) yield piece;
+    } catch (err) {
+      if (err instanceof ZipError) throw err;
+      throw inflateError(entry.name, err);
+    }
+  }
+
+  private entry(name: string): ZipEntry {
+    const real = this.resolve(name);
+    const entry = real === undefined ? undefined : this.byName.get(real);
+    if (!entry) throw new ZipError("missing-part", name, "not in the package");
+    return entry;
+  }
+
+  /** The entry's stored (possibly compressed) bytes, after checking it is something we can read. */
+  private raw(entry: ZipEntry): Uint8Array {
+    const b = this.bytes;
+    if (entry.flags & 0x1) {
+      throw new ZipError("unsupported-compression", entry.name, "the zip entry is encrypted");
+    }
+    if (entry.method !== STORED && entry.method !== DEFLATED) {
+      throw new ZipError("unsupported-compression", entry.name, `zip compression method ${entry.method} (only stored and deflate are supported)`);
+    }
+    const h = entry.localHeaderOffset;
+    if (h + 30 > b.length || u32(b, h) !== SIG_LOCAL) {
+      throw new ZipError("corrupt-zip", entry.name, "the local header is missing or damaged");
+    }
+    const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
+    const end = start + entry.compressedSize;
+    if (end > b.length) throw new ZipError("corrupt-zip", entry.name, "the entry's data runs past the end of the file (truncated?)");
+    return b.subarray(start, end);
+  }
+}
+
+function inflateError(entry: string, err: unknown): ZipError {
+  const msg = err instanceof Error ? err.message : String(err);
+  return new ZipError("corrupt-zip", entry, `the compressed data is damaged (${msg})`);
+}
+
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  return utf8.decode(bytes); // strips a UTF-8 BOM
+}
