@@ -89,7 +89,7 @@ describe("lossdesk analyze on a messy export (wide NAV table, title rows, text n
   test("English output", async () => {
     const e = await run("analyze", path.join(FIX, "messy-wide.xlsx"), "--locale", "en-US", "--top", "1");
     expect(e.code).toBe(0);
-    expect(e.out).toContain("clients 2, with a loss 2, total loss -3,187.51, overall P&L -3,187.51");
+    expect(e.out).toContain("clients 2, with a loss 2, total loss 3,187.51, overall P&L -3,187.51");
     expect(e.out).toContain("error 持仓明细!D8: shares is negative (-5)");
     expect(e.out).toMatch(/ 1\. K01 钱一 {2}score 63\.3 high {2}-3,087\.50 \(-15\.32%\) {2}suitability mismatch, aged 65\+/);
   });

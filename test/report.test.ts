@@ -39,7 +39,9 @@ describe("the risk-assessment report model", () => {
     if (facts?.kind !== "facts") throw new Error("no facts");
     const v = Object.fromEntries(facts.rows.map((x) => [x.label, x.value]));
     expect(v["亏损客户"]).toBe(analysis.totals.clientsWithLoss);
-    expect(v["亏损合计（元）"]).toBe(-analysis.totals.lossFen / 100);
+    expect(v["亏损合计（元）"]).toBe(analysis.totals.lossFen / 100);
+    const losingCost = analysis.clients.filter((c) => c.pnlFen < 0).reduce((s, c) => s + c.costFen, 0);
+    expect(v["亏损客户平均亏损率（按成本加权）"]).toBe(Math.round((analysis.totals.lossFen / losingCost) * 10000) / 10000);
     expect(v["最大净值跌幅"]).toMatch(/^LC2026A05 科创先锋1号：29\.31%/);
   });
 

@@ -244,8 +244,8 @@ function printSummary(a: Analysis, locale: Locale, topN: number, say: (s: string
     ? `持仓行 ${a.lotRows}，采用 ${a.lotsAccepted}，剔除 ${a.lotRows - a.lotsAccepted}`
     : `holding rows ${a.lotRows}, used ${a.lotsAccepted}, left out ${a.lotRows - a.lotsAccepted}`);
   say(zh
-    ? `客户 ${t.clients} 名，亏损客户 ${t.clientsWithLoss} 名，亏损合计 ${money(-t.lossFen)} 元，整体盈亏 ${money(t.pnlFen)} 元`
-    : `clients ${t.clients}, with a loss ${t.clientsWithLoss}, total loss ${money(-t.lossFen)}, overall P&L ${money(t.pnlFen)}`);
+    ? `客户 ${t.clients} 名，亏损客户 ${t.clientsWithLoss} 名，亏损合计 ${money(t.lossFen)} 元，整体盈亏 ${money(t.pnlFen)} 元`
+    : `clients ${t.clients}, with a loss ${t.clientsWithLoss}, total loss ${money(t.lossFen)}, overall P&L ${money(t.pnlFen)}`);
   say(zh
     ? `风险分级：高 ${tiers.high}，中 ${tiers.medium}，低 ${tiers.low}`
     : `risk tiers: high ${tiers.high}, medium ${tiers.medium}, low ${tiers.low}`);

@@ -5,7 +5,7 @@
 import { Analysis } from "./analysis";
 import { ClientResult } from "./engine";
 import { Locale, ui } from "./i18n";
-import { fenToYuanNumber, formatFen, formatNav } from "./money";
+import { fenToYuanNumber, formatFen, formatNav, ratioBp } from "./money";
 import { RiskTier } from "./risk";
 import { CONTACT_DEADLINES, contactDeadline } from "./contact";
 import {
@@ -128,7 +128,8 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
     if (c.pnlFen < 0) lossByTier[c.riskTier] -= c.pnlFen;
   }
   const losingCost = losing.reduce((s, c) => s + c.costFen, 0);
-  const avgLossBp = losingCost === 0 ? null : Math.round((-a.totals.lossFen / losingCost) * 10000);
+  // cost-weighted: total loss over the cost of the clients who lost, half-up like every rate
+  const avgLossBp = losingCost === 0 ? null : ratioBp(a.totals.lossFen, losingCost);
   const rejected = a.lotRows - a.lotsAccepted;
   const sources = a.tables.map((t) => `${t.sheet}!${t.address}（${t.dataRows}${zh ? " 行" : " rows"}）`).join(zh ? "；" : "; ");
   const generated = o.generatedAt.replace("T", " ").slice(0, 16);
@@ -155,8 +156,9 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
       },
       { label: zh ? "受影响客户" : "Clients affected", value: affectedClients.length },
       { label: zh ? "亏损客户" : "Clients with a loss", value: a.totals.clientsWithLoss },
-      { label: zh ? "亏损合计（元）" : "Total loss (CNY)", value: fenToYuanNumber(-a.totals.lossFen), numFmt: MONEY },
-      { label: zh ? "亏损客户平均亏损率（按成本加权）" : "Average loss rate of clients with a loss (cost-weighted)", value: avgLossBp === null ? null : -avgLossBp / 10000, numFmt: PCT },
+      // a loss is stated as a positive amount under a label that says loss
+      { label: zh ? "亏损合计（元）" : "Total loss (CNY)", value: fenToYuanNumber(a.totals.lossFen), numFmt: "#,##0.00" },
+      { label: zh ? "亏损客户平均亏损率（按成本加权）" : "Average loss rate of clients with a loss (cost-weighted)", value: avgLossBp === null ? null : avgLossBp / 10000, numFmt: PCT },
       { label: zh ? "高 / 中 / 低风险客户" : "Clients high / medium / low", value: `${tiers.high} / ${tiers.medium} / ${tiers.low}` },
     ],
   });
@@ -282,8 +284,8 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   blocks.push({ kind: "heading", text: T.regulator[L] });
   blocks.push(...inputBlock("regulator", zh ? "监管报告（应急领导小组审定）" : "Regulator report (approved by the leadership group)",
     zh
-      ? `截至 ${a.asOf}，${affectedProducts.length} 只产品净值下跌，最大跌幅 ${worst ? pct(worst.drawdownBp) : "-"}；涉及客户 ${affectedClients.length} 名，其中亏损 ${a.totals.clientsWithLoss} 名，亏损合计 ${money(-a.totals.lossFen)} 元；适当性不匹配 ${mismatched.length} 名，65岁及以上 ${elderly.length} 名。已启动应急响应，按风险分级开展客户沟通。`
-      : `As of ${a.asOf}, ${affectedProducts.length} products fell, the worst by ${worst ? pct(worst.drawdownBp) : "-"}; ${affectedClients.length} clients are affected, ${a.totals.clientsWithLoss} with a loss totalling ${money(-a.totals.lossFen)}; ${mismatched.length} suitability mismatches, ${elderly.length} clients aged 65+. The response has started; clients are being contacted by risk tier.`,
+      ? `截至 ${a.asOf}，${affectedProducts.length} 只产品净值下跌，最大跌幅 ${worst ? pct(worst.drawdownBp) : "-"}；涉及客户 ${affectedClients.length} 名，其中亏损 ${a.totals.clientsWithLoss} 名，亏损合计 ${money(a.totals.lossFen)} 元；适当性不匹配 ${mismatched.length} 名，65岁及以上 ${elderly.length} 名。已启动应急响应，按风险分级开展客户沟通。`
+      : `As of ${a.asOf}, ${affectedProducts.length} products fell, the worst by ${worst ? pct(worst.drawdownBp) : "-"}; ${affectedClients.length} clients are affected, ${a.totals.clientsWithLoss} with a loss totalling ${money(a.totals.lossFen)}; ${mismatched.length} suitability mismatches, ${elderly.length} clients aged 65+. The response has started; clients are being contacted by risk tier.`,
     5));
 
   // Charts draw from the data sheet: NAV paths of the affected products, and the loss by tier.
