@@ -1,0 +1,188 @@
+// Reading the open workbook into a WorkbookSnapshot.
+//
+// Round trips, for a workbook of S sheets holding R used rows in all:
+//   1 sync   sheet names + the workbook's tables (names, header flag)
+//   1 sync   every sheet's used range (values only) + every table's address and sheet
+//   ceil(R / blockRows) syncs   the values, in row blocks; a block may span the end of one sheet
+//            and the start of the next, so many small sheets cost no more than one big one
+// plus one failed sync per halving when Excel refuses a request as too large.
+// Only `values` is loaded (formats, formulas, text would multiply the payload); dates therefore
+// arrive as serial numbers, which the core's value parsers read.
+
+import { Batch } from "./batch";
+import { isPayloadTooLarge } from "./errors";
+import type { Lang } from "./support";
+import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../core/workbook";
+import type { Progress } from "../../taskpane/host";
+
+/** Rows per request to start with: 5,000 rows of a 20-column holdings sheet is about 1-2 MB of JSON. */
+export const READ_BLOCK_ROWS = 5000;
+/** Below this many rows per request, halving further will not help: give up with the payload error. */
+export const MIN_BLOCK_ROWS = 8;
+
+/**
+ * Texts Excel shows for error values. Range.values gives an error cell as its error text, so these
+ * strings become {error}. A text cell that literally holds "#N/A" (typed with a leading apostrophe)
+ * reads the same and is taken for an error too: acceptable, such a cell is not usable data either
+ * way, and telling the two apart would cost loading valueTypes for every cell (twice the payload).
+ */
+export const EXCEL_ERROR_TEXTS = new Set([
+  "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA",
+  "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+]);
+
+export function cellFromOffice(v: unknown): CellValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "string") return EXCEL_ERROR_TEXTS.has(v) ? { error: v } : v;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+export interface ReadOptions {
+  progress?: Progress;
+  /** Rows per request to start with (tests use small numbers). */
+  blockRows?: number;
+  /** Whether getUsedRangeOrNullObject exists (ExcelApi 1.4); else getUsedRange, which gives A1 for an empty sheet. */
+  orNullObject: boolean;
+}
+
+export interface ReadStats {
+  syncs: number;
+  /** Rows per request at the end (smaller than the start when Excel refused a request). */
+  blockRows: number;
+  /** Requests refused as too large and retried smaller. */
+  retries: number;
+}
+
+interface UsedArea {
+  sheet: Excel.Worksheet;
+  snap: SheetSnapshot;
+  r0: number;
+  c0: number;
+  rows: number;
+  cols: number;
+}
+
+export async function readSnapshot(batch: Batch, opts: ReadOptions): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }> {
+  const { context } = batch;
+  const stats: ReadStats = { syncs: 0, blockRows: Math.max(MIN_BLOCK_ROWS, opts.blockRows ?? READ_BLOCK_ROWS), retries: 0 };
+  const label = labels(batch.lang);
+
+  // -- 1: names of sheets and tables
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/showHeaders");
+  await batch.sync();
+  batch.checkAbort();
+
+  // -- 2: used ranges and table addresses, all in one request
+  const used = sheets.items.map((sheet) => {
+    const r = opts.orNullObject ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
+    r.load("rowIndex,columnIndex,rowCount,columnCount");
+    return r;
+  });
+  const tableInfo = tables.items.map((t) => {
+    const range = t.getRange();
+    range.load("address");
+    t.worksheet.load("name");
+    return { t, range };
+  });
+  await batch.sync();
+  batch.checkAbort();
+
+  const snapshots: SheetSnapshot[] = sheets.items.map((s) => ({ name: s.name, rows: [], tables: [] }));
+  const byName = new Map(snapshots.map((s) => [s.name, s]));
+  for (const { t, range } of tableInfo) {
+    const snap = byName.get(t.worksheet.name);
+    if (!snap) continue;
+    const table: TableSnapshot = { name: t.name, ref: localAddress(range.address), headerRow: t.showHeaders };
+    snap.tables.push(table);
+  }
+
+  const areas: UsedArea[] = [];
+  sheets.items.forEach((sheet, i) => {
+    const r = used[i];
+    if (r.isNullObject) return; // empty sheet (ExcelApi 1.4 and later)
+    areas.push({ sheet, snap: snapshots[i], r0: r.rowIndex, c0: r.columnIndex, rows: r.rowCount, cols: r.columnCount });
+  });
+  const total = areas.reduce((n, a) => n + a.rows, 0);
+
+  // -- 3: the values, in row blocks
+  let done = 0;
+  let area = 0; // cursor: area index and row offset inside it
+  let offset = 0;
+  opts.progress?.(0, label.reading);
+  while (area < areas.length) {
+    batch.checkAbort();
+    // one request: up to blockRows rows, taken from as many sheets as it takes
+    const pieces: { a: UsedArea; offset: number; n: number; range: Excel.Range }[] = [];
+    let budget = stats.blockRows;
+    let ai = area;
+    let off = offset;
+    while (budget > 0 && ai < areas.length) {
+      const a = areas[ai];
+      const n = Math.min(budget, a.rows - off);
+      const range = a.sheet.getRangeByIndexes(a.r0 + off, a.c0, n, a.cols);
+      range.load("values");
+      pieces.push({ a, offset: off, n, range });
+      budget -= n;
+      off += n;
+      if (off >= a.rows) {
+        ai++;
+        off = 0;
+      }
+    }
+    try {
+      await batch.sync();
+    } catch (e) {
+      if (!isPayloadTooLarge(e) || stats.blockRows <= MIN_BLOCK_ROWS) throw e;
+      // Excel refused the request as too large: ask for half as many rows, from the same place,
+      // and keep the smaller size for the rest (the next blocks are likely just as wide)
+      stats.blockRows = Math.max(MIN_BLOCK_ROWS, Math.floor(stats.blockRows / 2));
+      stats.retries++;
+      continue;
+    }
+    for (const p of pieces) {
+      storeRows(p.a, p.offset, p.range.values);
+      done += p.n;
+    }
+    area = ai;
+    offset = off;
+    opts.progress?.(total === 0 ? 1 : done / total, label.reading);
+  }
+  opts.progress?.(1, label.reading);
+  stats.syncs = batch.syncs;
+  return { snapshot: { sheets: snapshots }, stats };
+}
+
+/** Puts a block of values into the snapshot at its place from A1 (rows above and columns left of the used range stay empty). */
+function storeRows(a: UsedArea, offset: number, values: unknown[][]): void {
+  const rows = a.snap.rows;
+  for (let i = 0; i < values.length; i++) {
+    const src = values[i];
+    let any = false;
+    const out: CellValue[] = new Array(a.c0 + src.length).fill(null);
+    for (let c = 0; c < src.length; c++) {
+      const v = cellFromOffice(src[c]);
+      if (v !== null) {
+        out[a.c0 + c] = v;
+        any = true;
+      }
+    }
+    // an all-empty row stays undefined ("missing means empty"): less memory on sparse sheets
+    if (any) rows[a.r0 + offset + i] = out;
+  }
+  // keep rows.length covering the used range even when its last rows are empty
+  if (rows.length < a.r0 + offset + values.length) rows.length = a.r0 + offset + values.length;
+}
+
+/** "'My sheet'!$B$3:$P$210" -> "B3:P210". */
+export function localAddress(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
+}
+
+function labels(lang: Lang): { reading: string } {
+  return lang === "zh-CN" ? { reading: "正在读取工作簿" } : { reading: "Reading the workbook" };
+}

@@ -1,0 +1,85 @@
+// What the running Excel can do, and the few facts we take from Office.context. Every feature above
+// the ExcelApi 1.1 baseline is asked for here, once, so a host without it degrades (skips the
+// nicety) instead of failing the whole write with ApiNotFound.
+//
+// Requirement sets used (https://learn.microsoft.com/javascript/api/requirement-sets/excel/):
+// 1.4 settings, names.add, getItemOrNullObject; 1.6 suspendApiCalculationUntilNextSync;
+// 1.7 freezePanes, chart axis number format; 1.8 calculationMode, dataValidation, showGridlines;
+// 1.9 pageLayout, page breaks, autoFilter, suspendScreenUpdatingUntilNextSync; 1.20 Excel.run mergeUndoGroup.
+
+export type Lang = "zh-CN" | "en-US";
+
+/** True when Office reports the ExcelApi set `version` (false outside Office, e.g. in a test without Office). */
+export function excelApi(version: string): boolean {
+  try {
+    return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}
+
+export interface Support {
+  settings: boolean; // 1.4
+  names: boolean; // 1.4
+  suspendCalc: boolean; // 1.6
+  freeze: boolean; // 1.7
+  calcMode: boolean; // 1.8
+  axisFormat: boolean; // 1.8 (ChartAxis.numberFormat)
+  validation: boolean; // 1.8
+  gridlines: boolean; // 1.8
+  pageLayout: boolean; // 1.9
+  autoFilter: boolean; // 1.9
+  screenUpdating: boolean; // 1.9
+  mergeUndo: boolean; // 1.20
+}
+
+export function detectSupport(): Support {
+  return {
+    settings: excelApi("1.4"),
+    names: excelApi("1.4"),
+    suspendCalc: excelApi("1.6"),
+    freeze: excelApi("1.7"),
+    calcMode: excelApi("1.8"),
+    axisFormat: excelApi("1.8"),
+    validation: excelApi("1.8"),
+    gridlines: excelApi("1.8"),
+    pageLayout: excelApi("1.9"),
+    autoFilter: excelApi("1.9"),
+    screenUpdating: excelApi("1.9"),
+    mergeUndo: excelApi("1.20"),
+  };
+}
+
+export function displayLanguage(): string {
+  try {
+    const l = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
+    if (l) return l;
+  } catch {
+    /* Office not initialised */
+  }
+  return typeof navigator !== "undefined" && navigator.language ? navigator.language : "zh-CN";
+}
+
+/** The language of our own messages: Chinese unless Excel speaks English (or anything else non-Chinese). */
+export function messageLang(display: string = displayLanguage()): Lang {
+  return display.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
+}
+
+export function theme(): { bodyBackground?: string; bodyForeground?: string; isDark?: boolean } | undefined {
+  let t: Office.OfficeTheme | undefined;
+  try {
+    t = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
+  } catch {
+    return undefined;
+  }
+  if (!t) return undefined; // Excel for Mac and the web may not expose it
+  const bg = t.bodyBackgroundColor;
+  return { bodyBackground: bg, bodyForeground: t.bodyForegroundColor, isDark: bg ? luminance(bg) < 0.5 : undefined };
+}
+
+function luminance(hex: string): number {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) return 1;
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}

@@ -1,0 +1,315 @@
+// The task pane: five steps in the order an analyst works (data, analysis, drafts, report,
+// settings). It owns the state that crosses steps (the snapshot, the analysis, the settings, the
+// one long job that may be running) and reaches the workbook only through the WorkbookHost.
+
+import { type JSX, useCallback, useEffect, useRef, useState } from "react";
+import {
+  Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Field, Tab, TabList, Title3,
+  makeStyles, tokens,
+} from "@fluentui/react-components";
+import { ArrowSync20Regular, Dismiss20Regular } from "@fluentui/react-icons";
+import { Analysis, analyzeParsed, readInput } from "../core/analysis";
+import { InputFatalError } from "../core/input";
+import type { Locale } from "../core/i18n";
+import type { WorkbookSnapshot } from "../core/workbook";
+import { buildOutputs } from "../core/outputs";
+import { HostError, Progress, WorkbookHost } from "./host";
+import { Strings, localeOf, stringsFor } from "./strings";
+import { DEFAULT_SETTINGS, PaneSettings, parseSettings, resolveLocale, scoringOf, settingsJson } from "./settings";
+import { DataStep } from "./DataStep";
+import { AnalysisStep } from "./AnalysisStep";
+import { DraftsStep } from "./DraftsStep";
+import { ReportStep, WriteResult } from "./ReportStep";
+import { SettingsStep } from "./SettingsStep";
+
+type StepKey = "data" | "analysis" | "drafts" | "report" | "settings";
+const STEPS: StepKey[] = ["data", "analysis", "drafts", "report", "settings"];
+const STEP_LABEL: Record<StepKey, keyof Strings> = {
+  data: "tabData", analysis: "tabAnalysis", drafts: "tabDrafts", report: "tabReport", settings: "tabSettings",
+};
+
+interface Job {
+  label: string;
+  /** 0..1; undefined shows an indeterminate bar (the synchronous core gives no fractions). */
+  fraction?: number;
+  controller: AbortController;
+}
+
+type Message =
+  | { kind: "error"; title: string; lines: string[]; hint?: string }
+  | { kind: "info" | "success"; text: string };
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
+  progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
+  grow: { flex: 1, minWidth: 0 },
+  lines: { margin: 0, paddingLeft: "18px" },
+});
+
+/**
+ * Let the browser paint (the progress bar) before work that blocks the thread: the synchronous
+ * core, or a host that parses on the main thread. A frame, then a task; the timeout because a
+ * hidden pane gets no animation frames.
+ */
+const yieldToPaint = () =>
+  new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 50);
+    if (typeof requestAnimationFrame === "function") {
+      requestAnimationFrame(() => { clearTimeout(fallback); setTimeout(resolve); });
+    }
+  });
+
+function abortError(): Error {
+  return typeof DOMException === "function" ? new DOMException("Aborted", "AbortError") : Object.assign(new Error("Aborted"), { name: "AbortError" });
+}
+
+/** A host call that stops waiting when the user cancels, even if the host itself ignores the signal. */
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(abortError());
+    const onAbort = () => reject(abortError());
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+function checkAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw abortError();
+}
+
+const isAbort = (e: unknown) => e instanceof Error && e.name === "AbortError";
+
+function errorMessage(e: unknown, s: Strings): Message {
+  if (e instanceof InputFatalError) return { kind: "error", title: s.fatalTitle, lines: e.problems, hint: s.fatalHint };
+  // A host's message is already written for the user, in the pane's language.
+  if (e instanceof HostError) return { kind: "error", title: s.errorTitle, lines: [e.message] };
+  return { kind: "error", title: s.errorTitle, lines: [s.unexpected(e instanceof Error ? e.message : String(e))] };
+}
+
+export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): JSX.Element {
+  const { host } = props;
+  const styles = useStyles();
+  const [settings, setSettings] = useState<PaneSettings>(DEFAULT_SETTINGS);
+  const locale: Locale = resolveLocale(settings.locale, props.locale ?? localeOf(host.displayLanguage()));
+  const s = stringsFor(locale);
+
+  const [step, setStep] = useState<StepKey>("data");
+  const [snapshot, setSnapshot] = useState<WorkbookSnapshot>();
+  const [analysis, setAnalysis] = useState<Analysis>();
+  const [stale, setStale] = useState(false);
+  const [job, setJob] = useState<Job>();
+  const [message, setMessage] = useState<Message>();
+  const [written, setWritten] = useState<WriteResult>();
+
+  // Latest values for async work started earlier (a job must use the settings of when it runs).
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
+  const jobRef = useRef<AbortController | undefined>(undefined);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // Settings travel with the workbook: load them once; a read waits for them (as-of, weights).
+  const settingsLoaded = useRef<Promise<void> | undefined>(undefined);
+  useEffect(() => {
+    settingsLoaded.current = host.loadSettings().then(
+      (json) => {
+        const { settings: loaded, ok } = parseSettings(json);
+        settingsRef.current = loaded;
+        setSettings(loaded);
+        if (!ok) setMessage({ kind: "info", text: stringsFor(resolveLocale(loaded.locale, localeRef.current)).settingsLoadFailed });
+      },
+      () => undefined, // settings that can't be loaded: the defaults stand
+    );
+  }, [host]);
+  useEffect(() => () => clearTimeout(saveTimer.current), []);
+
+  const changeSettings = useCallback((next: PaneSettings) => {
+    settingsRef.current = next;
+    setSettings(next);
+    setStale((was) => was || analysis !== undefined);
+    // Typing a weight changes it on every keystroke: save once the typing pauses.
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => {
+      host.saveSettings(settingsJson(next)).catch((e: unknown) =>
+        setMessage({ kind: "error", title: s.errorTitle, lines: [s.settingsSaveFailed(e instanceof Error ? e.message : String(e))] }));
+    }, 300);
+  }, [analysis, host, s]);
+
+  /** Run one long step: progress bar, cancel button, errors in plain words. One at a time. */
+  const runJob = useCallback(async (label: string, work: (progress: Progress, signal: AbortSignal, relabel: (l: string) => void) => Promise<void>) => {
+    if (jobRef.current) return;
+    const controller = new AbortController();
+    jobRef.current = controller;
+    setMessage(undefined);
+    setJob({ label, controller });
+    const update = (patch: Partial<Job>) => setJob((j) => (j && j.controller === controller ? { ...j, ...patch } : j));
+    const progress: Progress = (fraction, l) => {
+      if (!controller.signal.aborted) update({ fraction: Math.max(0, Math.min(1, fraction)), ...(l ? { label: l } : {}) });
+    };
+    try {
+      await yieldToPaint();
+      checkAborted(controller.signal);
+      await work(progress, controller.signal, (l) => update({ label: l, fraction: undefined }));
+    } catch (e) {
+      const st = stringsFor(localeRef.current);
+      setMessage(controller.signal.aborted || isAbort(e) ? { kind: "info", text: st.cancelled } : errorMessage(e, st));
+    } finally {
+      jobRef.current = undefined;
+      setJob(undefined);
+    }
+  }, []);
+
+  /** Parse and analyse a snapshot with the current settings. */
+  const analyse = useCallback(async (snap: WorkbookSnapshot, signal: AbortSignal) => {
+    await yieldToPaint();
+    checkAborted(signal);
+    const st = settingsRef.current;
+    let parsed;
+    try {
+      parsed = readInput(snap, { asOf: st.asOf, locale: localeRef.current });
+    } catch (e) {
+      // The results shown must never be those of another workbook or another as-of date.
+      setAnalysis(undefined);
+      setStale(false);
+      throw e;
+    }
+    await yieldToPaint();
+    checkAborted(signal);
+    const a = analyzeParsed(parsed, { scoring: scoringOf(st) });
+    setAnalysis(a);
+    setStale(false);
+  }, []);
+
+  const onRead = () =>
+    runJob(s.reading, async (progress, signal, relabel) => {
+      await settingsLoaded.current;
+      const snap = await abortable(host.readWorkbook(progress, signal), signal);
+      checkAborted(signal);
+      setSnapshot(snap);
+      setWritten(undefined);
+      relabel(stringsFor(localeRef.current).analysing);
+      await analyse(snap, signal);
+    });
+
+  const onRerun = () => {
+    if (!snapshot) return;
+    runJob(s.analysing, async (_p, signal) => analyse(snapshot, signal));
+  };
+
+  const onWrite = () =>
+    runJob(s.reading, async (progress, signal, relabel) => {
+      if (!analysis) return;
+      // Read the workbook again: people type statuses and notes into the drafts sheet and text
+      // into the report after the first read, and the writer carries over what is in `wb`.
+      const fresh = await abortable(host.readWorkbook(progress, signal), signal);
+      checkAborted(signal);
+      setSnapshot(fresh);
+      relabel(s.building);
+      await yieldToPaint();
+      checkAborted(signal);
+      const built = buildOutputs(analysis, fresh, {
+        locale, generatedAt: new Date().toISOString(), topClients: settingsRef.current.topClients,
+      });
+      relabel(s.writing);
+      const result = await abortable(host.writeSheets(built.outputs, progress, signal), signal);
+      const report = built.outputs.reports[0]?.sheet.name;
+      if (report) await host.activateSheet(report);
+      setWritten({ sheets: result.sheets, draftsAdded: built.draftsAdded, draftsDropped: built.draftsDropped, issues: built.issues });
+    });
+
+  const selectCell = (sheet: string, cell: string) => {
+    host.selectCell(sheet, cell).catch((e: unknown) => setMessage(errorMessage(e, s)));
+  };
+  const activateSheet = (sheet: string) => {
+    host.activateSheet(sheet).catch((e: unknown) => setMessage(errorMessage(e, s)));
+  };
+
+  const busy = job !== undefined;
+  const needData = <MessageBar intent="info" layout="multiline"><MessageBarBody>{s.needData}</MessageBarBody></MessageBar>;
+
+  return (
+    <div className={styles.root} data-testid="lossdesk-pane" lang={locale}>
+      <Title3 as="h1">{s.appTitle}</Title3>
+
+      <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as StepKey)} aria-label={s.stepsLabel} size="small">
+        {STEPS.map((k) => (
+          <Tab key={k} value={k} id={`lossdesk-tab-${k}`} data-testid={`tab-${k}`} aria-controls="lossdesk-panel">
+            {s[STEP_LABEL[k]] as string}
+          </Tab>
+        ))}
+      </TabList>
+
+      {job && (
+        <div className={styles.progress}>
+          <Field className={styles.grow} label={job.fraction !== undefined ? `${job.label} ${Math.round(job.fraction * 100)}%` : job.label}>
+            <ProgressBar value={job.fraction} thickness="large" data-testid="progress" />
+          </Field>
+          <Button onClick={() => job.controller.abort()} icon={<Dismiss20Regular />} data-testid="cancel">{s.cancel}</Button>
+        </div>
+      )}
+
+      {message && (message.kind === "error" ? (
+        <MessageBar intent="error" layout="multiline" data-testid="error-message">
+          <MessageBarBody>
+            <MessageBarTitle>{message.title}</MessageBarTitle>
+            {message.lines.length === 1 ? message.lines[0] : (
+              <ul className={styles.lines}>{message.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+            )}
+            {message.hint && <div>{message.hint}</div>}
+          </MessageBarBody>
+          <MessageBarActions containerAction={
+            <Button appearance="transparent" aria-label={s.dismiss} icon={<Dismiss20Regular />} onClick={() => setMessage(undefined)} />
+          } />
+        </MessageBar>
+      ) : (
+        <MessageBar intent={message.kind} layout="multiline" data-testid="status-message">
+          <MessageBarBody>{message.text}</MessageBarBody>
+          <MessageBarActions containerAction={
+            <Button appearance="transparent" aria-label={s.dismiss} icon={<Dismiss20Regular />} onClick={() => setMessage(undefined)} />
+          } />
+        </MessageBar>
+      ))}
+
+      {stale && analysis && (
+        <MessageBar intent="warning" layout="multiline" data-testid="stale">
+          <MessageBarBody>{s.stale}</MessageBarBody>
+          <MessageBarActions>
+            <Button icon={<ArrowSync20Regular />} onClick={onRerun} disabled={busy} data-testid="rerun">{s.rerun}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      <div role="tabpanel" id="lossdesk-panel" aria-labelledby={`lossdesk-tab-${step}`}>
+        {step === "data" && (
+          <DataStep
+            s={s} locale={locale} analysis={analysis} busy={busy}
+            asOf={settings.asOf ?? analysis?.asOf ?? ""}
+            onAsOf={(asOf) => changeSettings({ ...settingsRef.current, asOf })}
+            onRead={onRead}
+            onSelectCell={selectCell}
+          />
+        )}
+        {step === "analysis" && (analysis ? <AnalysisStep s={s} locale={locale} analysis={analysis} /> : needData)}
+        {step === "drafts" && (analysis
+          ? <DraftsStep s={s} locale={locale} analysis={analysis} snapshot={snapshot} onSelectCell={selectCell} />
+          : needData)}
+        {step === "report" && (analysis
+          ? <ReportStep s={s} busy={busy} result={written} onWrite={onWrite} onSelectCell={selectCell} onActivateSheet={activateSheet} />
+          : needData)}
+        {step === "settings" && (
+          <SettingsStep
+            s={s} locale={locale} settings={settings}
+            onChange={changeSettings}
+            onReset={() => changeSettings({
+              ...settingsRef.current,
+              weights: { ...DEFAULT_SETTINGS.weights },
+              thresholds: { ...DEFAULT_SETTINGS.thresholds },
+              topClients: DEFAULT_SETTINGS.topClients,
+            })}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,293 @@
+/** @jest-environment jsdom */
+// The task pane against a fake WorkbookHost: each step as an analyst uses it, figures checked
+// against the core's own result.
+
+import "@testing-library/jest-dom";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/App";
+import { HostError } from "../../src/taskpane/host";
+import { analyzeWorkbook, resultJson } from "../../src/core/analysis";
+import { CHANNEL_LABEL, readTemplates, renderDraft, templatesSheet } from "../../src/core/drafts";
+import { ui } from "../../src/core/i18n";
+import { DEFAULT_SCORING, scoringWith } from "../../src/core/risk";
+import { generateSample } from "../../src/core/sample";
+import type { WorkbookSnapshot } from "../../src/core/workbook";
+import { FakeHost, createFakeHost, installDomStubs, sampleSnapshot, sheetOf, snapshotOf } from "./fake-host";
+
+installDomStubs();
+
+async function renderPane(host: FakeHost, locale?: "zh-CN" | "en-US") {
+  const r = render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} locale={locale} />
+    </FluentProvider>,
+  );
+  await act(async () => {}); // the settings load
+  return r;
+}
+
+async function readWorkbook() {
+  fireEvent.click(screen.getByTestId("read-workbook"));
+  await waitFor(() => expect(screen.queryByTestId("progress")).toBeNull(), { timeout: 20000 });
+}
+
+function tab(name: "data" | "analysis" | "drafts" | "report" | "settings") {
+  fireEvent.click(screen.getByTestId(`tab-${name}`));
+}
+
+const SNAP = sampleSnapshot();
+const scoring = (elderly: number, high: number) =>
+  scoringWith({ weights: { ...DEFAULT_SCORING.weights, elderly }, thresholds: { high, medium: DEFAULT_SCORING.thresholds.medium } });
+const EXPECTED = analyzeWorkbook(SNAP, { locale: "zh-CN" });
+
+test("reading the workbook shows the tables found and the issues, and a click on an issue selects its cell", async () => {
+  const host = createFakeHost(SNAP);
+  await renderPane(host);
+  await readWorkbook();
+  expect(host.readWorkbook).toHaveBeenCalledTimes(1);
+
+  const tables = screen.getAllByTestId("table-found");
+  expect(tables.map((t) => t.getAttribute("data-role"))).toEqual(EXPECTED.tables.map((t) => t.role));
+  const holdings = EXPECTED.tables.find((t) => t.role === "holdings")!;
+  expect(tables.find((t) => t.getAttribute("data-role") === "holdings")).toHaveTextContent(holdings.address);
+  expect((screen.getByTestId("as-of") as HTMLInputElement).value).toBe(EXPECTED.asOf);
+
+  expect(EXPECTED.issues.length).toBeGreaterThan(3);
+  const rows = screen.getAllByTestId("issue-row");
+  expect(rows.length).toBe(Math.min(EXPECTED.issues.length, rows.length));
+  expect(rows.map((r) => r.getAttribute("data-cell"))).toEqual(
+    EXPECTED.issues.slice(0, rows.length).map((i) => `${i.sheet}!${i.cell}`),
+  );
+
+  const target = EXPECTED.issues[2];
+  fireEvent.click(rows[2]);
+  await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith(target.sheet, target.cell));
+
+  // The keyboard reaches the same: focus the list, move down, Enter.
+  const list = screen.getByRole("listbox");
+  fireEvent.keyDown(list, { key: "Home" });
+  fireEvent.keyDown(list, { key: "ArrowDown" });
+  fireEvent.keyDown(list, { key: "Enter" });
+  expect(host.selectCell).toHaveBeenLastCalledWith(EXPECTED.issues[1].sheet, EXPECTED.issues[1].cell);
+  expect(list.getAttribute("aria-activedescendant")).toBe(rows[1].id);
+});
+
+test("the key figures are the engine's result-JSON figures", async () => {
+  const host = createFakeHost(SNAP);
+  await renderPane(host);
+  await readWorkbook();
+  tab("analysis");
+  const json = resultJson(EXPECTED);
+  const value = (id: string) => screen.getByTestId(id).getAttribute("data-value");
+  expect(value("kf-clients")).toBe(String(json.totals.clients));
+  expect(value("kf-clients-with-loss")).toBe(String(json.totals.clientsWithLoss));
+  expect(value("kf-total-loss")).toBe(json.totals.loss);
+  for (const tier of ["high", "medium", "low"] as const) {
+    expect(value(`kf-tier-${tier}`)).toBe(String(json.clients.filter((c) => c.riskTier === tier).length));
+  }
+  // The first rows are the top of the ranking.
+  const rows = screen.getAllByTestId("client-row");
+  expect(rows.slice(0, 3).map((r) => r.getAttribute("data-client-id"))).toEqual(json.clients.slice(0, 3).map((c) => c.clientId));
+  // The drill product shows with its 20% drawdown.
+  expect(screen.getAllByTestId("product-affected").some((r) => r.textContent!.includes("20.00%"))).toBe(true);
+});
+
+test("the tier filter keeps only that tier, and a row expands to show its factors", async () => {
+  const host = createFakeHost(SNAP);
+  await renderPane(host);
+  await readWorkbook();
+  tab("analysis");
+  const high = EXPECTED.clients.filter((c) => c.riskTier === "high");
+  expect(high.length).toBeGreaterThan(0);
+  fireEvent.change(screen.getByTestId("filter-tier"), { target: { value: "high" } });
+  expect(screen.getByTestId("clients-shown").getAttribute("data-value")).toBe(String(high.length));
+  const ids = new Set(high.map((c) => c.clientId));
+  const rows = screen.getAllByTestId("client-row");
+  expect(rows.length).toBe(Math.min(high.length, rows.length));
+  for (const r of rows) expect(ids.has(r.getAttribute("data-client-id")!)).toBe(true);
+
+  expect(screen.queryByTestId("client-factors")).toBeNull();
+  fireEvent.click(rows[0]);
+  const factors = await screen.findByTestId("client-factors");
+  expect(rows[0]).toHaveAttribute("aria-expanded", "true");
+  const top = high[0].factors[0];
+  expect(factors).toHaveTextContent(`${ui("factors", top.factor, "zh-CN")}: ${top.points}`);
+
+  fireEvent.change(screen.getByTestId("filter-flag"), { target: { value: "elderly" } });
+  const both = high.filter((c) => c.flags.includes("elderly")).length;
+  expect(screen.getByTestId("clients-shown").getAttribute("data-value")).toBe(String(both));
+});
+
+test("a draft for a chosen client and channel, with its compliance findings", async () => {
+  // A templates sheet whose SMS wording was edited to promise a return.
+  const client = EXPECTED.clients[2];
+  const tplModel = templatesSheet("zh-CN");
+  for (const row of tplModel.rows) {
+    if (row[0] === CHANNEL_LABEL.sms["zh-CN"] && row[1] === ui("tiers", client.riskTier, "zh-CN") && String(row[3]).startsWith("4 ")) {
+      row[4] = `${row[4]}本产品保证收益。`;
+    }
+  }
+  const snap: WorkbookSnapshot = { sheets: [...SNAP.sheets, sheetOf(tplModel)] };
+  const host = createFakeHost(snap);
+  await renderPane(host);
+  await readWorkbook();
+  tab("drafts");
+
+  // Default: the top-risk client, phone.
+  const input = screen.getByTestId("draft-client") as HTMLInputElement;
+  expect(input.value).toContain(EXPECTED.clients[0].clientId);
+
+  fireEvent.click(input);
+  fireEvent.change(input, { target: { value: client.clientId } });
+  fireEvent.click(await screen.findByRole("option", { name: new RegExp(client.clientId) }));
+  await waitFor(() => expect(input.value).toContain(client.clientId));
+  fireEvent.change(screen.getByTestId("draft-channel"), { target: { value: "sms" } });
+
+  const today = new Date().toISOString().slice(0, 10);
+  const expected = renderDraft(EXPECTED, client, "sms", "zh-CN", readTemplates(snap, "zh-CN").templates, { from: today });
+  expect(expected.findings.some((f) => f.rule === "promise-words")).toBe(true);
+  expect(screen.getByTestId("draft-text").textContent).toBe(expected.text);
+  const findings = screen.getByTestId("draft-findings");
+  expect(findings).toHaveAttribute("data-clean", "false");
+  expect(findings).toHaveTextContent("保证收益");
+  expect(screen.getByTestId("sms-segments").getAttribute("data-value")).toBe(String(expected.sms!.segments));
+
+  // The phone draft of the same client is clean.
+  fireEvent.change(screen.getByTestId("draft-channel"), { target: { value: "phone" } });
+  expect(screen.getByTestId("draft-findings")).toHaveAttribute("data-clean", "true");
+
+  // Copy: the clipboard API when there is one.
+  const writeText = jest.fn(async () => {});
+  Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText } });
+  fireEvent.click(screen.getByTestId("copy-draft"));
+  await waitFor(() => expect(writeText).toHaveBeenCalledWith(screen.getByTestId("draft-text").textContent));
+  expect(await screen.findByText("已复制到剪贴板。")).toBeInTheDocument();
+});
+
+test("writing the report writes the output sheets and activates the report", async () => {
+  const host = createFakeHost(SNAP);
+  await renderPane(host);
+  await readWorkbook();
+  tab("report");
+  fireEvent.click(screen.getByTestId("write-report"));
+  await waitFor(() => expect(host.activateSheet).toHaveBeenCalledWith("风险评估报告"), { timeout: 20000 });
+  const out = host.writeSheets.mock.calls[0][0];
+  expect(out.tables.map((t) => t.name)).toEqual(["亏损明细", "沟通草稿", "话术模板"]);
+  expect(out.reports.map((r) => r.sheet.name)).toEqual(["风险评估报告"]);
+  const list = await screen.findByTestId("written-sheets");
+  expect(within(list).getAllByRole("listitem").map((li) => li.getAttribute("data-sheet")))
+    .toEqual(["亏损明细", "沟通草稿", "话术模板", "风险评估报告", "报告数据"]);
+  // Every losing client gets four drafts, all new on a workbook without a drafts sheet.
+  const losing = EXPECTED.clients.filter((c) => c.pnlFen < 0).length;
+  expect(screen.getByTestId("drafts-added").getAttribute("data-value")).toBe(String(losing * 4));
+});
+
+test("a HostError from the write is shown as it is", async () => {
+  const host = createFakeHost(SNAP, { writeError: new HostError("工作表已受保护，无法写入。") });
+  await renderPane(host);
+  await readWorkbook();
+  tab("report");
+  fireEvent.click(screen.getByTestId("write-report"));
+  expect(await screen.findByTestId("error-message")).toHaveTextContent("工作表已受保护，无法写入。");
+});
+
+test("settings are loaded from the workbook, change the pane, and are saved back", async () => {
+  const host = createFakeHost(SNAP, {
+    settings: JSON.stringify({ locale: "en-US", scoring: { weights: { elderly: 15 }, thresholds: { high: 55 } }, topClients: 5 }),
+  });
+  await renderPane(host);
+  await waitFor(() => expect(screen.getByTestId("tab-data")).toHaveTextContent("Data"));
+  await readWorkbook();
+  // The saved thresholds are used by the analysis.
+  tab("analysis");
+  const withSaved = analyzeWorkbook(SNAP, { scoring: scoring(15, 55) });
+  expect(screen.getByTestId("kf-tier-high").getAttribute("data-value"))
+    .toBe(String(withSaved.clients.filter((c) => c.riskTier === "high").length));
+
+  tab("settings");
+  expect((screen.getByTestId("weight-elderly") as HTMLInputElement).value).toBe("15");
+  fireEvent.change(screen.getByTestId("threshold-high"), { target: { value: "50" } });
+  await waitFor(() => expect(host.saveSettings).toHaveBeenCalled());
+  const saved = JSON.parse(host.settings!);
+  expect(saved.scoring.thresholds).toEqual({ high: 50, medium: 30 });
+  expect(saved.scoring.weights.elderly).toBe(15);
+  expect(saved.locale).toBe("en-US");
+  expect(screen.getByTestId("stale")).toBeInTheDocument();
+
+  // Re-run: the stale mark goes, the figures follow the new threshold.
+  fireEvent.click(screen.getByTestId("rerun"));
+  await waitFor(() => expect(screen.queryByTestId("stale")).toBeNull());
+  tab("analysis");
+  const withNew = analyzeWorkbook(SNAP, { scoring: scoring(15, 50) });
+  expect(screen.getByTestId("kf-tier-high").getAttribute("data-value"))
+    .toBe(String(withNew.clients.filter((c) => c.riskTier === "high").length));
+
+  // Reset puts the defaults back (and saves them).
+  tab("settings");
+  fireEvent.click(screen.getByTestId("reset-settings"));
+  await waitFor(() => expect(JSON.parse(host.settings!).scoring.thresholds.high).toBe(60));
+  expect((screen.getByTestId("weight-elderly") as HTMLInputElement).value).toBe("10");
+});
+
+test("settings text that can't be read leaves the defaults, with a note", async () => {
+  const host = createFakeHost(SNAP, { settings: "{not json" });
+  await renderPane(host);
+  expect(screen.getByTestId("status-message")).toHaveTextContent("已改用默认设置");
+  tab("settings");
+  expect((screen.getByTestId("threshold-high") as HTMLInputElement).value).toBe("60");
+  expect(host.saveSettings).not.toHaveBeenCalled();
+});
+
+test("labels follow Excel's language, and the language setting overrides it", async () => {
+  const zh = createFakeHost(SNAP, { language: "zh-TW" });
+  const { unmount } = await renderPane(zh);
+  expect(screen.getByTestId("tab-data")).toHaveTextContent("数据");
+  expect(screen.getByTestId("read-workbook")).toHaveTextContent("读取工作簿");
+  unmount();
+
+  const en = createFakeHost(SNAP, { language: "en-GB" });
+  await renderPane(en);
+  expect(screen.getByTestId("tab-analysis")).toHaveTextContent("Analysis");
+  expect(screen.getByTestId("read-workbook")).toHaveTextContent("Read workbook");
+  tab("settings");
+  fireEvent.change(screen.getByTestId("settings-locale"), { target: { value: "zh-CN" } });
+  expect(screen.getByTestId("tab-settings")).toHaveTextContent("设置");
+  expect(screen.getByTestId("lossdesk-pane")).toHaveAttribute("lang", "zh-CN");
+});
+
+test("cancel stops a long read", async () => {
+  const host = createFakeHost(SNAP, { hangingRead: true });
+  await renderPane(host);
+  fireEvent.click(screen.getByTestId("read-workbook"));
+  expect(await screen.findByTestId("progress")).toBeInTheDocument();
+  expect(screen.getByTestId("read-workbook")).toBeDisabled();
+  await waitFor(() => expect(host.readWorkbook).toHaveBeenCalled());
+  fireEvent.click(screen.getByTestId("cancel"));
+  await waitFor(() => expect(screen.queryByTestId("progress")).toBeNull());
+  expect(host.lastReadSignal?.aborted).toBe(true);
+  expect(screen.getByTestId("status-message")).toHaveTextContent("已取消");
+  expect(screen.queryByTestId("table-found")).toBeNull();
+  expect(screen.getByTestId("read-workbook")).not.toBeDisabled();
+});
+
+test("a missing table is shown in plain words, not a crash", async () => {
+  const only = generateSample({ clients: 30, products: 2, seed: 3 }).sheets.filter((s) => s.name !== "客户持仓");
+  const host = createFakeHost(snapshotOf(only));
+  await renderPane(host);
+  await readWorkbook();
+  const err = screen.getByTestId("error-message");
+  expect(err).toHaveTextContent("无法分析这个工作簿");
+  expect(err).toHaveTextContent("未找到客户持仓表");
+  expect(screen.queryByTestId("table-found")).toBeNull();
+  tab("analysis");
+  expect(screen.getByText("请先在“数据”步骤读取工作簿。")).toBeInTheDocument();
+});
+
+test("a read error from the host is shown, and the pane stays usable", async () => {
+  const host = createFakeHost(SNAP, { readError: new HostError("无法读取工作簿：工作表过大。") });
+  await renderPane(host);
+  await act(async () => { fireEvent.click(screen.getByTestId("read-workbook")); });
+  expect(await screen.findByTestId("error-message")).toHaveTextContent("无法读取工作簿：工作表过大。");
+  expect(screen.getByTestId("read-workbook")).not.toBeDisabled();
+});
