@@ -9,6 +9,7 @@ import { GENERATED_SHEETS, analyzeParsed, readInput, writeResultJson, Analysis }
 import { buildOutputs } from "../core/outputs";
 import { WorkbookSnapshot } from "../core/workbook";
 import { draftCommand } from "./draft";
+import { DRILL_HELP, drillCommand } from "./drill";
 import { InputFatalError } from "../core/input";
 import { Locale, isLocale, ui } from "../core/i18n";
 import { formatFen, formatNav, formatRate } from "../core/money";
@@ -74,11 +75,17 @@ const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealt
   lossdesk sample --clients N --products M [--seed S] [--as-of YYYY-MM-DD] --out <file.xlsx>
       生成确定性的示例工作簿 / writes a deterministic synthetic workbook
 
+  lossdesk drill new | score ...
+      应急演练：生成演练工作簿、汇总评分 / drills: make a drill workbook, score trainees' workbooks
+      (lossdesk drill --help)
+
 Exit codes: 0 analysed (row-level issues included), 2 input cannot be used, 1 unexpected failure.`;
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const say = (s: string) => out.write(s + "\n");
   const complain = (s: string) => err.write(s + "\n");
+  // drill has its own sub-commands and flags
+  if (argv[0] === "drill") return drillCommand(argv.slice(1), say, complain);
   let args: Args;
   try {
     args = parseArgs(argv);
