@@ -8,6 +8,8 @@ import { READ_BLOCK_ROWS } from "../src/adapters/office/read";
 import { needsQuote, dateToSerial } from "../src/adapters/office/values";
 import { planReport, styleRects } from "../src/adapters/office/layout";
 import { HostError } from "../src/taskpane/host";
+import ExcelJS from "exceljs";
+import { renderReportSheet } from "../src/adapters/exceljs/report";
 import { generateSample } from "../src/core/sample";
 import { analyzeWorkbook, clientLossSheet, resultJson } from "../src/core/analysis";
 import { buildReport } from "../src/core/report";
@@ -199,6 +201,8 @@ describe("the Excel fake", () => {
       await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
       r.values = [[new Date() as unknown as number, 1]];
       await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      // nor read: a property the fake does not model throws instead of giving undefined
+      expect(() => (r as unknown as Record<string, unknown>).adress).toThrow(TypeError);
       // an API the fake (and Excel) does not have cannot be set silently
       expect(() => {
         (r.format as unknown as Record<string, unknown>).colour = "red";
@@ -465,6 +469,31 @@ describe("report sheets", () => {
     const cells = plan.grid.length * plan.markerCol;
     expect(rects).toBeLessThan(cells / 4);
     console.log(`report: ${plan.lastRow} rows, ${rects} style rectangles for ${cells} cells; write syncs ${host.stats.write?.syncs}`);
+  });
+
+  test("the plan lays the report out exactly as the ExcelJS renderer: rows, heights, merges, input boxes, charts, page breaks", () => {
+    const { r } = report();
+    const plan = planReport(r.sheet);
+    const wb = new ExcelJS.Workbook();
+    const rendered = renderReportSheet(wb, r.sheet);
+    expect(plan.lastRow).toBe(rendered.lastRow);
+    expect(plan.pageBreaksAfter).toEqual(rendered.pageBreaksAfter);
+    expect(plan.inputAreas.map(({ key, labelAddress, address, markerAddress, definedName, text }) => ({ key, labelAddress, address, markerAddress, definedName, text })))
+      .toEqual(rendered.inputAreas.map(({ key, labelAddress, address, markerAddress, definedName, text }) => ({ key, labelAddress, address, markerAddress, definedName, text })));
+    expect(plan.charts.map((c) => [c.firstRow - 1, c.lastRow - 1])).toEqual(rendered.charts.map((c) => [c.anchor.fromRow, c.anchor.toRow]));
+    for (let row = 1; row <= plan.lastRow; row++) expect([row, plan.heights.get(row)]).toEqual([row, rendered.sheet.getRow(row).height]);
+    const merges = (rendered.sheet.model as unknown as { merges: string[] }).merges.slice().sort();
+    const ours = plan.merges.map((m) => `${String.fromCharCode(64 + m.c0)}${m.r0}:${String.fromCharCode(64 + m.c1)}${m.r1}`).sort();
+    expect(ours).toEqual(merges);
+    // and the same values in the grid, the hidden marker column included
+    for (let row = 1; row <= plan.lastRow; row++) {
+      for (let col = 1; col <= plan.markerCol; col++) {
+        const cell = rendered.sheet.getCell(row, col);
+        if (cell.isMerged && cell.master.address !== cell.address) continue; // ExcelJS shows the master's value there
+        const v = cell.value;
+        expect([row, col, plan.grid[row - 1][col - 1]]).toEqual([row, col, v === undefined ? null : v]);
+      }
+    }
   });
 
   test("regenerating the report replaces it and its names; below ExcelApi 1.9 the print setup is skipped", async () => {

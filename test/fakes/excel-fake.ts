@@ -565,10 +565,24 @@ function loadPaths(arg: unknown): string[] {
   throw new Error(`fake: unsupported load argument ${JSON.stringify(arg)}`);
 }
 
+/** Property names JavaScript itself probes (await, JSON, jest's printers): answered with undefined. */
+const PROBED = new Set(["then", "toJSON", "asymmetricMatch", "$$typeof", "nodeType", "tagName", "@@__IMMUTABLE_ITERABLE__@@", "@@__IMMUTABLE_RECORD__@@", "_isMockFunction"]);
+
 abstract class ClientObject {
   protected loaded = new Map<string, unknown>();
   protected abstract readonly type: string;
-  constructor(readonly ctx: Ctx) {}
+  constructor(readonly ctx: Ctx) {
+    // Reading a property this fake does not model throws instead of giving undefined, so adapter
+    // code cannot pass on a value the fake never produced (that is how a missing getter hides a bug).
+    return new Proxy(this, {
+      get(target, prop, receiver) {
+        if (typeof prop === "string" && !(prop in target) && !PROBED.has(prop)) {
+          throw new TypeError(`fake: ${(target as unknown as { type?: string }).type ?? "object"}.${prop} is not modelled`);
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+  }
 
   /** Reads a loaded property, else throws PropertyNotLoaded. */
   protected got<T>(prop: string): T {

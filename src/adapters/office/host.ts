@@ -62,7 +62,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
           const { snapshot, stats: s } = await readSnapshot(batch, {
             progress,
             blockRows: options.readBlockRows,
-            orNullObject: batch.support.names, // getUsedRangeOrNullObject: ExcelApi 1.4, like names
+            orNullObject: batch.support.nullObjects,
           });
           stats.read = s;
           return snapshot;

@@ -21,6 +21,7 @@ export function excelApi(version: string): boolean {
 export interface Support {
   settings: boolean; // 1.4
   names: boolean; // 1.4
+  nullObjects: boolean; // 1.4 (getUsedRangeOrNullObject, getItemOrNullObject)
   suspendCalc: boolean; // 1.6
   freeze: boolean; // 1.7
   calcMode: boolean; // 1.8
@@ -37,6 +38,7 @@ export function detectSupport(): Support {
   return {
     settings: excelApi("1.4"),
     names: excelApi("1.4"),
+    nullObjects: excelApi("1.4"),
     suspendCalc: excelApi("1.6"),
     freeze: excelApi("1.7"),
     calcMode: excelApi("1.8"),
