@@ -138,7 +138,7 @@ describe("checkManifest on broken copies", () => {
   });
 
   test("a localhost URL on another port: mixed base, and left behind by the rewrite", () => {
-    const from = `<bt:Url id="Help.Url" DefaultValue="${DEV_BASE}help.html"/>`;
+    const from = `<bt:Url id="Help.Url" DefaultValue="${DEV_BASE}assets/help.html"/>`;
     const to = '<bt:Url id="Help.Url" DefaultValue="https://localhost:3001/help.html"/>';
     const xml = broken(from, to);
     expect(checkManifest(xml, ROOT)).toEqual([
@@ -156,7 +156,7 @@ describe("checkManifest on broken copies", () => {
 
   test("plain http", () => {
     const to = '<SupportUrl DefaultValue="http://localhost:3000/help.html"/>';
-    const xml = broken(`<SupportUrl DefaultValue="${DEV_BASE}help.html"/>`, to);
+    const xml = broken(`<SupportUrl DefaultValue="${DEV_BASE}assets/help.html"/>`, to);
     expect(checkManifest(xml, ROOT)).toEqual([
       "<SupportUrl>: http://localhost:3000/help.html is not https",
       `<SupportUrl>: http://localhost:3000/help.html does not start with ${DEV_BASE}, the base of <SourceLocation>`,

@@ -1,0 +1,263 @@
+// The browser preview's WorkbookHost: an in-memory workbook instead of Excel, so the real task pane
+// can be tried (and tested end to end) in any browser, with no Office, no sign-in and no upload.
+//
+// - The workbook is the bytes of an .xlsx file the user opened (a local file or the bundled
+//   sample). They never leave the page: there is no fetch here at all.
+// - Reading uses our own reader (src/adapters/xlsx/read-core.ts) with the browser's
+//   DecompressionStream, the same code the CLI runs with zlib.
+// - Writing loads ExcelJS lazily (./writer, a separate chunk) and applies the output sheets to the
+//   workbook loaded from the current bytes, exactly as the CLI writes its output file; the result
+//   becomes the current workbook, so later reads see the written sheets, and download() hands it out.
+// - Settings live in memory, and are written into the workbook's hidden "_lossdesk" sheet (see
+//   ./settings.ts) with the next writeSheets, so they travel with the downloaded file; opening a
+//   workbook with that sheet restores them. The sheet is left out of the snapshots the pane
+//   reads, as the Excel host's settings are not cells either.
+// - selectCell / activateSheet record the selection for the preview chrome to show.
+
+import type { SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
+import { describeReadError, readXlsxBytesWith, WorkbookReadError } from "../adapters/xlsx/read-core";
+import { openZipBrowser } from "../adapters/xlsx/zip-browser";
+import type { ZipArchive } from "../adapters/xlsx/zip-core";
+import { HostError, type OutputSheets, type Progress, type WorkbookHost, type WrittenSheets } from "../taskpane/host";
+import { isSettingsSheet, settingsFromSheet } from "./settings";
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export interface PreviewSelection {
+  sheet: string;
+  /** undefined when only the sheet was activated. */
+  cell?: string;
+}
+
+/** What the preview chrome shows; a new object after every change. */
+export interface PreviewState {
+  /** The file name as opened, or undefined before the first open. */
+  fileName?: string;
+  /** Every sheet of the current workbook, in tab order (the settings sheet left out). */
+  sheets: string[];
+  /** Sheets LossDesk wrote into the current workbook since it was opened. */
+  written: string[];
+  selection?: PreviewSelection;
+  /** Why the last opened file could not be read, in the display language. */
+  openError?: string;
+  /** A write or open in progress. */
+  busy: boolean;
+}
+
+export interface PreviewHost extends WorkbookHost {
+  readonly kind: "preview";
+  /** Makes `bytes` the current workbook. Rejects (and leaves no workbook open) if it cannot be read. */
+  open(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot>;
+  state(): PreviewState;
+  /** Calls `listener` after every state change; returns the unsubscribe function. */
+  subscribe(listener: (state: PreviewState) => void): () => void;
+  /** The current workbook (the input plus what LossDesk wrote). Throws HostError when none is open. */
+  download(): Blob;
+  /** `<input name>-lossdesk.xlsx`. */
+  downloadName(): string;
+  /** The current workbook's bytes (for tests). */
+  bytes(): Uint8Array | undefined;
+  /** A sheet of the current workbook as last read (for the chrome's cell view). */
+  sheet(name: string): SheetSnapshot | undefined;
+}
+
+export interface PreviewHostOptions {
+  /** The display language; default the browser's (navigator.language), else zh-CN. */
+  language?: string;
+  /** The zip opener; default the browser's DecompressionStream one. */
+  openZip?: (bytes: Uint8Array) => ZipArchive;
+}
+
+type Writer = typeof import("./writer");
+
+const MESSAGES = {
+  noWorkbook: {
+    "zh-CN": "还没有打开工作簿：请先在上方点“打开示例”或选择一个 .xlsx 文件。",
+    "en-US": "No workbook is open: choose “Open sample” or an .xlsx file above.",
+  },
+  unreadable: { "zh-CN": "无法读取 {name}：{why}", "en-US": "Cannot read {name}: {why}" },
+  writeFailed: { "zh-CN": "写入工作表失败：{why}", "en-US": "Writing the sheets failed: {why}" },
+};
+
+export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost {
+  const language = options.language || (typeof navigator !== "undefined" ? navigator.language : "") || "zh-CN";
+  const locale = language.toLowerCase().startsWith("en") ? "en-US" : "zh-CN";
+  const openZip = options.openZip ?? openZipBrowser;
+  const msg = (key: keyof typeof MESSAGES, vars: Record<string, string> = {}): string =>
+    MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
+
+  let fileName: string | undefined;
+  let current: Uint8Array | undefined;
+  let snapshot: WorkbookSnapshot | undefined;
+  let allSheets: string[] = [];
+  let written: string[] = [];
+  let selection: PreviewSelection | undefined;
+  let openError: string | undefined;
+  let settings: string | undefined;
+  let busy = 0;
+  let view: PreviewState = { sheets: [], written: [], busy: false };
+  const listeners = new Set<(s: PreviewState) => void>();
+  // Opens, writes and settings saves run one after another: each builds on the bytes the previous
+  // one produced, and two ExcelJS round trips racing would lose one's sheets.
+  let queue: Promise<unknown> = Promise.resolve();
+  let writer: Promise<Writer> | undefined;
+
+  function changed(): void {
+    view = { fileName, sheets: allSheets, written, selection, openError, busy: busy > 0 };
+    for (const l of listeners) l(view);
+  }
+
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(async () => {
+      busy++;
+      changed();
+      try {
+        return await task();
+      } finally {
+        busy--;
+        changed();
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  function loadWriter(): Promise<Writer> {
+    // A failed chunk load (e.g. the dev server restarted) should be retried next time, not cached.
+    writer ??= import("./writer").catch((err) => {
+      writer = undefined;
+      throw err;
+    });
+    return writer;
+  }
+
+  function requireWorkbook(): { bytes: Uint8Array; snapshot: WorkbookSnapshot } {
+    if (!current || !snapshot) throw new HostError(openError ?? msg("noWorkbook"), openError ? "unreadable" : "no-workbook");
+    return { bytes: current, snapshot };
+  }
+
+  function aborted(signal?: AbortSignal): void {
+    if (signal?.aborted) throw signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
+  }
+
+  const host: PreviewHost = {
+    kind: "preview",
+
+    displayLanguage: () => language,
+
+    open(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
+      return serial(async () => {
+        fileName = name;
+        written = [];
+        selection = undefined;
+        openError = undefined;
+        current = undefined;
+        snapshot = undefined;
+        allSheets = [];
+        try {
+          const full = await readXlsxBytesWith(bytes, openZip);
+          const settingsSheet = full.sheets.find((s) => isSettingsSheet(s.name));
+          current = bytes;
+          snapshot = { sheets: full.sheets.filter((s) => s !== settingsSheet) };
+          allSheets = snapshot.sheets.map((s) => s.name);
+          // The workbook's own settings win over what was set in memory for the previous one.
+          const saved = settingsFromSheet(settingsSheet);
+          if (saved !== undefined) settings = saved;
+          return snapshot;
+        } catch (err) {
+          openError = msg("unreadable", {
+            name,
+            why: err instanceof WorkbookReadError ? describeReadError(err, locale) : err instanceof Error ? err.message : String(err),
+          });
+          throw new HostError(openError, "unreadable");
+        }
+      });
+    },
+
+    async readWorkbook(progress?: Progress, signal?: AbortSignal): Promise<WorkbookSnapshot> {
+      // Wait for an open or write in flight, so the pane never reads a half-replaced workbook.
+      await queue;
+      aborted(signal);
+      const { snapshot: s } = requireWorkbook();
+      progress?.(1);
+      return s;
+    },
+
+    writeSheets(out: OutputSheets, progress?: Progress, signal?: AbortSignal): Promise<WrittenSheets> {
+      return serial(async () => {
+        const { bytes } = requireWorkbook();
+        aborted(signal);
+        progress?.(0.02);
+        const w = await loadWriter();
+        aborted(signal);
+        let result: { bytes: Uint8Array; sheets: string[] };
+        try {
+          result = await w.applyOutputs(bytes, out, settings, (f) => {
+            aborted(signal);
+            progress?.(f);
+          });
+        } catch (err) {
+          if (signal?.aborted || err instanceof HostError) throw err;
+          throw new HostError(msg("writeFailed", { why: err instanceof Error ? err.message : String(err) }), "write");
+        }
+        // Past this point the write is committed: a cancel now would leave the pane believing
+        // nothing was written while the workbook holds the sheets.
+        progress?.(0.9);
+        const full = await readXlsxBytesWith(result.bytes, openZip);
+        current = result.bytes;
+        snapshot = { sheets: full.sheets.filter((s) => !isSettingsSheet(s.name)) };
+        allSheets = snapshot.sheets.map((s) => s.name);
+        const seen = new Set(written.map((n) => n.toLowerCase()));
+        for (const n of result.sheets) if (!seen.has(n.toLowerCase())) written = [...written, n];
+        progress?.(1);
+        return { sheets: result.sheets };
+      });
+    },
+
+    async selectCell(sheet: string, cell: string): Promise<void> {
+      selection = { sheet, cell };
+      changed();
+    },
+
+    async activateSheet(sheet: string): Promise<void> {
+      selection = { sheet };
+      changed();
+    },
+
+    async loadSettings(): Promise<string | undefined> {
+      await queue;
+      return settings;
+    },
+
+    async saveSettings(json: string): Promise<void> {
+      // Kept in memory and put into the workbook by the next write, which rewrites the package
+      // anyway. Rewriting it through ExcelJS on every settings change would cost seconds on a big
+      // workbook and would degrade an input that LossDesk never wrote to (ExcelJS drops charts,
+      // pivot tables and the like).
+      settings = json;
+    },
+
+    state: () => view,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    download(): Blob {
+      const { bytes } = requireWorkbook();
+      // A copy, so the Blob does not pin a buffer the host may replace (and typings want an ArrayBuffer view).
+      return new Blob([bytes.slice()], { type: XLSX_MIME });
+    },
+
+    downloadName(): string {
+      const base = (fileName ?? "workbook").replace(/\.(xlsx|xlsm|xls)$/i, "");
+      return `${base}-lossdesk.xlsx`;
+    },
+
+    bytes: () => current,
+
+    sheet: (name: string) => snapshot?.sheets.find((s) => s.name === name),
+  };
+  return host;
+}
