@@ -6,7 +6,8 @@ import { FakeExcel, type Scalar } from "./fakes/excel-fake";
 import { createExcelHost, SETTINGS_KEY } from "../src/adapters/office/host";
 import { READ_BLOCK_ROWS } from "../src/adapters/office/read";
 import { needsQuote, dateToSerial } from "../src/adapters/office/values";
-import { planReport, styleRects } from "../src/adapters/office/layout";
+import { planReport } from "../src/core/layout";
+import { styleRects } from "../src/adapters/office/report";
 import { HostError } from "../src/taskpane/host";
 import ExcelJS from "exceljs";
 import { renderReportSheet } from "../src/adapters/exceljs/report";
@@ -471,7 +472,8 @@ describe("report sheets", () => {
     console.log(`report: ${plan.lastRow} rows, ${rects} style rectangles for ${cells} cells; write syncs ${host.stats.write?.syncs}`);
   });
 
-  test("the plan lays the report out exactly as the ExcelJS renderer: rows, heights, merges, input boxes, charts, page breaks", () => {
+  // Both writers render the core's plan (core/layout.ts); this checks the ExcelJS side writes it as planned.
+  test("the ExcelJS renderer writes the plan exactly: rows, heights, merges, values, input boxes, charts, page breaks", () => {
     const { r } = report();
     const plan = planReport(r.sheet);
     const wb = new ExcelJS.Workbook();
@@ -493,6 +495,12 @@ describe("report sheets", () => {
         const v = cell.value;
         expect([row, col, plan.grid[row - 1][col - 1]]).toEqual([row, col, v === undefined ? null : v]);
       }
+    }
+    // each input box has its edge on all four sides (the edge cells carry it; ExcelJS must not share one style across the merge)
+    for (const area of plan.inputAreas) {
+      const [tl, br] = area.address.split(":").map((a) => rendered.sheet.getCell(a));
+      expect([area.key, tl.border.top?.style, tl.border.left?.style, br.border.bottom?.style, br.border.right?.style])
+        .toEqual([area.key, "thin", "thin", "thin", "thin"]);
     }
   });
 

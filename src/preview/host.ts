@@ -18,7 +18,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
 import { describeReadError, readXlsxBytesWith, WorkbookReadError } from "../adapters/xlsx/read-core";
 import { openZipBrowser } from "../adapters/xlsx/zip-browser";
 import type { ZipArchive } from "../adapters/xlsx/zip-core";
-import { HostError, type OutputSheets, type Progress, type WorkbookHost, type WrittenSheets } from "../taskpane/host";
+import { HostError, type CellEdits, type OutputSheets, type Progress, type WorkbookHost, type WrittenSheets } from "../taskpane/host";
 import { isSettingsSheet, settingsFromSheet } from "./settings";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -211,6 +211,20 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
         for (const n of result.sheets) if (!seen.has(n.toLowerCase())) written = [...written, n];
         progress?.(1);
         return { sheets: result.sheets };
+      });
+    },
+
+    writeCells(edits: CellEdits): Promise<void> {
+      // the drill's few cells and log rows (./drill-cells: ExcelJS, loaded on demand)
+      return serial(async () => {
+        const { bytes } = requireWorkbook();
+        const { editWorkbookBytes } = await import("./drill-cells");
+        const next = await editWorkbookBytes(bytes, edits);
+        const full = await readXlsxBytesWith(next, openZip);
+        current = next;
+        snapshot = { sheets: full.sheets.filter((s) => !isSettingsSheet(s.name)) };
+        allSheets = snapshot.sheets.map((s) => s.name);
+        changed();
       });
     },
 

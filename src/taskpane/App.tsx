@@ -1,6 +1,7 @@
-// The task pane: five steps in the order an analyst works (data, analysis, drafts, report,
+// The task pane: six steps in the order an analyst works (data, analysis, drafts, report, drill,
 // settings). It owns the state that crosses steps (the snapshot, the analysis, the settings, the
-// one long job that may be running) and reaches the workbook only through the WorkbookHost.
+// one long job that may be running, the drill open in this workbook) and reaches the workbook only
+// through the WorkbookHost.
 
 import { type JSX, useCallback, useEffect, useRef, useState } from "react";
 import {
@@ -21,11 +22,13 @@ import { AnalysisStep } from "./AnalysisStep";
 import { DraftsStep } from "./DraftsStep";
 import { ReportStep, WriteResult } from "./ReportStep";
 import { SettingsStep } from "./SettingsStep";
+import { DrillStep } from "./DrillStep";
+import { useDrill } from "./useDrill";
 
-type StepKey = "data" | "analysis" | "drafts" | "report" | "settings";
-const STEPS: StepKey[] = ["data", "analysis", "drafts", "report", "settings"];
+type StepKey = "data" | "analysis" | "drafts" | "report" | "drill" | "settings";
+const STEPS: StepKey[] = ["data", "analysis", "drafts", "report", "drill", "settings"];
 const STEP_LABEL: Record<StepKey, keyof Strings> = {
-  data: "tabData", analysis: "tabAnalysis", drafts: "tabDrafts", report: "tabReport", settings: "tabSettings",
+  data: "tabData", analysis: "tabAnalysis", drafts: "tabDrafts", report: "tabReport", drill: "tabDrill", settings: "tabSettings",
 };
 
 interface Job {
@@ -100,6 +103,8 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
   const [job, setJob] = useState<Job>();
   const [message, setMessage] = useState<Message>();
   const [written, setWritten] = useState<WriteResult>();
+  // The drill open in this workbook (if any): its steps are completed by the work below.
+  const drill = useDrill(host, locale);
 
   // Latest values for async work started earlier (a job must use the settings of when it runs).
   const settingsRef = useRef(settings);
@@ -162,6 +167,8 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
 
   /** Parse and analyse a snapshot with the current settings. */
   const analyse = useCallback(async (snap: WorkbookSnapshot, signal: AbortSignal) => {
+    // During a drill, running the analysis is the drill's analysis step (nothing when no drill is open).
+    void drill.begin("analysis-run");
     await yieldToPaint();
     checkAborted(signal);
     const st = settingsRef.current;
@@ -179,7 +186,8 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
     const a = analyzeParsed(parsed, { scoring: scoringOf(st) });
     setAnalysis(a);
     setStale(false);
-  }, []);
+    void drill.finish("analysis-run");
+  }, [drill.begin, drill.finish]);
 
   const onRead = () =>
     runJob(s.reading, async (progress, signal, relabel) => {
@@ -188,6 +196,8 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
       checkAborted(signal);
       setSnapshot(snap);
       setWritten(undefined);
+      // A drill workbook: open its drill from this read, so the analysis below completes its step.
+      void drill.detect(snap);
       relabel(stringsFor(localeRef.current).analysing);
       await analyse(snap, signal);
     });
@@ -212,7 +222,12 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
         locale, generatedAt: new Date().toISOString(), topClients: settingsRef.current.topClients,
       });
       relabel(s.writing);
+      void drill.begin("drafts-written");
+      void drill.begin("report-written");
       const result = await abortable(host.writeSheets(built.outputs, progress, signal), signal);
+      // the drafts and the report are in the workbook: their drill steps are done
+      void drill.finish("drafts-written");
+      void drill.finish("report-written");
       const report = built.outputs.reports[0]?.sheet.name;
       if (report) await host.activateSheet(report);
       setWritten({ sheets: result.sheets, draftsAdded: built.draftsAdded, draftsDropped: built.draftsDropped, issues: built.issues });
@@ -297,6 +312,7 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
         {step === "report" && (analysis
           ? <ReportStep s={s} busy={busy} result={written} onWrite={onWrite} onSelectCell={selectCell} onActivateSheet={activateSheet} />
           : needData)}
+        {step === "drill" && <DrillStep s={s} locale={locale} drill={drill} onSelectCell={selectCell} />}
         {step === "settings" && (
           <SettingsStep
             s={s} locale={locale} settings={settings}

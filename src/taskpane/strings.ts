@@ -4,6 +4,12 @@
 
 import type { Locale } from "../core/i18n";
 import { formatFen } from "../core/money";
+import { STATUS_LABEL, type StepStatus } from "../core/drill";
+
+/** A status key ("done") in words, for the pane's announcements. */
+function statusWord(status: string, locale: Locale): string {
+  return STATUS_LABEL[status as StepStatus]?.[locale] ?? status;
+}
 
 const zh = {
   appTitle: "LossDesk 理财亏损应急",
@@ -13,6 +19,7 @@ const zh = {
   tabDrafts: "草稿",
   tabReport: "报告",
   tabSettings: "设置",
+  tabDrill: "演练",
 
   // long work
   progressLabel: "进度",
@@ -122,6 +129,51 @@ const zh = {
   resetDefaults: "恢复默认权重和阈值",
   saved: "设置已保存到工作簿。",
   defaultIs: (n: number) => `默认 ${n}`,
+  // drill
+  drillOpen: "打开演练",
+  drillReopen: "重新读取演练",
+  drillOpening: "正在读取演练…",
+  drillNone: "这个工作簿中没有演练（找不到演练步骤表 DrillSteps）。演练工作簿可用 lossdesk drill new 生成。",
+  drillPlanned: (t: string) => `计划开始：${t}`,
+  drillTeam: (t: string) => `参演团队：${t}`,
+  drillClock: "演练计时",
+  drillStart: "开始演练",
+  drillResume: "继续计时",
+  drillStop: "结束演练",
+  drillNotStarted: "尚未开始计时",
+  drillElapsed: (m: number) => `已用时 ${Math.floor(m / 60)} 小时 ${String(m % 60).padStart(2, "0")} 分`,
+  drillStartedAt: (t: string) => `开始于 ${t}`,
+  drillStoppedAt: (t: string) => `结束于 ${t}`,
+  drillRunning: "计时中",
+  drillProgress: (done: number, total: number, skipped: number) =>
+    `已完成 ${done} / ${total} 步${skipped > 0 ? `，跳过 ${skipped} 步` : ""}`,
+  drillScore: "得分",
+  drillScoreTotal: (t: string) => `${t} / 100`,
+  drillPartCompletion: "完成",
+  drillPartOnTime: "按时",
+  drillPartOrder: "顺序",
+  drillPartReview: "总结评估",
+  drillPartCount: (count: number, of: number) => `（${count}/${of}）`,
+  drillScoreNote: "总结评估一项按上次读取时的“总结评估”表计分；填写后请点“重新读取演练”。",
+  drillSteps: "演练步骤",
+  drillStatusLabel: (no: number, text: string) => `第 ${no} 步的状态：${text}`,
+  drillStarted: (t: string) => `开始 ${t}`,
+  drillCompleted: (t: string) => `完成 ${t}`,
+  drillMinutes: (m: number, target: number | null) => (target === null ? `用时 ${m} 分钟（不限时）` : `用时 ${m} / ${target} 分钟`),
+  drillTarget: (t: number | null) => (t === null ? "不限时" : `目标 ${t} 分钟`),
+  drillLate: "超时",
+  drillNoStart: "未记录开始时间",
+  drillTyped: "手工填写",
+  drillIssues: (n: number) => `演练表问题（${n}）`,
+  drillLog: "最近记录",
+  drillWarnings: "工作表中无法识别的输入",
+  drillChanged: (no: number, status: string) => `第 ${no} 步已改为${statusWord(status, "zh-CN")}`,
+  drillClockStarted: "演练已开始计时。",
+  drillClockStopped: "演练已结束计时。",
+  drillWriteFailed: (m: string) => `演练记录未能写入工作簿：${m}`,
+  drillNoWatch: "在此环境中，工作表里的修改不会自动记录，请在这里更改状态。",
+  drillWatchHint: "在工作表中修改状态或时间，也会自动记录时间并写入演练记录。",
+  drillAddinHint: "运行分析、写入报告和草稿时，对应步骤会自动完成并记入演练记录。",
 };
 
 export type Strings = typeof zh;
@@ -134,6 +186,7 @@ const en: Strings = {
   tabDrafts: "Drafts",
   tabReport: "Report",
   tabSettings: "Settings",
+  tabDrill: "Drill",
 
   progressLabel: "Progress",
   cancel: "Cancel",
@@ -240,6 +293,50 @@ const en: Strings = {
   resetDefaults: "Reset weights and thresholds to defaults",
   saved: "Settings saved in the workbook.",
   defaultIs: (n: number) => `default ${n}`,
+  drillOpen: "Open the drill",
+  drillReopen: "Read the drill again",
+  drillOpening: "Reading the drill…",
+  drillNone: "This workbook holds no drill (no drill steps table DrillSteps). Make a drill workbook with lossdesk drill new.",
+  drillPlanned: (t: string) => `Planned start: ${t}`,
+  drillTeam: (t: string) => `Team: ${t}`,
+  drillClock: "Drill clock",
+  drillStart: "Start the drill",
+  drillResume: "Resume the clock",
+  drillStop: "Stop the drill",
+  drillNotStarted: "The clock has not started",
+  drillElapsed: (m: number) => `Elapsed ${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`,
+  drillStartedAt: (t: string) => `started ${t}`,
+  drillStoppedAt: (t: string) => `stopped ${t}`,
+  drillRunning: "running",
+  drillProgress: (done: number, total: number, skipped: number) =>
+    `${done} of ${total} steps done${skipped > 0 ? `, ${skipped} skipped` : ""}`,
+  drillScore: "Score",
+  drillScoreTotal: (t: string) => `${t} / 100`,
+  drillPartCompletion: "Completion",
+  drillPartOnTime: "On time",
+  drillPartOrder: "Order",
+  drillPartReview: "After-action",
+  drillPartCount: (count: number, of: number) => ` (${count}/${of})`,
+  drillScoreNote: "The after-action part uses the review sheet as last read; after filling it in, choose “Read the drill again”.",
+  drillSteps: "Drill steps",
+  drillStatusLabel: (no: number, text: string) => `Status of step ${no}: ${text}`,
+  drillStarted: (t: string) => `started ${t}`,
+  drillCompleted: (t: string) => `done ${t}`,
+  drillMinutes: (m: number, target: number | null) => (target === null ? `${m} min (no limit)` : `${m} of ${target} min`),
+  drillTarget: (t: number | null) => (t === null ? "no limit" : `target ${t} min`),
+  drillLate: "late",
+  drillNoStart: "no start time recorded",
+  drillTyped: "typed",
+  drillIssues: (n: number) => `Drill sheet issues (${n})`,
+  drillLog: "Latest log",
+  drillWarnings: "Entries in the sheet that could not be read",
+  drillChanged: (no: number, status: string) => `Step ${no} is now ${statusWord(status, "en-US")}`,
+  drillClockStarted: "The drill clock started.",
+  drillClockStopped: "The drill clock stopped.",
+  drillWriteFailed: (m: string) => `The drill record could not be written to the workbook: ${m}`,
+  drillNoWatch: "Here, edits in the sheet are not recorded automatically: change statuses in this pane.",
+  drillWatchHint: "Changing a status or a time in the sheet is recorded too (times stamped, a log row added).",
+  drillAddinHint: "Running the analysis and writing the report and drafts complete their drill steps, with a log row.",
 };
 
 const STRINGS: Record<Locale, Strings> = { "zh-CN": zh, "en-US": en };

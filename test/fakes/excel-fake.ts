@@ -23,9 +23,13 @@
 //   unless Excel.run was given delayForCellEdit (then it "waits" and runs; counted in `delayedRuns`).
 // - `failOn(op, code)` makes the next operation whose name matches fail with that code.
 //
+// - Events: only Worksheet.onChanged. A handler is registered at the sync after add() and removed at
+//   the sync after remove(); `fireChanged(sheet, address)` calls the handlers of that sheet as Excel
+//   would after an edit (the fake's own writes fire nothing, unlike Excel).
+//
 // Not modelled: formulas are not evaluated (a formula cell reads as "#NAME?"), merges do not move
-// values, number formats do not change what values read, charts are records (no rendering), events,
-// undo, and timing.
+// values, number formats do not change what values read, charts are records (no rendering), events
+// other than Worksheet.onChanged, undo, and timing.
 
 /* The fake implements a dynamic API surface; `any` keeps it short where the real typings are huge. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -214,6 +218,8 @@ export class FakeExcel {
   requests: RequestRecord[] = [];
   runOptions: Record<string, unknown>[] = [];
   suspendCalls = { calc: 0, screen: 0 };
+  /** Worksheet.onChanged handlers registered and not removed. */
+  changeHandlers: { sheetId: number; handler: (args: any) => Promise<unknown> }[] = [];
   private failures: { op: RegExp; code: string; message: string }[] = [];
   private nextId = 1;
 
@@ -290,6 +296,23 @@ export class FakeExcel {
 
   sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
+  }
+
+  /**
+   * A person changed `address` on `sheetName`: the sheet's onChanged handlers run with the event
+   * arguments Excel gives (worksheetId is the sheet's id as Worksheet.id reads it). Resolves when
+   * every handler has finished.
+   */
+  async fireChanged(
+    sheetName: string, address: string,
+    opts: { changeType?: string; source?: "Local" | "Remote"; triggerSource?: "Unknown" | "ThisLocalAddin" } = {},
+  ): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const args = {
+      type: "WorksheetChanged", address, worksheetId: `{${sheet.id}}`, changeType: opts.changeType ?? "RangeEdited",
+      source: opts.source ?? "Local", triggerSource: opts.triggerSource ?? "Unknown",
+    };
+    await Promise.all(this.changeHandlers.filter((h) => h.sheetId === sheet.id).map((h) => h.handler(args)));
   }
 
   failOn(op: string | RegExp, code: string, message = `${code} (injected)`): void {
@@ -416,13 +439,15 @@ export class FakeExcel {
   private excelNamespace(): any {
     const fake = this;
     async function run(a: any, b?: any): Promise<unknown> {
-      const options = typeof a === "function" ? {} : a ?? {};
+      // Excel.run(context, batch) goes on in that context: what was queued there (e.g. an event handler's remove) is sent
+      const reuse = a instanceof Ctx ? a : undefined;
+      const options = reuse ? reuse.options : typeof a === "function" ? {} : a ?? {};
       const batch = typeof a === "function" ? a : b;
       if (typeof batch !== "function") throw new Error("fake Excel.run: batch function missing");
       fake.runs++;
       fake.runOptions.push({ ...options });
       if (fake.cellEditMode && options.delayForCellEdit) fake.delayedRuns++; // Excel would wait for the edit to end
-      const ctx = new Ctx(fake, options);
+      const ctx = reuse ?? new Ctx(fake, options);
       const result = await batch(ctx);
       // Excel.run sends what is still queued when the batch returns
       if (ctx.pending() > 0) await ctx.sync();
@@ -747,8 +772,9 @@ function bound(s: SheetData): SheetResolver {
 function byName(fake: FakeExcel, name: string, orNull: boolean): SheetResolver {
   let s: SheetData | undefined;
   return () => {
-    // resolved once, at the first sync that uses it; then bound (a rename does not lose it)
-    s ??= fake.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    // resolved once, at the first sync that uses it; then bound (a rename does not lose it).
+    // getItem takes a name or an id ("{7}", as Worksheet.id and event arguments give it)
+    s ??= fake.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase() || `{${x.id}}` === name);
     if (!s && !orNull) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: worksheet "${name}".`, "WorksheetCollection.getItem");
     if (s && !fake.sheets.includes(s)) throw new FakeOfficeError("ItemNotFound", `The worksheet "${name}" was deleted.`, "Worksheet");
     return s ?? null;
@@ -839,6 +865,29 @@ export class WorksheetProxy extends ClientObject {
 
   delete(): void {
     this.queue("Worksheet.delete", undefined, () => this.ctx.fake.deleteSheet(this.resolve()));
+  }
+  /** Worksheet.onChanged (ExcelApi 1.7): add() registers at the next sync; the result's remove() unregisters at the sync after it. */
+  get onChanged(): any {
+    return {
+      add: (handler: (args: any) => Promise<unknown>) => {
+        const fake = this.ctx.fake;
+        let reg: FakeExcel["changeHandlers"][number] | undefined;
+        this.queue("Worksheet.onChanged.add", undefined, () => {
+          reg = { sheetId: this.resolve().id, handler };
+          fake.changeHandlers.push(reg);
+        }, { set: "1.7" });
+        return {
+          context: this.ctx,
+          remove: () => this.ctx.enqueue({
+            op: "EventHandlerResult.remove", bytes: 0,
+            run: () => {
+              if (!reg || !fake.changeHandlers.includes(reg)) throw new FakeOfficeError("InvalidOperation", "The event handler is not registered.", "EventHandlerResult.remove");
+              fake.changeHandlers = fake.changeHandlers.filter((h) => h !== reg);
+            },
+          }),
+        };
+      },
+    };
   }
   activate(): void {
     this.queue("Worksheet.activate", undefined, () => void (this.ctx.fake.activeSheetId = this.resolve().id));
@@ -1124,6 +1173,14 @@ class TableCollection extends ClientObject {
   get items(): TableProxy[] {
     return this.got("items");
   }
+  getItem(name: string): TableProxy {
+    const sheet = this.sheet;
+    return new TableProxy(this.ctx, () => {
+      const fake = this.ctx.fake;
+      const sheetId = sheet ? sheet.resolve().id : null;
+      return fake.tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && (sheetId === null || t.sheetId === sheetId)) ?? null;
+    });
+  }
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
     if (!this.sheet) throw new Error("fake: workbook.tables.add not modelled; use worksheet.tables.add");
     const sheet = this.sheet;
@@ -1209,6 +1266,40 @@ export class TableProxy extends ClientObject {
   }
   getRange(): RangeProxy {
     return new RangeProxy(this.ctx, this.worksheet, () => this.resolve().rect);
+  }
+  /** TableRowCollection: add(index, values) only, at the end (index null/undefined) as the adapters use it. */
+  get rows(): any {
+    return setterObject("TableRowCollection", [], () => undefined, {}, {
+      add: (index: number | null | undefined, values: unknown[][]) => {
+        this.queue("TableRowCollection.add", values, () => {
+          const fake = this.ctx.fake;
+          const t = this.resolve();
+          if (index !== null && index !== undefined) throw new Error("fake: TableRowCollection.add at an index not modelled");
+          if (!Array.isArray(values) || values.length === 0 || values.some((r) => !Array.isArray(r) || r.length !== t.rect.nc)) {
+            throw new FakeOfficeError("InvalidArgument", `The number of columns in the input array doesn't match the table (${t.rect.nc}).`, "TableRowCollection.add");
+          }
+          const s = fake.sheets.find((x) => x.id === t.sheetId)!;
+          const end = t.rect.r0 + t.rect.nr; // first row below the table
+          // Excel inserts cells in the table's columns: what is below moves down
+          const n = values.length;
+          for (let r = s.rows.length - 1; r >= end; r--) {
+            for (let c = t.rect.c0; c < t.rect.c0 + t.rect.nc; c++) {
+              const v = s.rows[r]?.[c];
+              if (v === undefined || v === "") continue;
+              (s.rows[r + n] ??= [])[c] = v;
+              s.rows[r]![c] = "";
+            }
+          }
+          values.forEach((row, i) => row.forEach((v, c) => {
+            if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+              throw new FakeOfficeError("InvalidArgument", `unsupported value ${String(v)}`, "TableRowCollection.add");
+            }
+            fake.setCell(s, end + i, t.rect.c0 + c, v);
+          }));
+          t.rect = { ...t.rect, nr: t.rect.nr + n };
+        }, { writes: () => this.ctx.fake.sheets.find((x) => x.id === this.resolve().sheetId) ?? null });
+      },
+    });
   }
 }
 

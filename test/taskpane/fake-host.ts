@@ -1,10 +1,15 @@
 // A WorkbookHost for component tests: serves an in-memory WorkbookSnapshot, records what the pane
-// asks of the workbook, and keeps the settings text like a workbook would.
+// asks of the workbook, and keeps the settings text like a workbook would. Like a workbook, it
+// applies the pane's cell edits (writeCells) to the snapshot and reports people's edits in the
+// sheet (edit(), which calls the watchCells listeners); like Excel, its own writes are reported
+// back to the listeners as changes too.
 
-import type { OutputSheets, Progress, WorkbookHost, WrittenSheets } from "../../src/taskpane/host";
-import type { SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "../../src/core/workbook";
+import type {
+  CellEdits, OutputSheets, Progress, WatchArea, WatchedChange, WorkbookHost, WrittenSheets,
+} from "../../src/taskpane/host";
+import type { CellValue, SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "../../src/core/workbook";
 import { headerRowNumber } from "../../src/core/workbook";
-import { colLetter } from "../../src/core/input";
+import { colLetter, parseA1Range } from "../../src/core/input";
 import { generateSample } from "../../src/core/sample";
 
 /** jsdom has no layout: give scrollers a height and stub ResizeObserver so virtual lists render a window. */
@@ -84,6 +89,14 @@ export interface FakeHost extends WorkbookHost {
   settings?: string;
   /** The signal of the last read, to check that a cancel reached the host. */
   lastReadSignal?: AbortSignal;
+  writeCells?: jest.Mock<Promise<void>, [CellEdits]>;
+  watchCells?: jest.Mock<Promise<() => Promise<void>>, [WatchArea, (c: WatchedChange) => void]>;
+  /** The listeners registered with watchCells and not removed. */
+  watchers: Set<{ area: WatchArea; onChange: (c: WatchedChange) => void }>;
+  /** A person types into cells of `sheet`: the snapshot changes, then the watchers hear of it. */
+  edit(sheet: string, cells: { address: string; value: CellValue }[], opts?: { resync?: boolean }): void;
+  /** The value of one cell of the snapshot as it stands ("A1" on `sheet`), undefined when empty. */
+  cell(sheet: string, address: string): CellValue | undefined;
 }
 
 export interface FakeHostOptions {
@@ -94,6 +107,24 @@ export interface FakeHostOptions {
   /** Make readWorkbook fail with this error. */
   readError?: Error;
   writeError?: Error;
+  /** Offer writeCells / watchCells (default true): false is a host without them (the pane then rewrites the drill's sheets). */
+  cellWrites?: boolean;
+  watch?: boolean;
+  /** Apply writeSheets' table models to the snapshot (a sheet of the same name replaced). */
+  applyWrites?: boolean;
+}
+
+function sheetNamed(snap: WorkbookSnapshot, name: string): SheetSnapshot {
+  const s = snap.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  if (!s) throw new Error(`fake host: no sheet "${name}"`);
+  return s;
+}
+
+function setCell(sheet: SheetSnapshot, address: string, value: CellValue): void {
+  const r = parseA1Range(address);
+  if (!r) throw new Error(`fake host: bad address "${address}"`);
+  const row = (sheet.rows[r.r0] ??= []);
+  row[r.c0] = value;
 }
 
 export function createFakeHost(snapshot: WorkbookSnapshot, o: FakeHostOptions = {}): FakeHost {
@@ -122,6 +153,75 @@ export function createFakeHost(snapshot: WorkbookSnapshot, o: FakeHostOptions = 
     activateSheet: jest.fn(async (_sheet: string) => {}),
     loadSettings: jest.fn(async () => host.settings),
     saveSettings: jest.fn(async (json: string) => { host.settings = json; }),
+    watchers: new Set(),
+    edit(sheet, cells, opts = {}) {
+      const s = sheetNamed(snapshot, sheet);
+      for (const c of cells) setCell(s, c.address, c.value);
+      notify(s.name, cells, !!opts.resync);
+    },
+    cell(sheet, address) {
+      const r = parseA1Range(address)!;
+      return sheetNamed(snapshot, sheet).rows[r.r0]?.[r.c0] ?? undefined;
+    },
   };
+
+  /** What the watchers of `sheet` hear: the watched cells among `cells`, with their values now. */
+  function notify(sheet: string, cells: { address: string }[], resync: boolean): void {
+    for (const w of [...host.watchers]) {
+      if (w.area.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
+      const inside = cells.filter((c) => {
+        const m = /^([A-Z]+)(\d+)$/.exec(c.address)!;
+        return w.area.columns.includes(m[1]) && +m[2] >= w.area.firstRow && +m[2] <= w.area.lastRow;
+      });
+      if (inside.length === 0 && !resync) continue;
+      w.onChange({ cells: inside.map((c) => ({ address: c.address, value: host.cell(sheet, c.address) ?? null })), resync });
+    }
+  }
+
+  if (o.cellWrites !== false) {
+    host.writeCells = jest.fn(async (edits: CellEdits) => {
+      if (o.writeError) throw o.writeError;
+      for (const a of edits.appends) {
+        const t = a.tableName
+          ? snapshot.sheets.flatMap((sh) => sh.tables.map((tb) => ({ sh, tb }))).find((x) => x.tb.name.toLowerCase() === a.tableName!.toLowerCase())
+          : undefined;
+        const sh = t?.sh ?? sheetNamed(snapshot, a.sheet);
+        const r = t ? parseA1Range(t.tb.ref)! : { r0: 0, c0: 0, r1: sh.rows.length - 1, c1: 0 };
+        a.rows.forEach((values, i) => {
+          const row: CellValue[] = (sh.rows[r.r1 + 1 + i] ??= []);
+          values.forEach((v, c) => { row[r.c0 + c] = v; });
+        });
+        // the table grows with its rows, as Excel's table.rows.add does
+        if (t) t.tb.ref = `${colLetter(r.c0)}${r.r0 + 1}:${colLetter(r.c1)}${r.r1 + 1 + a.rows.length}`;
+      }
+      const bySheet = new Map<string, { address: string }[]>();
+      for (const c of edits.cells) {
+        const sh = sheetNamed(snapshot, c.sheet);
+        setCell(sh, c.address, c.value);
+        bySheet.set(sh.name, [...(bySheet.get(sh.name) ?? []), c]);
+      }
+      // Excel reports an add-in's own writes to onChanged handlers too
+      for (const [sheet, cells] of bySheet) notify(sheet, cells, false);
+    });
+  }
+  if (o.watch !== false && o.cellWrites !== false) {
+    host.watchCells = jest.fn(async (area: WatchArea, onChange: (c: WatchedChange) => void) => {
+      const w = { area, onChange };
+      host.watchers.add(w);
+      return async () => { host.watchers.delete(w); };
+    });
+  }
+  if (o.applyWrites) {
+    const write = host.writeSheets.getMockImplementation()!;
+    host.writeSheets.mockImplementation(async (out, progress, signal) => {
+      const result = await write(out, progress, signal);
+      for (const m of out.tables) {
+        const i = snapshot.sheets.findIndex((x) => x.name.toLowerCase() === m.name.toLowerCase());
+        if (i >= 0) snapshot.sheets[i] = sheetOf(m);
+        else snapshot.sheets.push(sheetOf(m));
+      }
+      return result;
+    });
+  }
   return host;
 }

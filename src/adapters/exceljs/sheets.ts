@@ -20,17 +20,15 @@
 // - null as an empty cell (still carrying the column's number format).
 
 import ExcelJS from "exceljs";
-import { headerRowNumber, isCellError, type CellValue, type ColumnSpec, type TableSheetModel } from "../../core/workbook";
+import { headerRowNumber, isCellError, type CellValue, type TableSheetModel } from "../../core/workbook";
+import { colLetter } from "../../core/input";
+import { columnFormats, fitWidths, tableHeaders } from "../../core/layout";
 
 const EXCEL_ERRORS = new Set([
   "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
   "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
 ]);
 const MAX_CELL_TEXT = 32767;
-const MAX_WIDTH = 60;
-const MIN_WIDTH = 6;
-/** Rows looked at to fit column widths: enough to be representative, cheap on 200,000 rows. */
-const WIDTH_SAMPLE_ROWS = 2000;
 const TABLE_STYLE = "TableStyleMedium2";
 
 export function toExcelValue(v: CellValue): ExcelJS.CellValue {
@@ -43,82 +41,8 @@ export function toExcelValue(v: CellValue): ExcelJS.CellValue {
   return null;
 }
 
-// ---- column widths ----
-
-/** Display width in Excel "characters": CJK and full-width characters take two. */
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000;
-    w += wide ? 2 : 1;
-  }
-  return w;
-}
-
-/** Roughly how wide the value shows under the number format (only needs to be close). */
-function shownWidth(v: CellValue, numFmt: string | undefined): number {
-  if (v === null || v === undefined) return 0;
-  if (typeof v === "string") return textWidth(v.length > 200 ? v.slice(0, 200) : v);
-  if (typeof v === "boolean") return 5;
-  if (v instanceof Date) return numFmt && /h/i.test(numFmt) ? 19 : 10;
-  if (isCellError(v)) return v.error.length;
-  if (!numFmt || numFmt === "General" || numFmt === "@") return String(v).length;
-  const pct = numFmt.includes("%");
-  const dot = numFmt.indexOf(".");
-  const decimals = dot < 0 ? 0 : (/^[0#]*/.exec(numFmt.slice(dot + 1))?.[0].length ?? 0);
-  const x = pct ? v * 100 : v;
-  let s = Math.abs(x).toFixed(decimals);
-  if (numFmt.includes(",")) {
-    const [i, f] = s.split(".");
-    s = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (f !== undefined ? `.${f}` : "");
-  }
-  return s.length + (x < 0 ? 1 : 0) + (pct ? 1 : 0);
-}
-
-export function fitWidths(model: TableSheetModel): number[] {
-  return model.columns.map((col, c) => {
-    if (col.width !== undefined) return col.width;
-    // +2 for the autofilter drop-down button on the header
-    let w = textWidth(col.header) + 2;
-    const rows = model.rows;
-    const limit = Math.min(rows.length, WIDTH_SAMPLE_ROWS);
-    for (let r = 0; r < limit; r++) w = Math.max(w, shownWidth(rows[r][c] ?? null, col.numFmt));
-    // the last rows too: totals and appended rows are often the widest
-    for (let r = Math.max(limit, rows.length - 20); r < rows.length; r++) w = Math.max(w, shownWidth(rows[r][c] ?? null, col.numFmt));
-    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 1));
-  });
-}
-
-export function columnFormats(model: TableSheetModel): (string | undefined)[] {
-  // A date column without a format would show serial numbers; give it the ISO day.
-  return model.columns.map((col, c) => {
-    if (col.numFmt) return col.numFmt;
-    const sample = model.rows.slice(0, 50).map((r) => r[c]).find((v) => v !== null && v !== undefined);
-    return sample instanceof Date ? "yyyy-mm-dd" : undefined;
-  });
-}
-
-/** Header texts usable as table column names: non-empty and unique (Excel repairs the file otherwise). */
-function tableHeaders(columns: ColumnSpec[]): string[] {
-  const seen = new Set<string>();
-  return columns.map((col, i) => {
-    let name = col.header.trim() === "" ? `列${i + 1}` : col.header;
-    const base = name;
-    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
-}
-
-function lastCol(n: number): string {
-  let s = "";
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
+// Column widths, date formats and table header names are the core's (core/layout.ts), shared with
+// the Office.js writer so a sheet written in Excel and one written here come out alike.
 
 export function frozenView(model: TableSheetModel, headerRow: number): Partial<ExcelJS.WorksheetView>[] {
   return model.freezeHeader ? [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }] : [];
@@ -166,7 +90,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, model: TableSheetModel, tabl
       const row = ws.getRow(headerRow + 1 + r);
       for (let c = 0; c < nCols; c++) if (values[c] !== null) row.getCell(c + 1).value = values[c];
     });
-    if (nCols > 0) ws.autoFilter = `A${headerRow}:${lastCol(nCols)}${headerRow + Math.max(data.length, 0)}`;
+    if (nCols > 0) ws.autoFilter = `A${headerRow}:${colLetter(nCols - 1)}${headerRow + Math.max(data.length, 0)}`;
   }
   // number formats on the data cells only (not on the header or the preamble)
   formats.forEach((fmt, c) => {

@@ -22,10 +22,12 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
 import { headerRowNumber, type ReportSheetModel, type TableSheetModel } from "../../core/workbook";
-// The fs-free rendering lives in sheets.ts (shared with the browser preview); re-exported so
-// existing imports of "adapters/exceljs/write" keep working.
-import { addTableSheet, columnFormats, fitWidths, frozenView, replaceTableSheet, toExcelValue } from "./sheets";
-export { addTableSheet, fitWidths, replaceTableSheet, textWidth, toExcelValue } from "./sheets";
+// The fs-free rendering lives in sheets.ts (shared with the browser preview), the widths in
+// core/layout.ts; re-exported so existing imports of "adapters/exceljs/write" keep working.
+import { addTableSheet, frozenView, replaceTableSheet, toExcelValue } from "./sheets";
+import { columnFormats, fitWidths } from "../../core/layout";
+export { addTableSheet, replaceTableSheet, toExcelValue } from "./sheets";
+export { fitWidths, textWidth } from "../../core/layout";
 import { chartsOfReport, renderReportSheet, writeWorkbookBytes } from "./report";
 import type { ChartToAdd } from "../xlsx/charts";
 

@@ -10,8 +10,10 @@
 
 import { Batch } from "./batch";
 import { toHostError } from "./errors";
-import { planReport } from "./layout";
+import { planReport } from "../../core/layout";
 import { readSnapshot, type ReadStats } from "./read";
+import { writeCellEdits } from "./cells";
+import { watchCells } from "./drill-events";
 import { writeReportSheet, type WrittenReport } from "./report";
 import { detectSupport, displayLanguage, messageLang, theme, type Lang, type Support } from "./support";
 import { freeTableName, writeTableSheet } from "./write";
@@ -85,6 +87,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         signal,
       );
     },
+
+    // in-place edits and change events for the pane's drill (cells.ts, drill-events.ts)
+    writeCells: (edits) => run("write", (batch) => writeCellEdits(batch, edits)),
+    watchCells,
 
     selectCell(sheet: string, cell: string): Promise<void> {
       return run("read", async (batch) => {

@@ -1,10 +1,11 @@
-// The report sheet inside Excel: the plan from layout.ts (mirroring the ExcelJS renderer) sent
-// with Office.js. Values go first in row blocks (writeRowBlocks), then merges, styles as
-// rectangles of equal style, borders, row heights, the input-box names, the charts (drawn by
+// The report sheet inside Excel: the core's plan (core/layout.ts, the same one the ExcelJS renderer
+// writes) sent with Office.js. Values go first in row blocks (writeRowBlocks), then merges, styles
+// as rectangles of equal style, borders, row heights, the input-box names, the charts (drawn by
 // Excel from the report's data sheet, which is written before this one) and the print setup.
 
 import { Batch } from "./batch";
-import { BASE_SIZE, MARGINS, REPORT_FONT, charsToPoints, colLetter, footerText, planReport, styleRects, type CellStyle, type PlannedInputArea } from "./layout";
+import { BASE_SIZE, MARGINS, REPORT_FONT, charsToPoints, footerText, planReport, type CellStyle, type FontStyle, type PlannedInputArea, type Rect } from "../../core/layout";
+import { colLetter } from "../../core/input";
 import { setNumberFormatAll, writeRowBlocks } from "./write";
 import { toOfficeValue } from "./values";
 import type { ReportSheetModel } from "../../core/workbook";
@@ -119,7 +120,7 @@ export async function writeReportSheet(batch: Batch, sheet: Excel.Worksheet, mod
       chart.axes.valueAxis.numberFormat = spec.valueFormat;
     }
     // over the rows the block reserved, across the grid
-    chart.setPosition(`A${pc.firstRow}`, `${colLetter(nCols)}${pc.lastRow}`);
+    chart.setPosition(`A${pc.firstRow}`, `${colLetter(nCols - 1)}${pc.lastRow}`);
   }
 
   // -- print: A4 landscape, one page wide, title rows, footer, our page breaks (ExcelApi 1.9)
@@ -171,4 +172,59 @@ function applyStyle(batch: Batch, range: Excel.Range, s: CellStyle): void {
   if (s.indent) (batch.write(), (f.indentLevel = s.indent));
   if (s.unlocked) (batch.write(), (f.protection.locked = false));
   if (s.numFmt) (batch.write(), setNumberFormatAll(range, s.numFmt));
+}
+
+// ---- styles as rectangles (Office.js formats a range in one operation, not cell by cell) ----
+
+/**
+ * Rectangles of identical style: horizontal runs per row, then runs stacked while they repeat in
+ * the next row. A report of a few hundred rows compresses to a few hundred rectangles, so styling
+ * costs a few thousand queued operations, not one set per cell.
+ */
+export function styleRects(styles: (CellStyle | undefined)[][]): { rect: Rect; style: CellStyle }[] {
+  const out: { rect: Rect; style: CellStyle }[] = [];
+  let open = new Map<string, Rect>(); // "c0:c1:style" -> the rectangle still growing downwards
+  for (let r = 0; r < styles.length; r++) {
+    const next = new Map<string, Rect>();
+    const row = styles[r];
+    let c = 0;
+    while (c < row.length) {
+      const s = row[c];
+      const key = s ? styleKey(s) : "";
+      if (key === "") {
+        c++;
+        continue;
+      }
+      let c1 = c;
+      while (c1 + 1 < row.length && row[c1 + 1] && styleKey(row[c1 + 1]!) === key) c1++;
+      const id = `${c}:${c1}:${key}`;
+      const prev = open.get(id);
+      if (prev) {
+        prev.r1 = r + 1;
+        next.set(id, prev);
+      } else {
+        const rect = { r0: r + 1, c0: c + 1, r1: r + 1, c1: c1 + 1 };
+        out.push({ rect, style: s! });
+        next.set(id, rect);
+      }
+      c = c1 + 1;
+    }
+    open = next;
+  }
+  return out;
+}
+
+/** A canonical text for a style (keys sorted, font included); "" for no style at all. */
+function styleKey(s: CellStyle): string {
+  const keys = (Object.keys(s) as (keyof CellStyle)[]).filter((k) => s[k] !== undefined).sort();
+  return keys
+    .map((k) => {
+      const v = s[k];
+      if (k === "font" && v && typeof v === "object") {
+        const f = v as FontStyle;
+        return `font=${(Object.keys(f) as (keyof FontStyle)[]).filter((x) => f[x] !== undefined).sort().map((x) => `${x}:${String(f[x])}`).join(",")}`;
+      }
+      return `${k}=${String(v)}`;
+    })
+    .join(";");
 }

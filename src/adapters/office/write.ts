@@ -12,9 +12,9 @@
 
 import { Batch, OPS_PER_SYNC } from "./batch";
 import { isPayloadTooLarge } from "./errors";
-import { charsToPoints, columnFormats, fitWidths, headerRowNumber, tableHeaders } from "./layout";
+import { charsToPoints, columnFormats, fitWidths, tableHeaders } from "../../core/layout";
 import { toOfficeValue, payloadBytes, type OfficeValue } from "./values";
-import type { TableSheetModel } from "../../core/workbook";
+import { headerRowNumber, type TableSheetModel } from "../../core/workbook";
 
 export const WRITE_BLOCK_ROWS = 5000;
 /** Estimated request size per block: a fifth of Excel on the web's 5 MB cap, for headroom. */

@@ -1,17 +1,36 @@
-// Pure layout for the Office.js writer: the report sheet as a plan of cell values, per-cell styles,
-// merges, borders, row heights, chart anchors and page breaks, which report.ts then sends to Excel
-// in a few requests. No Office.js here, so the layout is testable on its own.
+// Sheet layout, pure: column widths of a table sheet, and the risk-assessment report as a plan of
+// cell values, per-cell styles, merges, borders, row heights, input boxes, chart rows and page
+// breaks. Both writers render from here: the ExcelJS one (adapters/exceljs: the CLI and the
+// browser preview) and the Office.js one (adapters/office: inside Excel). One layout, so a report
+// written inside Excel and one written by the CLI look, print and regenerate alike.
 //
-// The layout mirrors src/adapters/exceljs/report.ts (the ExcelJS renderer) block for block, row
-// for row: same rows, merges, heights, fonts, fills, borders, marker column, defined names and page
-// breaks, so a report written inside Excel and one written by the CLI look and print alike and
-// regenerate alike. That module cannot be imported here: it pulls in ExcelJS and Node's fs, which
-// must not reach the task pane bundle. The small text-width helpers are copied for the same reason.
-// Keep the two in step (a shared pure layout in core would remove the copy).
+// Why here and not in an adapter: the task pane bundle must not pull in ExcelJS or Node's fs, and
+// the ExcelJS adapter must not depend on Office.js; the core is what both may import (and it stays
+// testable without either). This module therefore imports nothing but other core modules
+// (test/core-purity.test.ts).
+//
+// Report layout: blocks one under another on the grid of model.columnWidths columns (A, B, ...).
+// Everything a block writes stays inside the grid, except one hidden marker column right after it:
+// an input box's first row carries `lossdesk:input:<key>` there (core/report.ts reads it back when
+// regenerating; the adapters say why a marker cell). Row heights are set explicitly from the text
+// length (CJK counts double), because Excel never fits a row to merged cells and does not re-fit
+// the rows of a file it opens. Every page break is placed here (placePageBreaks), so charts, input
+// boxes and short tables are never cut and a heading never ends a page, whatever Excel or
+// LibreOffice would do.
+//
+// Styles are in a neutral form (CellStyle, BorderOp: colours "#RRGGBB", Office.js-like names); each
+// adapter translates them to its API.
 
-import { headerRowNumber, isCellError, type CellValue, type ColumnSpec, type ReportBlock, type ReportSheetModel, type ChartSpec, type TableSheetModel } from "../../core/workbook";
+import { isCellError, type CellValue, type ChartSpec, type ColumnSpec, type ReportBlock, type ReportSheetModel, type TableSheetModel } from "./workbook";
+import { colLetter } from "./input";
+import { inputMarker } from "./report";
 
-// ---- text widths (copied from adapters/exceljs/write.ts) ----
+// ---- text widths and table sheets ----
+
+const MAX_WIDTH = 60;
+const MIN_WIDTH = 6;
+/** Rows looked at to fit column widths: enough to be representative, cheap on 200,000 rows. */
+const WIDTH_SAMPLE_ROWS = 2000;
 
 /** Display width in Excel "characters": CJK and full-width characters take two. */
 export function textWidth(s: string): number {
@@ -27,6 +46,7 @@ export function textWidth(s: string): number {
   return w;
 }
 
+/** Roughly how wide the value shows under the number format (only needs to be close). */
 function shownWidth(v: CellValue, numFmt: string | undefined): number {
   if (v === null || v === undefined) return 0;
   if (typeof v === "string") return textWidth(v.length > 200 ? v.slice(0, 200) : v);
@@ -46,16 +66,18 @@ function shownWidth(v: CellValue, numFmt: string | undefined): number {
   return s.length + (x < 0 ? 1 : 0) + (pct ? 1 : 0);
 }
 
-/** Column widths in characters, as the ExcelJS writer fits them (a sample of rows, clamped 6..60). */
+/** Column widths in characters of a table sheet (a sample of rows, clamped 6..60); a column's own width wins. */
 export function fitWidths(model: TableSheetModel): number[] {
   return model.columns.map((col, c) => {
     if (col.width !== undefined) return col.width;
-    let w = textWidth(col.header) + 2; // +2: the autofilter button
+    // +2 for the autofilter drop-down button on the header
+    let w = textWidth(col.header) + 2;
     const rows = model.rows;
-    const limit = Math.min(rows.length, 2000);
+    const limit = Math.min(rows.length, WIDTH_SAMPLE_ROWS);
     for (let r = 0; r < limit; r++) w = Math.max(w, shownWidth(rows[r][c] ?? null, col.numFmt));
+    // the last rows too: totals and appended rows are often the widest
     for (let r = Math.max(limit, rows.length - 20); r < rows.length; r++) w = Math.max(w, shownWidth(rows[r][c] ?? null, col.numFmt));
-    return Math.min(60, Math.max(6, w + 1));
+    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 1));
   });
 }
 
@@ -68,7 +90,7 @@ export function columnFormats(model: TableSheetModel): (string | undefined)[] {
   });
 }
 
-/** Header texts usable as table column names: non-empty and unique (Excel renames them otherwise). */
+/** Header texts usable as table column names: non-empty and unique (Excel repairs or renames them otherwise). */
 export function tableHeaders(columns: ColumnSpec[]): string[] {
   const seen = new Set<string>();
   return columns.map((col, i) => {
@@ -80,35 +102,36 @@ export function tableHeaders(columns: ColumnSpec[]): string[] {
   });
 }
 
-/** Column width in characters -> points (Office.js sets widths in points; Excel's character is 7 px at 96 dpi, plus 5 px padding). */
+/** Column width in characters -> points, as Excel does it (a character is 7 px at 96 dpi, plus 5 px padding). */
 export function charsToPoints(chars: number): number {
   return (Math.trunc(chars * 7 + 5) * 3) / 4;
 }
 
-export function colLetter(n1: number): string {
-  let s = "";
-  for (let c = n1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
+// ---- report text helpers ----
 
 /** Lines a text needs in a box `chars` wide (explicit newlines kept; CJK counts double). */
 export function estimateLines(text: string, chars: number): number {
+  // wrapped text never uses the full width: words break early, the cell has padding
   const usable = Math.max(2, chars * 0.95);
   let lines = 0;
   for (const line of text.split(/\r\n|\r|\n/)) lines += Math.max(1, Math.ceil(textWidth(line) / usable));
   return lines;
 }
 
-/** A footer section as Excel header/footer code: &P, &N, &A and && stay codes; any other "&" is doubled. */
+/**
+ * A footer section as Excel header/footer code text. The codes a report footer needs stay codes:
+ * &P (page), &N (pages), &A (sheet name) and && (a literal "&"); any other "&" is doubled so it
+ * prints as itself ("R&D" would otherwise print the date, &D).
+ */
 export function footerText(s: string): string {
   return s.replace(/&&|&[PNA]|&/g, (m) => (m === "&" ? "&&" : m));
 }
 
-export const INPUT_MARKER_PREFIX = "lossdesk:input:";
-export function inputMarker(key: string): string {
-  return INPUT_MARKER_PREFIX + key;
-}
-/** The workbook-level defined name of an input box (same rule as the ExcelJS renderer). */
+/**
+ * The workbook-level defined name pointing at an input box. Defined names allow letters, digits,
+ * "_" and "."; any other character of the key becomes "_" followed by its code point in hex, so
+ * distinct keys give distinct names.
+ */
 export function inputAreaName(key: string): string {
   let out = "LossDesk_";
   for (const ch of key) {
@@ -118,7 +141,7 @@ export function inputAreaName(key: string): string {
   return out;
 }
 
-// ---- the plan ----
+// ---- the report plan ----
 
 export interface FontStyle {
   bold?: boolean;
@@ -155,11 +178,15 @@ export interface Rect { r0: number; c0: number; r1: number; c1: number }
 
 export interface PlannedInputArea {
   key: string;
+  /** The label cell, e.g. "A20". */
   labelAddress: string;
-  /** The merged box, e.g. "A21:J25". */
+  /** The merged box the analyst types into, e.g. "A21:J25" (its value is in the top-left cell). */
   address: string;
+  /** The hidden marker cell in the box's first row, e.g. "K21". */
   markerAddress: string;
+  /** The workbook-level defined name the writers point at the box (inputAreaName). */
   definedName: string;
+  /** The text written into the box. */
   text: string;
 }
 
@@ -187,20 +214,26 @@ export interface ReportPlan {
   pageBreaksAfter: number[];
 }
 
+/** Present on every Windows with Office; elsewhere the system's CJK font stands in (LibreOffice: Noto CJK). */
 export const REPORT_FONT = "Microsoft YaHei";
 export const BASE_SIZE = 10;
-const LINE_PT = 14;
-const ROW_PT = 18;
+const LINE_PT = 14; // one line of 10-pt CJK text, with leading
+const ROW_PT = 18; // an ordinary one-line row: a little air for printing
 const HEADER_FILL = "#D9E1F2";
 const HEADING_FILL = "#1F4E79";
-const INPUT_FILL = "#FFF2CC";
+const INPUT_FILL = "#FFF2CC"; // light yellow: "type here"
 const THIN_COLOR = "#8EA9C1";
 const BOX_COLOR = "#BF9000";
 
-/** A4 in points, and the margins we set (inches). */
+/** A4 in points, and the margins we set (inches, as Excel takes them). */
 export const A4 = { w: 841.89, h: 595.28 };
 export const MARGINS = { left: 0.4, right: 0.4, top: 0.55, bottom: 0.65, header: 0.25, footer: 0.3 };
 
+/**
+ * The report laid out. Throws on a model no writer could render (no columns, a table wider than
+ * the grid, two input boxes with one key, repeatRows that are not a row range), before anything is
+ * written.
+ */
 export function planReport(model: ReportSheetModel): ReportPlan {
   const nCols = model.columnWidths.length;
   if (nCols === 0) throw new Error(`report "${model.name}": columnWidths is empty`);
@@ -261,8 +294,9 @@ export function planReport(model: ReportSheetModel): ReportPlan {
           setHeight(row, Math.max(16, estimateLines(line, gridChars) * 12 + 4));
           row++;
         }
+        // a rule under the title block
         borders.push({ r0: row - 1, c0: 1, r1: row - 1, c1: nCols, sides: ["EdgeBottom"], style: "Continuous", weight: "Medium", color: "#1F4E79" });
-        setHeight(row, 8);
+        setHeight(row, 8); // spacer
         row++;
         break;
       }
@@ -272,11 +306,12 @@ export function planReport(model: ReportSheetModel): ReportPlan {
         mergeAcross(row);
         setHeight(row, 22);
         row++;
-        keepWithNext = true;
+        keepWithNext = true; // a heading never ends a page
         break;
       }
       case "facts": {
         const labelMax = Math.max(0, ...block.rows.map((r) => textWidth(r.label)));
+        // label columns: enough for the longest label, at most half the grid
         let labelCols = 1;
         let labelChars = model.columnWidths[0];
         while (labelCols < Math.floor(nCols / 2) && labelChars < labelMax + 2) labelChars += model.columnWidths[labelCols++];
@@ -318,7 +353,9 @@ export function planReport(model: ReportSheetModel): ReportPlan {
         if (seenKeys.has(area.key)) throw new Error(`report "${model.name}": two input areas have the key "${area.key}"`);
         seenKeys.add(area.key);
         // The core already put the analyst's earlier text (read from the sheet being replaced) into
-        // `prefill` (core/report.ts readAnalystText), so the box shows prefill.
+        // `prefill` (core/report.ts readAnalystText), so the box shows prefill. The input box is
+        // merged across the grid; its text is in the top-left cell, the fill and the unlocking on
+        // every cell, and the box edge on the edge cells (Excel draws a merged cell's border from them).
         const value = area.prefill;
         put(row, 1, area.label, { font: { bold: true, color: "#1F4E79" }, vertical: "Bottom" });
         mergeAcross(row);
@@ -332,6 +369,7 @@ export function planReport(model: ReportSheetModel): ReportPlan {
         styleRect(top, 1, bottom, nCols, { fill: INPUT_FILL, unlocked: true });
         mergeAcross(top, bottom);
         borders.push({ r0: top, c0: 1, r1: bottom, c1: nCols, sides: ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"], style: "Continuous", weight: "Thin", color: BOX_COLOR });
+        // grow the rows if the text needs more lines than the box has, so the print shows it all
         const needPt = estimateLines(value, gridChars) * LINE_PT + 6;
         const perRow = Math.max(ROW_PT, Math.ceil(needPt / nRows));
         for (let r = top; r <= bottom; r++) setHeight(r, perRow);
@@ -339,8 +377,8 @@ export function planReport(model: ReportSheetModel): ReportPlan {
         inputAreas.push({
           key: area.key,
           labelAddress: `A${labelRow}`,
-          address: `A${top}:${colLetter(nCols)}${bottom}`,
-          markerAddress: `${colLetter(markerCol)}${top}`,
+          address: `A${top}:${colLetter(nCols - 1)}${bottom}`,
+          markerAddress: `${colLetter(markerCol - 1)}${top}`,
           definedName: inputAreaName(area.key),
           text: value,
         });
@@ -350,6 +388,7 @@ export function planReport(model: ReportSheetModel): ReportPlan {
       }
       case "chart": {
         const nRows = Math.max(1, Math.floor(block.rows));
+        // the rows are only reserved: each writer places its chart over them
         for (let r = row; r < row + nRows; r++) setHeight(r, ROW_PT);
         charts.push({ chart: block.chart, firstRow: row, lastRow: row + nRows - 1 });
         row += nRows;
@@ -385,7 +424,10 @@ export function planReport(model: ReportSheetModel): ReportPlan {
         const fmt = col.numFmt ?? (v instanceof Date ? "yyyy-mm-dd" : undefined);
         const need = typeof v === "string" ? estimateLines(v, model.columnWidths[c]) : 1;
         const numberish = typeof v === "number" || v instanceof Date;
-        // one-line values shrink rather than wrap mid-token or show "###"; only long text wraps
+        // A value that should fit on one line must not break mid-token (a phone number, a client
+        // id) nor show "###" (a number a little too wide for its column, or a font a little wider
+        // than the estimate): it shrinks to fit instead. Only text that clearly needs several
+        // lines wraps (wrap and shrink exclude each other).
         const style: CellStyle =
           need > 1
             ? { vertical: "Center", wrap: true }
@@ -415,7 +457,15 @@ export function planReport(model: ReportSheetModel): ReportPlan {
   }
 }
 
-/** Page breaks as the ExcelJS renderer places them (see placePageBreaks there for the rules). */
+/**
+ * Every page break is placed by us, so the printout does not depend on where Excel or LibreOffice
+ * would break: a block that fits on one page is never cut in two (a chart, an input box, a short
+ * table), a heading never ends a page, and a block longer than a page (a long table) is broken
+ * between its rows. The page height is estimated from the fit-to-width scale (A4 landscape, one
+ * page wide, the margins above) and taken 5% short, so an application never needs an automatic
+ * break of its own (which would shift every later page); a page may come out a little under-full
+ * instead. `spans` are [firstRow, lastRow, keepWithNext] of each block.
+ */
 function placePageBreaks(spans: [number, number, boolean][], heights: Map<number, number>, model: ReportSheetModel): number[] {
   const h = (r: number): number => heights.get(r) ?? 15;
   const sum = (a: number, b: number): number => {
@@ -428,9 +478,9 @@ function placePageBreaks(spans: [number, number, boolean][], heights: Map<number
   const scale = Math.min(1, printableW / gridPt);
   const repeatPt = model.repeatRows ? sum(model.repeatRows[0], model.repeatRows[1]) : 0;
   const pagePt = ((A4.h - (MARGINS.top + MARGINS.bottom) * 72) / scale) * 0.95;
-  const freshCap = pagePt - repeatPt;
+  const freshCap = pagePt - repeatPt; // a page after the first
   const breaks: number[] = [];
-  let used = 0;
+  let used = 0; // points used on the current page
   let firstPage = true;
   const cap = (): number => (firstPage ? pagePt : freshCap);
   const newPage = (row: number): void => {
@@ -438,6 +488,7 @@ function placePageBreaks(spans: [number, number, boolean][], heights: Map<number
     firstPage = false;
     used = 0;
   };
+  /** What must start on the same page as the block's first row: all of it if it fits a page, else its first rows. */
   const headOf = (first: number, last: number): number => {
     const all = sum(first, last);
     return all <= freshCap ? all : sum(first, Math.min(last, first + 3));
@@ -448,65 +499,10 @@ function placePageBreaks(spans: [number, number, boolean][], heights: Map<number
     if (keepWithNext && i + 1 < spans.length) head = sum(first, last) + headOf(spans[i + 1][0], spans[i + 1][1]);
     if (used > 0 && used + head > cap()) newPage(first);
     for (let r = first; r <= last; r++) {
+      // spacer rows may hang over the estimate (the 5% slack holds them); nothing moves for them
       if (used > 0 && used + h(r) > cap() && h(r) > 10) newPage(r);
       used += h(r);
     }
   }
   return breaks;
-}
-
-/** The header row of a table sheet (re-exported for the writer). */
-export { headerRowNumber };
-
-/**
- * Rectangles of identical style: horizontal runs per row, then runs stacked while they repeat in
- * the next row. A report of a few hundred rows compresses to a few hundred rectangles, so styling
- * costs a few thousand queued operations, not one set per cell.
- */
-export function styleRects(styles: (CellStyle | undefined)[][]): { rect: Rect; style: CellStyle }[] {
-  const out: { rect: Rect; style: CellStyle }[] = [];
-  let open = new Map<string, Rect>(); // "c0:c1:style" -> the rectangle still growing downwards
-  for (let r = 0; r < styles.length; r++) {
-    const next = new Map<string, Rect>();
-    const row = styles[r];
-    let c = 0;
-    while (c < row.length) {
-      const s = row[c];
-      const key = s ? styleKey(s) : "";
-      if (key === "") {
-        c++;
-        continue;
-      }
-      let c1 = c;
-      while (c1 + 1 < row.length && row[c1 + 1] && styleKey(row[c1 + 1]!) === key) c1++;
-      const id = `${c}:${c1}:${key}`;
-      const prev = open.get(id);
-      if (prev) {
-        prev.r1 = r + 1;
-        next.set(id, prev);
-      } else {
-        const rect = { r0: r + 1, c0: c + 1, r1: r + 1, c1: c1 + 1 };
-        out.push({ rect, style: s! });
-        next.set(id, rect);
-      }
-      c = c1 + 1;
-    }
-    open = next;
-  }
-  return out;
-}
-
-/** A canonical text for a style (keys sorted, font included); "" for no style at all. */
-function styleKey(s: CellStyle): string {
-  const keys = (Object.keys(s) as (keyof CellStyle)[]).filter((k) => s[k] !== undefined).sort();
-  return keys
-    .map((k) => {
-      const v = s[k];
-      if (k === "font" && v && typeof v === "object") {
-        const f = v as FontStyle;
-        return `font=${(Object.keys(f) as (keyof FontStyle)[]).filter((x) => f[x] !== undefined).sort().map((x) => `${x}:${String(f[x])}`).join(",")}`;
-      }
-      return `${k}=${String(v)}`;
-    })
-    .join(";");
 }
