@@ -20,8 +20,7 @@ import { isLocale, type Locale } from "../core/i18n";
 import type { CellValue, TableSheetModel } from "../core/workbook";
 import { readXlsxFile, WorkbookReadError, describeReadError } from "../adapters/xlsx/read";
 import { writeNewWorkbook } from "../adapters/exceljs/write";
-
-class UsageError extends Error {}
+import { Args, UsageError, defaultLocale, parseArgs, str } from "./args";
 
 export interface DrillCommandOptions {
   /** Wall-clock "now" (tests pin it); default the machine's local time. */
@@ -30,40 +29,6 @@ export interface DrillCommandOptions {
 
 const VALUE_FLAGS = new Set(["--scenario", "--team", "--locale", "--plan", "--out", "--json", "--seed", "--clients"]);
 const BOOL_FLAGS = new Set(["--force", "--help"]);
-
-interface Args {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-function parseArgs(argv: string[]): Args {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith("--")) {
-      const eq = a.indexOf("=");
-      const name = eq > 0 ? a.slice(0, eq) : a;
-      if (VALUE_FLAGS.has(name)) {
-        const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
-        if (v === undefined || (v.startsWith("--") && v !== "-")) throw new UsageError(`${name} needs a value`);
-        flags.set(name, v);
-      } else if (BOOL_FLAGS.has(name)) flags.set(name, true);
-      else throw new UsageError(`unknown option ${a}`);
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
-
-const str = (args: Args, name: string) => {
-  const v = args.flags.get(name);
-  return typeof v === "string" ? v : undefined;
-};
-
-function defaultLocale(): Locale {
-  const env = process.env.LOSSDESK_LOCALE ?? process.env.LC_ALL ?? process.env.LANG ?? "";
-  return /^en/i.test(env) ? "en-US" : "zh-CN";
-}
 
 export const DRILL_HELP = `lossdesk drill: 应急演练 / emergency drills
 
@@ -93,7 +58,7 @@ export async function drillCommand(
 ): Promise<number> {
   let args: Args;
   try {
-    args = parseArgs(argv);
+    args = parseArgs(argv, VALUE_FLAGS, BOOL_FLAGS);
   } catch (e) {
     err(`lossdesk drill: ${(e as Error).message}\n\n${DRILL_HELP}`);
     return 2;

@@ -9,6 +9,7 @@ import { GENERATED_SHEETS, analyzeParsed, readInput, writeResultJson, Analysis }
 import { buildOutputs } from "../core/outputs";
 import { WorkbookSnapshot } from "../core/workbook";
 import { draftCommand } from "./draft";
+import { Args, UsageError, defaultLocale, parseArgs, str } from "./args";
 import { DRILL_HELP, drillCommand } from "./drill";
 import { InputFatalError } from "../core/input";
 import { Locale, isLocale, ui } from "../core/i18n";
@@ -19,47 +20,8 @@ import { generateSample } from "../core/sample";
 import { readXlsxFile, WorkbookReadError, describeReadError } from "../adapters/xlsx/read";
 import { writeNewWorkbook, writeWorkbookWithSheets } from "../adapters/exceljs/write";
 
-class UsageError extends Error {}
-
-interface Args {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
 const VALUE_FLAGS = new Set(["--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel"]);
-
-function parseArgs(argv: string[]): Args {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith("--")) {
-      const eq = a.indexOf("=");
-      const name = eq > 0 ? a.slice(0, eq) : a;
-      if (VALUE_FLAGS.has(name)) {
-        const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
-        // "-" is a value (stdout), not a flag
-        if (v === undefined || (v.startsWith("--") && v !== "-")) throw new UsageError(`${name} needs a value`);
-        flags.set(name, v);
-      } else if (name === "--help" || name === "--version") {
-        flags.set(name, true);
-      } else {
-        throw new UsageError(`unknown option ${a}`);
-      }
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
-
-const str = (args: Args, name: string) => {
-  const v = args.flags.get(name);
-  return typeof v === "string" ? v : undefined;
-};
-
-function defaultLocale(): Locale {
-  const env = process.env.LOSSDESK_LOCALE ?? process.env.LC_ALL ?? process.env.LANG ?? "";
-  return /^en/i.test(env) ? "en-US" : "zh-CN";
-}
+const BOOL_FLAGS = new Set(["--help", "--version"]);
 
 const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealth-management products
 
@@ -88,7 +50,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   if (argv[0] === "drill") return drillCommand(argv.slice(1), say, complain);
   let args: Args;
   try {
-    args = parseArgs(argv);
+    args = parseArgs(argv, VALUE_FLAGS, BOOL_FLAGS);
   } catch (e) {
     complain(`lossdesk: ${(e as Error).message}\n\n${HELP}`);
     return 2;
