@@ -6,7 +6,7 @@ import { CellValue, SheetSnapshot, WorkbookSnapshot } from "./workbook";
 import { FIELD_NAMES, Field, REQUIRED, TableRole, fieldOfHeader } from "./schema";
 import {
   Bad, IsoDate, Level, Read, isBlank, isTotalsLabel, readClientRisk, readDate, readNumber,
-  readProductRisk, readText, shownValue,
+  readProductRisk, readText,
 } from "./values";
 import { Locale, TABLE_LABEL, cellRef, fieldLabel, issueText } from "./i18n";
 
@@ -329,16 +329,22 @@ function totalsIssue(sink: Issue[], locale: Locale, sheet: string, rowNo: number
   });
 }
 
-type RawNav = { code: string; date: IsoDate; unitNav: number; cumulativeNav?: number; sheet: string; cell: string };
-
-function readLongNav(c: Candidate, locale: Locale, issues: Issue[], products: Map<string, ProductInfo>, out: RawNav[]): number {
-  let dataRows = 0;
+/** A table's data rows: blank rows skipped silently, a totals row skipped with a warning. */
+function* dataRowsOf(c: Candidate, locale: Locale, issues: Issue[]): Generator<{ r: number; row: CellValue[]; rr: RowReader }> {
   for (let r = c.headerRow + 1; r <= c.r1; r++) {
     const row = c.sheet.rows[r];
     if (!row || isBlankRow(row, c.c0, c.c1)) continue;
     if (isTotalsLabel(firstNonBlank(row, c.c0, c.c1))) { totalsIssue(issues, locale, c.sheet.name, r + 1, c.c0); continue; }
+    yield { r, row, rr: new RowReader(issues, locale, c.sheet.name, row, r + 1, c.columns) };
+  }
+}
+
+type RawNav = { code: string; date: IsoDate; unitNav: number; cumulativeNav?: number; sheet: string; cell: string };
+
+function readLongNav(c: Candidate, locale: Locale, issues: Issue[], products: Map<string, ProductInfo>, out: RawNav[]): number {
+  let dataRows = 0;
+  for (const { rr } of dataRowsOf(c, locale, issues)) {
     dataRows++;
-    const rr = new RowReader(issues, locale, c.sheet.name, row, r + 1, c.columns);
     const code = rr.text("productCode", true);
     const date = rr.date("navDate");
     if (date === undefined && !rr.bad) rr.issue("error", "missing-value", rr.col("navDate"), { field: "navDate" });
@@ -364,12 +370,8 @@ function readLongNav(c: Candidate, locale: Locale, issues: Issue[], products: Ma
 function readWideNav(c: Candidate, locale: Locale, issues: Issue[], out: RawNav[]): number {
   let dataRows = 0;
   const dateCol = c.columns.get("navDate")!;
-  for (let r = c.headerRow + 1; r <= c.r1; r++) {
-    const row = c.sheet.rows[r];
-    if (!row || isBlankRow(row, c.c0, c.c1)) continue;
-    if (isTotalsLabel(firstNonBlank(row, c.c0, c.c1))) { totalsIssue(issues, locale, c.sheet.name, r + 1, c.c0); continue; }
+  for (const { row, rr } of dataRowsOf(c, locale, issues)) {
     dataRows++;
-    const rr = new RowReader(issues, locale, c.sheet.name, row, r + 1, c.columns);
     const date = rr.date("navDate");
     if (date === undefined) {
       if (!rr.bad) rr.issue("error", "missing-value", dateCol, { field: "navDate" });
@@ -389,12 +391,8 @@ function readWideNav(c: Candidate, locale: Locale, issues: Issue[], out: RawNav[
 
 function readProducts(c: Candidate, locale: Locale, issues: Issue[], products: Map<string, ProductInfo>): number {
   let dataRows = 0;
-  for (let r = c.headerRow + 1; r <= c.r1; r++) {
-    const row = c.sheet.rows[r];
-    if (!row || isBlankRow(row, c.c0, c.c1)) continue;
-    if (isTotalsLabel(firstNonBlank(row, c.c0, c.c1))) { totalsIssue(issues, locale, c.sheet.name, r + 1, c.c0); continue; }
+  for (const { rr } of dataRowsOf(c, locale, issues)) {
     dataRows++;
-    const rr = new RowReader(issues, locale, c.sheet.name, row, r + 1, c.columns);
     const code = rr.text("productCode", true);
     const name = rr.text("productName");
     const risk = rr.productRisk();
@@ -427,12 +425,8 @@ function readHoldings(
   const sheet = c.sheet.name;
   const lastColLetter = colLetter(c.c1);
   const firstColLetter = colLetter(c.c0);
-  for (let r = c.headerRow + 1; r <= c.r1; r++) {
-    const row = c.sheet.rows[r];
-    if (!row || isBlankRow(row, c.c0, c.c1)) continue;
-    if (isTotalsLabel(firstNonBlank(row, c.c0, c.c1))) { totalsIssue(issues, locale, sheet, r + 1, c.c0); continue; }
+  for (const { r, rr } of dataRowsOf(c, locale, issues)) {
     dataRows++;
-    const rr = new RowReader(issues, locale, sheet, row, r + 1, c.columns);
     const clientId = rr.text("clientId", true);
     const productCode = rr.text("productCode", true);
     const shares = rr.number("shares", true);
