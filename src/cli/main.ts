@@ -10,7 +10,7 @@ import { buildOutputs } from "../core/outputs";
 import { WorkbookSnapshot } from "../core/workbook";
 import { draftCommand } from "./draft";
 import { Args, UsageError, defaultLocale, parseArgs, str } from "./args";
-import { DRILL_HELP, drillCommand } from "./drill";
+import { drillCommand } from "./drill";
 import { InputFatalError } from "../core/input";
 import { Locale, isLocale, ui } from "../core/i18n";
 import { formatFen, formatNav, formatRate } from "../core/money";

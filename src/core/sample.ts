@@ -125,10 +125,6 @@ function parseIsoDay(s: string): number {
   return t;
 }
 
-function isoDay(t: number): string {
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 /**
  * Open days (交易日) over the 9 months up to asOf: weekdays, minus the May Day (05-01..05-05) and
  * National Day (10-01..10-07) holidays, approximated with fixed dates (the real calendar shifts

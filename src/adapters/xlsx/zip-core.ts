@@ -78,7 +78,7 @@ function findEocd(b: Uint8Array): number {
   // The EOCD record is 22 bytes plus a comment of at most 65535 bytes, at the very end.
   const stop = Math.max(0, b.length - 22 - 0xffff);
   for (let i = b.length - 22; i >= stop; i--) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) return i;
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && u32(b, i) === SIG_EOCD) return i;
   }
   return -1;
 }
