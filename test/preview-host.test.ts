@@ -119,6 +119,19 @@ describe("preview host", () => {
     expect(zip.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length).toBe(out.reports[0].charts.length);
   });
 
+  test("a cell edit after the report (a drill status) keeps the report's charts", async () => {
+    const h = host();
+    const input = await h.open(sampleBytes, "sample-lossdesk.xlsx");
+    const out = outputsFor(input);
+    await h.writeSheets(out);
+    await h.writeCells!({ cells: [{ sheet: "亏损明细", address: "N5", value: "已联系" }], appends: [] });
+    const downloaded = new Uint8Array(await h.download().arrayBuffer());
+    const zip = openZipNode(downloaded);
+    expect(zip.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length).toBe(out.reports[0].charts.length);
+    const after = await readXlsxBytes(downloaded);
+    expect(after.sheets.find((x) => x.name === "亏损明细")!.rows[4]![13]).toBe("已联系");
+  });
+
   test("writing again replaces LossDesk's sheets in place instead of adding copies", async () => {
     const h = host();
     const input = await h.open(sampleBytes, "s.xlsx");

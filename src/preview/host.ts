@@ -18,6 +18,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
 import { describeReadError, readXlsxBytesWith, WorkbookReadError } from "../adapters/xlsx/read-core";
 import { openZipBrowser } from "../adapters/xlsx/zip-browser";
 import type { ZipArchive } from "../adapters/xlsx/zip-core";
+import type { ChartToAdd } from "../adapters/xlsx/charts";
 import { HostError, type CellEdits, type OutputSheets, type Progress, type WorkbookHost, type WrittenSheets } from "../taskpane/host";
 import { isSettingsSheet, settingsFromSheet } from "./settings";
 
@@ -91,6 +92,10 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
   let snapshot: WorkbookSnapshot | undefined;
   let allSheets: string[] = [];
   let written: string[] = [];
+  // The report's charts as last written: a drill edit goes through ExcelJS, which drops charts on
+  // load, so they are added again. (A workbook opened with charts from an earlier session loses
+  // them on the first edit unless the report is written again.)
+  let charts: ChartToAdd[] = [];
   let selection: PreviewSelection | undefined;
   let openError: string | undefined;
   let settings: string | undefined;
@@ -149,6 +154,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
       return serial(async () => {
         fileName = name;
         written = [];
+        charts = [];
         selection = undefined;
         openError = undefined;
         current = undefined;
@@ -190,7 +196,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
         progress?.(0.02);
         const w = await loadWriter();
         aborted(signal);
-        let result: { bytes: Uint8Array; sheets: string[] };
+        let result: { bytes: Uint8Array; sheets: string[]; charts: ChartToAdd[] };
         try {
           result = await w.applyOutputs(bytes, out, settings, (f) => {
             aborted(signal);
@@ -205,6 +211,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
         progress?.(0.9);
         const full = await readXlsxBytesWith(result.bytes, openZip);
         current = result.bytes;
+        charts = result.charts;
         snapshot = { sheets: full.sheets.filter((s) => !isSettingsSheet(s.name)) };
         allSheets = snapshot.sheets.map((s) => s.name);
         const seen = new Set(written.map((n) => n.toLowerCase()));
@@ -219,7 +226,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
       return serial(async () => {
         const { bytes } = requireWorkbook();
         const { editWorkbookBytes } = await import("./drill-cells");
-        const next = await editWorkbookBytes(bytes, edits);
+        const next = await editWorkbookBytes(bytes, edits, charts);
         const full = await readXlsxBytesWith(next, openZip);
         current = next;
         snapshot = { sheets: full.sheets.filter((s) => !isSettingsSheet(s.name)) };

@@ -20,6 +20,8 @@ export interface ApplyResult {
   bytes: Uint8Array;
   /** Names of the sheets written, in order (the settings sheet not included). */
   sheets: string[];
+  /** The charts added to the package: ExcelJS drops charts on load, so a later edit must add them again. */
+  charts: ChartToAdd[];
 }
 
 /**
@@ -54,7 +56,7 @@ export async function applyOutputs(
   if (settings !== undefined) putSettings(wb, settings);
   checkpoint(0.7);
   const bytes = await writeWorkbookBytes(wb, charts);
-  return { bytes, sheets: written };
+  return { bytes, sheets: written, charts };
 }
 
 function putSettings(wb: ExcelJS.Workbook, json: string): void {
