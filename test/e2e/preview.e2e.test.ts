@@ -3,8 +3,10 @@
 // through the real task pane on the in-memory preview host: open the sample, read it, check the
 // tables and issues, analyse, check the key figures against the engine run here in Node, open a
 // draft, write the report, download the workbook and check it with ExcelJS, then open broken
-// workbooks through the file input. Every request to anything but loopback is blocked and fails
-// the run. Run with `npm run test:e2e` (scripts/e2e.js builds dist/ first when it is stale).
+// workbooks through the file input, and run a short drill (a drill workbook made here: start the
+// clock, complete two steps, check the progress, the score, the log, and the downloaded drill
+// read back). Every request to anything but loopback is blocked and fails the run. Run with
+// `npm run test:e2e` (scripts/e2e.js builds dist/ first when it is stale).
 // Screenshots of every step: artifacts/e2e/.
 
 import fs from "fs";
@@ -16,8 +18,14 @@ import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { readXlsxBytes, readXlsxFile } from "../../src/adapters/xlsx/read";
 import { openZipNode } from "../../src/adapters/xlsx/zip";
+import { replaceTableSheet } from "../../src/adapters/exceljs/sheets";
+import { writeWorkbookBytes } from "../../src/adapters/exceljs/report";
 import { analyzeWorkbook, resultJson, type Analysis } from "../../src/core/analysis";
 import { readTemplates, renderDraft } from "../../src/core/drafts";
+import {
+  DRILL_SHEETS, STATUS_LABEL, eventLabel, newDrillWorkbook, readDrillWorkbook, scoreDrill, scoreLine, toMinute, wallClock,
+  type DrillState,
+} from "../../src/core/drill";
 import type { WorkbookSnapshot } from "../../src/core/workbook";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -311,6 +319,251 @@ describe("the preview in chromium", () => {
     await page.getByTestId("error-message").waitFor();
     expect(await page.getByTestId("error-message").textContent()).toContain("not-really.xlsx");
     await screenshot(page, "not-a-workbook");
+  });
+});
+
+// ---- a short drill: start, complete two steps, see the log and the score ----
+
+describe("a short drill in the preview", () => {
+  const L = "zh-CN" as const;
+  /** The drill as generated here (the nav-fall preset: 17 steps; 1 and 2 are preparation steps). */
+  let made: DrillState;
+  let madeSnapshot: WorkbookSnapshot;
+  /** Wall clock, to the minute, just before the clock was started: every stamp is at or after it. */
+  let before: Date;
+  /** The score the pane showed, part by part. */
+  let shownScore: Record<string, string>;
+
+  /** A time as the pane shows it: "09:05" on the drill's planned day (2026-11-30), "11-28 19:32" on any other. */
+  const HHMM = String.raw`(?:\d\d-\d\d )?\d\d:\d\d`;
+  const stepRow = (no: number, status?: string) =>
+    page.locator(`[data-testid="drill-step"][data-step-no="${no}"]${status ? `[data-status="${status}"]` : ""}`);
+  const attr = (id: string, a: string) => page.getByTestId(id).getAttribute(a);
+  const stepText = (no: number) => made.steps.find((s) => s.no === no)!.text;
+  /** The cells the preview's grid shows, row by row (the row number column left out). */
+  const gridRows = (sheet: string): Promise<string[][]> =>
+    page
+      .locator(`[data-testid="preview-grid"][data-sheet="${sheet}"] tbody tr`)
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")));
+
+  test("a drill workbook through the file input: the Drill step shows its 17 steps, the clock not started", async () => {
+    const drill = newDrillWorkbook({ locale: L, now: new Date(Date.UTC(2026, 10, 30, 8, 0)) });
+    made = drill.state;
+    const wb = new ExcelJS.Workbook();
+    for (const sheet of drill.sheets) replaceTableSheet(wb, sheet);
+    const bytes = await writeWorkbookBytes(wb, []);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lossdesk-e2e-drill-"));
+    temps.push(dir);
+    const file = path.join(dir, "drill.xlsx");
+    fs.writeFileSync(file, bytes);
+    madeSnapshot = await readXlsxBytes(bytes);
+    const madeRead = readDrillWorkbook(madeSnapshot, L);
+    expect(made.steps.length).toBe(17);
+
+    await page.getByTestId("preview-file-input").setInputFiles(file);
+    await eventually(async () => expect(await page.getByTestId("preview-file-name").textContent()).toBe("drill.xlsx"));
+    await eventually(async () =>
+      expect(await page.getByTestId("preview-sheets").locator("li").evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet")))).toEqual(
+        drill.sheets.map((s) => s.name),
+      ),
+    );
+    expect(await page.locator("[data-testid=preview-error]").count()).toBe(0);
+
+    await page.getByTestId("tab-drill").click();
+    await eventually(async () => expect(await page.getByTestId("drill-step").count()).toBe(17));
+    expect(await testIds(page, "drill-step", "data-step-no")).toEqual(made.steps.map((s) => String(s.no)));
+    expect(await testIds(page, "drill-step", "data-status")).toEqual(made.steps.map(() => "not-started"));
+    expect(await page.locator('[id^="drill-step-text-"]').allTextContents()).toEqual(made.steps.map((s) => s.text));
+    expect(await attr("drill-elapsed", "data-value")).toBe("");
+    expect(await attr("drill-elapsed", "data-running")).toBe("false");
+    expect(await page.getByTestId("drill-stop").isDisabled()).toBe(true);
+    expect([await attr("drill-progress", "data-done"), await attr("drill-progress", "data-total")]).toEqual(["0", "17"]);
+    expect(await attr("drill-score", "data-value")).toBe("0.0");
+    // the pane says what the reader says about this workbook (a fresh one: nothing)
+    expect(madeRead.issues).toEqual([]);
+    expect(await page.locator("[data-testid=drill-issues]").count()).toBe(0);
+    expect(await attr("drill-log", "data-count")).toBe("1"); // the "generated" line
+    await screenshot(page, "drill-open");
+  });
+
+  test("start the drill: the clock runs", async () => {
+    before = toMinute(wallClock(new Date()));
+    await page.getByTestId("drill-start").click();
+    await page.locator('[data-testid="drill-elapsed"][data-running="true"]').waitFor();
+    // started just now: 0 minutes, 1 if a minute turned over meanwhile
+    expect(["0", "1"]).toContain(await attr("drill-elapsed", "data-value"));
+    expect(await page.getByTestId("drill-start").isDisabled()).toBe(true);
+    expect(await page.getByTestId("drill-stop").isEnabled()).toBe(true);
+    await eventually(async () => expect(await attr("drill-log", "data-count")).toBe("2"));
+    await screenshot(page, "drill-started");
+  });
+
+  test("step 1: in progress, then done; the start and completion are stamped", async () => {
+    const times = stepRow(1).getByTestId("drill-step-times");
+    await page.getByTestId("drill-status-1").selectOption("in-progress");
+    await stepRow(1, "in-progress").waitFor();
+    expect(await times.textContent()).toMatch(new RegExp(`^开始 ${HHMM} · 用时 [01] / 15 分钟$`));
+    await screenshot(page, "drill-step1-in-progress");
+
+    await page.getByTestId("drill-status-1").selectOption("done");
+    await stepRow(1, "done").waitFor();
+    expect(await page.getByTestId("drill-status-1").inputValue()).toBe("done");
+    expect(await times.textContent()).toMatch(new RegExp(`^开始 ${HHMM} · 完成 ${HHMM} · 用时 [01] / 15 分钟$`));
+    expect(await stepRow(1).getAttribute("data-late")).toBe("false");
+    await screenshot(page, "drill-step1-done");
+  });
+
+  test("step 2: straight to done; no start is recorded", async () => {
+    await page.getByTestId("drill-status-2").selectOption("done");
+    await stepRow(2, "done").waitFor();
+    // done with no start: the start stays blank (docs/drills.md), so the step cannot be on time
+    expect(await stepRow(2).getByTestId("drill-step-times").textContent()).toMatch(new RegExp(`^未记录开始时间 · 完成 ${HHMM} · 目标 15 分钟$`));
+    expect(await testIds(page, "drill-step", "data-status")).toEqual(made.steps.map((s) => (s.no <= 2 ? "done" : "not-started")));
+    await screenshot(page, "drill-step2-done");
+  });
+
+  test("progress and score: 2 of 17 done, 1 on time", async () => {
+    await eventually(async () => expect([await attr("drill-progress", "data-done"), await attr("drill-progress", "data-total")]).toEqual(["2", "17"]));
+    expect(await attr("drill-progress", "data-skipped")).toBe("0");
+    shownScore = {
+      total: (await attr("drill-score", "data-value")) ?? "",
+      completion: (await attr("drill-score-completion", "data-value")) ?? "",
+      onTime: (await attr("drill-score-on-time", "data-value")) ?? "",
+      order: (await attr("drill-score-order", "data-value")) ?? "",
+      review: (await attr("drill-score-review", "data-value")) ?? "",
+    };
+    // completion 40 x 2/17 = 4.7; on time 25 x 1/17 = 1.5 (step 1 took 0-1 of its 15 minutes, step 2
+    // has no start); order 0 (steps 1 and 2 are not response steps); no after-action items: 0
+    expect(shownScore).toEqual({ total: "6.2", completion: "4.7", onTime: "1.5", order: "0.0", review: "0.0" });
+    // the same as the core scores the drill as the pane changed it
+    const expected = scoreDrill(
+      {
+        ...made,
+        steps: made.steps.map((s) =>
+          s.no === 1 ? { ...s, status: "done", startedAt: before, completedAt: before }
+          : s.no === 2 ? { ...s, status: "done", completedAt: before }
+          : s,
+        ),
+      },
+      { expectedSteps: 17 },
+    );
+    expect(shownScore).toEqual({
+      total: expected.total.toFixed(1),
+      completion: expected.parts.completion.points.toFixed(1),
+      onTime: expected.parts.onTime.points.toFixed(1),
+      order: expected.parts.order.points.toFixed(1),
+      review: expected.parts.review.points.toFixed(1),
+    });
+    expect(await page.getByTestId("drill-score-completion").textContent()).toContain("（2/17）");
+    expect(await page.getByTestId("drill-score-on-time").textContent()).toContain("（1/17）");
+    await screenshot(page, "drill-score");
+  });
+
+  test("the log: in the pane, and in the 演练记录 sheet of the workbook", async () => {
+    // the pane: the last five lines, newest first
+    expect(await attr("drill-log", "data-count")).toBe("5");
+    const lines = await page.getByTestId("drill-log").locator("li").allTextContents();
+    const status = (no: number, from: keyof typeof STATUS_LABEL, to: keyof typeof STATUS_LABEL) =>
+      `${eventLabel("status", L)} · ${no}. ${stepText(no)} · ${STATUS_LABEL[from][L]} → ${STATUS_LABEL[to][L]}`;
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(new RegExp(`^${HHMM} · `));
+    expect(lines[0]).toContain(`${status(2, "not-started", "done")} · 未记录开始时间`);
+    expect(lines[1]).toContain(status(1, "in-progress", "done"));
+    expect(lines[2]).toContain(status(1, "not-started", "in-progress"));
+    expect(lines[3]).toMatch(new RegExp(`^${HHMM} · 演练开始$`));
+    expect(lines[4]).toBe(`08:00 · ${eventLabel("generated", L)} · nav-fall · 17`);
+
+    // the workbook: the log sheet in the preview's grid, the rows appended to the DrillLog table
+    const logSheet = DRILL_SHEETS.log[L];
+    await page.locator(`[data-testid="preview-sheets"] li[data-sheet="${logSheet}"]`).click();
+    await page.locator(`[data-testid="preview-grid"][data-sheet="${logSheet}"]`).waitFor();
+    const at = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
+    await eventually(async () => {
+      const rows = await gridRows(logSheet);
+      const header = rows.findIndex((r) => r[0] === "时间");
+      expect(header).toBeGreaterThanOrEqual(0);
+      const body = rows.slice(header + 1).filter((r) => r.some((c) => c !== ""));
+      // event, no, from, to
+      expect(body.map((r) => [r[2], r[3], r[5], r[6]])).toEqual([
+        ["生成工作簿", "", "", ""],
+        ["演练开始", "", "", ""],
+        ["状态变更", "1", "未开始", "进行中"],
+        ["状态变更", "1", "进行中", "已完成"],
+        ["状态变更", "2", "未开始", "已完成"],
+      ]);
+      expect(body.map((r) => r[1])).toEqual(["命令行", "任务窗格", "任务窗格", "任务窗格", "任务窗格"]);
+      expect(body[4][4]).toBe(stepText(2));
+      expect(body[4][7]).toBe("未记录开始时间");
+      expect(body[0][0]).toBe("2026-11-30 08:00");
+      // (the grid leaves out a time of 00:00, as it shows a plain date)
+      for (const r of body.slice(1)) expect((r[0].length === 10 ? `${r[0]} 00:00` : r[0]) >= at(before)).toBe(true);
+    });
+    await page.getByTestId("drill-log").scrollIntoViewIfNeeded();
+    await screenshot(page, "drill-log");
+  });
+
+  test("download: the drill reads back with both steps done, their times, the log and the score", async () => {
+    const after = toMinute(wallClock(new Date()));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("preview-download").click()]);
+    expect(download.suggestedFilename()).toBe("drill-lossdesk.xlsx");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lossdesk-e2e-drill-dl-"));
+    temps.push(dir);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const snap = await readXlsxBytes(new Uint8Array(fs.readFileSync(file)));
+    const read = readDrillWorkbook(snap, L);
+    expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
+    const st = read.state!;
+    expect(st).toBeDefined();
+    expect(read.expectedSteps).toBe(17);
+
+    expect(st.steps.map((s) => s.status)).toEqual(made.steps.map((s) => (s.no <= 2 ? "done" : "not-started")));
+    const [s1, s2] = st.steps;
+    const within = (d: Date | null) => {
+      expect(d).toBeInstanceOf(Date);
+      expect(d!.getTime()).toBeGreaterThanOrEqual(before.getTime());
+      expect(d!.getTime()).toBeLessThanOrEqual(after.getTime());
+    };
+    within(s1.startedAt);
+    within(s1.completedAt);
+    expect(s1.completedAt!.getTime()).toBeGreaterThanOrEqual(s1.startedAt!.getTime());
+    expect(s2.startedAt).toBeNull();
+    within(s2.completedAt);
+    // stamped, not typed: each time matches a status line of its step in the log
+    expect([s1.startedManual, s1.completedManual, s2.completedManual]).toEqual([false, false, false]);
+    for (const s of st.steps.slice(2)) expect([s.startedAt, s.completedAt]).toEqual([null, null]);
+    within(st.clock.startedAt);
+    expect(st.clock.stoppedAt).toBeNull();
+
+    expect(st.log.map((e) => [e.event, e.source, e.stepNo, e.from, e.to])).toEqual([
+      ["generated", "cli", null, null, null],
+      ["clock-start", "pane", null, null, null],
+      ["status", "pane", 1, "not-started", "in-progress"],
+      ["status", "pane", 1, "in-progress", "done"],
+      ["status", "pane", 2, "not-started", "done"],
+    ]);
+    expect(st.log.slice(2).map((e) => e.at.getTime())).toEqual([s1.startedAt, s1.completedAt, s2.completedAt].map((d) => d!.getTime()));
+
+    // the score: the core's, from the cells, is what the pane showed, and the drill tab's score line says it
+    const score = scoreDrill(st, { expectedSteps: read.expectedSteps });
+    expect({
+      total: score.total.toFixed(1),
+      completion: score.parts.completion.points.toFixed(1),
+      onTime: score.parts.onTime.points.toFixed(1),
+      order: score.parts.order.points.toFixed(1),
+      review: score.parts.review.points.toFixed(1),
+    }).toEqual(shownScore);
+    expect(read.scoreCell).toBeDefined();
+    const m = /^([A-Z]+)(\d+)$/.exec(read.scoreCell!)!;
+    const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const drillTab = snap.sheets.find((s) => s.name === read.found.steps!.sheet)!;
+    expect(drillTab.rows[Number(m[2]) - 1]![col]).toBe(scoreLine(score, L));
+
+    // the rest of the workbook as it was: the same sheets, the data and review sheets cell for cell
+    expect(snap.sheets.map((s) => s.name)).toEqual(madeSnapshot.sheets.map((s) => s.name));
+    const touched = new Set<string>([DRILL_SHEETS.drill[L], DRILL_SHEETS.log[L]]);
+    for (const s of madeSnapshot.sheets) if (!touched.has(s.name)) expect(snap.sheets.find((x) => x.name === s.name)).toEqual(s);
+    await screenshot(page, "drill-downloaded");
   });
 });
 
