@@ -147,7 +147,7 @@ export function DrillStep(p: {
         <Subtitle2 as="h2">{s.drillClock}</Subtitle2>
         <div className={styles.row}>
           <Button appearance="primary" icon={<Play20Regular />} onClick={() => void api.start()} disabled={running} data-testid="drill-start">
-            {st.clock.startedAt ? s.drillResume : s.drillStart}
+            {st.clock.startedAt && !running ? s.drillResume : s.drillStart}
           </Button>
           <Button icon={<Stop20Regular />} onClick={() => void api.stop()} disabled={!running} data-testid="drill-stop">
             {s.drillStop}
