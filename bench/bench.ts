@@ -23,6 +23,8 @@ function mulberry32(seed: number) {
   };
 }
 
+const COLS = { first: "A", last: "Q" };
+
 function makeLots(n: number) {
   const rnd = mulberry32(42);
   const products = new Map<string, ProductInfo>();
@@ -42,7 +44,7 @@ function makeLots(n: number) {
     const withAmount = rnd() < 0.9;
     const fee = rnd() < 0.5 ? 0 : Math.round(rnd() * 5000) / 100;
     lots.push({
-      sheet: "客户持仓", row: i + 2, ref: `A${i + 2}:Q${i + 2}`,
+      sheet: "客户持仓", row: i + 2, cols: COLS,
       clientId: `C${String(Math.floor(rnd() * clients)).padStart(7, "0")}`,
       productCode: codes[Math.floor(rnd() * codes.length)],
       shares, costNav, fee,

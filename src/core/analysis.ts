@@ -2,7 +2,7 @@
 // (docs/results.md, the contract the CLI and the task pane share) and the client-loss sheet.
 
 import { WorkbookSnapshot, TableSheetModel, CellValue } from "./workbook";
-import { FoundTable, Issue, ParsedInput, parseWorkbook } from "./input";
+import { FoundTable, Issue, ParsedInput, lotRef, parseWorkbook } from "./input";
 import { ClientResult, EngineResult, computeLosses } from "./engine";
 import { ScoringConfig, DEFAULT_SCORING } from "./risk";
 import { formatFen, formatNav, formatRate, fenToYuanNumber } from "./money";
@@ -67,7 +67,7 @@ function clientJson(c: ClientResult) {
       dividends: formatFen(p.dividendsFen),
       pnl: formatFen(p.pnlFen),
       lossRate: rate(p.lossRateBp),
-      lots: p.lots.map((l) => ({ sheet: l.sheet, row: l.row, ref: l.ref })),
+      lots: p.lots.map((l) => ({ sheet: l.sheet, row: l.row, ref: lotRef(l) })),
     })),
   };
 }

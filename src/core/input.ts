@@ -56,11 +56,16 @@ export interface ProductInfo {
   navs: NavPoint[];
 }
 
+/** "A5:Q5": a lot's source cells. */
+export function lotRef(lot: Pick<Lot, "row" | "cols">): string {
+  return `${lot.cols.first}${lot.row}:${lot.cols.last}${lot.row}`;
+}
+
 export interface Lot {
   sheet: string;
   row: number; // 1-based
-  /** "A5:Q5": the lot's source cells. */
-  ref: string;
+  /** The holdings table's first and last column letters, shared by its lots ("A", "Q"). */
+  cols: { first: string; last: string };
   clientId: string;
   productCode: string;
   shares: number;
@@ -423,8 +428,7 @@ function readHoldings(
 ): number {
   let dataRows = 0;
   const sheet = c.sheet.name;
-  const lastColLetter = colLetter(c.c1);
-  const firstColLetter = colLetter(c.c0);
+  const cols = { first: colLetter(c.c0), last: colLetter(c.c1) };
   for (const { r, rr } of dataRowsOf(c, locale, issues)) {
     dataRows++;
     const clientId = rr.text("clientId", true);
@@ -438,7 +442,7 @@ function readHoldings(
     // One literal with every field in a fixed order: 200,000 lots of one hidden class, not
     // a spread copy per row (which cost more memory than the workbook itself).
     const lot: Lot = {
-      sheet, row: r + 1, ref: `${firstColLetter}${r + 1}:${lastColLetter}${r + 1}`,
+      sheet, row: r + 1, cols,
       clientId: clientId!, productCode: productCode!, shares: shares!,
       costAmount, costNav, fee, dividends, purchaseDate,
       clientName: rr.text("clientName"),

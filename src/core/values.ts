@@ -61,11 +61,20 @@ export function readNumber(v: CellValue | undefined): Read<number> {
 /** A calendar day as "YYYY-MM-DD": sorts and compares as text. */
 export type IsoDate = string;
 
+// One string per calendar day, shared: 200,000 lots hold a few hundred purchase dates and a few
+// thousand birth dates, not 400,000 copies of them.
+const ISO_CACHE = new Map<number, IsoDate>();
+
 function isoOf(y: number, m: number, d: number): IsoDate | undefined {
   if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return undefined;
+  const key = y * 10000 + m * 100 + d;
+  const hit = ISO_CACHE.get(key);
+  if (hit !== undefined) return hit;
   const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (d > dim) return undefined;
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  const iso = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  ISO_CACHE.set(key, iso);
+  return iso;
 }
 
 /** Excel 1900-system serial to a day (serial 1 = 1900-01-01; 60 is Excel's fictitious 1900-02-29). */
