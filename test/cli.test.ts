@@ -228,3 +228,20 @@ describe("the report, drafts and templates on the bundled sample (what a manager
     expect((await run("draft", sample, "--client", "C000002", "--channel", "fax")).code).toBe(2);
   });
 });
+
+test("--out on a workbook too big to copy: a plain message and exit 2 instead of running out of memory", async () => {
+  const before = process.env.LOSSDESK_OUT_MAX_CELLS;
+  process.env.LOSSDESK_OUT_MAX_CELLS = "100";
+  try {
+    const out = path.join(tmp, "too-big.xlsx");
+    const json = path.join(tmp, "too-big.json");
+    const r = await run("analyze", path.join(FIX, "messy-wide.xlsx"), "--out", out, "--json", json, "--locale", "en-US");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/did not write .*too-big\.xlsx: the workbook is too big to copy \(about [\d,]+ cells, limit 100\)/);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(JSON.parse(fs.readFileSync(json, "utf8")).totals.pnl).toBe("-3187.51"); // the analysis itself is complete
+    expect(r.out).toContain("total loss 3,187.51");
+  } finally {
+    if (before === undefined) delete process.env.LOSSDESK_OUT_MAX_CELLS; else process.env.LOSSDESK_OUT_MAX_CELLS = before;
+  }
+});

@@ -126,16 +126,19 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
 
   let analysis: Analysis;
   let previous: WorkbookSnapshot;
+  let inputCells = 0;
   try {
     // Only the sheets LossDesk wrote before (their statuses, notes, analyst text, templates) are
     // kept; the rest of the snapshot (200 MB for 200,000 lots) is dropped once the input is read.
     const read = async () => {
       const wb = await readXlsxFile(input);
       const own = new Set(GENERATED_SHEETS.map((n) => n.toLowerCase()));
-      return { parsed: readInput(wb, { asOf, locale }), previous: { sheets: wb.sheets.filter((x) => own.has(x.name.toLowerCase())) } };
+      const cells = wb.sheets.reduce((n, sh) => n + sh.rows.reduce((m, row) => m + (row?.length ?? 0), 0), 0);
+      return { parsed: readInput(wb, { asOf, locale }), previous: { sheets: wb.sheets.filter((x) => own.has(x.name.toLowerCase())) }, cells };
     };
     const r = await read();
     previous = r.previous;
+    inputCells = r.cells;
     analysis = analyzeParsed(r.parsed, { scoring });
   } catch (e) {
     if (e instanceof WorkbookReadError) { complain(`lossdesk: ${input}: ${describeReadError(e, locale)}`); return 2; }
@@ -163,6 +166,17 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
     fs.mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
     const o = buildOutputs(analysis, previous, { locale, generatedAt: localIsoNow() });
     const tables = [...o.outputs.tables, ...o.outputs.reports.map((r) => r.data)];
+    // The output is the input loaded by ExcelJS plus our sheets, all in memory: about 1.4 KB per
+    // cell (40,000 lots: 15 s, 1.9 GB). Past the limit Node runs out of heap minutes later, so
+    // say so now, after the summary and the JSON, which do not need it.
+    const cells = inputCells + tables.reduce((n, t) => n + t.rows.length * t.columns.length, 0);
+    if (cells > outMaxCells()) {
+      printSummary(analysis, locale, topN, human);
+      complain(zh
+        ? `lossdesk: 未写出 ${outPath}：工作簿过大（约 ${cells.toLocaleString("en-US")} 个单元格，上限 ${outMaxCells().toLocaleString("en-US")}），复制全部工作表需要的内存超过本机可用。分析结果已完整（见 --json）；请在 Excel 中用 LossDesk 加载项写出报告，或拆分工作簿；内存充足时可设置 LOSSDESK_OUT_MAX_CELLS 并用 node --max-old-space-size 运行。`
+        : `lossdesk: did not write ${outPath}: the workbook is too big to copy (about ${cells.toLocaleString("en-US")} cells, limit ${outMaxCells().toLocaleString("en-US")}); copying every sheet needs more memory than Node has here. The analysis itself is complete (see --json); write the sheets from the LossDesk add-in inside Excel, or split the workbook; with more memory, set LOSSDESK_OUT_MAX_CELLS and run node with --max-old-space-size.`);
+      return 2;
+    }
     await writeWorkbookWithSheets(input, outPath, tables, { reports: o.outputs.reports.map((r) => r.sheet) });
     written = [...o.outputs.tables.map((t) => t.name), ...o.outputs.reports.flatMap((r) => [r.sheet.name, r.data.name])];
     drafts = { added: o.draftsAdded.length, dropped: o.draftsDropped.length };
@@ -177,6 +191,12 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   }
   if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
   return 0;
+}
+
+/** Cells (input + output) up to which --out copies the workbook; LOSSDESK_OUT_MAX_CELLS overrides. */
+function outMaxCells(): number {
+  const v = Number(process.env.LOSSDESK_OUT_MAX_CELLS);
+  return Number.isFinite(v) && v > 0 ? v : 2_000_000;
 }
 
 /** Now as local date-time "2026-11-28T09:30:00": what the analyst's clock shows, for the report. */
