@@ -65,7 +65,8 @@ function defaultPage(name, officeJs) {
 function devServerTransport(env) {
   const flag = process.env.LOSSDESK_HTTPS;
   const https = env.https ? true : flag === "1" ? true : flag === "0" ? false : process.platform !== "linux";
-  if (!https) return { host: "127.0.0.1", server: "http" };
+  // the object form: webpack-cli refuses to merge start.js's --server-type flag into a plain string
+  if (!https) return { host: "127.0.0.1", server: { type: "http" } };
   // office-addin-dev-certs' getHttpsServerOptions() fails on Linux; its files are read directly.
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
