@@ -21,7 +21,7 @@ import type { CellValue, SheetSnapshot, TableSheetModel, WorkbookSnapshot } from
 import type { ClientResult, EngineResult, PositionResult } from "./engine";
 import type { RiskTier } from "./risk";
 import type { Issue } from "./input";
-import { colLetter } from "./input";
+import { cellIssue, colLetter } from "./input";
 import { Locale, cellRef, ui } from "./i18n";
 import { formatFen } from "./money";
 import { ContactPolicy, DEFAULT_CONTACT_POLICY, contactDeadline, contactPhrase, formatLongDate } from "./contact";
@@ -280,7 +280,7 @@ const TEMPLATE_ISSUE: Record<string, Text> = {
 };
 
 function templateIssue(locale: Locale, severity: Issue["severity"], sheet: string, cell: string, code: string, value = ""): Issue {
-  return { severity, sheet, cell, code, message: `${cellRef(sheet, cell)}: ${TEMPLATE_ISSUE[code][locale].replaceAll("{value}", value)}` };
+  return cellIssue(severity, sheet, cell, code, TEMPLATE_ISSUE[code][locale].replaceAll("{value}", value));
 }
 
 function findSheet(wb: WorkbookSnapshot, names: Text): SheetSnapshot | undefined {

@@ -20,6 +20,11 @@ export interface Issue {
   message: string;
 }
 
+/** An issue whose message starts with the cell it names, as every issue of LossDesk's does. */
+export function cellIssue(severity: Issue["severity"], sheet: string, cell: string, code: string, text: string): Issue {
+  return { severity, sheet, cell, code, message: `${cellRef(sheet, cell)}: ${text}` };
+}
+
 /** A table found in the workbook: where it is and which column holds which field. */
 export interface FoundTable {
   role: TableRole;
@@ -118,12 +123,18 @@ export function colLetter(index0: number): string {
   return s;
 }
 
+/** "A" -> 0, "AB" -> 27: the inverse of colLetter. */
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
 export function parseA1Range(ref: string): { r0: number; c0: number; r1: number; c1: number } | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
   if (!m) return undefined;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const r0 = +m[2] - 1, c0 = col(m[1]);
-  return { r0, c0, r1: m[4] ? +m[4] - 1 : r0, c1: m[3] ? col(m[3]) : c0 };
+  const r0 = +m[2] - 1, c0 = colIndex(m[1]);
+  return { r0, c0, r1: m[4] ? +m[4] - 1 : r0, c1: m[3] ? colIndex(m[3]) : c0 };
 }
 
 // ---- finding tables ----
@@ -271,10 +282,7 @@ class RowReader {
 
   issue(severity: Issue["severity"], code: string, col: number, params: { field?: string; value?: string; date?: string }) {
     const cell = this.cellOf(col);
-    const it: Issue = {
-      severity, sheet: this.sheet, cell, code,
-      message: `${cellRef(this.sheet, cell)}: ${issueText(code, this.locale, params)}`,
-    };
+    const it = cellIssue(severity, this.sheet, cell, code, issueText(code, this.locale, params));
     this.sink.push(it);
     if (severity === "error") this.bad = true;
   }
@@ -328,10 +336,7 @@ function product(products: Map<string, ProductInfo>, code: string): ProductInfo 
 
 function totalsIssue(sink: Issue[], locale: Locale, sheet: string, rowNo: number, c0: number) {
   const cell = `${colLetter(c0)}${rowNo}`;
-  sink.push({
-    severity: "warning", sheet, cell, code: "totals-row",
-    message: `${cellRef(sheet, cell)}: ${issueText("totals-row", locale, {})}`,
-  });
+  sink.push(cellIssue("warning", sheet, cell, "totals-row", issueText("totals-row", locale, {})));
 }
 
 /** A table's data rows: blank rows skipped silently, a totals row skipped with a warning. */
@@ -539,10 +544,7 @@ export function parseWorkbook(wb: WorkbookSnapshot, options: ParseOptions = {}):
     const prev = p.navs[p.navs.length - 1];
     if (prev && prev.date === n.date) {
       if (prev.unitNav !== n.unitNav) {
-        issues.push({
-          severity: "warning", sheet: n.sheet, cell: n.cell, code: "duplicate-nav",
-          message: `${cellRef(n.sheet, n.cell)}: ${issueText("duplicate-nav", locale, { value: n.code, date: n.date })}`,
-        });
+        issues.push(cellIssue("warning", n.sheet, n.cell, "duplicate-nav", issueText("duplicate-nav", locale, { value: n.code, date: n.date })));
       }
       continue;
     }

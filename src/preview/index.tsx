@@ -8,6 +8,7 @@ import { createRoot } from "react-dom/client";
 import { mountPane } from "../taskpane/mount";
 import { createPreviewHost, type PreviewHost } from "./host";
 import { isCellError, type CellValue, type SheetSnapshot } from "../core/workbook";
+import { colIndex, colLetter } from "../core/input";
 
 /** The bundled sample, served from the same origin as this page (webpack copies assets/). */
 const SAMPLE_URL = "assets/sample-lossdesk.xlsx";
@@ -161,18 +162,11 @@ function Chrome({ host, book, onOpened }: { host: PreviewHost; book: HTMLElement
 const VIEW_ROWS = 15;
 const VIEW_COLS = 10;
 
-function colName(c: number): string {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 function parseCell(ref: string | undefined): { row: number; col: number } | undefined {
   const m = ref ? /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref) : null;
   if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: colIndex(m[1]) };
 }
 
 function shown(v: CellValue | undefined): string {
@@ -196,7 +190,7 @@ function CellView({ sheet, cell }: { sheet?: SheetSnapshot; cell?: string }) {
         <tr>
           <th />
           {cols.map((c) => (
-            <th key={c}>{colName(c)}</th>
+            <th key={c}>{colLetter(c)}</th>
           ))}
         </tr>
       </thead>
@@ -207,7 +201,7 @@ function CellView({ sheet, cell }: { sheet?: SheetSnapshot; cell?: string }) {
             {cols.map((c) => {
               const here = at !== undefined && at.row === r && at.col === c;
               return (
-                <td key={c} className={here ? "pv-here" : undefined} data-cell={here ? `${colName(c)}${r + 1}` : undefined}>
+                <td key={c} className={here ? "pv-here" : undefined} data-cell={here ? `${colLetter(c)}${r + 1}` : undefined}>
                   {shown(sheet.rows[r]?.[c])}
                 </td>
               );

@@ -7,10 +7,10 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
 import type { Analysis } from "../core/analysis";
-import type { Issue } from "../core/input";
 import { Locale, TABLE_LABEL, cellRef } from "../core/i18n";
 import type { Strings } from "./strings";
 import { VirtualList } from "./VirtualList";
+import { messageWithoutRef } from "./IssueLinks";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -23,12 +23,6 @@ const useStyles = makeStyles({
 });
 
 const ISSUE_ROW = 32;
-
-/** The core prefixes each message with its Sheet!A1; the list shows that in its own column. */
-export function messageWithoutRef(i: Issue): string {
-  const prefix = `${cellRef(i.sheet, i.cell)}: `;
-  return i.message.startsWith(prefix) ? i.message.slice(prefix.length) : i.message;
-}
 
 export function DataStep(p: {
   s: Strings;

@@ -4,18 +4,18 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
-  Button, Caption1, Combobox, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Option, Select, Subtitle2,
+  Button, Caption1, Combobox, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Select, Subtitle2,
   Text, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { Copy20Regular } from "@fluentui/react-icons";
 import type { Analysis } from "../core/analysis";
 import type { ClientResult } from "../core/engine";
 import type { WorkbookSnapshot } from "../core/workbook";
-import { Locale, cellRef } from "../core/i18n";
+import type { Locale } from "../core/i18n";
 import { CHANNELS, CHANNEL_LABEL, Channel, readTemplates, renderDraft } from "../core/drafts";
 import { RULE_LABEL } from "../core/compliance";
 import type { Strings } from "./strings";
-import { messageWithoutRef } from "./DataStep";
+import { IssueSection } from "./IssueLinks";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -186,19 +186,7 @@ export function DraftsStep(p: {
       </div>
       <Caption1>{s.reviewNote}</Caption1>
 
-      {templates.issues.length > 0 && (
-        <section aria-label={s.templateIssues(templates.issues.length)}>
-          <Subtitle2 as="h2">{s.templateIssues(templates.issues.length)}</Subtitle2>
-          <ul className={styles.findings}>
-            {templates.issues.map((it, i) => (
-              <li key={i}>
-                <Link as="button" onClick={() => p.onSelectCell(it.sheet, it.cell)}>{cellRef(it.sheet, it.cell)}</Link>{" "}
-                {messageWithoutRef(it)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <IssueSection title={s.templateIssues(templates.issues.length)} issues={templates.issues} onSelectCell={p.onSelectCell} />
     </div>
   );
 }

@@ -5,7 +5,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import {
-  Badge, Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Select, Subtitle2, Text,
+  Badge, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Select, Subtitle2, Text,
   makeStyles, tokens,
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, Dismiss20Regular, Play20Regular, Stop20Regular } from "@fluentui/react-icons";
@@ -13,9 +13,9 @@ import {
   eventLabel, PHASE_LABEL, STATUSES, STATUS_LABEL, elapsedMinutes, formatWall, scoreDrill,
   type DrillLogEntry, type DrillStep as Step, type StepStatus,
 } from "../core/drill";
-import { cellRef, type Locale } from "../core/i18n";
+import type { Locale } from "../core/i18n";
 import type { Strings } from "./strings";
-import { messageWithoutRef } from "./DataStep";
+import { IssueSection } from "./IssueLinks";
 import { drillNow, type DrillApi } from "./useDrill";
 
 const useStyles = makeStyles({
@@ -94,18 +94,8 @@ export function DrillStep(p: {
     </MessageBar>
   );
 
-  const issueList = api.issues.length > 0 && (
-    <section aria-label={s.drillIssues(api.issues.length)} data-testid="drill-issues" data-count={api.issues.length}>
-      <Subtitle2 as="h2">{s.drillIssues(api.issues.length)}</Subtitle2>
-      <ul className={styles.list}>
-        {api.issues.map((it, i) => (
-          <li key={i}>
-            <Link as="button" onClick={() => p.onSelectCell(it.sheet, it.cell)}>{cellRef(it.sheet, it.cell)}</Link>{" "}
-            {messageWithoutRef(it)}
-          </li>
-        ))}
-      </ul>
-    </section>
+  const issueList = (
+    <IssueSection title={s.drillIssues(api.issues.length)} issues={api.issues} onSelectCell={p.onSelectCell} testId="drill-issues" />
   );
 
   if (!d || !st || !score) {

@@ -4,9 +4,8 @@
 import { Button, Caption1, Link, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentTable20Regular } from "@fluentui/react-icons";
 import type { Issue } from "../core/input";
-import { cellRef } from "../core/i18n";
 import type { Strings } from "./strings";
-import { messageWithoutRef } from "./DataStep";
+import { IssueSection } from "./IssueLinks";
 
 export interface WriteResult {
   sheets: string[];
@@ -55,19 +54,7 @@ export function ReportStep(p: {
           </Caption1>
         </section>
       )}
-      {r && r.issues.length > 0 && (
-        <section aria-label={s.outputIssues(r.issues.length)}>
-          <Subtitle2 as="h2">{s.outputIssues(r.issues.length)}</Subtitle2>
-          <ul className={styles.list}>
-            {r.issues.map((it, i) => (
-              <li key={i}>
-                <Link as="button" onClick={() => p.onSelectCell(it.sheet, it.cell)}>{cellRef(it.sheet, it.cell)}</Link>{" "}
-                {messageWithoutRef(it)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {r && <IssueSection title={s.outputIssues(r.issues.length)} issues={r.issues} onSelectCell={p.onSelectCell} />}
     </div>
   );
 }

@@ -17,25 +17,13 @@
 //   Excel they reach the pane, which treats a value it already holds as no change.
 
 import { cellFromOffice } from "./read";
+import { colIndex, colLetter } from "../../core/input";
 import { excelApi, messageLang } from "./support";
 import { toHostError } from "./errors";
 import { HostError, type WatchArea, type WatchedChange } from "../../taskpane/host";
 
 const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
 
-function colIndex(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-}
-
-function colLetters(c0: number): string {
-  let n = c0 + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** 0-based inclusive bounds of "G9", "G9:H12", "G:H" (whole columns), "9:12" (whole rows), with or without "Sheet!". */
 export function addressBounds(address: string): { r0: number; r1: number; c0: number; c1: number } | undefined {
@@ -91,7 +79,7 @@ export async function watchCells(area: WatchArea, onChange: (change: WatchedChan
         await context.sync();
         const out: WatchedChange["cells"] = [];
         range.values.forEach((row, r) => row.forEach((v, c) => {
-          if (watched.has(part.c0 + c)) out.push({ address: `${colLetters(part.c0 + c)}${part.r0 + r + 1}`, value: cellFromOffice(v) });
+          if (watched.has(part.c0 + c)) out.push({ address: `${colLetter(part.c0 + c)}${part.r0 + r + 1}`, value: cellFromOffice(v) });
         }));
         return out;
       });

@@ -20,6 +20,7 @@
 
 import JSZip from "jszip";
 import type { ChartSpec } from "../../core/workbook";
+import { colIndex, colLetter } from "../../core/input";
 import { decodeEntities } from "./xml";
 import { resolveTarget } from "./read-core"; // the fs-free half of the reader
 
@@ -171,17 +172,9 @@ async function readText(zip: JSZip, part: string): Promise<string | undefined> {
 
 // ---- A1 ranges ----
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function colLetters(n: number): string {
-  let s = "";
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
+// 1-based columns here, as in the DrawingML anchors' neighbours; the core's helpers are 0-based.
+const colNumber = (letters: string): number => colIndex(letters) + 1;
+const colLetters = (n: number): string => colLetter(n - 1);
 
 /** "A1:F181" (with or without "$", no sheet) -> 1-based bounds. */
 export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } {

@@ -14,8 +14,8 @@
 //   no log every time counts as typed, the safe side (typed times are never cleared).
 
 import type { Issue } from "../input";
-import { colLetter, parseA1Range } from "../input";
-import { cellRef, type Locale } from "../i18n";
+import { cellIssue, colLetter, parseA1Range } from "../input";
+import type { Locale } from "../i18n";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../workbook";
 import { parsePhase, parseStatus } from "./logic";
 import {
@@ -120,7 +120,7 @@ class IssueList {
   readonly items: Issue[] = [];
   constructor(readonly locale: Locale) {}
   add(severity: Issue["severity"], sheet: string, cell: string, code: MessageCode, ...args: (string | number)[]): void {
-    this.items.push({ severity, sheet, cell, code, message: `${cellRef(sheet, cell)}: ${msg(code, this.locale, ...args)}` });
+    this.items.push(cellIssue(severity, sheet, cell, code, msg(code, this.locale, ...args)));
   }
 }
 
