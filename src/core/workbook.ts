@@ -56,6 +56,25 @@ export interface ColumnSpec {
   listAllowOther?: boolean;
   /** Also put the dropdown on this many empty rows below the data. */
   listExtraRows?: number;
+  /**
+   * A computed column: an Excel formula for every data cell, "{r}" standing for the cell's own
+   * sheet row, e.g. "=IF(B{r}=\"\",\"\",B{r}+15)". The row's value in `rows` is written as the
+   * formula's cached result, so readers that do not calculate (ours, LibreOffice before a recalc)
+   * see the same figure. Only for columns LossDesk owns; user text is never a formula.
+   */
+  formula?: string;
+}
+
+/**
+ * A conditional format over a table's data rows (all columns, plus the dropdown's extra rows):
+ * `formula` is written for the first data row, with "{r}" standing for that row, e.g.
+ * "AND($P{r}<>\"\",$P{r}<0)"; Excel shifts it down the range as usual. The first rule that
+ * matches wins (stopIfTrue), so list the strongest first.
+ */
+export interface ConditionalFormatSpec {
+  formula: string;
+  /** bad: red fill (overdue); warn: amber fill (due soon); good: green fill. */
+  style: "bad" | "warn" | "good";
 }
 
 /**
@@ -72,6 +91,7 @@ export interface TableSheetModel {
   tableName?: string;
   /** Freeze the panes below the header row. */
   freezeHeader?: boolean;
+  conditionalFormats?: ConditionalFormatSpec[];
 }
 
 /**
