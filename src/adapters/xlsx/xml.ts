@@ -138,7 +138,7 @@ export class XmlTokenizer {
         if (e < 0) return lt;
         const decl = s.slice(lt, e);
         if (decl.indexOf("[") >= 0 || /^<!(ENTITY|ELEMENT|ATTLIST|NOTATION)\b/.test(decl)) {
-          throw new XmlError(`DTD/entity declarations are not allowed (<!DOCTYPE … [ … ]> at character ${this.origin + lt})`, "dtd");
+          throw new XmlError(`DTD/entity declarations are not allowed: a <!DOCTYPE> with declarations at character ${this.origin + lt}`, "dtd");
         }
         i = e + 1;
         continue;
