@@ -230,3 +230,23 @@ describe("6. messages that say what the file is", () => {
     expect(describeReadError(err, "zh-CN")).toContain("含有 DTD/实体声明");
   });
 });
+
+describe("the CLI says the reader's warnings", () => {
+  test("on stderr, before the analysis, which goes on (exit 0, the result JSON as usual)", async () => {
+    const { Writable } = await import("stream");
+    const fs = await import("fs");
+    const os = await import("os");
+    const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lossdesk-reader-")), "r.json");
+    const { main } = await import("../src/cli/main");
+    let out = "", err = "";
+    const sink = (f: (s: string) => void) => new Writable({ write(chunk, _enc, cb) { f(String(chunk)); cb(); } });
+    const file = fixture("sheet-empty-rid.xlsx");
+    const code = await main(["analyze", file, "--json", json, "--locale", "en-US"], sink((s) => (out += s)), sink((s) => (err += s)));
+    expect(code).toBe(0);
+    expect(err.split("\n")[0]).toBe(
+      `lossdesk: ${file}: warning: The sheet "Auto_Open" has no part in the workbook (an empty r:id, as very hidden macro sheets of files converted from .xls have); it was skipped.`,
+    );
+    expect(JSON.parse(fs.readFileSync(json, "utf8")).totals.pnl).toBe("-3000.00");
+    expect(out).toContain("LossDesk as of 2024-06-28");
+  });
+});
