@@ -250,3 +250,18 @@ describe("the CLI says the reader's warnings", () => {
     expect(out).toContain("LossDesk as of 2024-06-28");
   });
 });
+
+test("the lock-file check: a short CSV padded with spaces is not one; a 33-letter user name is", async () => {
+  const { isExcelLockFile } = await import("../src/adapters/xlsx/errors");
+  const csv = new TextEncoder().encode(`1${"x".repeat(48)}    ,2\r\n`.padEnd(120, " "));
+  expect(csv[0]).toBe(0x31);
+  expect(isExcelLockFile(csv)).toBe(false);
+  const name = "a".repeat(33);
+  const lock = new Uint8Array(165).fill(0x20);
+  lock[0] = 33;
+  for (let i = 0; i < 33; i++) (lock[1 + i] = 0x61), (lock[56 + 2 * i] = 0x61), (lock[57 + 2 * i] = 0);
+  lock[54] = 33;
+  lock[55] = 0;
+  expect(name.length).toBe(33);
+  expect(isExcelLockFile(lock)).toBe(true);
+});

@@ -168,6 +168,11 @@ export function isExcelLockFile(b: Uint8Array): boolean {
   if (n < 1 || n > 52) return false;
   for (let i = 1; i <= n; i++) if (b[i] < 0x20 || b[i] === 0x7f) return false;
   for (let i = n + 1; i < 54; i++) if (b[i] !== 0x20) return false;
+  // A length below 0x20 is a control character no text file starts with. A longer name ("!" to
+  // "4" as its length byte could start a CSV) must also be repeated in UTF-16 from byte 56.
+  if (n < 0x20) return true;
+  if (b.length < 56 + 2 * n || b[54] !== n || b[55] !== 0) return false;
+  for (let i = 0; i < n; i++) if (b[56 + 2 * i] !== b[1 + i] || b[57 + 2 * i] !== 0) return false;
   return true;
 }
 
