@@ -265,3 +265,12 @@ test("the lock-file check: a short CSV padded with spaces is not one; a 33-lette
   expect(name.length).toBe(33);
   expect(isExcelLockFile(lock)).toBe(true);
 });
+
+test("a central directory whose CRC field was left 0 is forgiven when the local header's CRC matches the data", async () => {
+  const bytes = Buffer.from(await zipParts(simplePackage([{ name: "S", xml: sheetXml(`<row r="1"><c r="A1"><v>15000</v></c></row>`) }]), "STORE"));
+  const name = Buffer.from("xl/worksheets/sheet1.xml");
+  for (let p = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; p = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4)) {
+    if (bytes.subarray(p + 46, p + 46 + name.length).equals(name)) bytes.writeUInt32LE(0, p + 16);
+  }
+  expect((await readXlsxBytes(bytes)).sheets[0].rows).toEqual([[15000]]);
+});

@@ -208,12 +208,17 @@ async function readWorkbookPart(zip: ZipArchive, part: string): Promise<Workbook
   // So workbookPr counts only in the main namespace, which needs the prefixes in scope here (the
   // workbook part is small, so a scope stack per element costs nothing).
   const scopes: Map<string, string>[] = [];
+  let rootNs = "";
   await parsePart(zip, part, {
     wantText: false,
     open(local, src, start, end) {
-      if (root === undefined) root = local;
       const ns = elementNamespace(src, start, end, scopes);
-      if (local === "workbookPr" && (ns === "" || MAIN_NAMESPACES.has(ns))) {
+      if (root === undefined) {
+        root = local;
+        rootNs = ns;
+      }
+      // The root's own namespace counts too: a writer with an odd main namespace is still consistent.
+      if (local === "workbookPr" && (ns === "" || ns === rootNs || MAIN_NAMESPACES.has(ns))) {
         readAttributes(src, start, end, attrs);
         const v = (attr(attrs, "date1904") ?? "").toLowerCase();
         result.date1904 = v === "1" || v === "true";

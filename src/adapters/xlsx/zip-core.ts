@@ -252,7 +252,7 @@ export class MemoryZipArchive implements ZipArchive {
   }
 
   private checkCrc(entry: ZipEntry, crc: number): void {
-    if (crc !== entry.crc32) {
+    if (crc !== entry.crc32 && !this.localCrcs(entry).includes(crc)) {
       const hex = (n: number): string => n.toString(16).padStart(8, "0");
       throw new ZipError("crc-mismatch", entry.name, `CRC-32 ${hex(crc)}, the zip recorded ${hex(entry.crc32)}`);
     }
@@ -263,6 +263,24 @@ export class MemoryZipArchive implements ZipArchive {
     const entry = real === undefined ? undefined : this.byName.get(real);
     if (!entry) throw new ZipError("missing-part", name, "not in the package");
     return entry;
+  }
+
+  /**
+   * The CRC-32 as the local header and the data descriptor (bit 3) record it. A mismatch with the
+   * central directory alone is forgiven when the data matches one of these: the data is then as
+   * written, and a writer that left a field blank in one place is not a damaged transfer.
+   */
+  private localCrcs(entry: ZipEntry): number[] {
+    const b = this.bytes;
+    const h = entry.localHeaderOffset;
+    const out = [u32(b, h + 14)];
+    const end = h + 30 + u16(b, h + 26) + u16(b, h + 28) + entry.compressedSize;
+    if (entry.flags & 0x8) {
+      // The descriptor may or may not start with its signature.
+      const at = end + 4 <= b.length && u32(b, end) === 0x08074b50 ? end + 4 : end;
+      if (at + 4 <= b.length) out.push(u32(b, at));
+    }
+    return out;
   }
 
   /** The entry's stored (possibly compressed) bytes, after checking it is something we can read. */
