@@ -17,7 +17,7 @@ import { formatFen, formatNav, formatRate } from "../core/money";
 import { ScoringConfig, scoringWith } from "../core/risk";
 import { readDate } from "../core/values";
 import { generateSample } from "../core/sample";
-import { readXlsxFile, WorkbookReadError, describeReadError } from "../adapters/xlsx/read";
+import { readXlsxFile, WorkbookReadError, describeReadError, describeReadWarning } from "../adapters/xlsx/read";
 import { writeNewWorkbook, writeWorkbookWithSheets } from "../adapters/exceljs/write";
 
 const VALUE_FLAGS = new Set(["--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel"]);
@@ -132,6 +132,8 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
     // kept; the rest of the snapshot (200 MB for 200,000 lots) is dropped once the input is read.
     const read = async () => {
       const wb = await readXlsxFile(input);
+      // What the reader skipped or worked around: said before the analysis, on stderr.
+      for (const w of wb.warnings ?? []) complain(`lossdesk: ${input}: ${zh ? "警告" : "warning"}: ${describeReadWarning(w, locale)}`);
       const own = new Set(GENERATED_SHEETS.map((n) => n.toLowerCase()));
       const cells = wb.sheets.reduce((n, sh) => n + sh.rows.reduce((m, row) => m + (row?.length ?? 0), 0), 0);
       return { parsed: readInput(wb, { asOf, locale }), previous: { sheets: wb.sheets.filter((x) => own.has(x.name.toLowerCase())) }, cells };

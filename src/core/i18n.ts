@@ -28,6 +28,14 @@ const ISSUE_TEXT: Record<string, Text> = {
   },
   "nav-not-positive": { "zh-CN": "{field}必须大于 0（{value}）", "en-US": "{field} must be greater than 0 ({value})" },
   "totals-row": { "zh-CN": "合计行已跳过", "en-US": "totals row skipped" },
+  "out-of-range": {
+    "zh-CN": "{field}超出可精确计算的范围（{value}），该行未计入",
+    "en-US": "{field} is beyond the range that can be computed exactly ({value}); row left out",
+  },
+  "total-out-of-range": {
+    "zh-CN": "已采用的持仓合计金额超出可精确计算的范围（{value}），该行及之后使合计超限的行未计入",
+    "en-US": "the accepted lots together exceed the amount that can be computed exactly ({value}); this row and later ones that would exceed it are left out",
+  },
   "duplicate-nav": {
     "zh-CN": "产品 {value} 在 {date} 有重复净值，以首次出现为准",
     "en-US": "product {value} has more than one NAV on {date}; the first is used",
@@ -61,6 +69,7 @@ export const FIELD_LABEL: Record<string, Text> = {
   rm: { "zh-CN": "客户经理", "en-US": "relationship manager" },
   phone: { "zh-CN": "联系电话", "en-US": "phone" },
   totalAssets: { "zh-CN": "总资产", "en-US": "total assets" },
+  marketValue: { "zh-CN": "市值（份额×净值）", "en-US": "market value (shares x NAV)" },
   complaints: { "zh-CN": "投诉次数", "en-US": "complaints" },
   clientTier: { "zh-CN": "客户等级", "en-US": "client tier" },
   /** a product code column header in a wide NAV table */

@@ -9,6 +9,12 @@ import {
   readProductRisk, readText,
 } from "./values";
 import { Locale, TABLE_LABEL, cellRef, fieldLabel, issueText } from "./i18n";
+import { LIMITS } from "./money";
+
+/** "1e+20，上限 1000000000000": the value and its bound, for an out-of-range issue. */
+function beyond(value: number, limit: number, locale: Locale): string {
+  return locale === "zh-CN" ? `${value}，上限 ${limit}` : `${value}, at most ${limit}`;
+}
 
 export interface Issue {
   severity: "error" | "warning";
@@ -362,6 +368,10 @@ function readLongNav(c: Candidate, locale: Locale, issues: Issue[], products: Ma
     const cumulativeNav = rr.number("cumulativeNav");
     if (unitNav !== undefined && unitNav <= 0) rr.issue("error", "nav-not-positive", rr.col("unitNav"), { field: "unitNav", value: String(unitNav) });
     if (cumulativeNav !== undefined && cumulativeNav <= 0) rr.issue("error", "nav-not-positive", rr.col("cumulativeNav"), { field: "cumulativeNav", value: String(cumulativeNav) });
+    for (const f of ["unitNav", "cumulativeNav"] as const) {
+      const v = f === "unitNav" ? unitNav : cumulativeNav;
+      if (v !== undefined && v > LIMITS.nav) rr.issue("error", "out-of-range", rr.col(f), { field: f, value: beyond(v, LIMITS.nav, locale) });
+    }
     const name = rr.text("productName");
     const risk = rr.productRisk();
     const benchmark = rr.text("benchmark");
@@ -393,6 +403,7 @@ function readWideNav(c: Candidate, locale: Locale, issues: Issue[], out: RawNav[
       if (v === undefined) continue;
       if (v instanceof Bad) { rr.issue("error", v.code, col, { field: "unitNav", value: v.shown }); continue; }
       if (v <= 0) { rr.issue("error", "nav-not-positive", col, { field: "unitNav", value: String(v) }); continue; }
+      if (v > LIMITS.nav) { rr.issue("error", "out-of-range", col, { field: "unitNav", value: beyond(v, LIMITS.nav, locale) }); continue; }
       out.push({ code: text, date, unitNav: v, sheet: c.sheet.name, cell: rr.cellOf(col) });
     }
   }
@@ -432,6 +443,8 @@ function readHoldings(
   c: Candidate, locale: Locale, issues: Issue[], products: Map<string, ProductInfo>, asOf: IsoDate, lots: Lot[],
 ): number {
   let dataRows = 0;
+  /** Cost + market value + dividends of the accepted lots, in fen (approximate; only a bound). */
+  let acceptedFen = 0;
   const sheet = c.sheet.name;
   const cols = { first: colLetter(c.c0), last: colLetter(c.c1) };
   for (const { r, rr } of dataRowsOf(c, locale, issues)) {
@@ -474,6 +487,14 @@ function readHoldings(
       const v = lot[f];
       if (v !== undefined && v < 0) rr.issue("error", "negative-amount", rr.col(f), { field: f, value: String(v) });
     }
+    // Past these bounds the fen would no longer be exact integers (see LIMITS in money.ts).
+    const bounds: [Field, number | undefined, number][] = [
+      ["shares", shares, LIMITS.shares], ["costAmount", costAmount, LIMITS.amountYuan], ["costNav", costNav, LIMITS.nav],
+      ["fee", fee, LIMITS.amountYuan], ["dividends", dividends, LIMITS.amountYuan], ["totalAssets", lot.totalAssets, LIMITS.amountYuan],
+    ];
+    for (const [f, v, limit] of bounds) {
+      if (v !== undefined && v > limit) rr.issue("error", "out-of-range", rr.col(f), { field: f, value: beyond(v, limit, locale) });
+    }
     if (costAmount === undefined && costNav === undefined) {
       rr.issue("error", "missing-cost", c.columns.get("costAmount") ?? rr.col("costNav"), {});
     }
@@ -487,6 +508,21 @@ function readHoldings(
       rr.issue("warning", "after-as-of", rr.col("purchaseDate"), { value: purchaseDate, date: asOf });
       continue;
     }
+    // Each bound holds alone; their products (shares x NAV) and the sum over lots need their own.
+    const latest = lastNavOnOrBefore(p.navs, asOf)!.unitNav;
+    const marketValue = shares * latest;
+    const cost = costAmount ?? shares * costNav! + (fee ?? 0);
+    if (marketValue > LIMITS.amountYuan || cost > LIMITS.amountYuan) {
+      const v = Math.max(marketValue, cost);
+      rr.issue("error", "out-of-range", rr.col("shares"), { field: marketValue >= cost ? "marketValue" : "costAmount", value: beyond(v, LIMITS.amountYuan, locale) });
+      continue;
+    }
+    const lotFen = (marketValue + cost + (dividends ?? 0)) * 100;
+    if (acceptedFen + lotFen > LIMITS.totalFen) {
+      rr.issue("error", "total-out-of-range", rr.col("shares"), { value: beyond(acceptedFen + lotFen, LIMITS.totalFen, locale) });
+      continue;
+    }
+    acceptedFen += lotFen;
     // What holdings rows say about a product fills in only what the NAV and products tables left blank.
     p.name ??= lot.productName;
     p.risk ??= lot.productRisk;

@@ -15,6 +15,24 @@
 
 import Decimal from "decimal.js";
 
+/**
+ * Bounds on input values, so that every fen figure stays an exact integer (below 2^53) and no
+ * result is ever Infinity or NaN. A value past them is a cell issue, not a result:
+ * - shares at most 1e12 per lot; a NAV (unit, cumulative, cost) at most 1e6 per unit;
+ * - an amount (cost amount, fee, dividends, total assets, and a lot's shares x NAV) at most 1e11
+ *   yuan, i.e. 1e13 fen, where a product of two doubles is still rounded exactly (< 2^52);
+ * - the accepted lots together at most 2^51 fen (about 22.5 trillion yuan) of cost + market value +
+ *   dividends, so that every sum above a lot (positions, clients, products, totals) stays exact.
+ * The largest real lots are many orders of magnitude below; values this big are typing errors
+ * (a pasted account number in the shares column) or a damaged file.
+ */
+export const LIMITS = {
+  shares: 1e12,
+  nav: 1e6,
+  amountYuan: 1e11,
+  totalFen: 2 ** 51,
+} as const;
+
 /** Integer number of fen (0.01 CNY). */
 export type Fen = number;
 

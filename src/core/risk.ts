@@ -114,7 +114,8 @@ export function scoreClient(c: ScoreInput, cfg: ScoringConfig = DEFAULT_SCORING)
   }
   if (c.age !== undefined && c.age >= cfg.elderlyAge) add("elderly", w.elderly, String(c.age));
   if (c.totalAssets !== undefined && c.totalAssets > 0 && lossYuan > 0) {
-    const share = c.costFen / 100 / c.totalAssets;
+    // Capped: total assets of a fraction of a fen would make the share Infinity in the result.
+    const share = Math.min(c.costFen / 100 / c.totalAssets, 1e6);
     add("concentration", w.concentration * clamp01(share / cfg.concentrationFull), share.toFixed(4));
   }
   if (c.complaints !== undefined && c.complaints > 0) {

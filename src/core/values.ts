@@ -29,7 +29,8 @@ export function shownValue(v: CellValue | undefined): string {
 export function readText(v: CellValue | undefined): Read<string> {
   if (isBlank(v)) return undefined;
   if (isCellError(v)) return new Bad("error-value", v.error);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // A broken date cell can arrive as an invalid Date: it is not a text anyone typed.
+  if (v instanceof Date) return isNaN(v.getTime()) ? new Bad("not-a-date", "?") : v.toISOString().slice(0, 10);
   return String(v).trim();
 }
 
@@ -65,8 +66,9 @@ export type IsoDate = string;
 // thousand birth dates, not 400,000 copies of them.
 const ISO_CACHE = new Map<number, IsoDate>();
 
+/** Excel's calendar: 1900-01-01 to 9999-12-31. Days outside it are not dates (an issue, not a guess). */
 function isoOf(y: number, m: number, d: number): IsoDate | undefined {
-  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return undefined;
+  if (!(y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1)) return undefined;
   const key = y * 10000 + m * 100 + d;
   const hit = ISO_CACHE.get(key);
   if (hit !== undefined) return hit;
@@ -80,7 +82,7 @@ function isoOf(y: number, m: number, d: number): IsoDate | undefined {
 /** Excel 1900-system serial to a day (serial 1 = 1900-01-01; 60 is Excel's fictitious 1900-02-29). */
 export function isoFromSerial(serial: number): IsoDate | undefined {
   const whole = Math.floor(serial);
-  if (whole < 1 || whole > 2958465) return undefined;
+  if (!(whole >= 1 && whole <= 2958465)) return undefined; // also NaN: never an Invalid Date
   if (whole === 60) return undefined;
   const days = whole < 60 ? whole - 1 : whole - 2; // days after 1900-01-01
   const t = Date.UTC(1900, 0, 1) + days * 86400000;
@@ -102,7 +104,7 @@ export function readDate(v: CellValue | undefined): Read<IsoDate> {
     return isoOf(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) ?? new Bad("not-a-date", shownValue(v));
   }
   if (typeof v === "number") {
-    if (Number.isInteger(v) && v >= 19000101 && v <= 29991231) {
+    if (Number.isInteger(v) && v >= 19000101 && v <= 99991231) {
       return isoOf(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100) ?? new Bad("not-a-date", String(v));
     }
     return isoFromSerial(v) ?? new Bad("not-a-date", String(v));

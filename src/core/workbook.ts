@@ -40,6 +40,21 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** What the reader skipped or guessed at while the data stayed readable; absent when nothing was. */
+  warnings?: ReadWarning[];
+}
+
+/**
+ * Something a reader skipped or worked around (adapters/xlsx/errors.ts describes each in zh-CN and
+ * en-US): a sheet with no relationship, a missing styles part, an unreadable _rels/.rels.
+ */
+export interface ReadWarning {
+  code: "sheet-without-part" | "styles-missing" | "root-rels-unusable";
+  /** The package part concerned. */
+  part: string;
+  sheet?: string;
+  /** Technical detail (English). */
+  detail: string;
 }
 
 // ---- Output: sheets the core describes and an adapter renders ----

@@ -3,6 +3,7 @@
 
 import { ZipError } from "./zip-core";
 import { XmlError } from "./xml";
+import type { ReadWarning } from "../../core/workbook";
 
 export type ReadErrorCode =
   /** The file could not be opened at all (missing, no permission, a folder). */
@@ -17,6 +18,10 @@ export type ReadErrorCode =
   /** A part that the package itself refers to is not in it. */
   | "missing-part"
   | "bad-xml"
+  /** A part whose bytes do not match the CRC-32 the zip recorded: damaged in transfer. */
+  | "crc-mismatch"
+  /** XML with a DTD declaring entities (an entity bomb or external entity): refused on purpose. */
+  | "dtd-not-allowed"
   /** An Office/zip package whose main document is not an xlsx workbook (.xlsb, .ods, .docx...). */
   | "not-workbook"
   /** A bug on our side; the detail says what happened. */
@@ -34,6 +39,9 @@ export type LooksLike =
   | "encrypted-ooxml"
   | "xlsb"
   | "ods"
+  | "numbers"
+  /** Excel's owner file "~$name.xlsx", written next to a workbook while Excel has it open. */
+  | "excel-lock-file"
   | "office-document";
 
 export class WorkbookReadError extends Error {
@@ -69,7 +77,7 @@ export function toReadError(err: unknown, part = "", sheet?: string): WorkbookRe
     return new WorkbookReadError(err.code, err.entry || part, err.detail, { sheet });
   }
   if (err instanceof XmlError) {
-    return new WorkbookReadError("bad-xml", part, err.detail, { sheet });
+    return new WorkbookReadError(err.kind === "dtd" ? "dtd-not-allowed" : "bad-xml", part, err.detail, { sheet });
   }
   const msg = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return new WorkbookReadError("internal", part, msg, { sheet });
@@ -117,6 +125,9 @@ export function rejectNonZip(b: Uint8Array): void {
     );
   }
   if (startsWith(b, ZIP)) return;
+  if (isExcelLockFile(b)) {
+    throw new WorkbookReadError("not-zip", "", "the file is an Excel lock (owner) file, not a workbook", { looksLike: "excel-lock-file" });
+  }
   const head = new TextDecoder("utf-8").decode(b.subarray(0, 4096)).replace(/^\uFEFF/, "");
   const lower = head.trimStart().toLowerCase();
   let looksLike: LooksLike;
@@ -139,11 +150,30 @@ export function rejectNonZip(b: Uint8Array): void {
     "xml-spreadsheet-2003": "an XML Spreadsheet 2003 file",
     xml: "an XML file",
     text: "plain text (CSV or similar)",
-    "office-document": "binary data that is not a zip package",
+    "office-document": "binary data of another kind",
   };
   throw new WorkbookReadError("not-zip", "", `the file is ${what[looksLike]}, not a zip package`, {
     looksLike: looksLike === "office-document" ? undefined : looksLike,
   });
+}
+
+/**
+ * Excel's owner file ("~$Book1.xlsx", 162 or 165 bytes): the user name's length in byte 0, the
+ * name in the local code page padded with spaces to byte 53, then (from byte 54) the length
+ * again and the name in UTF-16. Copied along with a folder, it is often picked by mistake.
+ */
+export function isExcelLockFile(b: Uint8Array): boolean {
+  if (b.length < 54 || b.length > 512) return false;
+  const n = b[0];
+  if (n < 1 || n > 52) return false;
+  for (let i = 1; i <= n; i++) if (b[i] < 0x20 || b[i] === 0x7f) return false;
+  for (let i = n + 1; i < 54; i++) if (b[i] !== 0x20) return false;
+  // A length below 0x20 is a control character no text file starts with. A longer name ("!" to
+  // "4" as its length byte could start a CSV) must also be repeated in UTF-16 from byte 56.
+  if (n < 0x20) return true;
+  if (b.length < 56 + 2 * n || b[54] !== n || b[55] !== 0) return false;
+  for (let i = 0; i < n; i++) if (b[56 + 2 * i] !== b[1 + i] || b[57 + 2 * i] !== 0) return false;
+  return true;
 }
 
 // ---- Messages ----
@@ -181,7 +211,17 @@ export function describeReadError(err: WorkbookReadError, locale: Locale): strin
             : `The file is plain text (for example CSV) with an .xlsx name, not an Excel workbook. ${resave}`;
         case "pdf":
           return zh ? "该文件是 PDF 文档，不是 Excel 工作簿。请向来源系统索取 .xlsx 格式的导出文件。" : "The file is a PDF document, not an Excel workbook. Ask the source system for an .xlsx export.";
+        case "excel-lock-file":
+          return zh
+            ? "该文件是 Excel 的锁定文件（文件名以“~$”开头，Excel 打开工作簿时在同一文件夹中生成，只记录打开者的用户名），不是工作簿本身。请选择同一文件夹中不带“~$”的真正工作簿文件。"
+            : 'The file is Excel\'s lock file (its name starts with "~$"; Excel writes it next to a workbook it has open, and it only holds the name of the user), not the workbook itself. Open the real workbook: the file in the same folder without the "~$".';
         default:
+          // The detail already says "not a zip package" for bytes we sniffed; say it once.
+          if (d.startsWith("the file is binary data")) {
+            return zh
+              ? `该文件不是 .xlsx 工作簿：.xlsx 文件都是 zip 压缩包，而该文件是其他格式的二进制数据。${resave}`
+              : `The file is not an .xlsx workbook: every .xlsx file is a zip package, and this file holds binary data of another kind. ${resave}`;
+          }
           return zh
             ? `该文件不是 .xlsx 工作簿：.xlsx 文件都是 zip 压缩包，而该文件不是（${d}）。${resave}`
             : `The file is not an .xlsx workbook: every .xlsx file is a zip package and this one is not (${d}). ${resave}`;
@@ -216,8 +256,20 @@ export function describeReadError(err: WorkbookReadError, locale: Locale): strin
       return zh
         ? `${partPhrase(err, locale)}的 XML 内容格式错误，无法读取（${d}）。文件可能已损坏或被手工修改过。请用 Excel 打开修复后另存为 .xlsx。`
         : `${cap(partPhrase(err, locale))} holds malformed XML and cannot be read (${d}). The file may be damaged or hand-edited. Let Excel repair it and save it as .xlsx.`;
+    case "crc-mismatch":
+      return zh
+        ? `${partPhrase(err, locale)}已损坏：内容与压缩包记录的 CRC-32 校验值不符（${d}），读出的数字可能是错的，因此不予读取。文件可能在传输或复制时损坏。请从来源重新获取该文件。`
+        : `${cap(partPhrase(err, locale))} is damaged: its content does not match the CRC-32 checksum the zip package recorded (${d}), so figures read from it could be wrong and it is not read. The file was probably damaged in transfer or copying. Get the file again from its source.`;
+    case "dtd-not-allowed":
+      return zh
+        ? `${partPhrase(err, locale)}含有 DTD/实体声明（<!DOCTYPE … [<!ENTITY …>]>）。电子表格软件从不写入这类声明，它们可被用来攻击读取程序（如“实体炸弹”），因此不允许，文件未被读取（${d}）。该文件并非由 Excel 等软件正常保存，或已被改动。请从来源重新获取该文件。`
+        : `${cap(partPhrase(err, locale))} contains DTD/entity declarations (<!DOCTYPE … [<!ENTITY …>]>). Spreadsheet software never writes them and they can be used to attack a reader (an "entity bomb"), so they are not allowed and the file was not read (${d}). The file was not saved normally by Excel or similar software, or it has been tampered with. Get the file again from its source.`;
     case "not-workbook":
       switch (err.looksLike) {
+        case "numbers":
+          return zh
+            ? "该文件是 Apple Numbers 表格（只是扩展名改成了 .xlsx），不是 Excel 工作簿。请在 Numbers 中打开它，选择“文件 > 导出为 > Excel…”，然后使用导出的 .xlsx 文件。"
+            : "The file is an Apple Numbers spreadsheet renamed to .xlsx, not an Excel workbook. Open it in Numbers, choose File > Export To > Excel…, and use the .xlsx file that Numbers writes.";
         case "xlsb":
           return zh ? `该文件是 Excel 二进制工作簿（.xlsb），本工具只读取 .xlsx。${resave}` : `The file is an Excel Binary Workbook (.xlsb); only .xlsx is read. ${resave}`;
         case "ods":
@@ -232,6 +284,26 @@ export function describeReadError(err: WorkbookReadError, locale: Locale): strin
       return zh
         ? `读取${err.part ? partPhrase(err, locale) : "工作簿"}时发生意外错误（${d}）。请将该文件提供给技术支持。`
         : `An unexpected error occurred while reading ${err.part ? partPhrase(err, locale) : "the workbook"} (${d}). Please send the file to support.`;
+  }
+}
+
+/** A reader warning (something skipped or worked around) as a sentence for the user. */
+export function describeReadWarning(w: ReadWarning, locale: Locale): string {
+  const zh = locale === "zh-CN";
+  switch (w.code) {
+    case "sheet-without-part":
+      return zh
+        ? `工作表“${w.sheet ?? ""}”在工作簿中没有对应的部件（r:id 为空，常见于由 .xls 转换而来的文件中深度隐藏的宏表），已跳过。`
+        : `The sheet "${w.sheet ?? ""}" has no part in the workbook (an empty r:id, as very hidden macro sheets of files converted from .xls have); it was skipped.`;
+    case "styles-missing":
+      return zh
+        ? `工作簿引用的样式部件 ${w.part} 不在文件中：无法得知哪些单元格设置了日期格式，日期按序列号读取（需要日期的列仍会按日期解读）。`
+        : `The styles part ${w.part} that the workbook refers to is not in the file: which cells are formatted as dates is unknown, so dates are read as serial numbers (columns that expect a date still read them as dates).`;
+    case "root-rels-unusable":
+    default:
+      return zh
+        ? `文件的包关系部件 _rels/.rels 无法使用（${w.detail}），已按惯例位置读取 xl/workbook.xml。`
+        : `The package's relationships part _rels/.rels cannot be used (${w.detail}); the workbook was read from its conventional location, xl/workbook.xml.`;
   }
 }
 

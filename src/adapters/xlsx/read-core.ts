@@ -5,14 +5,14 @@
 // relationships (never by a hard-coded path), element names are matched by local name, and the
 // sheets are parsed as a stream so that a 200,000-row holdings sheet stays fast and small.
 
-import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../core/workbook";
-import { WorkbookReadError, describeReadError, rejectNonZip, toReadError } from "./errors";
+import type { CellValue, ReadWarning, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../core/workbook";
+import { WorkbookReadError, describeReadError, describeReadWarning, rejectNonZip, toReadError } from "./errors";
 import type { LooksLike, ReadErrorCode } from "./errors";
 import { XmlError, XmlHandler, XmlTokenizer, attr, decodeOoxmlEscapes, readAttributes } from "./xml";
 import type { ZipArchive } from "./zip-core";
 
-export { WorkbookReadError, describeReadError };
-export type { LooksLike, ReadErrorCode };
+export { WorkbookReadError, describeReadError, describeReadWarning };
+export type { LooksLike, ReadErrorCode, ReadWarning };
 export type { ZipArchive };
 
 /**
@@ -113,7 +113,8 @@ async function parsePart(zip: ZipArchive, part: string, handler: XmlHandler, she
 
 /** Reads a workbook from any ZipArchive (zlib in Node, DecompressionStream in the browser). */
 export async function readWorkbook(zip: ZipArchive): Promise<WorkbookSnapshot> {
-  const workbookPart = await findWorkbookPart(zip);
+  const warnings: ReadWarning[] = [];
+  const workbookPart = await findWorkbookPart(zip, warnings);
   const wb = await readWorkbookPart(zip, workbookPart);
   const rels = await readRels(zip, workbookPart);
   const relById = new Map(rels.map((r) => [r.id, r]));
@@ -121,10 +122,20 @@ export async function readWorkbook(zip: ZipArchive): Promise<WorkbookSnapshot> {
   const sstRel = rels.find((r) => r.kind === "sharedstrings" && !r.external);
   const stylesRel = rels.find((r) => r.kind === "styles" && !r.external);
   const sharedStrings = sstRel ? await readSharedStrings(zip, sstRel.part) : [];
-  const dateStyles = stylesRel ? await readDateStyles(zip, stylesRel.part) : [];
+  let dateStyles: boolean[] = [];
+  if (stylesRel && !zip.has(stylesRel.part)) {
+    // Without styles no cell is known to be a date: dates arrive as serial numbers, which the core
+    // reads as dates where it expects one. Worth a warning, not a refusal.
+    warnings.push({ code: "styles-missing", part: stylesRel.part, detail: "the styles part is not in the package" });
+  } else if (stylesRel) dateStyles = await readDateStyles(zip, stylesRel.part);
 
   const sheets: SheetSnapshot[] = [];
   for (const entry of wb.sheets) {
+    if (entry.relId === "") {
+      // Very hidden macro sheets of workbooks converted from .xls carry r:id="": no part, no cells.
+      warnings.push({ code: "sheet-without-part", part: workbookPart, sheet: entry.name, detail: 'the sheet has r:id="" (no part)' });
+      continue;
+    }
     const rel = relById.get(entry.relId);
     if (!rel) {
       throw new WorkbookReadError("missing-part", relsPartFor(workbookPart), `no relationship "${entry.relId}" for the sheet`, { sheet: entry.name });
@@ -138,11 +149,20 @@ export async function readWorkbook(zip: ZipArchive): Promise<WorkbookSnapshot> {
     const tables = await readTables(zip, rel.part, entry.name);
     sheets.push({ name: entry.name, rows, tables });
   }
-  return { sheets };
+  return warnings.length > 0 ? { sheets, warnings } : { sheets };
 }
 
-async function findWorkbookPart(zip: ZipArchive): Promise<string> {
-  const rootRels = await readRels(zip, "");
+async function findWorkbookPart(zip: ZipArchive, warnings: ReadWarning[]): Promise<string> {
+  let rootRels: Relationship[];
+  try {
+    rootRels = await readRels(zip, "");
+  } catch (err) {
+    // Garbage in _rels/.rels: the conventional location still finds the workbook in practice.
+    if (!zip.has("xl/workbook.xml")) throw err;
+    const e = toReadError(err, "_rels/.rels");
+    warnings.push({ code: "root-rels-unusable", part: "_rels/.rels", detail: `${e.detail}; read xl/workbook.xml instead` });
+    return zip.resolve("xl/workbook.xml")!;
+  }
   const office = rootRels.find((r) => r.kind === "officedocument" && !r.external);
   if (office) {
     if (/\.bin$/i.test(office.part)) {
@@ -154,9 +174,19 @@ async function findWorkbookPart(zip: ZipArchive): Promise<string> {
     return zip.resolve(office.part) ?? office.part;
   }
   // No usable _rels/.rels: accept the conventional location before giving up.
-  if (zip.has("xl/workbook.xml")) return zip.resolve("xl/workbook.xml")!;
+  if (zip.has("xl/workbook.xml")) {
+    if (zip.has("_rels/.rels")) {
+      warnings.push({ code: "root-rels-unusable", part: "_rels/.rels", detail: "no officeDocument relationship; read xl/workbook.xml instead" });
+    }
+    return zip.resolve("xl/workbook.xml")!;
+  }
   if (zip.has("mimetype") && (await zip.text("mimetype")).startsWith("application/vnd.oasis.opendocument.spreadsheet")) {
     throw new WorkbookReadError("not-workbook", "", "the file is an OpenDocument spreadsheet", { looksLike: "ods" });
+  }
+  // Apple Numbers keeps its document in Index/*.iwa (Index.zip before 2013); renamed to .xlsx it
+  // is not a damaged workbook but another program's file.
+  if (zip.names().some((n) => /^Index\/.*\.iwa$/i.test(n) || /^Index\.zip$/i.test(n))) {
+    throw new WorkbookReadError("not-workbook", "", "the file is an Apple Numbers document (Index/*.iwa)", { looksLike: "numbers" });
   }
   if (zip.has("_rels/.rels")) {
     throw new WorkbookReadError("not-workbook", "_rels/.rels", "the package has no officeDocument relationship", { looksLike: "office-document" });
@@ -173,11 +203,22 @@ async function readWorkbookPart(zip: ZipArchive, part: string): Promise<Workbook
   const result: WorkbookPart = { date1904: false, sheets: [] };
   const attrs: string[] = [];
   let root: string | undefined;
+  // Excel 2013+ writes a second <x15:workbookPr/> inside extLst (another namespace, no date1904):
+  // matched by local name it would reset a 1904 workbook to 1900 and move every date by 4 years.
+  // So workbookPr counts only in the main namespace, which needs the prefixes in scope here (the
+  // workbook part is small, so a scope stack per element costs nothing).
+  const scopes: Map<string, string>[] = [];
+  let rootNs = "";
   await parsePart(zip, part, {
     wantText: false,
     open(local, src, start, end) {
-      if (root === undefined) root = local;
-      if (local === "workbookPr") {
+      const ns = elementNamespace(src, start, end, scopes);
+      if (root === undefined) {
+        root = local;
+        rootNs = ns;
+      }
+      // The root's own namespace counts too: a writer with an odd main namespace is still consistent.
+      if (local === "workbookPr" && (ns === "" || ns === rootNs || MAIN_NAMESPACES.has(ns))) {
         readAttributes(src, start, end, attrs);
         const v = (attr(attrs, "date1904") ?? "").toLowerCase();
         result.date1904 = v === "1" || v === "true";
@@ -186,13 +227,45 @@ async function readWorkbookPart(zip: ZipArchive, part: string): Promise<Workbook
         result.sheets.push({ name: attr(attrs, "name") ?? "", relId: attr(attrs, "id") ?? "" });
       }
     },
-    close() {},
+    close() {
+      scopes.pop();
+    },
     text() {},
   });
   if (root !== "workbook") {
     throw new WorkbookReadError("not-workbook", part, `the main part is <${root}>, not a workbook`, { looksLike: "office-document" });
   }
   return result;
+}
+
+/** SpreadsheetML's main namespace: Transitional and Strict. */
+const MAIN_NAMESPACES = new Set([
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+]);
+
+const XMLNS_DECL = /\sxmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/**
+ * The namespace URI of the element whose raw tag is src[start, end), pushing its declarations on
+ * `scopes` (the caller pops one scope per close). "" for an unprefixed element with no default
+ * namespace in scope (hand-written packages without any xmlns); "?prefix" for an undeclared prefix.
+ */
+function elementNamespace(src: string, start: number, end: number, scopes: Map<string, string>[]): string {
+  const tag = src.slice(start, end);
+  const scope = new Map<string, string>();
+  for (const m of tag.matchAll(XMLNS_DECL)) scope.set(m[1] ?? "", m[2] ?? m[3] ?? "");
+  scopes.push(scope);
+  let nameEnd = 0;
+  while (nameEnd < tag.length && !/[\s/]/.test(tag[nameEnd])) nameEnd++;
+  const qname = tag.slice(0, nameEnd);
+  const colon = qname.indexOf(":");
+  const prefix = colon < 0 ? "" : qname.slice(0, colon);
+  for (let k = scopes.length - 1; k >= 0; k--) {
+    const uri = scopes[k].get(prefix);
+    if (uri !== undefined) return uri;
+  }
+  return prefix === "" ? "" : `?${prefix}`;
 }
 
 // ---- Shared strings ----
@@ -231,17 +304,27 @@ async function readSharedStrings(zip: ZipArchive, part: string): Promise<string[
 
 // ---- Styles: which cell formats are dates ----
 
-const BUILTIN_DATE_FORMATS = new Set<number>();
-for (const [a, b] of [
-  [14, 22],
-  [27, 36],
-  [45, 47],
-  [50, 58],
-]) {
-  for (let id = a; id <= b; id++) BUILTIN_DATE_FORMATS.add(id);
+/**
+ * The built-in number formats (ECMA-376 Part 1, 18.8.30) that are dates, times or durations, by
+ * their codes, so they are judged by the same rule as custom codes: 46 "[h]:mm:ss" is an elapsed
+ * duration, not a date.
+ */
+const BUILTIN_TIME_CODES: Record<number, string> = {
+  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM",
+  20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0",
+};
+/** 27-36 and 50-58: East Asian built-ins, a date or a time of day in every one of those locales. */
+const BUILTIN_CJK_DATES = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+function isBuiltinDateFormat(id: number): boolean {
+  const code = BUILTIN_TIME_CODES[id];
+  return code !== undefined ? isDateFormatCode(code) : BUILTIN_CJK_DATES.has(id);
 }
 
-/** Whether a number format code displays a date or time of day (not an elapsed duration). */
+/**
+ * Whether a number format code displays a date or a time of day. Elapsed-time formats ([h], [mm],
+ * [ss]) display durations: those cells stay numbers (a fraction of days), not dates.
+ */
 export function isDateFormatCode(code: string): boolean {
   let s = code
     .replace(/"[^"]*"/g, "") // literal text: "年", " days"
@@ -250,8 +333,9 @@ export function isDateFormatCode(code: string): boolean {
   if (/\[(h+|m+|s+)\]/i.test(s)) return false; // [h]:mm elapsed time is a duration, not a date
   s = s
     .replace(/\[[^\]]*\]/g, "") // [Red], [$-804], [DBNum1], [>=100]
-    .replace(/general/gi, "")
-    .replace(/am\/pm|a\/p/gi, "");
+    .replace(/general/gi, "");
+  // An AM/PM marker alone ("AM/PM", "上午/下午") still shows the time of day.
+  if (/am\/pm|a\/p|上午\/下午/i.test(s)) return true;
   return /[ymdhs]/i.test(s);
 }
 
@@ -287,7 +371,7 @@ async function readDateStyles(zip: ZipArchive, part: string): Promise<boolean[]>
   });
   return xfFormats.map((id) => {
     const code = customFormats.get(id);
-    return code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
+    return code !== undefined ? isDateFormatCode(code) : isBuiltinDateFormat(id);
   });
 }
 

@@ -4,7 +4,11 @@
 // parsing to the handler, which asks only for the elements it cares about.
 
 export class XmlError extends Error {
-  constructor(readonly detail: string) {
+  constructor(
+    readonly detail: string,
+    /** "dtd": a DOCTYPE declaring entities, refused on purpose rather than malformed. */
+    readonly kind: "malformed" | "dtd" = "malformed",
+  ) {
     super(detail);
     this.name = "XmlError";
   }
@@ -107,7 +111,7 @@ export class XmlTokenizer {
       if (lt > i) {
         if (stack.length === 0) {
           if (s.slice(i, lt).trim().length > 0) throw new XmlError(`text outside the root element at character ${this.origin + i}`);
-        } else if (h.wantText) h.text(decodeEntities(s.slice(i, lt)));
+        } else if (h.wantText) h.text(decodeEntities(normaliseLineEnds(s.slice(i, lt))));
       }
       if (lt + 1 >= n) return lt;
       const c1 = s.charCodeAt(lt + 1);
@@ -122,14 +126,20 @@ export class XmlTokenizer {
         if (s.startsWith("<![CDATA[", lt)) {
           const e = s.indexOf("]]>", lt + 9);
           if (e < 0) return lt;
-          if (h.wantText) h.text(s.slice(lt + 9, e));
+          if (h.wantText) h.text(normaliseLineEnds(s.slice(lt + 9, e)));
           i = e + 3;
           continue;
         }
         if (lt + 9 > n) return lt;
-        // <!DOCTYPE ...>: never written by spreadsheet software; skip it without expanding anything.
+        // <!DOCTYPE ...>: never written by spreadsheet software. A bare one is skipped; one with an
+        // internal subset ("[") declares entities (the "billion laughs" bomb, external entities),
+        // which are refused outright rather than skipped or expanded.
         const e = s.indexOf(">", lt);
         if (e < 0) return lt;
+        const decl = s.slice(lt, e);
+        if (decl.indexOf("[") >= 0 || /^<!(ENTITY|ELEMENT|ATTLIST|NOTATION)\b/.test(decl)) {
+          throw new XmlError(`DTD/entity declarations are not allowed: a <!DOCTYPE> with declarations at character ${this.origin + lt}`, "dtd");
+        }
         i = e + 1;
         continue;
       }
@@ -233,7 +243,7 @@ export function readAttributes(tag: string, from: number, to: number, out: strin
     i = ve + 1;
     const qname = tag.slice(nameStart, nameEnd);
     if (qname === "xmlns" || qname.startsWith("xmlns:")) continue;
-    out.push(colon < 0 ? qname : tag.slice(colon + 1, nameEnd), decodeEntities(tag.slice(vs, ve)));
+    out.push(colon < 0 ? qname : tag.slice(colon + 1, nameEnd), decodeEntities(normaliseAttributeSpace(tag.slice(vs, ve))));
   }
 }
 
@@ -241,6 +251,22 @@ export function readAttributes(tag: string, from: number, to: number, out: strin
 export function attr(attrs: string[], name: string): string | undefined {
   for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) return attrs[k + 1];
   return undefined;
+}
+
+/**
+ * XML end-of-line handling (XML 1.0 §2.11): a literal CR LF or lone CR in the document reads as
+ * LF. Applied before entities are decoded, so a CR written as &#13; or _x000D_ stays a CR.
+ */
+export function normaliseLineEnds(s: string): string {
+  return s.indexOf("\r") < 0 ? s : s.replace(/\r\n?/g, "\n");
+}
+
+/**
+ * Attribute-value normalisation (XML 1.0 §3.3.3): after end-of-line handling every literal CR, LF
+ * or tab in an attribute value reads as a space (CR LF as one space). Written as &#10; they stay.
+ */
+function normaliseAttributeSpace(s: string): string {
+  return /[\r\n\t]/.test(s) ? s.replace(/\r\n|[\r\n\t]/g, " ") : s;
 }
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };

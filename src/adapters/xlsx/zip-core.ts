@@ -19,7 +19,7 @@ export interface ZipArchive {
   chunks(name: string): AsyncIterable<Uint8Array>;
 }
 
-export type ZipErrorCode = "not-zip" | "corrupt-zip" | "unsupported-compression" | "missing-part";
+export type ZipErrorCode = "not-zip" | "corrupt-zip" | "unsupported-compression" | "missing-part" | "crc-mismatch";
 
 export class ZipError extends Error {
   constructor(
@@ -40,13 +40,19 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** The CRC-32 of the uncompressed data, as the central directory records it. */
+  crc32: number;
 }
 
 /** Inflates raw deflate data (no zlib/gzip header), whole or as a stream of pieces. */
 export interface RawInflater {
   inflate(data: Uint8Array): Promise<Uint8Array>;
   inflateChunks(data: Uint8Array): AsyncIterable<Uint8Array>;
+  /** A faster CRC-32 than the shared table routine, where the platform has one (Node's zlib). */
+  crc32?(data: Uint8Array, crc: number): number;
 }
+
+import { crc32 } from "./crc32";
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -132,6 +138,7 @@ export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
     }
     const flags = u16(b, p + 8);
     const method = u16(b, p + 10);
+    const crc = u32(b, p + 16);
     let compressedSize = u32(b, p + 20);
     let uncompressedSize = u32(b, p + 24);
     const nameLen = u16(b, p + 28);
@@ -160,7 +167,7 @@ export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
       }
       e += 4 + size;
     }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset: localHeaderOffset + shift });
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset: localHeaderOffset + shift, crc32: crc });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -208,21 +215,46 @@ export class MemoryZipArchive implements ZipArchive {
         throw inflateError(entry.name, err);
       }
     }
+    this.checkCrc(entry, this.crc(bytes, 0));
     return decodeText(bytes);
   }
 
   async *chunks(name: string): AsyncIterable<Uint8Array> {
     const entry = this.entry(name);
     const data = this.raw(entry);
+    // The CRC is only known once the last piece is through, so a damaged part fails at its end:
+    // the caller must treat what it parsed from the part as void when this throws (the reader
+    // throws the whole read away).
+    let crc = 0;
     if (entry.method === STORED) {
-      for (let i = 0; i < data.length; i += CHUNK) yield data.subarray(i, Math.min(data.length, i + CHUNK));
+      for (let i = 0; i < data.length; i += CHUNK) {
+        const piece = data.subarray(i, Math.min(data.length, i + CHUNK));
+        crc = this.crc(piece, crc);
+        yield piece;
+      }
+      this.checkCrc(entry, crc);
       return;
     }
     try {
-      for await (const piece of this.inflater.inflateChunks(data)) yield piece;
+      for await (const piece of this.inflater.inflateChunks(data)) {
+        crc = this.crc(piece, crc);
+        yield piece;
+      }
     } catch (err) {
       if (err instanceof ZipError) throw err;
       throw inflateError(entry.name, err);
+    }
+    this.checkCrc(entry, crc);
+  }
+
+  private crc(data: Uint8Array, crc: number): number {
+    return this.inflater.crc32 ? this.inflater.crc32(data, crc) : crc32(data, crc);
+  }
+
+  private checkCrc(entry: ZipEntry, crc: number): void {
+    if (crc !== entry.crc32 && !this.localCrcs(entry).includes(crc)) {
+      const hex = (n: number): string => n.toString(16).padStart(8, "0");
+      throw new ZipError("crc-mismatch", entry.name, `CRC-32 ${hex(crc)}, the zip recorded ${hex(entry.crc32)}`);
     }
   }
 
@@ -231,6 +263,24 @@ export class MemoryZipArchive implements ZipArchive {
     const entry = real === undefined ? undefined : this.byName.get(real);
     if (!entry) throw new ZipError("missing-part", name, "not in the package");
     return entry;
+  }
+
+  /**
+   * The CRC-32 as the local header and the data descriptor (bit 3) record it. A mismatch with the
+   * central directory alone is forgiven when the data matches one of these: the data is then as
+   * written, and a writer that left a field blank in one place is not a damaged transfer.
+   */
+  private localCrcs(entry: ZipEntry): number[] {
+    const b = this.bytes;
+    const h = entry.localHeaderOffset;
+    const out = [u32(b, h + 14)];
+    const end = h + 30 + u16(b, h + 26) + u16(b, h + 28) + entry.compressedSize;
+    if (entry.flags & 0x8) {
+      // The descriptor may or may not start with its signature.
+      const at = end + 4 <= b.length && u32(b, end) === 0x08074b50 ? end + 4 : end;
+      if (at + 4 <= b.length) out.push(u32(b, at));
+    }
+    return out;
   }
 
   /** The entry's stored (possibly compressed) bytes, after checking it is something we can read. */

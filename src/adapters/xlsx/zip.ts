@@ -12,7 +12,11 @@ const CHUNK = 1 << 20;
 
 // ---- Node ----
 
+// zlib.crc32 exists from Node 20.15 / 22.2; older Nodes fall back to the shared table routine.
+const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 export const nodeInflater: RawInflater = {
+  ...(typeof zlibCrc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlibCrc32(data, crc) } : {}),
   inflate(data: Uint8Array): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
       zlib.inflateRaw(data, (err, out) => (err ? reject(err) : resolve(out)));
