@@ -3,7 +3,8 @@
 // nicety) instead of failing the whole write with ApiNotFound.
 //
 // Requirement sets used (https://learn.microsoft.com/javascript/api/requirement-sets/excel/):
-// 1.4 settings, names.add, getItemOrNullObject; 1.6 suspendApiCalculationUntilNextSync;
+// 1.4 settings, names.add, getItemOrNullObject; 1.5 customXmlParts; 1.6 suspendApiCalculationUntilNextSync,
+// conditional formats;
 // 1.7 freezePanes, chart axis number format; 1.8 calculationMode, dataValidation, showGridlines;
 // 1.9 pageLayout, page breaks, autoFilter, suspendScreenUpdatingUntilNextSync; 1.20 Excel.run mergeUndoGroup.
 
@@ -23,12 +24,15 @@ export interface Support {
   names: boolean; // 1.4
   nullObjects: boolean; // 1.4 (getUsedRangeOrNullObject, getItemOrNullObject)
   suspendCalc: boolean; // 1.6
+  conditionalFormats: boolean; // 1.6
+  customXml: boolean; // 1.5 (workbook.customXmlParts)
   freeze: boolean; // 1.7
   calcMode: boolean; // 1.8
   axisFormat: boolean; // 1.8 (ChartAxis.numberFormat)
   validation: boolean; // 1.8
   gridlines: boolean; // 1.8
   pageLayout: boolean; // 1.9
+  shapes: boolean; // 1.9
   autoFilter: boolean; // 1.9
   screenUpdating: boolean; // 1.9
   mergeUndo: boolean; // 1.20
@@ -40,12 +44,15 @@ export function detectSupport(): Support {
     names: excelApi("1.4"),
     nullObjects: excelApi("1.4"),
     suspendCalc: excelApi("1.6"),
+    conditionalFormats: excelApi("1.6"),
+    customXml: excelApi("1.5"),
     freeze: excelApi("1.7"),
     calcMode: excelApi("1.8"),
     axisFormat: excelApi("1.8"),
     validation: excelApi("1.8"),
     gridlines: excelApi("1.8"),
     pageLayout: excelApi("1.9"),
+    shapes: excelApi("1.9"),
     autoFilter: excelApi("1.9"),
     screenUpdating: excelApi("1.9"),
     mergeUndo: excelApi("1.20"),
