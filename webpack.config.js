@@ -9,8 +9,8 @@
 // the pane loads inside Excel on every open, ExcelJS (only the preview writes with it) must stay
 // in the chunk that import() fetches on demand.
 //
-// The output goes to dist/, next to the CLI's tsc output (dist/src, dist/bench), which
-// `output.clean` leaves alone.
+// The output goes to dist/ and dist/ holds nothing else (the CLI's tsc output is in build/cli):
+// `output.clean` empties it first, so dist/ is exactly what is deployed.
 "use strict";
 
 const fs = require("fs");
@@ -196,7 +196,7 @@ module.exports = (env = {}, argv = {}) => {
       filename: prod ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: prod ? "[name].[contenthash:8].js" : "[name].js",
       publicPath: "auto",
-      clean: { keep: (asset) => /^(src|bench)([\\/]|$)/.test(asset) },
+      clean: true,
     },
     resolve: {
       extensions: [".tsx", ".ts", ".mjs", ".js", ".json"],
