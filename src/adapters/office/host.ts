@@ -294,7 +294,7 @@ async function writeOutput(batch: Batch, out: OutputSheets, reports: WrittenRepo
       for (const { ws, tables, charts, shapes } of toClear) {
         for (const t of tables.items) (batch.write(), t.delete());
         for (const c of charts.items) (batch.write(), c.delete());
-        for (const sh of shapes?.items ?? []) (batch.write(), sh.delete());
+        if (support.shapes && shapes) for (const sh of shapes.items) (batch.write(), sh.delete());
         clearSheet(batch, ws);
       }
     }
@@ -322,7 +322,7 @@ async function writeOutput(batch: Batch, out: OutputSheets, reports: WrittenRepo
     failed = true;
     throw e;
   } finally {
-    if (restoreCalc !== undefined) await restoreCalculation(context, restoreCalc, failed);
+    if (restoreCalc !== undefined) await restoreCalculation(context, support, restoreCalc, failed);
   }
 }
 
@@ -331,7 +331,8 @@ async function writeOutput(batch: Batch, out: OutputSheets, reports: WrittenRepo
  * may be unusable after the error that brought us here), in a fresh Excel.run. When the write
  * already failed, a failing restore must not hide the original error, so it is swallowed then.
  */
-async function restoreCalculation(context: Excel.RequestContext, mode: Excel.CalculationMode | `${Excel.CalculationMode}`, failed: boolean): Promise<void> {
+async function restoreCalculation(context: Excel.RequestContext, support: Support, mode: Excel.CalculationMode | `${Excel.CalculationMode}`, failed: boolean): Promise<void> {
+  if (!support.calcMode) return; // only set where it was read (ExcelApi 1.8)
   try {
     context.application.calculationMode = mode;
     await context.sync();

@@ -6,7 +6,9 @@
 // 1.4 settings, names.add, getItemOrNullObject; 1.5 customXmlParts; 1.6 suspendApiCalculationUntilNextSync,
 // conditional formats;
 // 1.7 freezePanes, chart axis number format; 1.8 calculationMode, dataValidation, showGridlines;
-// 1.9 pageLayout, page breaks, autoFilter, suspendScreenUpdatingUntilNextSync; 1.20 Excel.run mergeUndoGroup.
+// 1.9 pageLayout, page breaks, autoFilter, shapes, indentLevel, shrinkToFit, suspendScreenUpdatingUntilNextSync;
+// 1.14 the changed event's triggerSource; 1.20 Excel.run mergeUndoGroup.
+// test/office-api-sets.test.ts fails when a member above the manifest's minimum is used unguarded.
 
 export type Lang = "zh-CN" | "en-US";
 
@@ -33,6 +35,8 @@ export interface Support {
   gridlines: boolean; // 1.8
   pageLayout: boolean; // 1.9
   shapes: boolean; // 1.9
+  textLayout: boolean; // 1.9 (RangeFormat.indentLevel, shrinkToFit)
+  triggerSource: boolean; // 1.14 (WorksheetChangedEventArgs.triggerSource)
   autoFilter: boolean; // 1.9
   screenUpdating: boolean; // 1.9
   mergeUndo: boolean; // 1.20
@@ -53,6 +57,8 @@ export function detectSupport(): Support {
     gridlines: excelApi("1.8"),
     pageLayout: excelApi("1.9"),
     shapes: excelApi("1.9"),
+    textLayout: excelApi("1.9"),
+    triggerSource: excelApi("1.14"),
     autoFilter: excelApi("1.9"),
     screenUpdating: excelApi("1.9"),
     mergeUndo: excelApi("1.20"),
