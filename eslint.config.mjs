@@ -58,4 +58,9 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   { files: ["eslint.config.mjs"], languageOptions: { sourceType: "module" } },
+  {
+    // runs inline in the task pane before the bundle, also in IE11: ES5 only, browser globals
+    files: ["src/taskpane/engine-check.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { window: "readonly", document: "readonly" } },
+  },
 );

@@ -56,6 +56,22 @@ function defaultPage(name, officeJs) {
 `;
 }
 
+/** Where taskpane.html takes the engine check (src/taskpane/engine-check.js), inline. */
+const ENGINE_CHECK_MARK = "<!-- lossdesk:engine-check -->";
+
+/**
+ * The task pane's HTML with the engine check inline, ahead of every script: it must run before
+ * the bundle (which an old engine cannot even parse) and without a request of its own.
+ */
+function taskpaneHtml() {
+  const html = fs.readFileSync(path.join(ROOT, "src/taskpane/taskpane.html"), "utf8");
+  const check = fs.readFileSync(path.join(ROOT, "src/taskpane/engine-check.js"), "utf8");
+  if (!html.includes(ENGINE_CHECK_MARK)) throw new Error(`webpack: src/taskpane/taskpane.html lacks ${ENGINE_CHECK_MARK}`);
+  if (check.includes("</script")) throw new Error("webpack: engine-check.js must not contain </script");
+  return html.replace(ENGINE_CHECK_MARK, () => `<script>
+${check}</script>`);
+}
+
 /**
  * Dev server transport. Office needs https on localhost with a trusted certificate; Chromium on
  * Linux ignores the system CA store and Excel cannot sideload there, so Linux (and tests) use
@@ -165,7 +181,9 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: `${name}.html`,
         chunks: [name],
-        ...(fs.existsSync(template) ? { template } : { templateContent: defaultPage(name, e.officeJs) }),
+        ...(name === "taskpane"
+          ? { templateContent: taskpaneHtml() }
+          : fs.existsSync(template) ? { template } : { templateContent: defaultPage(name, e.officeJs) }),
       }),
     );
   }
@@ -279,3 +297,5 @@ module.exports = (env = {}, argv = {}) => {
   }
   return config;
 };
+
+module.exports.taskpaneHtml = taskpaneHtml;

@@ -226,6 +226,9 @@ export class FakeExcel {
   apiVersion: string;
   displayLanguage: string;
   officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string };
+  /** Whether this host delivers Office.EventType.OfficeThemeChanged (addHandlerAsync succeeds). */
+  themeEvent = true;
+  themeHandlers: (() => void)[] = [];
   /** Bytes; a request or response above it fails like on Excel on the web. */
   payloadLimit = Infinity;
   cellEditMode = false;
@@ -347,6 +350,12 @@ export class FakeExcel {
       source: opts.source ?? "Local", triggerSource: opts.triggerSource ?? "Unknown",
     };
     await Promise.all(this.changeHandlers.filter((h) => h.sheetId === sheet.id).map((h) => h.handler(args)));
+  }
+
+  /** A person picked another Office theme: officeTheme changes, the theme event fires where the host has it. */
+  changeTheme(t: { bodyBackgroundColor: string; bodyForegroundColor: string }): void {
+    this.officeTheme = t;
+    for (const h of [...this.themeHandlers]) h();
   }
 
   failOn(op: string | RegExp, code: string, message = `${code} (injected)`): void {
@@ -522,6 +531,7 @@ export class FakeExcel {
     const fake = this;
     return {
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      EventType: { OfficeThemeChanged: "officeThemeChanged", DocumentSelectionChanged: "documentSelectionChanged" },
       context: {
         get displayLanguage() {
           return fake.displayLanguage;
@@ -535,6 +545,18 @@ export class FakeExcel {
           },
         },
         document: {
+          // Office's theme event: delivered only where the fake says the host has it (themeEvent)
+          addHandlerAsync: (type: string, handler: () => void, cb?: (r: { status: string; error?: unknown }) => void) => {
+            if (type !== "officeThemeChanged" || !fake.themeEvent) {
+              cb?.({ status: "failed", error: { code: 5001, name: "Internal Error", message: "An internal error has occurred." } });
+              return;
+            }
+            fake.themeHandlers.push(handler);
+            cb?.({ status: "succeeded" });
+          },
+          removeHandlerAsync: (type: string, opts: { handler?: () => void }) => {
+            fake.themeHandlers = fake.themeHandlers.filter((h) => h !== opts.handler);
+          },
           settings: {
             get: (k: string) => fake.legacySettings.get(k) ?? null,
             set: (k: string, v: unknown) => void fake.legacySettings.set(k, v),

@@ -15,7 +15,7 @@ import { readSnapshot, type ReadStats } from "./read";
 import { writeCellEdits } from "./cells";
 import { watchCells } from "./drill-events";
 import { writeReportSheet, type WrittenReport } from "./report";
-import { detectSupport, displayLanguage, messageLang, theme, type Lang, type Support } from "./support";
+import { detectSupport, displayLanguage, messageLang, theme, watchTheme, type Lang, type Support } from "./support";
 import { clearSheet, freeTableName, writeTableSheet } from "./write";
 import type { OutputSheets, Progress, WorkbookHost, WrittenSheets } from "../../taskpane/host";
 import type { ReportSheetModel, TableSheetModel, WorkbookSnapshot } from "../../core/workbook";
@@ -60,6 +60,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     stats,
     displayLanguage,
     theme,
+    onThemeChange: watchTheme,
 
     readWorkbook(progress?: Progress, signal?: AbortSignal): Promise<WorkbookSnapshot> {
       return run(

@@ -92,6 +92,63 @@ export function theme(): { bodyBackground?: string; bodyForeground?: string; isD
   return { bodyBackground: bg, bodyForeground: t.bodyForegroundColor, isDark: bg ? luminance(bg) < 0.5 : undefined };
 }
 
+type Theme = ReturnType<typeof theme>;
+const themeKey = (t: Theme): string => JSON.stringify(t ?? null);
+
+/**
+ * Calls `onChange` when Office's theme (File > Account > Office Theme) changes, and returns the
+ * function that stops watching. Two sources, since hosts differ:
+ * - Office's OfficeThemeChanged event, where the host has it: registered with
+ *   Office.context.document.addHandlerAsync, kept only when Office says Succeeded (the typings
+ *   document it for Outlook; other hosts either deliver it or refuse the registration);
+ * - everywhere, a re-read of Office.context.officeTheme when the pane gets the focus back or
+ *   becomes visible again (people change the theme elsewhere, then return to the pane).
+ * `onChange` runs only when the colours really differ from the last ones seen.
+ */
+export function watchTheme(onChange: () => void): () => void {
+  let last = themeKey(theme());
+  const check = (): void => {
+    const now = themeKey(theme());
+    if (now === last) return;
+    last = now;
+    onChange();
+  };
+  const stops: (() => void)[] = [];
+  let stopped = false;
+  try {
+    const type = typeof Office !== "undefined" ? Office.EventType?.OfficeThemeChanged : undefined;
+    const doc = type ? Office.context?.document : undefined;
+    if (type && doc && typeof doc.addHandlerAsync === "function") {
+      doc.addHandlerAsync(type, check, (r: Office.AsyncResult<void>) => {
+        if (r.status !== Office.AsyncResultStatus.Succeeded) return; // not in this host: the re-read below does
+        const remove = (): void => {
+          try {
+            doc.removeHandlerAsync(type, { handler: check });
+          } catch {
+            /* the pane is closing */
+          }
+        };
+        if (stopped) remove();
+        else stops.push(remove);
+      });
+    }
+  } catch {
+    /* Office not initialised: the re-read still works */
+  }
+  if (typeof window !== "undefined" && typeof document !== "undefined") {
+    window.addEventListener("focus", check);
+    document.addEventListener("visibilitychange", check);
+    stops.push(() => {
+      window.removeEventListener("focus", check);
+      document.removeEventListener("visibilitychange", check);
+    });
+  }
+  return () => {
+    stopped = true;
+    for (const stop of stops.splice(0)) stop();
+  };
+}
+
 function luminance(hex: string): number {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
   if (!m) return 1;
