@@ -1,5 +1,6 @@
 // Writing output sheets into the open workbook: table sheets (TableSheetModel) here, report
-// sheets in report.ts, the orchestration (replace, calculation mode, order) in writeOutput.
+// sheets in report.ts, the orchestration (regenerate in place, calculation mode, order) in host.ts writeOutput;
+// clearSheet empties a sheet that is regenerated.
 //
 // Order of work for a table sheet, and why:
 //   values, in row blocks of at most WRITE_BLOCK_ROWS rows and ~WRITE_BLOCK_BYTES of JSON, one
