@@ -33,7 +33,7 @@ test.each([
   ["no ES2020 syntax (the Function constructor cannot parse ?. and ??)", "window.Function = function () { throw new SyntaxError('Expected identifier'); };"],
 ])("%s: the page says so in Chinese and English, and nothing else starts", (_what, before) => {
   const w = page(before);
-  w.document.dispatchEvent(new w.Event("DOMContentLoaded"));
+  w.document.dispatchEvent(new w.document.defaultView!.Event("DOMContentLoaded"));
   expect(w.LOSSDESK_UNSUPPORTED).toBe(true);
   const box = w.document.getElementById("lossdesk-unsupported")!;
   expect(box.getAttribute("role")).toBe("alert");
