@@ -9,8 +9,8 @@
 // the pane loads inside Excel on every open, ExcelJS (only the preview writes with it) must stay
 // in the chunk that import() fetches on demand.
 //
-// The output goes to dist/, next to the CLI's tsc output (dist/src, dist/bench), which
-// `output.clean` leaves alone.
+// The output goes to dist/ and dist/ holds nothing else (the CLI's tsc output is in build/cli):
+// `output.clean` empties it first, so dist/ is exactly what is deployed.
 "use strict";
 
 const fs = require("fs");
@@ -54,6 +54,22 @@ function defaultPage(name, officeJs) {
   </body>
 </html>
 `;
+}
+
+/** Where taskpane.html takes the engine check (src/taskpane/engine-check.js), inline. */
+const ENGINE_CHECK_MARK = "<!-- lossdesk:engine-check -->";
+
+/**
+ * The task pane's HTML with the engine check inline, ahead of every script: it must run before
+ * the bundle (which an old engine cannot even parse) and without a request of its own.
+ */
+function taskpaneHtml() {
+  const html = fs.readFileSync(path.join(ROOT, "src/taskpane/taskpane.html"), "utf8");
+  const check = fs.readFileSync(path.join(ROOT, "src/taskpane/engine-check.js"), "utf8");
+  if (!html.includes(ENGINE_CHECK_MARK)) throw new Error(`webpack: src/taskpane/taskpane.html lacks ${ENGINE_CHECK_MARK}`);
+  if (check.includes("</script")) throw new Error("webpack: engine-check.js must not contain </script");
+  return html.replace(ENGINE_CHECK_MARK, () => `<script>
+${check}</script>`);
 }
 
 /**
@@ -165,7 +181,9 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: `${name}.html`,
         chunks: [name],
-        ...(fs.existsSync(template) ? { template } : { templateContent: defaultPage(name, e.officeJs) }),
+        ...(name === "taskpane"
+          ? { templateContent: taskpaneHtml() }
+          : fs.existsSync(template) ? { template } : { templateContent: defaultPage(name, e.officeJs) }),
       }),
     );
   }
@@ -196,7 +214,7 @@ module.exports = (env = {}, argv = {}) => {
       filename: prod ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: prod ? "[name].[contenthash:8].js" : "[name].js",
       publicPath: "auto",
-      clean: { keep: (asset) => /^(src|bench)([\\/]|$)/.test(asset) },
+      clean: true,
     },
     resolve: {
       extensions: [".tsx", ".ts", ".mjs", ".js", ".json"],
@@ -279,3 +297,5 @@ module.exports = (env = {}, argv = {}) => {
   }
   return config;
 };
+
+module.exports.taskpaneHtml = taskpaneHtml;

@@ -138,7 +138,7 @@ function workbookBench() {
       for await (const ws of r) for await (const row of ws) n++;
       console.log(n); })();`;
   const analyze = `${report}
-    require("./dist/src/cli/main.js").main(["analyze", process.argv[1], "--json", process.argv[2]], { write() { return true; } }).then((c) => { process.exitCode = c; });`;
+    require("./build/cli/src/cli/main.js").main(["analyze", process.argv[1], "--json", process.argv[2]], { write() { return true; } }).then((c) => { process.exitCode = c; });`;
   console.log(`2. lossdesk analyze end to end on ${file} (${mb.toFixed(1)} MB)`);
   const base = child(exceljs, [file]);
   const json = path.join(dir, "result.json");

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Launcher: runs the compiled CLI. `npm ci` builds dist/ through the prepare script.
+// Launcher: runs the compiled CLI. `npm ci` builds build/cli/ through the prepare script
+// (dist/ is the web build only: what is deployed).
 "use strict";
 const path = require("path");
 const fs = require("fs");
-const entry = path.join(__dirname, "..", "dist", "src", "cli", "main.js");
+const entry = path.join(__dirname, "..", "build", "cli", "src", "cli", "main.js");
 if (!fs.existsSync(entry)) {
   console.error("lossdesk: not built yet. Run `npm ci` (or `npm run build:cli`) in " + path.join(__dirname, ".."));
   process.exit(2);

@@ -25,7 +25,10 @@ const EXAMPLE_PROD_BASE = "https://lossdesk.example.bank/";
 const LIMITS = { short: 125, long: 250 }; // Office's ShortString / LongString maxima
 const MAX_RESID = 32; // the schema's limit on resource ids
 const LOCALES = ["zh-CN", "en-US"]; // every user-visible text must exist in both
-const MIN_EXCEL_API = "1.7"; // Excel 2019 and Microsoft 365 both meet it
+// ExcelApi 1.9: Microsoft 365, Office 2021 and later, Excel on the web and on the Mac meet it; Office
+// 2016 and 2019 perpetual (ExcelApi 1.2 / 1.8, add-ins in IE11 or EdgeHTML, which cannot run a React 19
+// pane) do not, so Office does not offer them the add-in at all. README: "Office versions".
+const MIN_EXCEL_API = "1.9";
 const RIBBON_ICON_SIZES = [16, 32, 80]; // Office requires these three for each ribbon Icon
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOOPBACK = /localhost|127\.0\.0\.1|\[::1\]/i;

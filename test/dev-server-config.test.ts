@@ -8,7 +8,6 @@ test("the dev server's transport is an object webpack-cli can merge start.js's f
   process.env.WEBPACK_SERVE = "true";
   process.env.LOSSDESK_HTTPS = "0";
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require(path.join(__dirname, "..", "webpack.config.js"))({}, { mode: "development" });
     expect(config.devServer.server).toEqual({ type: "http" });
     expect(config.devServer.host).toBe("127.0.0.1");

@@ -200,9 +200,9 @@ describe("checkManifest on broken copies", () => {
     expect(checkManifest(xml, ROOT)).toEqual(['ShortStrings bt:String "OpenButton.Label" has no en-US text']);
   });
 
-  test("an ExcelApi requirement below 1.7", () => {
-    const xml = broken('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.6"/>');
-    expect(checkManifest(xml, ROOT)).toEqual(["requirement set ExcelApi 1.6 is below 1.7"]);
-    expect(checkManifest(broken('MinVersion="1.7"', 'MinVersion="1.12"'), ROOT)).toEqual([]);
+  test("an ExcelApi requirement below 1.9 (Office 2019 perpetual and older: engines too old for the pane)", () => {
+    const xml = broken('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.8"/>');
+    expect(checkManifest(xml, ROOT)).toEqual(["requirement set ExcelApi 1.8 is below 1.9"]);
+    expect(checkManifest(broken('MinVersion="1.9"', 'MinVersion="1.12"'), ROOT)).toEqual([]);
   });
 });

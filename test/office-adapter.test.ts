@@ -14,6 +14,7 @@ import { renderReportSheet } from "../src/adapters/exceljs/report";
 import { generateSample } from "../src/core/sample";
 import { analyzeWorkbook, clientLossSheet, resultJson } from "../src/core/analysis";
 import { buildReport } from "../src/core/report";
+import { settingsToXml } from "../src/core/settings-xml";
 import { headerRowNumber, type CellValue, type TableSheetModel, type WorkbookSnapshot } from "../src/core/workbook";
 
 /** Excel on the web's cap on one request or response. */
@@ -106,17 +107,20 @@ describe("readWorkbook", () => {
   const big = bigSample();
   const usedRows = big.reduce((n, m) => n + sheetRows(m).length, 0); // every sheet's used range starts in row 1
 
-  test("reads 100,000 lots plus the NAV and product sheets in 23 syncs = 2 + ceil(101,141 rows / 5,000)", async () => {
+  // the sample's bad rows include error values (#N/A, #DIV/0!): one more request loads the
+  // valueTypes of those rows, to tell an error from a text that reads like one
+  test("reads 100,000 lots plus the NAV and product sheets in 24 syncs = 2 + ceil(101,141 rows / 5,000) + 1 (valueTypes)", async () => {
     loadIntoFake(big);
     const host = createExcelHost();
     const fractions: number[] = [];
     const snap = await host.readWorkbook((f) => fractions.push(f));
 
     expect(usedRows).toBe(101_141);
-    const expected = 2 + Math.ceil(usedRows / READ_BLOCK_ROWS);
-    expect(expected).toBe(23);
-    expect(fake.syncs).toBe(23);
-    expect(host.stats.read).toEqual({ syncs: 23, blockRows: 5000, retries: 0 });
+    const expected = 2 + Math.ceil(usedRows / READ_BLOCK_ROWS) + 1;
+    expect(expected).toBe(24);
+    expect(fake.syncs).toBe(24);
+    expect(fake.requests[23].ops.every((op) => op === "Range.load")).toBe(true);
+    expect(host.stats.read).toEqual({ syncs: 24, blockRows: 5000, retries: 0 });
     // no request carried more than one block's rows, and none was refused
     expect(fake.requests.every((r) => !r.failed && r.responseBytes < FIVE_MB)).toBe(true);
     expect(fractions[fractions.length - 1]).toBe(1);
@@ -133,7 +137,7 @@ describe("readWorkbook", () => {
     expect(JSON.stringify(resultJson(viaExcel)) === JSON.stringify(resultJson(viaFile))).toBe(true);
   });
 
-  test("halves the block and retries when Excel refuses a response as too large: 44 syncs", async () => {
+  test("halves the block and retries when Excel refuses a response as too large: 45 syncs", async () => {
     loadIntoFake(big);
     const reference = JSON.stringify(await createExcelHost().readWorkbook());
     fake.requests = [];
@@ -144,10 +148,10 @@ describe("readWorkbook", () => {
     const failed = fake.requests.filter((r) => r.failed);
     expect(failed.map((r) => r.failed)).toEqual(["ResponsePayloadSizeLimitExceeded"]);
     // stats count the syncs that succeeded; the fake counts every request, the refused one too
-    expect(host.stats.read).toEqual({ syncs: 43, blockRows: 2500, retries: 1 });
-    // 2 + 1 refused + ceil(101,141 / 2,500)
-    expect(fake.syncs).toBe(2 + 1 + Math.ceil(usedRows / 2500));
-    expect(fake.syncs).toBe(44);
+    expect(host.stats.read).toEqual({ syncs: 44, blockRows: 2500, retries: 1 });
+    // 2 + 1 refused + ceil(101,141 / 2,500) + 1 (valueTypes)
+    expect(fake.syncs).toBe(2 + 1 + Math.ceil(usedRows / 2500) + 1);
+    expect(fake.syncs).toBe(45);
     expect(JSON.stringify(snap) === reference).toBe(true);
   });
 
@@ -180,8 +184,9 @@ describe("readWorkbook", () => {
     expect(rows[6]).toEqual([null, null, "LC2", { error: "#DIV/0!" }, null]);
     expect(rows[7]).toBeUndefined();
     expect(rows[8]).toEqual([null, null, "LC3", true, "ok"]);
-    // sheet names + tables, used ranges, one block for both sheets
-    expect(fake.syncs).toBe(3);
+    // sheet names + tables, used ranges, one block for both sheets, the valueTypes of rows 6 and 7
+    expect(fake.syncs).toBe(4);
+    expect(fake.requests[3].ops).toEqual(["Range.load"]); // rows 6-7 are consecutive: one range
   });
 });
 
@@ -305,8 +310,9 @@ describe("writeSheets", () => {
     const rows = snap.sheets.find((s) => s.name === "亏损明细")!.rows;
     expect(rows[4]!.slice(0, 2)).toEqual(["=1+1", "+86 138 0013 8000"]);
     expect(rows[5]!.slice(0, 2)).toEqual(["@home", "'quoted"]);
-    // a text cell holding "#N/A" reads as the error: accepted (see read.ts)
-    expect(rows[7]![0]).toEqual({ error: "#N/A" });
+    // a text cell holding "#N/A" stays text (valueTypes says String), the #DIV/0! error value is an error
+    expect(rows[7]![0]).toBe("#N/A");
+    expect(rows[7]![2]).toEqual({ error: "#DIV/0!" });
   });
 
   // 28 = 1 (sheets, names, calculation mode) + 1 (add sheets) + 2 + 2 (NAV and product sheets:
@@ -344,7 +350,7 @@ describe("writeSheets", () => {
     expect(fake.cell("Out", "C3001")).toBe("备注".repeat(20));
   });
 
-  test("replacing an output sheet keeps its tab position and leaves every other sheet untouched", async () => {
+  test("regenerating an output sheet keeps its tab position and leaves every other sheet untouched", async () => {
     fake.addSheet("产品净值", [["产品代码", "净值"], ["LC1", 1.2]]);
     const old = fake.addSheet("亏损明细", [["旧", "数据"], ["junk", 1], ["more", 2], ["x", 3], ["y", 4], ["z", 5], ["w", 6], ["v", 7], ["u", 8]]);
     fake.addTable("亏损明细", "LossDetail", "A1:B9");
@@ -355,7 +361,7 @@ describe("writeSheets", () => {
     await createExcelHost().writeSheets({ tables: [{ ...tricky, name: "亏损明细" }], reports: [] });
 
     expect(fake.sheetNames()).toEqual(["产品净值", "亏损明细", "备注"]);
-    expect(fake.sheet("亏损明细")).not.toBe(old);
+    expect(fake.sheet("亏损明细")).toBe(old); // regenerated in place: the same sheet (see office-regenerate.test.ts)
     expect(fake.cell("亏损明细", "B2")).toBe(""); // the old content is gone
     expect(fake.cell("亏损明细", "A9")).toBe("");
     expect(fake.cell("亏损明细", "A1")).toBe("客户亏损明细");
@@ -525,13 +531,25 @@ describe("report sheets", () => {
 // ---- settings, navigation, environment ----
 
 describe("settings and navigation", () => {
-  test("settings round-trip through workbook.settings under LossDesk.settings", async () => {
+  test("settings round-trip through our custom XML part (not workbook.settings)", async () => {
     const host = createExcelHost();
     expect(await host.loadSettings()).toBeUndefined();
-    const json = JSON.stringify({ scoring: { weights: [1, 2] }, locale: "zh-CN", note: "引号\"和换行\n" });
+    const json = JSON.stringify({ scoring: { weights: [1, 2] }, locale: "zh-CN", note: "引号\"和换行\n<&>" });
     await host.saveSettings(json);
-    expect(fake.settings.has(SETTINGS_KEY)).toBe(true);
+    expect(fake.settings.has(SETTINGS_KEY)).toBe(false);
+    expect(fake.customXmlParts).toHaveLength(1);
+    expect(fake.customXmlParts[0].xml).toBe(settingsToXml(json));
     expect(await host.loadSettings()).toBe(json);
+  });
+
+  test("ExcelApi 1.4 (no custom XML parts yet): settings round-trip through workbook.settings under LossDesk.settings", async () => {
+    fake.uninstall();
+    fake = new FakeExcel({ apiVersion: "1.4" });
+    fake.install();
+    const host = createExcelHost();
+    await host.saveSettings('{"a":1}');
+    expect(fake.settings.get(SETTINGS_KEY)).toBe(JSON.stringify('{"a":1}'));
+    expect(await host.loadSettings()).toBe('{"a":1}');
   });
 
   test("before ExcelApi 1.4 settings go to the document settings", async () => {

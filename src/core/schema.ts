@@ -42,7 +42,7 @@ export const FIELD_NAMES: Record<Field, readonly string[]> = {
 export function normalizeHeader(text: string): string {
   let s = text.normalize("NFKC").toLowerCase().replace(/[\s_\-:：]+/g, "");
   // "持有份额(份)", "买入金额[元]", "金额【元】": the unit is not part of the name
-  s = s.replace(/(\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】)$/u, "");
+  s = s.replace(/(\([^()]*\)|\[[^[\]]*\]|【[^【】]*】)$/u, "");
   return s;
 }
 

@@ -75,6 +75,8 @@ export interface WorkbookHost {
   displayLanguage(): string;
   /** Office theme colours when Excel gives them; undefined outside Office. */
   theme?(): { bodyBackground?: string; bodyForeground?: string; isDark?: boolean } | undefined;
+  /** Calls `listener` when the theme changes (Office's theme event or a re-read); returns the unsubscribe. */
+  onThemeChange?(listener: () => void): () => void;
 
   /** Read every sheet's used range and its Excel tables. */
   readWorkbook(progress?: Progress, signal?: AbortSignal): Promise<WorkbookSnapshot>;

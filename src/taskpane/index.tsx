@@ -5,6 +5,8 @@ import { createExcelHost } from "../adapters/office/host";
 import { mountPane } from "./mount";
 
 Office.onReady((info) => {
+  // engine-check.js (inline in taskpane.html) found the engine too old and shows its message
+  if ((window as { LOSSDESK_UNSUPPORTED?: boolean }).LOSSDESK_UNSUPPORTED) return;
   const root = document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
   if (info.host === Office.HostType.Excel) {
     mountPane(root, createExcelHost());

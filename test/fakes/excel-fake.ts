@@ -31,8 +31,8 @@
 // values, number formats do not change what values read, charts are records (no rendering), events
 // other than Worksheet.onChanged, undo, and timing.
 
-/* The fake implements a dynamic API surface; `any` keeps it short where the real typings are huge. */
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* The fake implements a dynamic API surface; `any` keeps it short where the real typings are huge
+   (eslint.config.mjs allows `any` in test/). */
 
 export type Scalar = string | number | boolean;
 
@@ -76,6 +76,15 @@ export interface ChartRecord {
   position?: [string, string];
 }
 
+export interface ConditionalFormatRecord {
+  rect: Rect;
+  type: string;
+  formula?: string;
+  fill?: string;
+  priority?: number;
+  stopIfTrue?: boolean;
+}
+
 export interface SheetData {
   id: number;
   name: string;
@@ -88,6 +97,9 @@ export interface SheetData {
   merges: Rect[];
   validations: { rect: Rect; prop: string; value: unknown }[];
   charts: ChartRecord[];
+  /** Pictures, text boxes (Worksheet.shapes, ExcelApi 1.9). */
+  shapes: { id: string; name: string }[];
+  conditionalFormats: ConditionalFormatRecord[];
   frozenRows?: number;
   autoFilter?: Rect;
   showGridlines: boolean;
@@ -159,6 +171,10 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 function inside(r: Rect, row: number, col: number): boolean {
   return row >= r.r0 && row < r.r0 + r.nr && col >= r.c0 && col < r.c0 + r.nc;
 }
@@ -201,6 +217,8 @@ export class FakeExcel {
   tables: TableData[] = [];
   names: NameData[] = [];
   settings = new Map<string, string>();
+  /** workbook.customXmlParts, in order of addition. */
+  customXmlParts: CustomXmlPartData[] = [];
   legacySettings = new Map<string, unknown>();
   calculationMode = "Automatic";
   activeSheetId?: number;
@@ -208,6 +226,9 @@ export class FakeExcel {
   apiVersion: string;
   displayLanguage: string;
   officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string };
+  /** Whether this host delivers Office.EventType.OfficeThemeChanged (addHandlerAsync succeeds). */
+  themeEvent = true;
+  themeHandlers: (() => void)[] = [];
   /** Bytes; a request or response above it fails like on Excel on the web. */
   payloadLimit = Infinity;
   cellEditMode = false;
@@ -265,6 +286,22 @@ export class FakeExcel {
     return s.rows[r0]?.[c0] ?? "";
   }
 
+  /** Test set-up: a formula cell of an existing workbook (the value it shows, its formula). */
+  setFormula(sheetName: string, a1: string, formula: string, shown: Scalar = 0): void {
+    const s = this.sheet(sheetName);
+    const { r0, c0 } = parseA1(a1);
+    (s.rows[r0] ??= [])[c0] = shown;
+    s.formulas.set(`${r0},${c0}`, formula);
+  }
+
+  /** Test set-up: a text cell typed with a leading apostrophe (e.g. the text "#N/A", not the error). */
+  setText(sheetName: string, a1: string, text: string): void {
+    const s = this.sheet(sheetName);
+    const { r0, c0 } = parseA1(a1);
+    (s.rows[r0] ??= [])[c0] = text;
+    s.quotePrefix.add(`${r0},${c0}`);
+  }
+
   formula(sheetName: string, a1: string): string | undefined {
     const { r0, c0 } = parseA1(a1);
     return this.sheet(sheetName).formulas.get(`${r0},${c0}`);
@@ -315,6 +352,12 @@ export class FakeExcel {
     await Promise.all(this.changeHandlers.filter((h) => h.sheetId === sheet.id).map((h) => h.handler(args)));
   }
 
+  /** A person picked another Office theme: officeTheme changes, the theme event fires where the host has it. */
+  changeTheme(t: { bodyBackgroundColor: string; bodyForegroundColor: string }): void {
+    this.officeTheme = t;
+    for (const h of [...this.themeHandlers]) h();
+  }
+
   failOn(op: string | RegExp, code: string, message = `${code} (injected)`): void {
     this.failures.push({ op: typeof op === "string" ? new RegExp(`^${op.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) : op, code, message });
   }
@@ -337,7 +380,7 @@ export class FakeExcel {
   newSheet(name: string): SheetData {
     return {
       id: this.nextId++, name, visible: true, rows: [], formulas: new Map(), quotePrefix: new Set(), numFmts: [], formats: [],
-      merges: [], validations: [], charts: [], showGridlines: true, hiddenColumns: new Set(), pageLayout: {}, pageBreaks: [], protected: false,
+      merges: [], validations: [], charts: [], shapes: [], conditionalFormats: [], showGridlines: true, hiddenColumns: new Set(), pageLayout: {}, pageBreaks: [], protected: false,
     };
   }
 
@@ -380,6 +423,9 @@ export class FakeExcel {
     }
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
+    // formulas elsewhere that point at the sheet become #REF!, as in Excel
+    const ref = new RegExp(`(?:${escapeRe(quoteSheet(sheet.name))}|${escapeRe(sheet.name)}|'${escapeRe(sheet.name)}')!`, "g");
+    for (const other of this.sheets) for (const [k, f] of other.formulas) other.formulas.set(k, f.replace(ref, "#REF!"));
     // names pointing at the sheet stay, as #REF! (sheetId no longer resolves)
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id;
   }
@@ -414,6 +460,18 @@ export class FakeExcel {
     });
     if (r1 < 0) return null;
     return { r0, c0, nr: r1 - r0 + 1, nc: c1 - c0 + 1 };
+  }
+
+  /** Range.valueTypes: "Error" for an error value, "String" for text (an apostrophe-typed "#N/A" included). */
+  readValueTypes(sheet: SheetData, rect: Rect): string[][] {
+    return this.readValues(sheet, rect).map((row, r) =>
+      row.map((v, c) => {
+        if (v === "") return "Empty";
+        if (typeof v === "boolean") return "Boolean";
+        if (typeof v === "number") return "Double";
+        return ERROR_TEXTS.has(v) && !sheet.quotePrefix.has(`${rect.r0 + r},${rect.c0 + c}`) ? "Error" : "String";
+      }),
+    );
   }
 
   readValues(sheet: SheetData, rect: Rect): Scalar[][] {
@@ -462,6 +520,9 @@ export class FakeExcel {
       PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
       PaperType: { a4: "A4", letter: "Letter" },
       DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
+      ConditionalFormatType: { custom: "Custom" },
+      ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+      RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" },
       ErrorCodes: { itemNotFound: "ItemNotFound", accessDenied: "AccessDenied", invalidArgument: "InvalidArgument" },
     };
   }
@@ -470,6 +531,7 @@ export class FakeExcel {
     const fake = this;
     return {
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      EventType: { OfficeThemeChanged: "officeThemeChanged", DocumentSelectionChanged: "documentSelectionChanged" },
       context: {
         get displayLanguage() {
           return fake.displayLanguage;
@@ -483,6 +545,18 @@ export class FakeExcel {
           },
         },
         document: {
+          // Office's theme event: delivered only where the fake says the host has it (themeEvent)
+          addHandlerAsync: (type: string, handler: () => void, cb?: (r: { status: string; error?: unknown }) => void) => {
+            if (type !== "officeThemeChanged" || !fake.themeEvent) {
+              cb?.({ status: "failed", error: { code: 5001, name: "Internal Error", message: "An internal error has occurred." } });
+              return;
+            }
+            fake.themeHandlers.push(handler);
+            cb?.({ status: "succeeded" });
+          },
+          removeHandlerAsync: (type: string, opts: { handler?: () => void }) => {
+            fake.themeHandlers = fake.themeHandlers.filter((h) => h !== opts.handler);
+          },
           settings: {
             get: (k: string) => fake.legacySettings.get(k) ?? null,
             set: (k: string, v: unknown) => void fake.legacySettings.set(k, v),
@@ -520,6 +594,11 @@ export class Ctx {
 
   pending(): number {
     return this.queue.length;
+  }
+
+  /** The queued operations (the fake's own proxies rename one now and then). */
+  pendingOps(): Action[] {
+    return this.queue;
   }
 
   enqueue(a: Action): void {
@@ -708,11 +787,13 @@ class WorkbookProxy {
   readonly tables: TableCollection;
   readonly names: NamedItemCollection;
   readonly settings: SettingCollection;
+  readonly customXmlParts: CustomXmlPartCollection;
   constructor(readonly ctx: Ctx) {
     this.worksheets = new WorksheetCollection(ctx);
     this.tables = new TableCollection(ctx, null);
     this.names = new NamedItemCollection(ctx);
     this.settings = new SettingCollection(ctx);
+    this.customXmlParts = new CustomXmlPartCollection(ctx);
     Object.seal(this);
   }
 }
@@ -920,14 +1001,23 @@ export class WorksheetProxy extends ClientObject {
     });
   }
 
+  /** ShapeCollection (ExcelApi 1.9): load("items/...") and Shape.delete(). */
+  get shapes(): any {
+    return (this.fmtCache.shapes ??= new ShapeCollection(this.ctx, this));
+  }
+
   get freezePanes(): any {
     return (this.fmtCache.freeze ??= setterObject("WorksheetFreezePanes", [], () => undefined, {}, {
+      unfreeze: () =>
+        this.queue("WorksheetFreezePanes.unfreeze", undefined, () => void (this.resolve().frozenRows = undefined), { set: "1.7", writes: () => this.resolve() }),
       freezeRows: (n: number) =>
         this.queue("WorksheetFreezePanes.freezeRows", n, () => void (this.resolve().frozenRows = n), { set: "1.7", writes: () => this.resolve() }),
     }));
   }
   get autoFilter(): any {
     return (this.fmtCache.autoFilter ??= setterObject("AutoFilter", [], () => undefined, {}, {
+      remove: () =>
+        this.queue("AutoFilter.remove", undefined, () => void (this.resolve().autoFilter = undefined), { set: "1.9", writes: () => this.resolve() }),
       apply: (range: RangeProxy) =>
         this.queue("AutoFilter.apply", undefined, () => void (this.resolve().autoFilter = range.resolveRect()), { set: "1.9", writes: () => this.resolve() }),
     }));
@@ -935,6 +1025,8 @@ export class WorksheetProxy extends ClientObject {
   get horizontalPageBreaks(): any {
     return (this.fmtCache.breaks ??= setterObject("PageBreakCollection", [], () => undefined, {}, {
       add: (a1: string) => this.queue("PageBreakCollection.add", a1, () => void this.resolve().pageBreaks.push(a1), { set: "1.9", writes: () => this.resolve() }),
+      removePageBreaks: () =>
+        this.queue("PageBreakCollection.removePageBreaks", undefined, () => void (this.resolve().pageBreaks = []), { set: "1.9", writes: () => this.resolve() }),
     }));
   }
   get pageLayout(): any {
@@ -998,6 +1090,8 @@ export class RangeProxy extends ClientObject {
         return rect.nr;
       case "columnCount":
         return rect.nc;
+      case "valueTypes":
+        return this.ctx.fake.readValueTypes(s, rect);
       default:
         throw new Error(`fake: Range.${prop} not modelled`);
     }
@@ -1089,6 +1183,109 @@ export class RangeProxy extends ClientObject {
     return this.got("columnHidden");
   }
 
+  /** Range.clear: values, formulas and formats in the range; merges, validation and conditional formats stay (they have their own clears). */
+  clear(applyTo = "All"): void {
+    this.queue("Range.clear", applyTo, () => {
+      const rect = this.resolveRect();
+      const s = this.sheet.resolve();
+      const within = (r: Rect): boolean => r.r0 >= rect.r0 && r.c0 >= rect.c0 && r.r0 + r.nr <= rect.r0 + rect.nr && r.c0 + r.nc <= rect.c0 + rect.nc;
+      if (applyTo === "All" || applyTo === "Contents") {
+        s.rows.forEach((row, r) => {
+          if (!row || r < rect.r0 || r >= rect.r0 + rect.nr) return;
+          for (let c = Math.max(rect.c0, 0); c < Math.min(row.length, rect.c0 + rect.nc); c++) row[c] = "";
+        });
+        for (const k of [...s.formulas.keys(), ...s.quotePrefix]) {
+          const [r, c] = k.split(",").map(Number);
+          if (inside(rect, r, c)) (s.formulas.delete(k), s.quotePrefix.delete(k));
+        }
+      }
+      if (applyTo === "All" || applyTo === "Formats") {
+        s.numFmts = s.numFmts.filter((f) => !within(f.rect));
+        s.formats = s.formats.filter((f) => !within(f.rect) || f.path === "columnWidth" || f.path === "rowHeight"); // sizes are no format
+      }
+    }, { writes: () => this.sheet.resolve() });
+  }
+  unmerge(): void {
+    this.queue("Range.unmerge", undefined, () => {
+      const rect = this.resolveRect();
+      const s = this.sheet.resolve();
+      s.merges = s.merges.filter((m) => !overlaps(m, rect));
+    }, { set: "1.2", writes: () => this.sheet.resolve() });
+  }
+  set rowHidden(v: boolean) {
+    this.queue("Range.rowHidden", v, () => {
+      if (v) throw new Error("fake: hiding rows not modelled");
+    }, { writes: () => this.sheet.resolve() });
+  }
+  get rowHidden(): boolean {
+    return this.got("rowHidden");
+  }
+  get valueTypes(): string[][] {
+    return this.got("valueTypes");
+  }
+  get formulas(): unknown[][] {
+    return this.got("formulas");
+  }
+  /** Range.formulas: like values (typed input: "=..." a formula, "'x" text), the same shape rules. */
+  set formulas(v: unknown) {
+    if (!Array.isArray(v)) throw new Error("fake: a scalar for Range.formulas not modelled");
+    this.values = v;
+    const ops = this.ctx.pendingOps();
+    ops[ops.length - 1].op = "Range.formulas";
+  }
+  /** ConditionalFormatCollection: add(custom) and clearAll() (ExcelApi 1.6). */
+  get conditionalFormats(): any {
+    const ctx = this.ctx;
+    const range = this;
+    return setterObject("ConditionalFormatCollection", [], () => undefined, {}, {
+      clearAll: () =>
+        ctx.enqueue({
+          op: "ConditionalFormatCollection.clearAll", bytes: 0, set: "1.6", writes: () => range.sheet.resolve(),
+          run: () => {
+            const rect = range.resolveRect();
+            const s = range.sheet.resolve();
+            s.conditionalFormats = s.conditionalFormats.filter((f) => !overlaps(f.rect, rect));
+          },
+        }),
+      add: (type: string) => {
+        const rec: ConditionalFormatRecord = { rect: { r0: 0, c0: 0, nr: 0, nc: 0 }, type };
+        ctx.enqueue({
+          op: "ConditionalFormatCollection.add", bytes: 20, set: "1.6", writes: () => range.sheet.resolve(),
+          run: () => {
+            if (type !== "Custom") throw new Error(`fake: conditional format type ${type} not modelled`);
+            rec.rect = range.resolveRect();
+            const list = range.sheet.resolve().conditionalFormats;
+            list.unshift(rec); // a new format goes on top (priority 0)
+            list.forEach((f, i) => (f.priority = i));
+          },
+        });
+        const set = (op: string, run: () => void, v: unknown): void => ctx.enqueue({ op, bytes: jsonBytes(v), set: "1.6", run });
+        return setterObject("ConditionalFormat", ["priority", "stopIfTrue"], (p, v) =>
+          set(`ConditionalFormat.${p}`, () => {
+            if (p === "stopIfTrue") rec.stopIfTrue = Boolean(v);
+            else {
+              const list = range.sheet.resolve().conditionalFormats;
+              const n = Number(v);
+              if (!Number.isInteger(n) || n < 0) throw new FakeOfficeError("InvalidArgument", `priority ${String(v)}`, "ConditionalFormat.priority");
+              list.splice(list.indexOf(rec), 1);
+              list.splice(Math.min(n, list.length), 0, rec);
+              list.forEach((f, i) => (f.priority = i));
+            }
+          }, v), {
+          custom: () => setterObject("CustomConditionalFormat", [], () => undefined, {
+            rule: () => setterObject("ConditionalFormatRule", ["formula"], (_p, v) => set("ConditionalFormatRule.formula", () => {
+              if (typeof v !== "string" || !v.startsWith("=")) throw new FakeOfficeError("InvalidArgument", `rule formula ${String(v)}`, "ConditionalFormatRule.formula");
+              rec.formula = v;
+            }, v)),
+            format: () => setterObject("ConditionalRangeFormat", [], () => undefined, {
+              fill: () => setterObject("ConditionalRangeFill", ["color"], (_p, v) => set("ConditionalRangeFill.color", () => void (rec.fill = String(v)), v)),
+            }),
+          }),
+        });
+      },
+    });
+  }
+
   merge(across = false): void {
     this.queue("Range.merge", across, () => void this.sheet.resolve().merges.push(this.resolveRect()), { writes: () => this.sheet.resolve() });
   }
@@ -1108,8 +1305,17 @@ export class RangeProxy extends ClientObject {
       }, { set, writes: () => this.sheet.resolve() });
     return (this.fmt ??= setterObject(
       "RangeFormat",
-      ["horizontalAlignment", "verticalAlignment", "wrapText", "shrinkToFit", "indentLevel", "columnWidth", "rowHeight"],
-      (p, v) => rec(p, v),
+      ["horizontalAlignment", "verticalAlignment", "wrapText", "shrinkToFit", "indentLevel", "columnWidth", "rowHeight", "useStandardWidth", "useStandardHeight"],
+      (p, v) => {
+        if (p !== "useStandardWidth" && p !== "useStandardHeight") return rec(p, v);
+        // back to the standard size: the sizes set on the range are dropped
+        const size = p === "useStandardWidth" ? "columnWidth" : "rowHeight";
+        this.queue(`RangeFormat.${p}`, v, () => {
+          const rect = this.resolveRect();
+          const s = this.sheet.resolve();
+          if (v === true) s.formats = s.formats.filter((f) => f.path !== size || !overlaps(f.rect, rect));
+        }, { set: "1.9", writes: () => this.sheet.resolve() });
+      },
       {
         font: () => setterObject("RangeFont", ["bold", "italic", "size", "color", "name", "underline"], (p, v) => rec(`font.${p}`, v)),
         fill: () => setterObject("RangeFill", ["color"], (p, v) => rec(`fill.${p}`, v)),
@@ -1127,6 +1333,12 @@ export class RangeProxy extends ClientObject {
   }
 
   get dataValidation(): any {
+    const clear = (): void =>
+      this.queue("DataValidation.clear", undefined, () => {
+        const rect = this.resolveRect();
+        const s = this.sheet.resolve();
+        s.validations = s.validations.filter((x) => !overlaps(x.rect, rect));
+      }, { set: "1.8", writes: () => this.sheet.resolve() });
     return (this.dv ??= setterObject("DataValidation", ["rule", "errorAlert", "ignoreBlanks", "prompt"], (p, v) =>
       this.queue(`DataValidation.${p}`, v, () => {
         const rect = this.resolveRect();
@@ -1137,7 +1349,7 @@ export class RangeProxy extends ClientObject {
           }
         }
         this.sheet.resolve().validations.push({ rect, prop: p, value: v });
-      }, { set: "1.8", writes: () => this.sheet.resolve() }),
+      }, { set: "1.8", writes: () => this.sheet.resolve() }), {}, { clear },
     ));
   }
 }
@@ -1251,6 +1463,16 @@ export class TableProxy extends ClientObject {
   get showHeaders(): boolean {
     return this.got("showHeaders");
   }
+  /** Table.delete: the table and its cells' contents go (Excel deletes the table's range). */
+  delete(): void {
+    this.queue("Table.delete", undefined, () => {
+      const fake = this.ctx.fake;
+      const t = this.resolve();
+      const s = fake.sheets.find((x) => x.id === t.sheetId)!;
+      for (let r = t.rect.r0; r < t.rect.r0 + t.rect.nr; r++) for (let c = t.rect.c0; c < t.rect.c0 + t.rect.nc; c++) fake.setCell(s, r, c, null);
+      fake.tables = fake.tables.filter((x) => x !== t);
+    }, { writes: () => this.ctx.fake.sheets.find((x) => x.id === this.resolve().sheetId) ?? null });
+  }
   set style(v: string) {
     this.queue("Table.style", v, () => void (this.resolve().style = v));
   }
@@ -1304,8 +1526,37 @@ export class TableProxy extends ClientObject {
 }
 
 class ChartCollection {
+  private loadedItems: { name: string; delete: () => void }[] | undefined = undefined;
   constructor(private readonly ctx: Ctx, private readonly sheet: WorksheetProxy) {
     Object.seal(this);
+  }
+  /** load("items/..."): the sheet's charts, each with delete(). */
+  load(arg?: unknown): this {
+    void arg;
+    let items: { name: string; delete: () => void }[] = [];
+    this.ctx.enqueue({
+      op: "ChartCollection.load", bytes: 40,
+      run: () => {
+        const s = this.sheet.resolve();
+        items = s.charts.map((rec, i) => ({
+          name: `Chart ${i + 1}`,
+          delete: () => this.ctx.enqueue({
+            op: "Chart.delete", bytes: 0, writes: () => this.sheet.resolve(),
+            run: () => {
+              const sh = this.sheet.resolve();
+              if (!sh.charts.includes(rec)) throw new FakeOfficeError("ItemNotFound", "The chart does not exist.", "Chart.delete");
+              sh.charts = sh.charts.filter((x) => x !== rec);
+            },
+          }),
+        }));
+        return () => void (this.loadedItems = items);
+      },
+    });
+    return this;
+  }
+  get items(): { name: string; delete: () => void }[] {
+    if (!this.loadedItems) throw notLoaded("ChartCollection", "items");
+    return this.loadedItems;
   }
   add(type: string, source: RangeProxy, seriesBy: string): any {
     const record: ChartRecord = { type, seriesBy, source: { sheet: "", address: "" }, props: {} };
@@ -1440,5 +1691,142 @@ class SettingProxy extends ClientObject {
   }
   get value(): unknown {
     return this.got("value");
+  }
+  delete(): void {
+    this.ctx.enqueue({ op: "Setting.delete", bytes: 0, set: "1.4", run: () => void this.ctx.fake.settings.delete(this.key) });
+  }
+}
+
+class ShapeCollection {
+  private loadedItems: { id: string; delete: () => void }[] | undefined = undefined;
+  constructor(private readonly ctx: Ctx, private readonly sheet: WorksheetProxy) {
+    Object.seal(this);
+  }
+  load(arg?: unknown): this {
+    void arg;
+    let items: { id: string; delete: () => void }[] = [];
+    this.ctx.enqueue({
+      op: "ShapeCollection.load", bytes: 40, set: "1.9",
+      run: () => {
+        items = this.sheet.resolve().shapes.map((sh) => ({
+          id: sh.id,
+          delete: () => this.ctx.enqueue({
+            op: "Shape.delete", bytes: 0, set: "1.9", writes: () => this.sheet.resolve(),
+            run: () => {
+              const s = this.sheet.resolve();
+              s.shapes = s.shapes.filter((x) => x !== sh);
+            },
+          }),
+        }));
+        return () => void (this.loadedItems = items);
+      },
+    });
+    return this;
+  }
+  get items(): { id: string; delete: () => void }[] {
+    if (!this.loadedItems) throw notLoaded("ShapeCollection", "items");
+    return this.loadedItems;
+  }
+}
+
+/** A custom XML part of the workbook (ExcelApi 1.5): its id and the XML text it holds. */
+export interface CustomXmlPartData {
+  id: string;
+  xml: string;
+}
+
+/** The namespace URI of a part's root element (what getByNamespace matches), "" when it has none. */
+function rootNamespace(xml: string): string {
+  const body = xml.replace(/^\uFEFF/, "").replace(/<\?xml[^>]*\?>/, "").replace(/<!--[\s\S]*?-->/g, "").trimStart();
+  const m = /^<(?:([A-Za-z_][\w.-]*):)?[A-Za-z_][\w.-]*\b([^>]*)>/.exec(body);
+  if (!m) return "";
+  const attr = m[1] ? `xmlns:${m[1]}` : "xmlns";
+  const ns = new RegExp(`${attr.replace(".", "\\.")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(m[2]);
+  return ns ? (ns[2] ?? ns[3]) : "";
+}
+
+class CustomXmlPartProxy {
+  constructor(private readonly ctx: Ctx, private readonly resolveData: () => CustomXmlPartData) {
+    Object.seal(this);
+  }
+  getXml(): { readonly value: string } {
+    let value: string | undefined;
+    let done = false;
+    this.ctx.enqueue({
+      op: "CustomXmlPart.getXml", bytes: 0, set: "1.5",
+      run: () => {
+        const xml = this.resolveData().xml;
+        return () => ((value = xml), (done = true));
+      },
+      responseBytes: () => jsonBytes(value ?? ""),
+    });
+    return {
+      get value(): string {
+        if (!done) throw notLoaded("ClientResult", "value");
+        return value!;
+      },
+    };
+  }
+  setXml(xml: string): void {
+    this.ctx.enqueue({
+      op: "CustomXmlPart.setXml", bytes: jsonBytes(xml), set: "1.5",
+      run: () => {
+        const d = this.resolveData();
+        if (rootNamespace(xml) === "" && !/^\s*(<\?xml[^>]*\?>)?\s*</.test(xml)) throw new FakeOfficeError("InvalidArgument", "not XML", "CustomXmlPart.setXml");
+        d.xml = xml;
+      },
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue({
+      op: "CustomXmlPart.delete", bytes: 0, set: "1.5",
+      run: () => {
+        const d = this.resolveData();
+        this.ctx.fake.customXmlParts = this.ctx.fake.customXmlParts.filter((x) => x !== d);
+      },
+    });
+  }
+}
+
+class CustomXmlPartCollection {
+  constructor(private readonly ctx: Ctx) {
+    Object.seal(this);
+  }
+  add(xml: string): CustomXmlPartProxy {
+    let created: CustomXmlPartData | undefined;
+    this.ctx.enqueue({
+      op: "CustomXmlPartCollection.add", bytes: jsonBytes(xml), set: "1.5",
+      run: () => {
+        if (!/^\s*(<\?xml[^>]*\?>)?\s*<[A-Za-z_]/.test(xml.replace(/^\uFEFF/, ""))) throw new FakeOfficeError("InvalidArgument", "The XML is not valid.", "CustomXmlPartCollection.add");
+        created = { id: `{${this.ctx.fake.customXmlParts.length + 1}-part}`, xml };
+        this.ctx.fake.customXmlParts.push(created);
+      },
+    });
+    return new CustomXmlPartProxy(this.ctx, () => {
+      if (!created) throw new FakeOfficeError("ItemNotFound", "The part was not added.", "CustomXmlPart");
+      return created;
+    });
+  }
+  /** CustomXmlPartScopedCollection: load("items") gives the parts whose root is in the namespace, at that sync. */
+  getByNamespace(ns: string): any {
+    const ctx = this.ctx;
+    let items: CustomXmlPartProxy[] | undefined;
+    return {
+      load(arg?: unknown) {
+        void arg;
+        ctx.enqueue({
+          op: "CustomXmlPartScopedCollection.load", bytes: jsonBytes(ns), set: "1.5",
+          run: () => {
+            const found = ctx.fake.customXmlParts.filter((p) => rootNamespace(p.xml) === ns).map((p) => new CustomXmlPartProxy(ctx, () => p));
+            return () => void (items = found);
+          },
+        });
+        return this;
+      },
+      get items(): CustomXmlPartProxy[] {
+        if (!items) throw notLoaded("CustomXmlPartScopedCollection", "items");
+        return items;
+      },
+    };
   }
 }

@@ -18,7 +18,7 @@
 
 import { cellFromOffice } from "./read";
 import { colIndex, colLetter } from "../../core/input";
-import { excelApi, messageLang } from "./support";
+import { detectSupport, excelApi, messageLang } from "./support";
 import { toHostError } from "./errors";
 import { HostError, type WatchArea, type WatchedChange } from "../../taskpane/host";
 
@@ -62,9 +62,12 @@ export async function watchCells(area: WatchArea, onChange: (change: WatchedChan
     throw new HostError(lang === "zh-CN" ? "此版本的 Excel 不支持监视单元格修改。" : "This version of Excel cannot report cell changes.", "unsupported");
   }
   const watched = new Set(area.columns.map(colIndex));
+  const support = detectSupport();
 
   const handler = async (ev: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    if (ev.triggerSource === "ThisLocalAddin") return;
+    // our own writes (ExcelApi 1.14 says so); before it they come through, and the pane ignores a
+    // change to the value it already holds
+    if (support.triggerSource && ev.triggerSource === "ThisLocalAddin") return;
     if (ev.source === "Remote" || STRUCTURAL.has(ev.changeType)) {
       onChange({ cells: [], resync: true });
       return;

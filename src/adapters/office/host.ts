@@ -15,12 +15,16 @@ import { readSnapshot, type ReadStats } from "./read";
 import { writeCellEdits } from "./cells";
 import { watchCells } from "./drill-events";
 import { writeReportSheet, type WrittenReport } from "./report";
-import { detectSupport, displayLanguage, messageLang, theme, type Lang, type Support } from "./support";
-import { freeTableName, writeTableSheet } from "./write";
+import { detectSupport, displayLanguage, messageLang, theme, watchTheme, type Lang, type Support } from "./support";
+import { clearSheet, freeTableName, writeTableSheet } from "./write";
 import type { OutputSheets, Progress, WorkbookHost, WrittenSheets } from "../../taskpane/host";
 import type { ReportSheetModel, TableSheetModel, WorkbookSnapshot } from "../../core/workbook";
+import { SETTINGS_NAMESPACE, settingsFromXml, settingsToXml } from "../../core/settings-xml";
 
-/** The workbook setting holding LossDesk's settings (JSON text); it is saved with the file. */
+/**
+ * The workbook setting that held LossDesk's settings (JSON text) before they moved to a custom XML
+ * part (SETTINGS_NAMESPACE); still read once to migrate them, and used below ExcelApi 1.5.
+ */
 export const SETTINGS_KEY = "LossDesk.settings";
 
 export interface ExcelHostOptions {
@@ -56,6 +60,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     stats,
     displayLanguage,
     theme,
+    onThemeChange: watchTheme,
 
     readWorkbook(progress?: Progress, signal?: AbortSignal): Promise<WorkbookSnapshot> {
       return run(
@@ -109,19 +114,21 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     },
 
     async loadSettings(): Promise<string | undefined> {
-      if (!detectSupport().settings) return legacySettings()?.get(SETTINGS_KEY) ?? undefined;
+      const support = detectSupport();
+      if (support.customXml) return run("read", (batch) => loadSettingsPart(batch));
+      if (!support.settings) return legacySettings()?.get(SETTINGS_KEY) ?? undefined;
       return run("read", async (batch) => {
         const item = batch.context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
         item.load("value");
         await batch.sync();
-        if (item.isNullObject) return undefined;
-        const v: unknown = item.value;
-        return typeof v === "string" ? v : JSON.stringify(v);
+        return settingValue(item);
       });
     },
 
     async saveSettings(json: string): Promise<void> {
-      if (!detectSupport().settings) {
+      const support = detectSupport();
+      if (support.customXml) return run("write", (batch) => saveSettingsPart(batch, json));
+      if (!support.settings) {
         // Before ExcelApi 1.4: the Common API's document settings, which are also saved in the file
         const s = legacySettings();
         if (!s) return;
@@ -137,6 +144,56 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       });
     },
   };
+}
+
+function settingValue(item: Excel.Setting): string | undefined {
+  if (item.isNullObject) return undefined;
+  const v: unknown = item.value;
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+// ---- settings as a custom XML part (ExcelApi 1.5), the place the preview and the CLI read too ----
+
+/**
+ * Our part, found by its root namespace (Excel renumbers parts on save). A workbook saved by an
+ * older LossDesk has its settings in workbook.settings instead: they are read from there and moved
+ * into the part, and the old setting is deleted, so the settings live in one place from then on.
+ */
+async function loadSettingsPart(batch: Batch): Promise<string | undefined> {
+  const wb = batch.context.workbook;
+  const parts = wb.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
+  parts.load("items/id");
+  const old = batch.support.settings ? wb.settings.getItemOrNullObject(SETTINGS_KEY) : undefined;
+  old?.load("value");
+  await batch.sync();
+  const xml = parts.items.map((p) => p.getXml());
+  if (xml.length > 0) await batch.sync();
+  for (const x of xml) {
+    const json = settingsFromXml(x.value);
+    if (json !== undefined) return json;
+  }
+  const legacy = old ? settingValue(old) : undefined;
+  if (legacy === undefined) return undefined;
+  // migrate: the part first, then the old setting goes (in one request: both or, on failure, the part alone)
+  batch.write(2);
+  wb.customXmlParts.add(settingsToXml(legacy));
+  old!.delete();
+  await batch.sync();
+  return legacy;
+}
+
+async function saveSettingsPart(batch: Batch, json: string): Promise<void> {
+  const wb = batch.context.workbook;
+  const parts = wb.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
+  parts.load("items/id");
+  await batch.sync();
+  const xml = settingsToXml(json);
+  const [first, ...extra] = parts.items;
+  batch.write(1 + extra.length);
+  if (first) first.setXml(xml);
+  else wb.customXmlParts.add(xml);
+  for (const p of extra) p.delete(); // one settings part: copies (e.g. from merged workbooks) go
+  await batch.sync();
 }
 
 function legacySettings(): Office.Settings | undefined {
@@ -177,7 +234,7 @@ async function writeOutput(batch: Batch, out: OutputSheets, reports: WrittenRepo
   // -- request 1: what is there (sheets, names) and the calculation mode to restore
   const wb = context.workbook;
   const sheets = wb.worksheets;
-  sheets.load("items/name,items/position");
+  sheets.load("items/name");
   const app = context.application;
   if (support.calcMode) app.load("calculationMode");
   const names = support.names ? wb.names : undefined;
@@ -194,43 +251,53 @@ async function writeOutput(batch: Batch, out: OutputSheets, reports: WrittenRepo
       app.calculationMode = Excel.CalculationMode.manual;
     }
 
-    // -- request 2: replace the output sheets, free their table names, drop their stale names
+    // -- request 2: find or add the output sheets; load what is on the ones regenerated
+    // A LossDesk sheet that exists already is regenerated in place: cleared and written again,
+    // the same sheet object (id, name, tab position), so formulas, names and charts elsewhere that
+    // point at it keep working. Deleting it and adding a new one would turn them into #REF!.
     const existing = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
-    const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-    const replaced = new Set<string>();
+    const regenerated = new Set<string>();
     const target = new Map<string, Excel.Worksheet>();
-    let tmp = 0;
+    const toClear: { ws: Excel.Worksheet; tables: Excel.TableCollection; charts: Excel.ChartCollection; shapes?: Excel.ShapeCollection }[] = [];
     for (const it of items) {
       const old = existing.get(it.model.name.toLowerCase());
       if (old) {
-        // Rename the old sheet out of the way, add the new one in its tab position, then delete the
-        // old one: the workbook is never left without a visible sheet (deleting the last one fails)
-        // and no other sheet is touched.
-        let t: string;
-        do t = `~LossDesk old ${++tmp}`; while (taken.has(t.toLowerCase()));
-        taken.add(t.toLowerCase());
-        replaced.add(old.name.toLowerCase());
-        batch.write(4);
-        old.name = t;
-        const ws = sheets.add(it.model.name);
-        ws.position = old.position;
-        old.delete();
-        target.set(it.model.name, ws);
+        regenerated.add(old.name.toLowerCase());
+        target.set(it.model.name, old);
+        const entry: (typeof toClear)[number] = { ws: old, tables: old.tables, charts: old.charts };
+        entry.tables.load("items/name");
+        entry.charts.load("items/name");
+        if (support.shapes) {
+          // pictures and text boxes people put on the sheet (ExcelApi 1.9): ours to clear too
+          entry.shapes = old.shapes;
+          entry.shapes.load("items/id");
+        }
+        toClear.push(entry);
       } else {
         batch.write();
         target.set(it.model.name, sheets.add(it.model.name));
       }
     }
-    // Our input-box names on a replaced report point at a deleted sheet now; they are re-added.
+    // Our input-box names on a regenerated report may move with its layout: they are re-added.
     const takenNames = new Set<string>();
     for (const n of names?.items ?? []) {
       if (!n.name.startsWith("LossDesk_")) continue;
       const value = typeof n.value === "string" ? n.value : "";
       const refersTo = sheetOfReference(value);
-      if (value.includes("#REF!") || (refersTo !== undefined && replaced.has(refersTo.toLowerCase()))) {
+      if (value.includes("#REF!") || (refersTo !== undefined && regenerated.has(refersTo.toLowerCase()))) {
         batch.write();
         n.delete();
       } else takenNames.add(n.name.toLowerCase());
+    }
+    if (toClear.length > 0) {
+      await batch.sync();
+      // -- request 3: clear the regenerated sheets (tables, charts and shapes first, then the cells)
+      for (const { ws, tables, charts, shapes } of toClear) {
+        for (const t of tables.items) (batch.write(), t.delete());
+        for (const c of charts.items) (batch.write(), c.delete());
+        if (support.shapes && shapes) for (const sh of shapes.items) (batch.write(), sh.delete());
+        clearSheet(batch, ws);
+      }
     }
     const tables = wb.tables;
     tables.load("items/name"); // after the deletes in the same request: names freed by them are free
@@ -256,7 +323,7 @@ async function writeOutput(batch: Batch, out: OutputSheets, reports: WrittenRepo
     failed = true;
     throw e;
   } finally {
-    if (restoreCalc !== undefined) await restoreCalculation(context, restoreCalc, failed);
+    if (restoreCalc !== undefined) await restoreCalculation(context, support, restoreCalc, failed);
   }
 }
 
@@ -265,7 +332,8 @@ async function writeOutput(batch: Batch, out: OutputSheets, reports: WrittenRepo
  * may be unusable after the error that brought us here), in a fresh Excel.run. When the write
  * already failed, a failing restore must not hide the original error, so it is swallowed then.
  */
-async function restoreCalculation(context: Excel.RequestContext, mode: Excel.CalculationMode | `${Excel.CalculationMode}`, failed: boolean): Promise<void> {
+async function restoreCalculation(context: Excel.RequestContext, support: Support, mode: Excel.CalculationMode | `${Excel.CalculationMode}`, failed: boolean): Promise<void> {
+  if (!support.calcMode) return; // only set where it was read (ExcelApi 1.8)
   try {
     context.application.calculationMode = mode;
     await context.sync();

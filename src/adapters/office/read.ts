@@ -5,6 +5,7 @@
 //   1 sync   every sheet's used range (values only) + every table's address and sheet
 //   ceil(R / blockRows) syncs   the values, in row blocks; a block may span the end of one sheet
 //            and the start of the next, so many small sheets cost no more than one big one
+//   0 or more syncs  valueTypes of the rows holding an error text ("#N/A"), to tell text from errors
 // plus one failed sync per halving when Excel refuses a request as too large.
 // Only `values` is loaded (formats, formulas, text would multiply the payload); dates therefore
 // arrive as serial numbers, which the core's value parsers read.
@@ -21,10 +22,9 @@ export const READ_BLOCK_ROWS = 5000;
 export const MIN_BLOCK_ROWS = 8;
 
 /**
- * Texts Excel shows for error values. Range.values gives an error cell as its error text, so these
- * strings become {error}. A text cell that literally holds "#N/A" (typed with a leading apostrophe)
- * reads the same and is taken for an error too: acceptable, such a cell is not usable data either
- * way, and telling the two apart would cost loading valueTypes for every cell (twice the payload).
+ * Texts Excel shows for error values. Range.values gives an error cell as its error text, and a
+ * text cell that literally holds "#N/A" (typed with a leading apostrophe) reads the same. Only
+ * Range.valueTypes (ExcelApi 1.1) tells them apart: see textNotErrors.
  */
 export const EXCEL_ERROR_TEXTS = new Set([
   "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA",
@@ -109,6 +109,7 @@ export async function readSnapshot(batch: Batch, opts: ReadOptions): Promise<{ s
   const total = areas.reduce((n, a) => n + a.rows, 0);
 
   // -- 3: the values, in row blocks
+  const errorTexts: ErrorTextRow[] = [];
   let done = 0;
   let area = 0; // cursor: area index and row offset inside it
   let offset = 0;
@@ -145,15 +146,70 @@ export async function readSnapshot(batch: Batch, opts: ReadOptions): Promise<{ s
     }
     for (const p of pieces) {
       storeRows(p.a, p.offset, p.range.values);
+      noteErrorTexts(p.a, p.offset, p.range.values, errorTexts);
       done += p.n;
     }
     area = ai;
     offset = off;
     opts.progress?.(total === 0 ? 1 : done / total, label.reading);
   }
+  await textNotErrors(batch, errorTexts);
   opts.progress?.(1, label.reading);
   stats.syncs = batch.syncs;
   return { snapshot: { sheets: snapshots }, stats };
+}
+
+/** A row read with an error text in it ("#N/A", ...): stored as {error} until valueTypes says otherwise. */
+interface ErrorTextRow {
+  a: UsedArea;
+  /** 0-based sheet row. */
+  row: number;
+}
+
+function noteErrorTexts(a: UsedArea, offset: number, values: unknown[][], out: ErrorTextRow[]): void {
+  values.forEach((row, i) => {
+    if (row.some((v) => typeof v === "string" && EXCEL_ERROR_TEXTS.has(v))) out.push({ a, row: a.r0 + offset + i });
+  });
+}
+
+/** Rows of valueTypes per request: they are short strings ("Error", "String"), like a block of values. */
+const TYPE_BLOCK_ROWS = 5000;
+
+/**
+ * A text cell that reads "#N/A" (typed with an apostrophe) is text, not the error: only
+ * Range.valueTypes (ExcelApi 1.1) tells them apart. Loading it with every block would double the
+ * payload, so it is loaded afterwards and only for the rows that hold an error text, runs of
+ * consecutive rows as one range, in requests of up to TYPE_BLOCK_ROWS rows; a workbook without
+ * such texts costs no request at all. Cells Excel calls "String" go back to their text.
+ */
+async function textNotErrors(batch: Batch, rows: ErrorTextRow[]): Promise<void> {
+  let i = 0;
+  while (i < rows.length) {
+    batch.checkAbort();
+    const spans: { a: UsedArea; row: number; n: number; range: Excel.Range }[] = [];
+    let budget = TYPE_BLOCK_ROWS;
+    while (i < rows.length && budget > 0) {
+      const first = rows[i];
+      let n = 1;
+      while (i + n < rows.length && n < budget && rows[i + n].a === first.a && rows[i + n].row === first.row + n) n++;
+      const range = first.a.sheet.getRangeByIndexes(first.row, first.a.c0, n, first.a.cols);
+      range.load("valueTypes");
+      spans.push({ a: first.a, row: first.row, n, range });
+      budget -= n;
+      i += n;
+    }
+    await batch.sync();
+    for (const { a, row, range } of spans) {
+      range.valueTypes.forEach((types, k) => {
+        const cells = a.snap.rows[row + k];
+        if (!cells) return;
+        types.forEach((t, c) => {
+          const v = cells[a.c0 + c];
+          if (t !== Excel.RangeValueType.error && v !== null && typeof v === "object" && !(v instanceof Date)) cells[a.c0 + c] = v.error;
+        });
+      });
+    }
+  }
 }
 
 /** Puts a block of values into the snapshot at its place from A1 (rows above and columns left of the used range stay empty). */

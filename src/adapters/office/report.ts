@@ -157,6 +157,7 @@ export async function writeReportSheet(batch: Batch, sheet: Excel.Worksheet, mod
 
 function applyStyle(batch: Batch, range: Excel.Range, s: CellStyle): void {
   const f = range.format;
+  const { support } = batch;
   if (s.font) {
     const font = f.font;
     if (s.font.bold !== undefined) (batch.write(), (font.bold = s.font.bold));
@@ -168,8 +169,9 @@ function applyStyle(batch: Batch, range: Excel.Range, s: CellStyle): void {
   if (s.horizontal) (batch.write(), (f.horizontalAlignment = s.horizontal));
   if (s.vertical) (batch.write(), (f.verticalAlignment = s.vertical));
   if (s.wrap !== undefined) (batch.write(), (f.wrapText = s.wrap));
-  if (s.shrink) (batch.write(), (f.shrinkToFit = true));
-  if (s.indent) (batch.write(), (f.indentLevel = s.indent));
+  // ExcelApi 1.9; without it the text keeps its size and starts at the cell's edge
+  if (s.shrink && support.textLayout) (batch.write(), (f.shrinkToFit = true));
+  if (s.indent && support.textLayout) (batch.write(), (f.indentLevel = s.indent));
   if (s.unlocked) (batch.write(), (f.protection.locked = false));
   if (s.numFmt) (batch.write(), setNumberFormatAll(range, s.numFmt));
 }

@@ -1,5 +1,6 @@
 // Writing output sheets into the open workbook: table sheets (TableSheetModel) here, report
-// sheets in report.ts, the orchestration (replace, calculation mode, order) in writeOutput.
+// sheets in report.ts, the orchestration (regenerate in place, calculation mode, order) in host.ts writeOutput;
+// clearSheet empties a sheet that is regenerated.
 //
 // Order of work for a table sheet, and why:
 //   values, in row blocks of at most WRITE_BLOCK_ROWS rows and ~WRITE_BLOCK_BYTES of JSON, one
@@ -14,7 +15,7 @@ import { Batch, OPS_PER_SYNC } from "./batch";
 import { isPayloadTooLarge } from "./errors";
 import { charsToPoints, columnFormats, fitWidths, tableHeaders } from "../../core/layout";
 import { toOfficeValue, payloadBytes, type OfficeValue } from "./values";
-import { headerRowNumber, type TableSheetModel } from "../../core/workbook";
+import { headerRowNumber, type ConditionalFormatSpec, type TableSheetModel } from "../../core/workbook";
 
 export const WRITE_BLOCK_ROWS = 5000;
 /** Estimated request size per block: a fifth of Excel on the web's 5 MB cap, for headroom. */
@@ -44,6 +45,7 @@ export async function writeRowBlocks(
   count: number,
   rowAt: (i: number) => OfficeValue[],
   onRows?: (n: number) => void,
+  asFormulas = false,
 ): Promise<void> {
   if (nCols === 0) return;
   let maxRows = WRITE_BLOCK_ROWS;
@@ -58,7 +60,11 @@ export async function writeRowBlocks(
       block.push(row);
     }
     batch.write();
-    sheet.getRangeByIndexes(row0 + i, col0, block.length, nCols).values = block;
+    const range = sheet.getRangeByIndexes(row0 + i, col0, block.length, nCols);
+    // Range.formulas takes constants as well as formulas, parsed like typing (the same as values),
+    // so a block holding computed columns goes as formulas in the same one operation.
+    if (asFormulas) range.formulas = block;
+    else range.values = block;
     try {
       await batch.sync();
     } catch (e) {
@@ -99,17 +105,26 @@ export async function writeTableSheet(batch: Batch, sheet: Excel.Worksheet, mode
   }
   // Dates in a column without a date format (not the usual case) get one cell by cell, afterwards.
   const looseDates: [number, number][] = [];
+  // Computed columns: their cells get the formula ("{r}" = the cell's own sheet row); Excel
+  // calculates the figure, so the model's cached value is not sent.
+  const formulaCols = model.columns.map((c) => c.formula);
+  const hasFormulas = formulaCols.some((f) => f !== undefined);
   const rowAt = (i: number): OfficeValue[] => {
     const src = model.rows[i];
     const out = new Array<OfficeValue>(nCols);
     for (let c = 0; c < nCols; c++) {
+      const f = formulaCols[c];
+      if (f !== undefined) {
+        out[c] = rowFormula(f, headerRow + 1 + i);
+        continue;
+      }
       const v = src[c];
       if (v instanceof Date && !formats[c]) looseDates.push([i, c]);
       out[c] = toOfficeValue(v ?? null);
     }
     return out;
   };
-  await writeRowBlocks(batch, sheet, headerRow, 0, nCols, nRows, rowAt, opts.onRows);
+  await writeRowBlocks(batch, sheet, headerRow, 0, nCols, nRows, rowAt, opts.onRows, hasFormulas);
   batch.checkAbort();
 
   // -- formats
@@ -173,7 +188,77 @@ export async function writeTableSheet(batch: Batch, sheet: Excel.Worksheet, mode
       };
     });
   }
+  // -- conditional formats over the data rows, all columns, plus the dropdowns' extra rows
+  const cfs = model.conditionalFormats ?? [];
+  if (cfs.length > 0 && nCols > 0 && support.conditionalFormats) {
+    const extra = Math.max(0, ...model.columns.map((c) => c.listExtraRows ?? 0));
+    const range = sheet.getRangeByIndexes(headerRow, 0, Math.max(nRows, 1) + extra, nCols);
+    addConditionalFormats(batch, range, cfs, headerRow + 1);
+  }
   await batch.sync();
+}
+
+/** "{r}" in a computed column's formula or a conditional format's rule -> the sheet row (1-based). */
+export function rowFormula(template: string, row: number): string {
+  const f = template.replace(/\{r\}/g, String(row));
+  return f.startsWith("=") ? f : `=${f}`;
+}
+
+/**
+ * Fills for the conditional formats' styles: Excel's own "Bad", "Neutral" and "Good" cell-style
+ * fills, so the sheet looks like what analysts already know from Excel's style gallery.
+ */
+export const CONDITIONAL_FILLS: Record<ConditionalFormatSpec["style"], string> = {
+  bad: "#FFC7CE",
+  warn: "#FFEB9C",
+  good: "#C6EFCE",
+};
+
+/**
+ * Custom (formula) conditional formats, in the model's order: the first spec gets the highest
+ * priority, and stopIfTrue makes the first matching rule the only one. Callers check
+ * `support.conditionalFormats` (ExcelApi 1.6).
+ */
+export function addConditionalFormats(batch: Batch, range: Excel.Range, specs: ConditionalFormatSpec[], firstRow: number): void {
+  specs.forEach((spec, i) => {
+    batch.write(3);
+    const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    cf.custom.rule.formula = rowFormula(spec.formula, firstRow);
+    cf.custom.format.fill.color = CONDITIONAL_FILLS[spec.style];
+    batch.write(2);
+    cf.priority = i; // 0 is the highest; each add() goes on top, so the order is set explicitly
+    cf.stopIfTrue = true;
+  });
+}
+
+/**
+ * Empties a LossDesk sheet that is about to be written again, keeping the sheet itself (its id,
+ * name, tab position and colour, visibility): formulas and names elsewhere that point at it stay
+ * valid, where deleting and re-adding the sheet would turn them into #REF!. What our writers put
+ * on a sheet is taken off: values and formats (Range.clear), merges, data validation, conditional
+ * formats, frozen panes, the filter, page breaks, hidden and resized rows and columns. Tables,
+ * charts and shapes are deleted by the caller, which has to load them first.
+ */
+export function clearSheet(batch: Batch, sheet: Excel.Worksheet): void {
+  const { support } = batch;
+  const all = sheet.getRange(); // the whole sheet
+  if (support.conditionalFormats) (batch.write(), all.conditionalFormats.clearAll());
+  if (support.validation) (batch.write(), all.dataValidation.clear());
+  batch.write(2);
+  all.unmerge();
+  all.clear(Excel.ClearApplyTo.all);
+  if (support.freeze) (batch.write(), sheet.freezePanes.unfreeze());
+  if (support.pageLayout) {
+    // ExcelApi 1.9: rows and columns back to the standard size and shown, no filter, no page breaks
+    batch.write(7);
+    all.format.useStandardWidth = true;
+    all.format.useStandardHeight = true;
+    all.columnHidden = false;
+    all.rowHidden = false;
+    sheet.autoFilter.remove();
+    sheet.horizontalPageBreaks.removePageBreaks();
+    sheet.showGridlines = true;
+  }
 }
 
 /** A table name not used elsewhere in the workbook: the model's, else name_2, name_3, ... (as the ExcelJS writer does). */

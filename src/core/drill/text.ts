@@ -181,7 +181,7 @@ export function msg(code: MessageCode, locale: Locale, ...args: (string | number
 
 /** Header text for matching: NFKC, no spaces or brackets, lower case ("目标用时（分钟）" = "目标用时(分钟)"). */
 export function normHeader(s: string): string {
-  return s.normalize("NFKC").toLowerCase().replace(/[\s()（）\[\]【】/._:：\-]/g, "");
+  return s.normalize("NFKC").toLowerCase().replace(/[\s()（）[\]【】/._:：-]/g, "");
 }
 
 /** Every spelling of a label in either locale, normalised, mapped to its key. */
