@@ -264,13 +264,18 @@ describe("drafts: every channel x locale", () => {
     const byTemplate: Record<string, number> = {};
     for (const d of r.drafts) byTemplate[d.template] = (byTemplate[d.template] ?? 0) + 1;
     expect(byTemplate).toEqual({ mismatch: 4 * 27, elderly: 4 * 18, medium: 4 * 28, low: 4 * 30, netGain: 4 * 4 });
-    expect(r.drafts.filter((d) => d.review.length > 0)).toHaveLength(4 * 45);
+    // 45 flagged (mismatch or elderly), and 12 more whose loss is not from a fall: the built-in
+    // "净值下跌" would not be true of them (C000146 lost 4,449.60 on 天天利现金1号, at its peak)
+    expect(r.drafts.filter((d) => d.review.length > 0)).toHaveLength(4 * 57);
+    expect(r.drafts.find((d) => d.clientId === "C000146" && d.channel === "sms")!.review).toEqual(["loss-without-fall"]);
+    expect(r.drafts.find((d) => d.clientId === "C000006" && d.channel === "sms")!.review).toEqual(["elderly", "loss-without-fall"]);
+    expect(r.sheet.rows.find((x) => x[0] === "C000146")![10]).toBe("亏损并非来自净值下跌，须人工调整话术");
     const sms = r.drafts.filter((d) => d.channel === "sms");
     expect(sms).toHaveLength(107);
     // one segment each, but for the formula-looking junk name and the 11-character product name
     expect(sms.filter((d) => d.sms!.segments > 1).map((d) => [d.clientId, d.sms!.units, d.sms!.segments])).toEqual([["C000201", 96, 2], ["C000163", 71, 2]]);
     expect(r.drafts.filter((d) => d.findings.length > 0)).toEqual([]);
-    expect(r.sheet.preamble![1]).toBe("客户 107 名（持有净值下跌产品的客户 92 名，全部持仓合计亏损的客户 97 名），草稿 428 份，其中合规检查不通过 0 份，须复核 180 份；草稿须经人工复核后方可发送。");
+    expect(r.sheet.preamble![1]).toBe("客户 107 名（持有净值下跌产品的客户 92 名，全部持仓合计亏损的客户 97 名），草稿 428 份，其中合规检查不通过 0 份，须复核 228 份；草稿须经人工复核后方可发送。");
     expect(r.sheet.preamble![2]).toBe("联系截止日与信函落款日期均自生成时间 2026-12-02 09:30 起算。");
 
     // A client up overall is told the fall and the position, never "fell short" next to "no overall loss".
@@ -345,7 +350,7 @@ describe("drafts read the client's flags", () => {
     // C001 (70) keeps its mismatch; the sheet names the age in force
     const r = draftsSheet(older, t, "zh-CN", undefined, { channels: ["sms"] });
     expect(r.sheet.rows.find((x) => x[0] === "C001")![10]).toBe("适当性不匹配");
-    expect(r.sheet.preamble![3]).toContain("适当性不匹配或75岁及以上客户的草稿为“待复核”");
+    expect(r.sheet.preamble![3]).toContain("适当性不匹配、75岁及以上客户及亏损并非来自净值下跌的草稿为“待复核”");
     const en = draftsSheet(a, t, "en-US", undefined, { channels: ["sms"] });
     expect(en.sheet.rows.find((x) => x[0] === "C007")![10]).toBe("aged 65+");
   });
@@ -538,7 +543,7 @@ describe("the drafts sheet and regeneration", () => {
       "沟通草稿（分析日 2026-11-27，生成时间 2026-11-27 16:00）",
       "客户 4 名（持有净值下跌产品的客户 4 名，全部持仓合计亏损的客户 4 名），草稿 16 份，其中合规检查不通过 0 份，须复核 4 份；草稿须经人工复核后方可发送。",
       "联系截止日与信函落款日期均自生成时间 2026-11-27 16:00 起算。",
-      expect.stringMatching(/^状态可填：待处理 \/ 待复核 \/ 已复核 \/ 已联系 \/ 已发送 \/ 无法联系 \/ 已升级。适当性不匹配或65岁及以上客户的草稿为“待复核”，填写复核人和复核时间后方可标记为“已发送”/),
+      expect.stringMatching(/^状态可填：待处理 \/ 待复核 \/ 已复核 \/ 已联系 \/ 已发送 \/ 无法联系 \/ 已升级。适当性不匹配、65岁及以上客户及亏损并非来自净值下跌的草稿为“待复核”，填写复核人和复核时间后方可标记为“已发送”/),
     ]);
     // the status drop-down offers every status; the red fill marks a row set to sent that may not be
     const status = r.sheet.columns[11];

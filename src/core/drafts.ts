@@ -667,9 +667,18 @@ export function draftTier(c: ClientResult): TemplateTier {
   return c.riskTier;
 }
 
-/** The flags that send a draft to review (compliance, legal) before anything is sent. */
-export function reviewReasons(c: ClientResult): Flag[] {
-  return c.flags.filter((f) => f === "suitability-mismatch" || f === "elderly");
+/**
+ * Why a draft goes to review before anything is sent: the flags (compliance, legal), and
+ * "loss-without-fall": a loss on products none of which fell (a subscription fee, a purchase
+ * before a distribution), where the built-in words "净值下跌" would not be true and a person must
+ * adjust the text.
+ */
+export type ReviewReason = Flag | "loss-without-fall";
+
+export function reviewReasons(c: ClientResult, a?: Pick<EngineResult, "products">): ReviewReason[] {
+  const out: ReviewReason[] = c.flags.filter((f) => f === "suitability-mismatch" || f === "elderly");
+  if (a && c.pnlFen < 0 && !holdsFallenProduct(c, fallenProducts(a))) out.push("loss-without-fall");
+  return out;
 }
 
 export interface Draft {
@@ -692,7 +701,7 @@ export interface Draft {
   from: string;
   findings: Finding[];
   /** Flags that require a review before the draft is sent (empty: no review needed). */
-  review: Flag[];
+  review: ReviewReason[];
   /** Bank settings a letter uses that are not set: it still shows 【银行名称】 etc. */
   missing: BankField[];
 }
@@ -736,7 +745,7 @@ export function renderDraft(
     contactBy: contactDeadline(c.riskTier, from, opts.policy ?? DEFAULT_CONTACT_POLICY),
     from,
     findings: checkText(text, { letter: channel === "letter", locale }),
-    review: reviewReasons(c),
+    review: reviewReasons(c, a),
     missing,
   };
 }
@@ -808,9 +817,11 @@ export function parseStatus(v: string): DraftStatus | undefined {
 }
 
 /** The flags that need review, in words: "适当性不匹配；65岁及以上" / "suitability mismatch; aged 65+". */
-export function reviewLabel(flags: readonly Flag[], elderlyAge: number, locale: Locale): string {
+export function reviewLabel(flags: readonly ReviewReason[], elderlyAge: number, locale: Locale): string {
   const zh = locale === "zh-CN";
-  return flags.map((f) => (f === "suitability-mismatch" ? VARIANT_LABEL.mismatch[locale] : zh ? `${elderlyAge}岁及以上` : `aged ${elderlyAge}+`))
+  return flags.map((f) => (f === "suitability-mismatch" ? VARIANT_LABEL.mismatch[locale]
+    : f === "loss-without-fall" ? (zh ? "亏损并非来自净值下跌，须人工调整话术" : "loss not from a NAV fall: adjust the text by hand")
+      : zh ? `${elderlyAge}岁及以上` : `aged ${elderlyAge}+`))
     .join(zh ? "；" : "; ");
 }
 
@@ -1002,13 +1013,13 @@ export function draftsSheet(
         `沟通草稿（分析日 ${analysis.asOf}，生成时间 ${stamp}）`,
         `客户 ${clients.length} 名（持有净值下跌产品的客户 ${holders} 名，全部持仓合计亏损的客户 ${losers} 名），草稿 ${drafts.length} 份，其中合规检查不通过 ${failing} 份，须复核 ${toReview} 份；草稿须经人工复核后方可发送。`,
         `联系截止日与信函落款日期均自生成时间 ${stamp} 起算。`,
-        `状态可填：${statuses}。适当性不匹配或${elderlyAge}岁及以上客户的草稿为“待复核”，填写复核人和复核时间后方可标记为“已发送”；合规检查不通过或信函缺少银行设置的草稿不得标记为“已发送”，重新生成时改回并在备注中说明。重新生成时按客户编号与渠道保留状态、复核人、复核时间和备注；不再生成但已填写的行保留在末尾，草稿前标注${NO_LONGER_GENERATED[locale]}。`,
+        `状态可填：${statuses}。适当性不匹配、${elderlyAge}岁及以上客户及亏损并非来自净值下跌的草稿为“待复核”，填写复核人和复核时间后方可标记为“已发送”；合规检查不通过或信函缺少银行设置的草稿不得标记为“已发送”，重新生成时改回并在备注中说明。重新生成时按客户编号与渠道保留状态、复核人、复核时间和备注；不再生成但已填写的行保留在末尾，草稿前标注${NO_LONGER_GENERATED[locale]}。`,
       ]
       : [
         `Drafts (as of ${analysis.asOf}, generated ${stamp})`,
         `${clients.length} clients (${holders} holding a product that fell, ${losers} with a loss across all their holdings), ${drafts.length} drafts, ${failing} failing the compliance check, ${toReview} to review; a person reviews every draft before it is sent.`,
         `Contact deadlines and letter dates count from the generation time ${stamp}.`,
-        `Status: ${statuses}. Drafts for suitability mismatches and clients aged ${elderlyAge}+ start as "to review" and may be marked sent only once a reviewer and review time are filled in; a draft failing the compliance check, or a letter lacking the bank's settings, may not be marked sent: regenerating puts it back and says why in Notes. Regenerating keeps the status, reviewer, review time and notes typed here, by client ID and channel; rows no longer generated that have something typed stay at the end, their draft marked "${NO_LONGER_GENERATED[locale].trim()}".`,
+        `Status: ${statuses}. Drafts for suitability mismatches, clients aged ${elderlyAge}+ and losses not from a NAV fall start as "to review" and may be marked sent only once a reviewer and review time are filled in; a draft failing the compliance check, or a letter lacking the bank's settings, may not be marked sent: regenerating puts it back and says why in Notes. Regenerating keeps the status, reviewer, review time and notes typed here, by client ID and channel; rows no longer generated that have something typed stay at the end, their draft marked "${NO_LONGER_GENERATED[locale].trim()}".`,
       ],
     columns: DRAFT_COLUMNS.map((k) => ({
       header: DRAFT_HEADERS[k][locale],
