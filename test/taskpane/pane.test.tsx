@@ -9,7 +9,7 @@ import { App } from "../../src/taskpane/App";
 import { HostError } from "../../src/taskpane/host";
 import { analyzeWorkbook, resultJson } from "../../src/core/analysis";
 import {
-  CHANNEL_LABEL, clientsToDraft, draftTier, readTemplates, renderDraft, templateTierLabel, templatesSheet,
+  CHANNEL_LABEL, clientsToDraft, draftTier, draftsSheet, readTemplates, renderDraft, templateTierLabel, templatesSheet,
 } from "../../src/core/drafts";
 import { formatGeneratedAt, localDateTime } from "../../src/core/contact";
 import { ui } from "../../src/core/i18n";
@@ -175,6 +175,26 @@ test("a draft for a chosen client and channel, with its compliance findings", as
   fireEvent.click(screen.getByTestId("copy-draft"));
   await waitFor(() => expect(writeText).toHaveBeenCalledWith(screen.getByTestId("draft-text").textContent));
   expect(await screen.findByText("已复制到剪贴板。")).toBeInTheDocument();
+});
+
+test("the Drafts step shows the review state and refuses sent like the sheet does", async () => {
+  // The drafts sheet as people left it: the top client's phone draft marked sent without a review.
+  const top = EXPECTED.clients[0];
+  expect(top.flags).toContain("suitability-mismatch");
+  const model = draftsSheet(EXPECTED, readTemplates(SNAP, "zh-CN").templates, "zh-CN").sheet;
+  const row = model.rows.find((r) => r[0] === top.clientId && r[4] === CHANNEL_LABEL.phone["zh-CN"])!;
+  row[11] = "已发送";
+  const host = createFakeHost({ sheets: [...SNAP.sheets, sheetOf(model)] });
+  await renderPane(host);
+  await readWorkbook();
+  tab("drafts");
+  const review = screen.getByTestId("draft-review");
+  expect(review).toHaveAttribute("data-review", "true");
+  expect(review).toHaveAttribute("data-sendable", "false");
+  expect(review).toHaveTextContent("须复核后方可发送：适当性不匹配；65岁及以上");
+  expect(review).toHaveTextContent("不得标记为“已发送”：须复核而尚未复核（复核人、复核时间未填）");
+  expect(review).toHaveTextContent("沟通草稿表：状态 已发送，复核人 —，复核时间 —");
+  expect(within(review).getByRole("alert")).toHaveTextContent("沟通草稿表中此行已标为“已发送”，但不允许：重新生成时将改回并在备注中说明。");
 });
 
 test("writing the report writes the output sheets and activates the report", async () => {
