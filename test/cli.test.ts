@@ -225,7 +225,7 @@ describe("the report, drafts and templates on the bundled sample (what a manager
     expect(d.code).toBe(0);
     // C000002: C2 holding R4, aged 68: the mismatch variant, to review; no amount in an SMS
     expect(d.out).toContain("客户 C000002 董丽 · 短信 · 风险分级 高 · 话术 适当性不匹配 · 联系截止 2026-12-03（自生成时间 2026-12-02 09:30 起算）\n须复核后方可发送：适当性不匹配；65岁及以上\n");
-    expect(d.out).toContain("【宁波银行】董丽您好，稳盈增利1号近期净值下跌，让您担心了。我行将复核该产品的销售过程，吴建华24小时内来电约您面谈。");
+    expect(d.out).toContain("【宁波银行】董丽您好，稳盈增利1号近期下跌，让您担心了。我行将复核该产品的销售过程，吴建华24小时内来电约您面谈。");
     expect(d.out).toContain("合规检查：通过");
     expect((await run("draft", sample, "--client", "C000002", "--channel", "sms", "--generated-at", "02/12/2026")).code).toBe(2);
     expect((await run("draft", sample, "--client", "C000002", "--channel", "fax")).code).toBe(2);

@@ -273,7 +273,7 @@ describe("drafts: every channel x locale", () => {
     const sms = r.drafts.filter((d) => d.channel === "sms");
     expect(sms).toHaveLength(107);
     // one segment each, but for the formula-looking junk name and the 11-character product name
-    expect(sms.filter((d) => d.sms!.segments > 1).map((d) => [d.clientId, d.sms!.units, d.sms!.segments])).toEqual([["C000201", 96, 2], ["C000163", 71, 2]]);
+    expect(sms.filter((d) => d.sms!.segments > 1).map((d) => [d.clientId, d.sms!.units, d.sms!.segments])).toEqual([["C000201", 94, 2], ["C000163", 71, 2]]);
     expect(r.drafts.filter((d) => d.findings.length > 0)).toEqual([]);
     expect(r.sheet.preamble![1]).toBe("客户 107 名（持有净值下跌产品的客户 92 名，全部持仓合计亏损的客户 97 名），草稿 428 份，其中合规检查不通过 0 份，须复核 228 份；草稿须经人工复核后方可发送。");
     expect(r.sheet.preamble![2]).toBe("联系截止日与信函落款日期均自生成时间 2026-12-02 09:30 起算。");
@@ -313,6 +313,8 @@ describe("drafts read the client's flags", () => {
       expect(d.review).toEqual(["suitability-mismatch", "elderly"]);
       expect(d.text).not.toMatch(MARKET);
       expect(d.text).not.toMatch(OWN_JUDGEMENT);
+      // plain words for an elderly client too
+      expect(d.text).not.toMatch(/净值|回撤|\bNAV\b|net asset value|drawdown/i);
       expect(d.text).toMatch(locale === "zh-CN" ? /复核/ : /review/);
       expect(d.text).toMatch(locale === "zh-CN" ? /面谈|当面/ : /meet/);
       expect(d.findings).toEqual([]);
@@ -530,9 +532,9 @@ describe("the drafts sheet and regeneration", () => {
       "C005/电话", "C005/短信", "C005/微信", "C005/信函", "C003/电话", "C003/短信", "C003/微信", "C003/信函",
     ]);
     const sms = r.sheet.rows[1];
-    expect(sms[6]).toBe("【银行名称】王伟您好，稳盈增利1号近期净值下跌，让您担心了。我行将复核该产品的销售过程，周晓燕24小时内来电约您面谈。");
+    expect(sms[6]).toBe("【银行名称】王伟您好，稳盈增利1号近期下跌，让您担心了。我行将复核该产品的销售过程，周晓燕24小时内来电约您面谈。");
     expect([sms[0], sms[1], sms[2], sms[3], sms[5], sms[7], sms[8], sms[9], sms[10], sms[11], sms[12], sms[13], sms[14]])
-      .toEqual(["C001", "王伟", "周晓燕", "高", "2026-11-28", 59, 1, "通过", "适当性不匹配；65岁及以上", "待复核", null, null, null]);
+      .toEqual(["C001", "王伟", "周晓燕", "高", "2026-11-28", 57, 1, "通过", "适当性不匹配；65岁及以上", "待复核", null, null, null]);
     expect(r.sheet.rows[4].slice(9, 12)).toEqual(["通过", null, "待处理"]); // C002 phone: no flag
     expect(r.sheet.rows[3][9]).toBe("通过；信函缺少设置：银行名称、客服热线、投诉渠道");
     expect(r.sheet.rows[0][8]).toBeNull(); // segments only for SMS

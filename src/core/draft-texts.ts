@@ -22,7 +22,8 @@ const EN_SIGN = `\n\nYours sincerely,\n\n{rm}\n{bankName}\n{date}\n\n${RISK_WARN
 //
 // mismatch: the product is rated above the client's risk tolerance, so the loss may stem from the
 // sale. The text names no cause (neither the markets nor the client's own judgement), gives no
-// advice to hold, says the sale will be reviewed and offers a meeting. elderly (the age threshold
+// advice to hold, says the sale will be reviewed and offers a meeting; in plain words (no NAV
+// jargon), as a mismatched client is often also an elderly one. elderly (the age threshold
 // of the scoring settings, 65 by default): plain words, no NAV jargon, a meeting in person with a
 // family member welcome. netGain: the client holds a product that fell but is not at a loss
 // overall: the fall and the position are stated as they are, with no "fell short of expectations".
@@ -30,7 +31,7 @@ const EN_SIGN = `\n\nYours sincerely,\n\n{rm}\n{bankName}\n{date}\n\n${RISK_WARN
 
 const ZH_TALK: Record<"mismatch" | "elderly" | "netGain", Seven> = {
   mismatch: [
-    "{客户姓名}您好，我是{客户经理}。{产品名称}近期净值下跌，给您添了担心和困扰，我非常理解。",
+    "{客户姓名}您好，我是{客户经理}。{产品名称}近期下跌，给您添了担心和困扰，我非常理解。",
     "截至{分析日}，{持仓情况}。",
     "这只产品的风险等级高于我行对您的风险评估结果，当初把它销售给您是否合适，我行将对销售过程进行复核；复核之前，我们不会先下结论。",
     "复核期间，无论您希望赎回、调整还是暂时不作变动，我们都尊重您的决定，并会当面把每种做法的影响和费用说明清楚。",
@@ -66,7 +67,7 @@ const ZH_WECHAT_CONTACT: Record<"mismatch" | "elderly" | "netGain", string> = {
 
 const ZH_LETTER: Record<"mismatch" | "elderly" | "netGain", Seven> = {
   mismatch: [
-    "尊敬的{客户姓名}：\n\n您好！近期{产品名称}净值出现下跌，我们理解这给您带来的担忧和困扰。",
+    "尊敬的{客户姓名}：\n\n您好！近期{产品名称}价格出现下跌，我们理解这给您带来的担忧和困扰。",
     "截至{分析日}，{持仓情况}。",
     "该产品的风险等级高于我行对您的风险评估结果。我行将对该产品向您销售的过程进行复核，并将复核结果告知您。",
     "复核期间，无论您希望赎回、调整还是暂时不作变动，我们都尊重您的决定，并将当面说明每种做法的影响和费用。",
@@ -132,7 +133,7 @@ const EN_WECHAT_CONTACT: Record<"mismatch" | "elderly" | "netGain", string> = {
 
 const EN_LETTER: Record<"mismatch" | "elderly" | "netGain", Seven> = {
   mismatch: [
-    "Dear {clientName},\n\nThe net asset value of {productName} has fallen recently. We understand the concern and trouble this causes you.",
+    "Dear {clientName},\n\n{productName} has fallen in value recently. We understand the concern and trouble this causes you.",
     "As of {asOf}, {position}.",
     "The product is rated above the risk level we assessed for you. The bank will review how the product was sold to you and will tell you the outcome.",
     "While we review it, we will respect whatever you decide, whether you wish to redeem, switch or make no change for now, and we will explain in person what each choice means and costs.",
@@ -207,7 +208,7 @@ export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<TemplateTier, 
       medium: ["{短信签名}{客户姓名}您好，理解您心情。", "{产品名称}近期净值下跌，不及预期，", "系市场波动。", "建议勿急，", "另议方案，", "长期服务。", "{客户经理}{联系时间}来电。"],
       low: ["{短信签名}{客户姓名}您好，理解您关注。", "{产品名称}近期净值下跌，不及预期，", "系市场波动。", "理性持有，", "可议方案，", "持续服务。", "{客户经理}{联系时间}联系。"],
       // No cause named before the sale is reviewed; the review and a meeting are announced.
-      mismatch: ["{短信签名}{客户姓名}您好，", "{产品名称}近期净值下跌，让您担心了。", "", "", "我行将复核该产品的销售过程，", "", "{客户经理}{联系时间}来电约您面谈。"],
+      mismatch: ["{短信签名}{客户姓名}您好，", "{产品名称}近期下跌，让您担心了。", "", "", "我行将复核该产品的销售过程，", "", "{客户经理}{联系时间}来电约您面谈。"],
       elderly: ["{短信签名}{客户姓名}您好，", "您买的{产品名称}最近跌了，让您担心了。", "", "", "", "", "{客户经理}{联系时间}来电，约您当面细谈，欢迎家人陪同。"],
       netGain: ["{短信签名}{客户姓名}您好，", "{产品名称}近期净值下跌，特此告知。", "", "", "", "", "{客户经理}{联系时间}来电说明。"],
     },
