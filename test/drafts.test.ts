@@ -283,6 +283,8 @@ describe("drafts: every channel x locale", () => {
     expect(up.size).toBeGreaterThan(0);
     for (const l of ["zh-CN", "en-US"] as const) {
       for (const d of draftsSheet(b, t, l).drafts) {
+        expect(d.findings).toEqual([]);
+        if (d.channel === "sms") expect(d.sms!.segments).toBeLessThanOrEqual(SMS_SEGMENT_BUDGET);
         if (!up.has(d.clientId)) continue;
         expect(d.text).not.toMatch(/不及预期|没有达到您的预期|未达到您的预期|未出现亏损|falls? short|below what you hoped|not the result you expected|below hopes|no overall loss/);
       }
