@@ -221,12 +221,44 @@ describe("the report, drafts and templates on the bundled sample (what a manager
   });
 
   test("lossdesk draft prints one draft with its compliance result", async () => {
-    const d = await run("draft", sample, "--client", "C000002", "--channel", "sms", "--locale", "zh-CN");
+    const d = await run("draft", sample, "--client", "C000002", "--channel", "sms", "--locale", "zh-CN", "--bank-name", "宁波银行", "--generated-at", "2026-12-02T09:30");
     expect(d.code).toBe(0);
-    expect(d.out).toContain("董丽您好，理解您心情。稳盈增利1号亏约4.0万元(20.0%)不及预期");
-    expect(d.out).toContain("通过");
+    // C000002: C2 holding R4, aged 68: the mismatch variant, to review; no amount in an SMS
+    expect(d.out).toContain("客户 C000002 董丽 · 短信 · 风险分级 高 · 话术 适当性不匹配 · 联系截止 2026-12-03（自生成时间 2026-12-02 09:30 起算）\n须复核后方可发送：适当性不匹配；65岁及以上\n");
+    expect(d.out).toContain("【宁波银行】董丽您好，稳盈增利1号近期下跌，让您担心了。我行将复核该产品的销售过程，吴建华24小时内来电约您面谈。");
+    expect(d.out).toContain("合规检查：通过");
+    expect((await run("draft", sample, "--client", "C000002", "--channel", "sms", "--generated-at", "02/12/2026")).code).toBe(2);
     expect((await run("draft", sample, "--client", "C000002", "--channel", "fax")).code).toBe(2);
   });
+});
+
+test("one generation time and the bank's details on every sheet of --out: drafts, letters and the report agree", async () => {
+  const sample = path.join(__dirname, "..", "assets", "sample-lossdesk.xlsx");
+  const out = path.join(tmp, "one-moment.xlsx");
+  const r = await run("analyze", sample, "--out", out, "--locale", "zh-CN", "--generated-at", "2026-12-02T23:30",
+    "--bank-name", "宁波银行", "--hotline", "95574", "--complaint-channel", "客服热线95574");
+  expect(r.code).toBe(0);
+  expect(r.out).not.toContain("信函缺少设置");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const drafts = wb.getWorksheet("沟通草稿")!;
+  expect(drafts.getCell("A1").value).toBe("沟通草稿（分析日 2026-11-27，生成时间 2026-12-02 23:30）");
+  expect(drafts.getCell("A3").value).toBe("联系截止日与信函落款日期均自生成时间 2026-12-02 23:30 起算。");
+  const report = wb.getWorksheet("风险评估报告")!;
+  const texts: string[] = [];
+  report.eachRow((row) => row.eachCell((c) => { if (typeof c.value === "string") texts.push(c.value); }));
+  expect(texts.some((t) => t.includes("生成时间：2026-12-02 23:30"))).toBe(true);
+  expect(texts).toContain("高（2026-12-03 前）");
+  // the high-tier rows of the drafts sheet carry the same date, and a letter is dated that day and signed by the bank
+  let high = 0, letter = "";
+  drafts.eachRow((row) => {
+    if (row.getCell(4).value === "高") { high++; expect(row.getCell(6).value).toBe("2026-12-03"); }
+    if (!letter && row.getCell(5).value === "信函") letter = String(row.getCell(7).value);
+  });
+  expect(high).toBe(4 * 10);
+  expect(letter).toContain("\n\n宁波银行\n");
+  expect(letter).toContain("2026年12月2日");
+  expect(letter).toContain("如有疑问，欢迎致电95574。如您对我行的处理有异议，可通过客服热线95574向我行投诉，也可拨打消费者投诉热线12378。");
 });
 
 test("--out on a workbook too big to copy: a plain message and exit 2 instead of running out of memory", async () => {

@@ -462,7 +462,8 @@ describe("report sheets", () => {
       ["Line", "Columns", "报告数据"],
       ["ColumnClustered", "Columns", "报告数据"],
     ]);
-    expect(s.charts[0].position).toEqual([`A${plan.charts[0].firstRow}`, `J${plan.charts[0].lastRow}`]);
+    // the chart spans the report's grid (12 columns since the products table names its NAV series)
+    expect(s.charts[0].position).toEqual([`A${plan.charts[0].firstRow}`, `L${plan.charts[0].lastRow}`]);
     expect(s.charts[0].props["title.text"]).toBe(r.charts[0].chart.title);
     // print: A4 landscape, one page wide, title rows, footer codes kept, our page breaks
     expect(s.pageLayout).toMatchObject({

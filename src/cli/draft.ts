@@ -11,7 +11,11 @@ import fs from "fs";
 import { analyzeWorkbook } from "../core/analysis";
 import { InputFatalError } from "../core/input";
 import { Locale, ui } from "../core/i18n";
-import { CHANNELS, CHANNEL_LABEL, Channel, DRAFT_SHEET_NAMES, readTemplates, renderDraft } from "../core/drafts";
+import {
+  CHANNELS, CHANNEL_LABEL, Channel, DRAFT_SHEET_NAMES, readTemplates, renderDraft, reviewLabel, sendBlock, templateTierLabel,
+} from "../core/drafts";
+import { DEFAULT_SCORING } from "../core/risk";
+import { formatGeneratedAt, localDateTime } from "../core/contact";
 import { complianceSummary } from "../core/compliance";
 import { readXlsxFile, WorkbookReadError, describeReadError } from "../adapters/xlsx/read";
 
@@ -21,6 +25,12 @@ export interface DraftArgs {
   channel: string;
   locale: Locale;
   asOf?: string;
+  /** The bank's details for letters and the SMS signature (--bank-name, --hotline, --complaint-channel). */
+  bankName?: string;
+  hotline?: string;
+  complaintChannel?: string;
+  /** What the contact deadline and the letter date count from; default now (local time). */
+  generatedAt?: string;
 }
 
 function parseChannelArg(s: string): Channel | undefined {
@@ -74,12 +84,19 @@ export async function draftCommand(args: DraftArgs, out: (s: string) => void, er
   const { templates, issues } = readTemplates(wb, locale);
   for (const i of issues) err(`${i.severity === "error" ? (zh ? "错误" : "error") : zh ? "警告" : "warning"}: ${i.message}`);
 
-  const d = renderDraft(analysis, client, channel, locale, templates);
+  const generatedAt = args.generatedAt ?? localDateTime(new Date());
+  const d = renderDraft(analysis, client, channel, locale, templates, {
+    from: generatedAt, bankName: args.bankName, hotline: args.hotline, complaintChannel: args.complaintChannel,
+  });
   const name = client.clientName ?? "";
+  const stamp = formatGeneratedAt(generatedAt);
   out(zh
-    ? `客户 ${client.clientId} ${name} · ${CHANNEL_LABEL[channel][locale]} · 风险分级 ${ui("tiers", client.riskTier, locale)} · 联系截止 ${d.contactBy}`
-    : `Client ${client.clientId} ${name} · ${CHANNEL_LABEL[channel][locale]} · risk tier ${ui("tiers", client.riskTier, locale)} · contact by ${d.contactBy}`);
-  if (client.pnlFen >= 0) out(zh ? "（该客户没有亏损；按亏损话术生成，请人工调整）" : "(this client has no loss; the loss templates were used, adjust by hand)");
+    ? `客户 ${client.clientId} ${name} · ${CHANNEL_LABEL[channel][locale]} · 风险分级 ${ui("tiers", client.riskTier, locale)} · 话术 ${templateTierLabel(d.template, locale)} · 联系截止 ${d.contactBy}（自生成时间 ${stamp} 起算）`
+    : `Client ${client.clientId} ${name} · ${CHANNEL_LABEL[channel][locale]} · risk tier ${ui("tiers", client.riskTier, locale)} · template ${templateTierLabel(d.template, locale)} · contact by ${d.contactBy} (counted from the generation time ${stamp})`);
+  if (d.review.length) {
+    const why = reviewLabel(d.review, analysis.elderlyAge ?? DEFAULT_SCORING.elderlyAge, locale);
+    out(zh ? `须复核后方可发送：${why}` : `To review before sending: ${why}`);
+  }
   out("");
   out(d.text);
   out("");
@@ -91,5 +108,7 @@ export async function draftCommand(args: DraftArgs, out: (s: string) => void, er
     out(zh ? `字数 ${d.length}` : `${d.length} characters`);
   }
   out(`${zh ? "合规检查：" : "Compliance: "}${complianceSummary(d.findings, locale)}`);
+  const block = sendBlock(d, false, locale);
+  if (block) out(zh ? `发送前须处理：${block}` : `Before sending: ${block}`);
   return 0;
 }

@@ -196,3 +196,20 @@ export function complaintClock(
   const daysLeft = daysBetween(todayIso, due);
   return { ...dl, stage, due, daysLeft, overdue: daysLeft < 0 };
 }
+
+// ---- the generation moment ----
+//
+// One moment counts every clock LossDesk prints: the contact deadlines, the letter's date, the
+// report's "generated" line. Each surface (the pane, `lossdesk analyze --out`, `lossdesk draft`)
+// takes it once, as the analyst's local wall-clock time, and passes it down (generatedAt / from).
+
+/** A Date as the local wall-clock ISO date-time "2026-11-28T09:30:00" (no zone: the bank's calendar). */
+export function localDateTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** "2026-11-28T09:30:00" -> "2026-11-28 09:30", how the generation time is stated in the output. */
+export function formatGeneratedAt(iso: string): string {
+  return iso.replace("T", " ").slice(0, 16);
+}

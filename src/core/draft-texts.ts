@@ -2,17 +2,171 @@
 // the order of the domain brief. Data, kept apart from the drafting logic in drafts.ts; a bank
 // changes it in the workbook's 话术模板 sheet, not here.
 
-import type { Channel } from "./drafts";
-import type { RiskTier } from "./risk";
+import type { Channel, TemplateTier } from "./drafts";
 import type { Locale } from "./i18n";
 import { RISK_WARNING } from "./compliance";
 
 type Seven = [string, string, string, string, string, string, string];
 
+/** The regulator's consumer hotline (银行保险监督管理机构消费者投诉热线): fixed, not a setting. */
+export const REGULATOR_HOTLINE = "12378";
+
+// How a letter (or e-mail) tells the client whom to call and how to complain: the bank's hotline
+// and complaint channel come from the workbook's settings ({客服热线}, {投诉渠道}); 12378 is fixed.
+const ZH_COMPLAIN = `如有疑问，欢迎致电{客服热线}。如您对我行的处理有异议，可通过{投诉渠道}向我行投诉，也可拨打消费者投诉热线${REGULATOR_HOTLINE}。`;
+const EN_COMPLAIN = `If you have questions, please call {hotline}. If you disagree with how we handle this, you can complain to us through {complaintChannel}, or call the consumer complaint hotline ${REGULATOR_HOTLINE}.`;
+const ZH_SIGN = `\n\n此致\n敬礼！\n\n{银行名称}\n{客户经理}\n{日期}\n\n${RISK_WARNING["zh-CN"]}`;
+const EN_SIGN = `\n\nYours sincerely,\n\n{rm}\n{bankName}\n{date}\n\n${RISK_WARNING["en-US"]}`;
+
+// ---- the variants chosen by the client's flags (drafts.ts, draftTier) ----
+//
+// mismatch: the product is rated above the client's risk tolerance, so the loss may stem from the
+// sale. The text names no cause (neither the markets nor the client's own judgement), gives no
+// advice to hold, says the sale will be reviewed and offers a meeting; in plain words (no NAV
+// jargon), as a mismatched client is often also an elderly one. elderly (the age threshold
+// of the scoring settings, 65 by default): plain words, no NAV jargon, a meeting in person with a
+// family member welcome. netGain: the client holds a product that fell but is not at a loss
+// overall: the fall and the position are stated as they are, with no "fell short of expectations".
+// {持仓情况} / {position} states the client's position honestly in every case (drafts.ts).
+
+const ZH_TALK: Record<"mismatch" | "elderly" | "netGain", Seven> = {
+  mismatch: [
+    "{客户姓名}您好，我是{客户经理}。{产品名称}近期下跌，给您添了担心和困扰，我非常理解。",
+    "截至{分析日}，{持仓情况}。",
+    "这只产品的风险等级高于我行对您的风险评估结果，当初把它销售给您是否合适，我行将对销售过程进行复核；复核之前，我们不会先下结论。",
+    "复核期间，无论您希望赎回、调整还是暂时不作变动，我们都尊重您的决定，并会当面把每种做法的影响和费用说明清楚。",
+    "我想约您到网点当面谈一次，把您购买时的情况、复核的进展和可选的做法逐一向您说明{陪同说明}；您如有诉求，我们会如实记录，并在规定时限内答复。",
+    "我们珍视您的信任，会认真、如实地处理这件事。",
+    "我会在{联系时间}给您打电话约定面谈时间；在这之前有任何问题，请随时打给我。",
+  ],
+  elderly: [
+    "{客户姓名}您好，我是{客户经理}。您买的{产品名称}最近跌了，让您担心了，我很理解。",
+    "截至{分析日}，{持仓情况}。",
+    "这只产品的价格会跟着它所投资的债券、股票等一起涨跌，最近这段时间跌得比较多。",
+    "您不用着急做决定，这笔钱什么时候要用、怎么安排，我们当面慢慢商量。",
+    "我想请您到网点来，当面把情况和可以选择的办法给您讲清楚，欢迎您带一位家人一起来。",
+    "您有任何没听明白的地方，都可以随时问我。",
+    "我会在{联系时间}给您打电话，约一个您方便的时间。",
+  ],
+  netGain: [
+    "{客户姓名}您好，我是{客户经理}。{产品名称}近期净值下跌，我想第一时间跟您说明情况。",
+    "截至{分析日}，{持仓情况}。",
+    "这只产品净值较高点回落了{净值回撤}，主要原因是近期市场波动；净值型理财产品的净值会随市场涨跌变化，投资有风险，过往业绩也不代表未来表现。",
+    "您可以结合这笔资金的用途和期限，考虑是否需要调整。",
+    "如果您想调整，我可以帮您整理几种可选方案。",
+    "我们会持续跟进这只产品，及时告诉您最新情况。",
+    "我会在{联系时间}再与您联系，有任何问题也可以随时找我。",
+  ],
+};
+
+const ZH_WECHAT_CONTACT: Record<"mismatch" | "elderly" | "netGain", string> = {
+  mismatch: "我会在{联系时间}给您打电话约定面谈时间，有任何问题也可以随时在微信上找我。",
+  elderly: "我会在{联系时间}给您打电话，约一个您方便的时间；有事也可以随时在微信上找我。",
+  netGain: "我会在{联系时间}再与您联系，有任何问题也可以随时在微信上找我。",
+};
+
+const ZH_LETTER: Record<"mismatch" | "elderly" | "netGain", Seven> = {
+  mismatch: [
+    "尊敬的{客户姓名}：\n\n您好！近期{产品名称}价格出现下跌，我们理解这给您带来的担忧和困扰。",
+    "截至{分析日}，{持仓情况}。",
+    "该产品的风险等级高于我行对您的风险评估结果。我行将对该产品向您销售的过程进行复核，并将复核结果告知您。",
+    "复核期间，无论您希望赎回、调整还是暂时不作变动，我们都尊重您的决定，并将当面说明每种做法的影响和费用。",
+    "{客户经理}将与您约定时间当面沟通{陪同说明}；您如有诉求，我们将如实记录，并按投诉处理流程在规定时限内答复。",
+    "我们珍视您的信任，将认真、如实地处理此事。",
+    `{客户经理}将于{联系时间}与您电话联系，约定面谈时间。${ZH_COMPLAIN}${ZH_SIGN}`,
+  ],
+  elderly: [
+    "尊敬的{客户姓名}：\n\n您好！您购买的{产品名称}最近价格下跌，让您担心了，我们很理解。",
+    "截至{分析日}，{持仓情况}。",
+    "这只产品的价格会跟着它所投资的债券、股票等一起涨跌，最近一段时间跌得比较多。",
+    "您不用着急做决定，资金怎么安排，我们可以当面慢慢商量。",
+    "我们想请您到网点来，当面把情况和可以选择的办法讲清楚，欢迎您带一位家人一起来。",
+    "您有任何不明白的地方，都可以随时问我们。",
+    `{客户经理}将于{联系时间}给您打电话，约一个您方便的时间。${ZH_COMPLAIN}${ZH_SIGN}`,
+  ],
+  netGain: [
+    "尊敬的{客户姓名}：\n\n您好！近期{产品名称}净值出现下跌，特此向您说明有关情况。",
+    "截至{分析日}，{持仓情况}。",
+    "该产品净值较高点回落{净值回撤}，主要原因是近期市场波动。净值型理财产品的净值随所投资产的市场价格变化，投资存在风险。",
+    "您可以结合资金用途和投资期限，考虑是否需要调整。",
+    "如需调整，您的客户经理可为您梳理可选方案。",
+    "我们将持续跟踪产品运作情况，并及时向您披露相关信息。",
+    `{客户经理}将于{联系时间}与您联系。${ZH_COMPLAIN}${ZH_SIGN}`,
+  ],
+};
+
+const EN_TALK: Record<"mismatch" | "elderly" | "netGain", Seven> = {
+  mismatch: [
+    "Hello {clientName}, this is {rm}. I know the recent fall in {productName} is a worry, and I understand how you feel.",
+    "As of {asOf}, {position}.",
+    "This product is rated above the risk level we assessed for you. The bank will review how it was sold to you, and we will not draw conclusions before that review.",
+    "While we review it, we will respect whatever you decide, whether you wish to redeem, switch or leave it for now, and we will explain in person what each choice means and costs.",
+    "I would like to meet you in person at the branch to go through how you bought it, where the review stands and the choices open to you{companion}. If you have a request, we will record it faithfully and reply within the required time.",
+    "We value your trust and will handle this carefully and honestly.",
+    "I will call you {contactTime} to arrange the meeting; until then, please call me any time.",
+  ],
+  elderly: [
+    "Hello {clientName}, this is {rm}. The {productName} you bought has gone down lately, and I understand that is a worry.",
+    "As of {asOf}, {position}.",
+    "The price of this product goes up and down with the bonds and shares it invests in, and it has gone down quite a lot recently.",
+    "There is no need to decide anything in a hurry; we can talk it through face to face: when you need the money and what to do with it.",
+    "I would like to invite you to the branch to explain everything in person, and you are welcome to bring a family member with you.",
+    "If anything is unclear, just ask me, as often as you like.",
+    "I will call you {contactTime} to find a time that suits you.",
+  ],
+  netGain: [
+    "Hello {clientName}, this is {rm}. The NAV of {productName} has fallen recently, and I wanted to tell you where you stand.",
+    "As of {asOf}, {position}.",
+    "The product's NAV is {drawdown} below its peak, mainly because of recent market volatility. A net-value product moves with the markets, investing carries risk, and past performance does not represent future performance.",
+    "You may want to consider whether to make any change, in the light of what the money is for and when you need it.",
+    "If you would like to adjust, I can put together a few options for you.",
+    "We will keep following this product and tell you promptly about any news.",
+    "I will be in touch again {contactTime}; feel free to contact me any time.",
+  ],
+};
+
+const EN_WECHAT_CONTACT: Record<"mismatch" | "elderly" | "netGain", string> = {
+  mismatch: "I will call you {contactTime} to arrange the meeting, and you can message me here any time.",
+  elderly: "I will call you {contactTime} to find a time that suits you; you can also message me here any time.",
+  netGain: "I will be in touch again {contactTime}, and you can message me here any time.",
+};
+
+const EN_LETTER: Record<"mismatch" | "elderly" | "netGain", Seven> = {
+  mismatch: [
+    "Dear {clientName},\n\n{productName} has fallen in value recently. We understand the concern and trouble this causes you.",
+    "As of {asOf}, {position}.",
+    "The product is rated above the risk level we assessed for you. The bank will review how the product was sold to you and will tell you the outcome.",
+    "While we review it, we will respect whatever you decide, whether you wish to redeem, switch or make no change for now, and we will explain in person what each choice means and costs.",
+    "{rm} will arrange to meet you in person{companion}. If you have a request, we will record it faithfully and reply within the time limits of our complaint-handling procedure.",
+    "We value your trust and will handle this matter carefully and honestly.",
+    `{rm} will call you {contactTime} to arrange the meeting. ${EN_COMPLAIN}${EN_SIGN}`,
+  ],
+  elderly: [
+    "Dear {clientName},\n\nThe {productName} you bought has gone down in price lately, and we understand that this is a worry.",
+    "As of {asOf}, {position}.",
+    "The price of this product goes up and down with the bonds and shares it invests in, and it has gone down quite a lot recently.",
+    "There is no need to decide anything in a hurry; we can talk it through face to face.",
+    "We would like to invite you to the branch to explain everything in person, and you are welcome to bring a family member with you.",
+    "If anything is unclear, please ask us at any time.",
+    `{rm} will call you {contactTime} to find a time that suits you. ${EN_COMPLAIN}${EN_SIGN}`,
+  ],
+  netGain: [
+    "Dear {clientName},\n\nThe net asset value of {productName} has fallen recently, and we are writing to tell you where you stand.",
+    "As of {asOf}, {position}.",
+    "The product's NAV is {drawdown} below its peak, mainly because of recent market volatility. The NAV of a net-value product follows the market prices of the assets it holds, and investing carries risk.",
+    "You may want to consider whether to make any change, in the light of what the money is for and your investment horizon.",
+    "Your relationship manager can go through the options with you.",
+    "We will keep monitoring the product and disclose information to you promptly.",
+    `{rm} will contact you {contactTime}. ${EN_COMPLAIN}${EN_SIGN}`,
+  ],
+};
+
+const withContact = (t: Seven, contact: string): Seven => [t[0], t[1], t[2], t[3], t[4], t[5], contact];
+
 // The default texts. Written to pass the compliance check (a test holds them to it), to name the
 // client, product, loss, RM and call time, and never to promise principal, returns or
 // compensation: part 5 offers options and the formal complaint route, not money.
-export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<RiskTier, Seven>>> = {
+export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<TemplateTier, Seven>>> = {
   "zh-CN": {
     phone: {
       high: [
@@ -42,38 +196,21 @@ export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<RiskTier, Seve
         "我们会持续为您做好服务。",
         "我会在{联系时间}再与您联系。",
       ],
+      mismatch: ZH_TALK.mismatch,
+      elderly: ZH_TALK.elderly,
+      netGain: ZH_TALK.netGain,
     },
     sms: {
-      // One 70-character segment for the sample's names: every part cut to its bones, the loss
-      // rounded for the phone screen ({亏损金额简} 4.0万, {亏损比例简} 20.0%); the exact figures are
-      // in the call and the letter. A product name over 7 characters makes it two segments.
-      high: [
-        "{客户姓名}您好，理解您心情。",
-        "{产品名称}亏约{亏损金额简}元({亏损比例简})不及预期，",
-        "系市场波动。",
-        "建议勿急，",
-        "另议方案，",
-        "长期陪伴。",
-        "{客户经理}{联系时间}来电。",
-      ],
-      medium: [
-        "{客户姓名}您好，理解您心情。",
-        "{产品名称}亏约{亏损金额简}元({亏损比例简})不及预期，",
-        "系市场波动。",
-        "建议勿急，",
-        "另议方案，",
-        "长期服务。",
-        "{客户经理}{联系时间}来电。",
-      ],
-      low: [
-        "{客户姓名}您好，理解您关注。",
-        "{产品名称}亏约{亏损金额简}元({亏损比例简})不及预期，",
-        "系市场波动。",
-        "理性持有，",
-        "可议方案，",
-        "持续服务。",
-        "{客户经理}{联系时间}联系。",
-      ],
+      // Read on a lock screen: no amounts unless the bank's template asks ({亏损金额简}, {亏损比例简}
+      // are still there to use). Starts with the bank's signature 【…】 as carriers require.
+      // One 70-character segment for the sample's names, two at most for the longest realistic ones.
+      high: ["{短信签名}{客户姓名}您好，理解您心情。", "{产品名称}近期净值下跌，不及预期，", "系市场波动。", "建议勿急，", "另议方案，", "长期陪伴。", "{客户经理}{联系时间}来电。"],
+      medium: ["{短信签名}{客户姓名}您好，理解您心情。", "{产品名称}近期净值下跌，不及预期，", "系市场波动。", "建议勿急，", "另议方案，", "长期服务。", "{客户经理}{联系时间}来电。"],
+      low: ["{短信签名}{客户姓名}您好，理解您关注。", "{产品名称}近期净值下跌，不及预期，", "系市场波动。", "理性持有，", "可议方案，", "持续服务。", "{客户经理}{联系时间}联系。"],
+      // No cause named before the sale is reviewed; the review and a meeting are announced.
+      mismatch: ["{短信签名}{客户姓名}您好，", "{产品名称}近期下跌，让您担心了。", "", "", "我行将复核该产品的销售过程，", "", "{客户经理}{联系时间}来电约您面谈。"],
+      elderly: ["{短信签名}{客户姓名}您好，", "您买的{产品名称}最近跌了，让您担心了。", "", "", "", "", "{客户经理}{联系时间}来电，约您当面细谈，欢迎家人陪同。"],
+      netGain: ["{短信签名}{客户姓名}您好，", "{产品名称}近期净值下跌，特此告知。", "", "", "", "", "{客户经理}{联系时间}来电说明。"],
     },
     wechat: {
       high: [
@@ -103,6 +240,9 @@ export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<RiskTier, Seve
         "我们会持续为您服务。",
         "我会在{联系时间}与您联系。",
       ],
+      mismatch: withContact(ZH_TALK.mismatch, ZH_WECHAT_CONTACT.mismatch),
+      elderly: withContact(ZH_TALK.elderly, ZH_WECHAT_CONTACT.elderly),
+      netGain: withContact(ZH_TALK.netGain, ZH_WECHAT_CONTACT.netGain),
     },
     letter: {
       high: [
@@ -112,7 +252,7 @@ export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<RiskTier, Seve
         "我们建议您结合资金用途、投资期限和自身风险承受能力审慎决策，避免在市场波动中仓促操作。",
         "您的客户经理将为您梳理持仓情况，并提供若干适合您当前情况的配置方案供您参考；您如有其他诉求，我们将如实记录，并按投诉处理流程在规定时限内答复。",
         "我们珍视与您的长期关系，将持续跟踪产品运作情况，并及时向您披露相关信息。",
-        `{客户经理}将于{联系时间}与您电话联系。如有疑问，欢迎随时与我们联系。\n\n此致\n敬礼！\n\n{客户经理}\n{日期}\n\n${RISK_WARNING["zh-CN"]}`,
+        `{客户经理}将于{联系时间}与您电话联系。${ZH_COMPLAIN}${ZH_SIGN}`,
       ],
       medium: [
         "尊敬的{客户姓名}：\n\n您好！近期{产品名称}净值下跌，我们理解您的担忧。",
@@ -121,7 +261,7 @@ export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<RiskTier, Seve
         "建议您结合资金用途和投资期限理性决策，不必急于操作。",
         "您的客户经理将与您一起梳理持仓，并提供适合您的可选方案。",
         "我们重视与您的长期关系，将持续向您披露产品信息。",
-        `{客户经理}将于{联系时间}与您联系。\n\n此致\n敬礼！\n\n{客户经理}\n{日期}\n\n${RISK_WARNING["zh-CN"]}`,
+        `{客户经理}将于{联系时间}与您联系。${ZH_COMPLAIN}${ZH_SIGN}`,
       ],
       low: [
         "尊敬的{客户姓名}：\n\n您好！感谢您对{产品名称}的关注。",
@@ -130,8 +270,11 @@ export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<RiskTier, Seve
         "建议您结合自身需要理性持有或调整。",
         "如需调整，您的客户经理可为您梳理方案。",
         "我们将持续为您提供服务。",
-        `{客户经理}将于{联系时间}与您联系。\n\n{客户经理}\n{日期}\n\n${RISK_WARNING["zh-CN"]}`,
+        `{客户经理}将于{联系时间}与您联系。${ZH_COMPLAIN}${ZH_SIGN}`,
       ],
+      mismatch: ZH_LETTER.mismatch,
+      elderly: ZH_LETTER.elderly,
+      netGain: ZH_LETTER.netGain,
     },
   },
   "en-US": {
@@ -163,36 +306,18 @@ export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<RiskTier, Seve
         "We will keep looking after your account.",
         "I will be in touch again {contactTime}.",
       ],
+      mismatch: EN_TALK.mismatch,
+      elderly: EN_TALK.elderly,
+      netGain: EN_TALK.netGain,
     },
     sms: {
-      // One 160-character GSM segment for ordinary Latin names (rounded figures: CNY 40.0k, 20.0%).
-      high: [
-        "{clientName}, sorry.",
-        "{productName}: down ~{lossShort} ({rateShort}), below hopes;",
-        "markets fell.",
-        "Stay calm;",
-        "options next;",
-        "we're with you.",
-        "{rm} calls {contactTime}.",
-      ],
-      medium: [
-        "{clientName}, sorry.",
-        "{productName}: down ~{lossShort} ({rateShort}), below hopes;",
-        "markets fell.",
-        "Stay calm;",
-        "options next;",
-        "we're here.",
-        "{rm} calls {contactTime}.",
-      ],
-      low: [
-        "{clientName}, we understand.",
-        "{productName}: down ~{lossShort} ({rateShort}), below hopes;",
-        "markets fell.",
-        "Decide calmly;",
-        "options open;",
-        "at your service.",
-        "{rm} will call {contactTime}.",
-      ],
+      // UCS-2 because of the 【…】 signature: two 67-unit segments at most for long Latin names.
+      high: ["{smsSignature}{clientName},", "{productName} has fallen;", "", "", "", "we understand.", "{rm} calls {contactTime} with options."],
+      medium: ["{smsSignature}{clientName},", "{productName} has fallen;", "", "", "", "we understand.", "{rm} calls {contactTime} with options."],
+      low: ["{smsSignature}{clientName},", "{productName} has fallen.", "", "", "", "", "{rm} will be in touch {contactTime}."],
+      mismatch: ["{smsSignature}{clientName},", "{productName} fell.", "", "", "We'll review its sale;", "", "{rm} calls {contactTime} to meet."],
+      elderly: ["{smsSignature}{clientName},", "{productName} fell.", "", "", "", "", "{rm} calls {contactTime} to meet; bring family if you wish."],
+      netGain: ["{smsSignature}{clientName},", "{productName} fell recently.", "", "", "", "", "{rm} calls {contactTime} to explain."],
     },
     wechat: {
       high: [
@@ -222,6 +347,9 @@ export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<RiskTier, Seve
         "We remain at your service.",
         "I will be in touch {contactTime}.",
       ],
+      mismatch: withContact(EN_TALK.mismatch, EN_WECHAT_CONTACT.mismatch),
+      elderly: withContact(EN_TALK.elderly, EN_WECHAT_CONTACT.elderly),
+      netGain: withContact(EN_TALK.netGain, EN_WECHAT_CONTACT.netGain),
     },
     letter: {
       high: [
@@ -231,7 +359,7 @@ export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<RiskTier, Seve
         "We recommend that you decide with care, in the light of what the money is for, your investment horizon and your risk tolerance, rather than act in haste while markets are volatile.",
         "Your relationship manager will review your holdings with you and offer several options suited to your current situation. If you have any further request, we will record it faithfully and reply within the time limits of our complaint-handling procedure.",
         "We value our long-term relationship with you and will keep monitoring the product and disclosing information to you promptly.",
-        `{rm} will call you {contactTime}. Please contact us at any time if you have questions.\n\nYours sincerely,\n\n{rm}\n{date}\n\n${RISK_WARNING["en-US"]}`,
+        `{rm} will call you {contactTime}. ${EN_COMPLAIN}${EN_SIGN}`,
       ],
       medium: [
         "Dear {clientName},\n\nThe net asset value of {productName} has fallen recently, and we understand your concern.",
@@ -240,7 +368,7 @@ export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<RiskTier, Seve
         "We recommend deciding calmly, in the light of what the money is for and your investment horizon.",
         "Your relationship manager will go through your holdings with you and suggest options that suit you.",
         "We value our long-term relationship and will keep you informed about the product.",
-        `{rm} will contact you {contactTime}.\n\nYours sincerely,\n\n{rm}\n{date}\n\n${RISK_WARNING["en-US"]}`,
+        `{rm} will contact you {contactTime}. ${EN_COMPLAIN}${EN_SIGN}`,
       ],
       low: [
         "Dear {clientName},\n\nThank you for your interest in {productName}.",
@@ -249,8 +377,11 @@ export const DEFAULT_TEXTS: Record<Locale, Record<Channel, Record<RiskTier, Seve
         "We suggest holding or adjusting calmly, in line with your needs.",
         "Your relationship manager can go through the options with you.",
         "We remain at your service.",
-        `{rm} will contact you {contactTime}.\n\n{rm}\n{date}\n\n${RISK_WARNING["en-US"]}`,
+        `{rm} will contact you {contactTime}. ${EN_COMPLAIN}${EN_SIGN}`,
       ],
+      mismatch: EN_LETTER.mismatch,
+      elderly: EN_LETTER.elderly,
+      netGain: EN_LETTER.netGain,
     },
   },
 };

@@ -18,13 +18,16 @@
 // "@": they stay plain strings here (the writer keeps strings as text), never escaped or trimmed.
 
 import type { CellValue, SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "./workbook";
-import type { ClientResult, EngineResult, PositionResult } from "./engine";
+import { dataRowNumber } from "./workbook";
+import type { ClientResult, EngineResult, Flag, PositionResult } from "./engine";
+import { fallenProducts, holdsFallenProduct } from "./engine";
+import { DEFAULT_SCORING } from "./risk";
 import type { RiskTier } from "./risk";
 import type { Issue } from "./input";
 import { cellIssue, colLetter } from "./input";
 import { Locale, cellRef, ui } from "./i18n";
-import { formatFen } from "./money";
-import { ContactPolicy, DEFAULT_CONTACT_POLICY, contactDeadline, contactPhrase, formatLongDate } from "./contact";
+import { formatFenGrouped, groupThousands } from "./money";
+import { ContactPolicy, DEFAULT_CONTACT_POLICY, contactDeadline, contactPhrase, formatGeneratedAt, formatLongDate } from "./contact";
 import { Finding, checkText, complianceSummary } from "./compliance";
 import { DEFAULT_TEXTS } from "./draft-texts";
 
@@ -38,6 +41,28 @@ export type PartKey = "empathy" | "acknowledge" | "causes" | "advice" | "plan" |
 export const PARTS: readonly PartKey[] = ["empathy", "acknowledge", "causes", "advice", "plan", "relationship", "contact"];
 
 const TIERS: readonly RiskTier[] = ["high", "medium", "low"];
+
+/**
+ * Template variants chosen by the client's flags instead of the risk tier (see draftTier):
+ * mismatch (product risk above the client's tolerance), elderly (age at or above the scoring
+ * setting elderlyAge, 65 by default), netGain (holds a product that fell, not at a loss overall).
+ */
+export type DraftVariant = "mismatch" | "elderly" | "netGain";
+export const VARIANTS: readonly DraftVariant[] = ["mismatch", "elderly", "netGain"];
+/** What selects a template: the client's risk tier, or a variant that overrides it. */
+export type TemplateTier = RiskTier | DraftVariant;
+export const TEMPLATE_TIERS: readonly TemplateTier[] = [...TIERS, ...VARIANTS];
+
+export const VARIANT_LABEL: Record<DraftVariant, Record<Locale, string>> = {
+  mismatch: { "zh-CN": "适当性不匹配", "en-US": "suitability mismatch" },
+  elderly: { "zh-CN": "老年客户", "en-US": "older client" },
+  netGain: { "zh-CN": "整体未亏损", "en-US": "no overall loss" },
+};
+
+/** The label of a template tier on the template sheet: 高 / 中 / 低 or a variant's name. */
+export function templateTierLabel(t: TemplateTier, locale: Locale): string {
+  return (VARIANTS as readonly string[]).includes(t) ? VARIANT_LABEL[t as DraftVariant][locale] : ui("tiers", t as RiskTier, locale);
+}
 const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
 
 type Text = Record<Locale, string>;
@@ -67,10 +92,12 @@ export const PART_LABEL: Record<PartKey, Text> = {
   contact: { "zh-CN": "保持联系", "en-US": "keep in touch" },
 };
 
-export type DraftStatus = "pending" | "contacted" | "sent" | "unreachable" | "escalated";
-export const STATUSES: readonly DraftStatus[] = ["pending", "contacted", "sent", "unreachable", "escalated"];
+export type DraftStatus = "pending" | "toReview" | "reviewed" | "contacted" | "sent" | "unreachable" | "escalated";
+export const STATUSES: readonly DraftStatus[] = ["pending", "toReview", "reviewed", "contacted", "sent", "unreachable", "escalated"];
 export const STATUS_LABEL: Record<DraftStatus, Text> = {
   pending: { "zh-CN": "待处理", "en-US": "pending" },
+  toReview: { "zh-CN": "待复核", "en-US": "to review" },
+  reviewed: { "zh-CN": "已复核", "en-US": "reviewed" },
   contacted: { "zh-CN": "已联系", "en-US": "contacted" },
   sent: { "zh-CN": "已发送", "en-US": "sent" },
   unreachable: { "zh-CN": "无法联系", "en-US": "unreachable" },
@@ -89,7 +116,8 @@ export const NO_LONGER_GENERATED: Text = { "zh-CN": "【不再生成】", "en-US
 
 export type PlaceholderKey =
   | "clientName" | "productName" | "productCode" | "lossAmount" | "lossRate" | "totalNote" | "drawdown"
-  | "rm" | "contactTime" | "contactDate" | "asOf" | "date" | "lossShort" | "rateShort";
+  | "rm" | "contactTime" | "contactDate" | "asOf" | "date" | "lossShort" | "rateShort"
+  | "position" | "companion" | "bankName" | "hotline" | "complaintChannel" | "smsSignature";
 
 /** Every placeholder, its Chinese name and what it becomes. `{客户姓名}` and `{clientName}` are the same. */
 export const PLACEHOLDERS: readonly { key: PlaceholderKey; zh: string; meaning: string }[] = [
@@ -107,7 +135,30 @@ export const PLACEHOLDERS: readonly { key: PlaceholderKey; zh: string; meaning: 
   { key: "date", zh: "日期", meaning: "the date of the draft (the as-of date unless given)" },
   { key: "lossShort", zh: "亏损金额简", meaning: "the loss rounded for an SMS: 4.0万 / CNY 40.0k (yuan below 10,000: 8,000 / CNY 8,000)" },
   { key: "rateShort", zh: "亏损比例简", meaning: "the loss rate to one decimal: 20.0%" },
+  { key: "position", zh: "持仓情况", meaning: "the client's position, honest in every case: the loss on that product, the total, or that the client is up overall" },
+  { key: "companion", zh: "陪同说明", meaning: "for a client of the elderly age: an invitation to bring a family member (，也欢迎您请家人一同前来), else empty" },
+  { key: "bankName", zh: "银行名称", meaning: "the bank's name (setting bankName; 【银行名称】 / [bank name] until set)" },
+  { key: "hotline", zh: "客服热线", meaning: "the bank's service hotline (setting hotline; 【客服热线】 / [service hotline] until set)" },
+  { key: "complaintChannel", zh: "投诉渠道", meaning: "how to complain to the bank (setting complaintChannel; 【投诉渠道】 / [complaint channel] until set)" },
+  { key: "smsSignature", zh: "短信签名", meaning: "the SMS signature: 【bank name】 (【银行名称】 / 【Bank name】 until set)" },
 ];
+
+/** The bank's contact details a letter carries: workbook settings, see OutputOptions. */
+export interface BankDetails {
+  bankName?: string;
+  hotline?: string;
+  complaintChannel?: string;
+}
+export type BankField = keyof BankDetails;
+export const BANK_FIELDS: readonly BankField[] = ["bankName", "hotline", "complaintChannel"];
+
+/** What a placeholder of an unset bank setting becomes: plainly a blank to fill. */
+export const BANK_PLACEHOLDER: Record<BankField, Text> = {
+  bankName: { "zh-CN": "【银行名称】", "en-US": "[bank name]" },
+  hotline: { "zh-CN": "【客服热线】", "en-US": "[service hotline]" },
+  complaintChannel: { "zh-CN": "【投诉渠道】", "en-US": "[complaint channel]" },
+};
+const SMS_SIGNATURE_UNSET: Text = { "zh-CN": "【银行名称】", "en-US": "【Bank name】" };
 
 const PLACEHOLDER_BY_NAME = new Map<string, PlaceholderKey>();
 for (const p of PLACEHOLDERS) {
@@ -146,7 +197,8 @@ export function fillTemplate(text: string, values: Record<PlaceholderKey, string
 
 export interface DraftTemplate {
   channel: Channel;
-  tier: RiskTier;
+  /** The risk tier, or the variant (mismatch, elderly, netGain) this template is for. */
+  tier: TemplateTier;
   locale: Locale;
   /** One text per part, in PARTS order. An empty text leaves that part out of the draft. */
   parts: string[];
@@ -155,17 +207,17 @@ export interface DraftTemplate {
 }
 
 /** "sms|high|zh-CN" */
-export type TemplateKey = `${Channel}|${RiskTier}|${Locale}`;
+export type TemplateKey = `${Channel}|${TemplateTier}|${Locale}`;
 export type Templates = Record<TemplateKey, DraftTemplate>;
 
-export function templateKey(channel: Channel, tier: RiskTier, locale: Locale): TemplateKey {
+export function templateKey(channel: Channel, tier: TemplateTier, locale: Locale): TemplateKey {
   return `${channel}|${tier}|${locale}`;
 }
 
 /** A fresh copy of the built-in templates (callers may change theirs). */
 export function defaultTemplates(): Templates {
   const out = {} as Templates;
-  for (const locale of LOCALES) for (const channel of CHANNELS) for (const tier of TIERS) {
+  for (const locale of LOCALES) for (const channel of CHANNELS) for (const tier of TEMPLATE_TIERS) {
     out[templateKey(channel, tier, locale)] = {
       channel, tier, locale, parts: [...DEFAULT_TEXTS[locale][channel][tier]], cells: PARTS.map(() => undefined),
     };
@@ -203,10 +255,10 @@ export function templatesSheet(locale: Locale, opts: { templates?: Templates; lo
   const zh = locale === "zh-CN";
   const templates = opts.templates ?? DEFAULT_TEMPLATES;
   const rows: CellValue[][] = [];
-  for (const l of opts.locales ?? [locale]) for (const channel of CHANNELS) for (const tier of TIERS) {
+  for (const l of opts.locales ?? [locale]) for (const channel of CHANNELS) for (const tier of TEMPLATE_TIERS) {
     const t = templates[templateKey(channel, tier, l)] ?? DEFAULT_TEMPLATES[templateKey(channel, tier, l)];
     PARTS.forEach((_, i) => rows.push([
-      CHANNEL_LABEL[channel][locale], ui("tiers", tier, locale), l, partLabel(i, locale), t.parts[i] ?? "",
+      CHANNEL_LABEL[channel][locale], templateTierLabel(tier, locale), l, partLabel(i, locale), t.parts[i] ?? "",
     ]));
   }
   const names = PLACEHOLDERS.map((p) => `{${zh ? p.zh : p.key}}`).join(" ");
@@ -218,12 +270,14 @@ export function templatesSheet(locale: Locale, opts: { templates?: Templates; lo
         "每行是一个模板的一个部分（渠道、分级、语言、部分）；修改“内容”列后重新生成沟通草稿即可生效，缺少的行使用默认话术。",
         `部分依次为：${PARTS.map((_, i) => partLabel(i, locale)).join("、")}。占位符：${names}`,
         "不得出现保本、保收益、承诺赔偿、绝对化用语或把业绩比较基准当作预期收益；信函须保留风险提示。",
+        `“分级”除高、中、低外还有：${VARIANTS.map((v) => VARIANT_LABEL[v][locale]).join("、")}（按客户标记选用，优先于风险分级，须复核后发送）；短信可留空部分。`,
       ]
       : [
         "Templates",
         "One row per part of a template (channel, tier, language, part); edit the Text column and regenerate the drafts. Missing rows use the built-in text.",
         `Parts in order: ${PARTS.map((_, i) => partLabel(i, locale)).join(", ")}. Placeholders: ${names}`,
         "Never promise principal, returns or compensation, use superlatives or show the benchmark as an expected return; letters keep the risk warning.",
+        `Besides high, medium and low, Tier has: ${VARIANTS.map((v) => VARIANT_LABEL[v][locale]).join(", ")} (chosen by the client's flags, before the risk tier; reviewed before sending). SMS parts may be left blank.`,
       ],
     columns: TEMPLATE_COLUMNS.map((c) => ({ header: TEMPLATE_HEADERS[c][locale], width: c === "text" ? 80 : c === "part" ? 14 : 10 })),
     rows,
@@ -237,9 +291,16 @@ function parseChannel(v: string): Channel | undefined {
   return CHANNELS.find((c) => CHANNEL_ALIASES[c].some((a) => norm(a) === s) || norm(CHANNEL_LABEL[c]["en-US"]) === s);
 }
 
-function parseTier(v: string): RiskTier | undefined {
+const VARIANT_ALIASES: Record<DraftVariant, string[]> = {
+  mismatch: ["适当性不匹配", "不匹配", "mismatch", "suitability mismatch"],
+  elderly: ["老年客户", "老年", "65岁及以上", "elderly", "older client", "aged 65+"],
+  netGain: ["整体未亏损", "未亏损", "netgain", "net gain", "no overall loss"],
+};
+
+function parseTier(v: string): TemplateTier | undefined {
   const s = norm(v);
-  return TIERS.find((t) => s === t || s === ui("tiers", t, "zh-CN") || s === `${ui("tiers", t, "zh-CN")}风险` || s === `${t} risk`);
+  return TIERS.find((t) => s === t || s === ui("tiers", t, "zh-CN") || s === `${ui("tiers", t, "zh-CN")}风险` || s === `${t} risk`)
+    ?? VARIANTS.find((x) => VARIANT_ALIASES[x].some((a) => norm(a) === s));
 }
 
 function parseLanguage(v: string): Locale | undefined {
@@ -268,7 +329,14 @@ function cellString(v: CellValue | undefined): string {
 const TEMPLATE_ISSUE: Record<string, Text> = {
   "unknown-placeholder": { "zh-CN": "未知占位符 {value}", "en-US": "unknown placeholder {value}" },
   "bad-channel": { "zh-CN": "渠道无法识别：“{value}”（可填 电话、短信、微信、信函）", "en-US": "unknown channel \"{value}\" (use phone, SMS, WeChat or letter)" },
-  "bad-tier": { "zh-CN": "分级无法识别：“{value}”（可填 高、中、低）", "en-US": "unknown tier \"{value}\" (use high, medium or low)" },
+  "bad-tier": {
+    "zh-CN": "分级无法识别：“{value}”（可填 高、中、低、适当性不匹配、老年客户、整体未亏损）",
+    "en-US": "unknown tier \"{value}\" (use high, medium, low, suitability mismatch, older client or no overall loss)",
+  },
+  "missing-variant": {
+    "zh-CN": "模板表缺少“{value}”话术（较早版本的模板表），使用内置话术",
+    "en-US": "the sheet has no \"{value}\" templates (a sheet from an older version); the built-in text is used",
+  },
   "bad-language": { "zh-CN": "语言无法识别：“{value}”（可填 zh-CN、en-US）", "en-US": "unknown language \"{value}\" (use zh-CN or en-US)" },
   "bad-part": { "zh-CN": "部分无法识别：“{value}”（可填 1 至 7）", "en-US": "unknown part \"{value}\" (use 1 to 7)" },
   "empty-template": { "zh-CN": "内容为空，使用默认话术", "en-US": "empty text; the built-in text is used" },
@@ -333,6 +401,7 @@ export function readTemplates(wb: WorkbookSnapshot, locale: Locale = "zh-CN"): T
   const col = (k: TemplateColumn) => header.cols.get(k)!;
   const seen = new Map<string, number>(); // template part -> sheet row that set it
   const edited = new Set<TemplateKey>();
+  const present = new Set<string>(); // "tier|lang" with at least one readable row on the sheet
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!row || TEMPLATE_COLUMNS.every((k) => cellString(row[col(k)]).trim() === "")) continue;
@@ -349,6 +418,8 @@ export function readTemplates(wb: WorkbookSnapshot, locale: Locale = "zh-CN"): T
     if (part === undefined) { issues.push(templateIssue(locale, "error", sheet.name, at("part"), "bad-part", raw("part").trim())); bad = true; }
     if (bad) continue;
     const key = templateKey(channel!, tier!, lang!);
+    present.add(`${tier}|${lang}`);
+    present.add(`*|${lang}`);
     const slot = `${key}|${part}`;
     const first = seen.get(slot);
     if (first !== undefined) {
@@ -359,7 +430,10 @@ export function readTemplates(wb: WorkbookSnapshot, locale: Locale = "zh-CN"): T
     // Text is kept as typed (leading "=" and all); only blank means "not given".
     const text = raw("text");
     if (text.trim() === "") {
-      issues.push(templateIssue(locale, "warning", sheet.name, at("text"), "empty-template"));
+      // An SMS part the built-in text leaves out is blank on the written sheet too: not an issue.
+      if (DEFAULT_TEMPLATES[key].parts[part!].trim() !== "") {
+        issues.push(templateIssue(locale, "warning", sheet.name, at("text"), "empty-template"));
+      }
       continue;
     }
     const unknown = unknownPlaceholders(text);
@@ -373,6 +447,17 @@ export function readTemplates(wb: WorkbookSnapshot, locale: Locale = "zh-CN"): T
     t.parts[part!] = text;
     t.cells[part!] = cell;
     edited.add(key);
+  }
+  // A sheet written by an older version has no variant rows: those use the built-in text, said once
+  // per variant and language the sheet has rows for.
+  for (const l of LOCALES) {
+    if (!present.has(`*|${l}`)) continue;
+    // only a sheet with all three tiers of a language is a whole (older) set; a few edited rows are not
+    if (!TIERS.every((t) => present.has(`${t}|${l}`))) continue;
+    for (const v of VARIANTS) {
+      if (present.has(`${v}|${l}`)) continue;
+      issues.push(templateIssue(locale, "warning", sheet.name, `${colLetter(col("tier"))}${header.row + 1}`, "missing-variant", `${templateTierLabel(v, locale)} (${l})`));
+    }
   }
   // A letter must still end with the standard warning once edited: checked on the whole letter.
   for (const key of edited) {
@@ -442,21 +527,19 @@ export function smsSegments(text: string): SmsCount {
 
 // ---- filling in a draft ----
 
-export interface DraftOptions {
-  /** Day the contact clock starts (generation date); default the analysis as-of date. */
+export interface DraftOptions extends BankDetails {
+  /**
+   * The generation time (ISO date or date-time, OutputOptions.generatedAt): the contact clock and
+   * the letter's date both count from it, on every surface. Default: the analysis as-of date.
+   */
   from?: string;
   /** Contact deadlines by tier; default 24 hours / 3 days / 7 days. */
   policy?: ContactPolicy;
 }
 
-function groupThousands(s: string): string {
-  const [int, dec] = s.split(".");
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (dec !== undefined ? "." + dec : "");
-}
-
 /** 40000.00 yuan loss -> "40,000.00" (fen in, positive out). */
 export function formatLossAmount(fen: number): string {
-  return groupThousands(formatFen(Math.abs(fen)));
+  return formatFenGrouped(Math.abs(fen));
 }
 
 /** -2000 (1e-4 units) -> "20.00%". */
@@ -484,36 +567,74 @@ export function formatRateShort(bp: number | null): string {
   return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
 }
 
-/** The position a draft talks about: the largest loss (or, for a client without one, the smallest gain). */
-export function mainPosition(c: ClientResult): PositionResult | undefined {
+/**
+ * The position a draft talks about: the largest loss; for a client without one, the product that
+ * fell the most (by drawdown) among those held, so a holder of a falling product hears about that
+ * product; else the smallest gain.
+ */
+export function mainPosition(c: ClientResult, a?: Pick<EngineResult, "products">): PositionResult | undefined {
   let best: PositionResult | undefined;
   for (const p of c.positions) {
     if (!best || p.pnlFen < best.pnlFen || (p.pnlFen === best.pnlFen && p.productCode < best.productCode)) best = p;
   }
-  return best;
+  if (!best || best.pnlFen < 0 || !a) return best;
+  const drawdown = new Map(a.products.map((p) => [p.productCode, p.drawdownBp]));
+  let fell: PositionResult | undefined;
+  for (const p of c.positions) {
+    const d = drawdown.get(p.productCode) ?? 0;
+    if (d > 0 && (!fell || d > (drawdown.get(fell.productCode) ?? 0))) fell = p;
+  }
+  return fell ?? best;
 }
 
+/** {合计说明}: the total across several products, said as it is (a loss, or up overall). */
 function totalNote(c: ClientResult, locale: Locale): string {
   if (c.positions.length < 2) return "";
   const zh = locale === "zh-CN";
+  const amount = formatLossAmount(c.pnlFen);
   if (c.pnlFen < 0) {
-    const amount = formatLossAmount(c.pnlFen), rate = formatLossRate(c.lossRateBp);
+    const rate = formatLossRate(c.lossRateBp);
     return zh ? `；您持有的全部产品合计亏损${amount}元（${rate}）` : `; across all your holdings the loss is CNY ${amount} (${rate})`;
   }
-  return zh ? "；计入您持有的其他产品后，合计未出现亏损" : "; taking your other holdings into account, there is no overall loss";
+  if (c.pnlFen === 0) return zh ? "；计入您持有的其他产品后，全部持仓合计盈亏持平" : "; counting your other holdings, you are even overall";
+  return zh ? `；计入您持有的其他产品后，全部持仓合计盈利${amount}元` : `; counting your other holdings, you are up CNY ${amount} overall`;
 }
+
+/**
+ * {持仓情况}: the client's position in one honest clause, whatever the case: a loss on the product
+ * (and the total), a loss on it while up overall, or a gain on a product that fell. Never a
+ * "fell short of expectations" next to "no overall loss".
+ */
+function positionNote(c: ClientResult, pos: PositionResult | undefined, productName: string, drawdownBp: number, locale: Locale): string {
+  const zh = locale === "zh-CN";
+  if (!pos) return "";
+  const amount = formatLossAmount(pos.pnlFen);
+  if (pos.pnlFen < 0) {
+    const rate = formatLossRate(pos.lossRateBp);
+    return (zh ? `您持有的${productName}亏损${amount}元（${rate}）` : `your holding in ${productName} shows a loss of CNY ${amount} (${rate})`) + totalNote(c, locale);
+  }
+  const fall = formatLossRate(drawdownBp);
+  const head = zh
+    ? `${productName}较此前高点下跌了${fall}，您在这只产品上目前${pos.pnlFen === 0 ? "盈亏持平" : `仍盈利${amount}元`}`
+    : `${productName} is ${fall} below its earlier high, and your holding in it is ${pos.pnlFen === 0 ? "even" : `still up CNY ${amount}`}`;
+  return head + totalNote(c, locale);
+}
+
+const COMPANION: Text = { "zh-CN": "，也欢迎您请家人一同前来", "en-US": ", and you are welcome to bring a family member" };
 
 /** The values of every placeholder for one client. */
 export function draftValues(a: EngineResult, c: ClientResult, locale: Locale, opts: DraftOptions = {}): Record<PlaceholderKey, string> {
   const zh = locale === "zh-CN";
-  const pos = mainPosition(c);
+  const pos = mainPosition(c, a);
   const product = pos ? a.products.find((p) => p.productCode === pos.productCode) : undefined;
   const from = opts.from ?? a.asOf;
   const policy = opts.policy ?? DEFAULT_CONTACT_POLICY;
   const blank = (s: string | undefined) => s === undefined || s.trim() === "";
+  const bank = (k: BankField) => (blank(opts[k]) ? BANK_PLACEHOLDER[k][locale] : opts[k]!.trim());
+  const productName = product?.productName && !blank(product.productName) ? product.productName : (pos?.productCode ?? "");
   return {
     clientName: blank(c.clientName) ? (zh ? "客户" : "client") : c.clientName!,
-    productName: product?.productName && !blank(product.productName) ? product.productName : (pos?.productCode ?? ""),
+    productName,
     productCode: pos?.productCode ?? "",
     lossAmount: formatLossAmount(pos && pos.pnlFen < 0 ? pos.pnlFen : 0),
     lossRate: formatLossRate(pos && pos.pnlFen < 0 ? pos.lossRateBp : 0),
@@ -526,7 +647,38 @@ export function draftValues(a: EngineResult, c: ClientResult, locale: Locale, op
     date: formatLongDate(from.slice(0, 10), locale),
     lossShort: formatLossShort(pos && pos.pnlFen < 0 ? pos.pnlFen : 0, locale),
     rateShort: formatRateShort(pos && pos.pnlFen < 0 ? pos.lossRateBp : 0),
+    position: positionNote(c, pos, productName, product?.drawdownBp ?? 0, locale),
+    companion: c.flags.includes("elderly") ? COMPANION[locale] : "",
+    bankName: bank("bankName"),
+    hotline: bank("hotline"),
+    complaintChannel: bank("complaintChannel"),
+    smsSignature: blank(opts.bankName) ? SMS_SIGNATURE_UNSET[locale] : `【${opts.bankName!.trim()}】`,
   };
+}
+
+/**
+ * Which template a client's draft uses: a suitability mismatch first (the sale may be the cause),
+ * then the elderly duty of care, then a client not at a loss overall (netGain), else the risk tier.
+ */
+export function draftTier(c: ClientResult): TemplateTier {
+  if (c.flags.includes("suitability-mismatch")) return "mismatch";
+  if (c.flags.includes("elderly")) return "elderly";
+  if (c.pnlFen >= 0) return "netGain";
+  return c.riskTier;
+}
+
+/**
+ * Why a draft goes to review before anything is sent: the flags (compliance, legal), and
+ * "loss-without-fall": a loss on products none of which fell (a subscription fee, a purchase
+ * before a distribution), where the built-in words "净值下跌" would not be true and a person must
+ * adjust the text.
+ */
+export type ReviewReason = Flag | "loss-without-fall";
+
+export function reviewReasons(c: ClientResult, a?: Pick<EngineResult, "products">): ReviewReason[] {
+  const out: ReviewReason[] = c.flags.filter((f) => f === "suitability-mismatch" || f === "elderly");
+  if (a && c.pnlFen < 0 && !holdsFallenProduct(c, fallenProducts(a))) out.push("loss-without-fall");
+  return out;
 }
 
 export interface Draft {
@@ -534,6 +686,8 @@ export interface Draft {
   channel: Channel;
   locale: Locale;
   tier: RiskTier;
+  /** The template used: the tier, or the variant the client's flags chose. */
+  template: TemplateTier;
   /** The seven filled parts, in order (empty when the template leaves a part out). */
   parts: string[];
   text: string;
@@ -543,7 +697,13 @@ export interface Draft {
   sms?: SmsCount;
   /** YYYY-MM-DD: the last day for the RM's call. */
   contactBy: string;
+  /** What the contact clock and the letter date count from (DraftOptions.from). */
+  from: string;
   findings: Finding[];
+  /** Flags that require a review before the draft is sent (empty: no review needed). */
+  review: ReviewReason[];
+  /** Bank settings a letter uses that are not set: it still shows 【银行名称】 etc. */
+  missing: BankField[];
 }
 
 function joinParts(parts: string[], channel: Channel, locale: Locale): string {
@@ -559,31 +719,48 @@ function joinParts(parts: string[], channel: Channel, locale: Locale): string {
   }
 }
 
+const BANK_PLACEHOLDER_KEYS: Record<BankField, PlaceholderKey[]> = {
+  bankName: ["bankName", "smsSignature"], hotline: ["hotline"], complaintChannel: ["complaintChannel"],
+};
+
 /** One client's draft for one channel, filled in and checked. */
 export function renderDraft(
   a: EngineResult, c: ClientResult, channel: Channel, locale: Locale, templates: Templates, opts: DraftOptions = {},
 ): Draft {
-  const key = templateKey(channel, c.riskTier, locale);
+  const tier = draftTier(c);
+  const key = templateKey(channel, tier, locale);
   const t = templates[key] ?? DEFAULT_TEMPLATES[key];
   const values = draftValues(a, c, locale, opts);
   const parts = PARTS.map((_, i) => fillTemplate(t.parts[i] ?? "", values));
   const text = joinParts(parts, channel, locale);
+  const from = opts.from ?? a.asOf;
+  // An unset bank setting only matters where the template uses it; a letter must not go out so.
+  const used = new Set(t.parts.flatMap((p) => [...p.matchAll(PLACEHOLDER_RE)].map((m) => placeholderOf(m[1]))));
+  const missing = channel !== "letter" ? [] : BANK_FIELDS.filter((f) =>
+    (opts[f] === undefined || opts[f]!.trim() === "") && BANK_PLACEHOLDER_KEYS[f].some((k) => used.has(k)));
   return {
-    clientId: c.clientId, channel, locale, tier: c.riskTier, parts, text,
+    clientId: c.clientId, channel, locale, tier: c.riskTier, template: tier, parts, text,
     length: [...text].length,
     sms: channel === "sms" ? smsSegments(text) : undefined,
-    contactBy: contactDeadline(c.riskTier, opts.from ?? a.asOf, opts.policy ?? DEFAULT_CONTACT_POLICY),
+    contactBy: contactDeadline(c.riskTier, from, opts.policy ?? DEFAULT_CONTACT_POLICY),
+    from,
     findings: checkText(text, { letter: channel === "letter", locale }),
+    review: reviewReasons(c, a),
+    missing,
   };
 }
+
+/** Most segments a default SMS may take, in either language, on the longest realistic values. */
+export const SMS_SEGMENT_BUDGET = 2;
 
 // ---- the drafts sheet ----
 
 type DraftColumn =
   | "clientId" | "clientName" | "rm" | "tier" | "channel" | "contactBy" | "draft" | "length" | "segments"
-  | "compliance" | "status" | "notes";
+  | "compliance" | "review" | "status" | "reviewer" | "reviewedAt" | "notes";
 const DRAFT_COLUMNS: readonly DraftColumn[] = [
-  "clientId", "clientName", "rm", "tier", "channel", "contactBy", "draft", "length", "segments", "compliance", "status", "notes",
+  "clientId", "clientName", "rm", "tier", "channel", "contactBy", "draft", "length", "segments", "compliance",
+  "review", "status", "reviewer", "reviewedAt", "notes",
 ];
 /** Exact headers of the drafts sheet; either language's is recognised when reading it back. */
 export const DRAFT_HEADERS: Record<DraftColumn, Text> = {
@@ -597,12 +774,15 @@ export const DRAFT_HEADERS: Record<DraftColumn, Text> = {
   length: { "zh-CN": "字数", "en-US": "Length" },
   segments: { "zh-CN": "短信条数", "en-US": "SMS segments" },
   compliance: { "zh-CN": "合规检查", "en-US": "Compliance" },
+  review: { "zh-CN": "须复核", "en-US": "Review needed" },
   status: { "zh-CN": "状态", "en-US": "Status" },
+  reviewer: { "zh-CN": "复核人", "en-US": "Reviewer" },
+  reviewedAt: { "zh-CN": "复核时间", "en-US": "Reviewed at" },
   notes: { "zh-CN": "备注", "en-US": "Notes" },
 };
 
 export interface DraftsSheetOptions extends DraftOptions {
-  /** Draft every client, not only those with a loss. */
+  /** Draft every client, not only the holders of a product that fell and those with a loss. */
   allClients?: boolean;
   /** Draft these clients (whatever their P&L) instead. */
   clientIds?: string[];
@@ -619,13 +799,53 @@ export interface DraftsSheetResult {
   /** Those of `dropped` kept at the end because someone typed a status or a note. */
   kept: string[];
   drafts: Draft[];
+  /** "C000002/sms": rows set to 已发送 that may not be sent, put back to their permitted status. */
+  refused: string[];
+  /** One per refused row, naming the status cell (Sheet!L5); and unset bank settings in letters. */
+  issues: Issue[];
 }
 
 /** A status as typed, in either language, in this locale's words; unknown text is kept as typed. */
 export function statusIn(v: string, locale: Locale): string {
-  const s = norm(v);
-  const st = STATUSES.find((k) => norm(STATUS_LABEL[k]["zh-CN"]) === s || norm(STATUS_LABEL[k]["en-US"]) === s);
+  const st = parseStatus(v);
   return st ? STATUS_LABEL[st][locale] : v;
+}
+
+export function parseStatus(v: string): DraftStatus | undefined {
+  const s = norm(v);
+  return STATUSES.find((k) => norm(STATUS_LABEL[k]["zh-CN"]) === s || norm(STATUS_LABEL[k]["en-US"]) === s);
+}
+
+/** The flags that need review, in words: "适当性不匹配；65岁及以上" / "suitability mismatch; aged 65+". */
+export function reviewLabel(flags: readonly ReviewReason[], elderlyAge: number, locale: Locale): string {
+  const zh = locale === "zh-CN";
+  return flags.map((f) => (f === "suitability-mismatch" ? VARIANT_LABEL.mismatch[locale]
+    : f === "loss-without-fall" ? (zh ? "亏损并非来自净值下跌，须人工调整话术" : "loss not from a NAV fall: adjust the text by hand")
+      : zh ? `${elderlyAge}岁及以上` : `aged ${elderlyAge}+`))
+    .join(zh ? "；" : "; ");
+}
+
+const SETTING_LABEL: Record<BankField, Text> = {
+  bankName: { "zh-CN": "银行名称", "en-US": "bank name" },
+  hotline: { "zh-CN": "客服热线", "en-US": "service hotline" },
+  complaintChannel: { "zh-CN": "投诉渠道", "en-US": "complaint channel" },
+};
+
+/**
+ * Why a draft may not be set to 已发送 / sent, or undefined when it may: an error finding, a
+ * letter still showing an unset bank setting, or a review it needs and has not had (a reviewer
+ * and a review time on its row).
+ */
+export function sendBlock(d: Pick<Draft, "findings" | "review" | "missing">, reviewed: boolean, locale: Locale): string | undefined {
+  const zh = locale === "zh-CN";
+  const why: string[] = [];
+  if (d.findings.some((f) => f.severity === "error")) why.push(zh ? "合规检查不通过" : "it fails the compliance check");
+  if (d.missing.length) {
+    const names = d.missing.map((m) => SETTING_LABEL[m][locale]).join(zh ? "、" : ", ");
+    why.push(zh ? `信函缺少设置：${names}` : `the letter lacks settings: ${names}`);
+  }
+  if (d.review.length && !reviewed) why.push(zh ? "须复核而尚未复核（复核人、复核时间未填）" : "it needs a review and has none (no reviewer and review time)");
+  return why.length ? why.join(zh ? "；" : "; ") : undefined;
 }
 
 interface PreviousRow {
@@ -653,18 +873,54 @@ function readPrevious(sheet: SheetSnapshot): Map<string, PreviousRow> {
   return out;
 }
 
+/** The review trail of one row of the drafts sheet, as typed. */
+export interface DraftTrail {
+  status?: DraftStatus;
+  /** The status as typed (also when it is not one of STATUSES). */
+  statusText: string;
+  reviewer: string;
+  reviewedAt: string;
+  notes: string;
+  /** A reviewer and a review time are both filled in. */
+  reviewed: boolean;
+}
+
+/** The review trail of the drafts sheet, by "clientId/channel", for the pane to show. */
+export function readDraftTrail(sheet: SheetSnapshot): Map<string, DraftTrail> {
+  const out = new Map<string, DraftTrail>();
+  for (const [key, p] of readPrevious(sheet)) {
+    const t = (k: DraftColumn) => cellString(p.values[k] ?? null).trim();
+    const statusText = t("status");
+    out.set(key, {
+      status: statusText ? parseStatus(statusText) : undefined, statusText, reviewer: t("reviewer"),
+      reviewedAt: p.values.reviewedAt instanceof Date ? p.values.reviewedAt.toISOString().slice(0, 16).replace("T", " ") : t("reviewedAt"),
+      notes: t("notes"), reviewed: t("reviewer") !== "" && t("reviewedAt") !== "",
+    });
+  }
+  return out;
+}
+
 /** The drafts sheet of a workbook (沟通草稿 or Drafts), to pass as `previous`. */
 export function findDraftsSheet(wb: WorkbookSnapshot): SheetSnapshot | undefined {
   return findSheet(wb, DRAFT_SHEET);
 }
 
+/** Whom the drafts sheet drafts by default: every holder of a product that fell, and every client with a loss. */
+export function clientsToDraft(a: EngineResult): ClientResult[] {
+  const fallen = fallenProducts(a);
+  return a.clients.filter((c) => c.pnlFen < 0 || holdsFallenProduct(c, fallen));
+}
+
 /**
- * The drafts sheet 沟通草稿 / Drafts: one row per client (highest risk first) and channel. With
- * `previous` (the sheet as it is in the workbook), the status and notes people typed are carried
- * over by client ID and channel, wherever the rows or columns moved. A previous row that is no
- * longer generated and had a status (other than pending) or a note is kept at the end, its draft
- * marked 【不再生成】 / "[no longer generated]"; one with nothing typed is dropped. Both are
- * listed in `dropped`.
+ * The drafts sheet 沟通草稿 / Drafts: one row per client (highest risk first) and channel, for
+ * every holder of a product that fell and every client with a loss. With `previous` (the sheet as
+ * it is in the workbook), the review trail people typed (status, reviewer, review time, notes) is
+ * carried over by client ID and channel, wherever the rows or columns moved. A draft that needs
+ * review starts as 待复核; one that may not be sent (sendBlock) and was set to 已发送 goes back to
+ * its permitted status, with a line in its notes and an Issue naming the status cell. A previous
+ * row that is no longer generated and had a status (other than pending / to review), a reviewer
+ * or a note is kept at the end, its draft marked 【不再生成】 / "[no longer generated]"; one with
+ * nothing typed is dropped. Both are listed in `dropped`.
  */
 export function draftsSheet(
   analysis: EngineResult, templates: Templates, locale: Locale, previous?: SheetSnapshot, opts: DraftsSheetOptions = {},
@@ -672,14 +928,19 @@ export function draftsSheet(
   const zh = locale === "zh-CN";
   const channels = opts.channels ?? [...CHANNELS];
   const wanted = opts.clientIds ? new Set(opts.clientIds) : undefined;
-  const clients = analysis.clients.filter((c) => (wanted ? wanted.has(c.clientId) : opts.allClients || c.pnlFen < 0));
+  const fallen = fallenProducts(analysis);
+  const clients = analysis.clients.filter((c) => (wanted ? wanted.has(c.clientId) : opts.allClients || c.pnlFen < 0 || holdsFallenProduct(c, fallen)));
+  const elderlyAge = analysis.elderlyAge ?? DEFAULT_SCORING.elderlyAge;
+  const from = opts.from ?? analysis.asOf;
   const prev = previous ? readPrevious(previous) : new Map<string, PreviousRow>();
-  const pending = STATUS_LABEL.pending[locale];
   const rows: CellValue[][] = [];
   const drafts: Draft[] = [];
   const added: string[] = [];
+  const refusedAt: { key: string; index: number; reason: string; to: DraftStatus }[] = [];
   const generated = new Set<string>();
   const str = (v: CellValue | undefined) => (v === undefined || v === null ? null : typeof v === "string" ? v : cellString(v));
+  const filled = (v: CellValue | undefined) => { const t = str(v); return t !== null && t.trim() !== ""; };
+  const keepCell = (v: CellValue | undefined): CellValue => (v === undefined ? null : v);
 
   for (const c of clients) {
     for (const channel of channels) {
@@ -689,11 +950,29 @@ export function draftsSheet(
       generated.add(key);
       const p = prev.get(key);
       if (!p) added.push(key);
-      const status = p && str(p.values.status) ? statusIn(str(p.values.status)!, locale) : pending;
+      const permitted: DraftStatus = d.review.length ? "toReview" : "pending";
+      const typed = p && filled(p.values.status) ? str(p.values.status)! : undefined;
+      let status = typed !== undefined ? statusIn(typed, locale) : STATUS_LABEL[permitted][locale];
+      let notes = p ? str(p.values.notes) : null;
+      const reviewed = !!p && filled(p.values.reviewer) && filled(p.values.reviewedAt);
+      const block = sendBlock(d, reviewed, locale);
+      if (typed !== undefined && parseStatus(typed) === "sent" && block) {
+        const to = d.review.length && !reviewed ? "toReview" : "pending";
+        status = STATUS_LABEL[to][locale];
+        const line = zh
+          ? `【LossDesk ${formatGeneratedAt(from)}】不得标记为“已发送”：${block}；状态已改回“${status}”。`
+          : `[LossDesk ${formatGeneratedAt(from)}] may not be marked sent: ${block}; status put back to "${status}".`;
+        notes = notes && notes.trim() !== "" ? `${notes}\n${line}` : line;
+        refusedAt.push({ key, index: rows.length, reason: block, to });
+      }
+      const compliance = complianceSummary(d.findings, locale) + (d.missing.length
+        ? (zh ? `；信函缺少设置：${d.missing.map((m) => SETTING_LABEL[m][locale]).join("、")}` : `; letter lacks settings: ${d.missing.map((m) => SETTING_LABEL[m][locale]).join(", ")}`)
+        : "");
       rows.push([
         c.clientId, c.clientName ?? null, c.rm ?? null, ui("tiers", c.riskTier, locale), CHANNEL_LABEL[channel][locale],
-        d.contactBy, d.text, d.length, d.sms ? d.sms.segments : null, complianceSummary(d.findings, locale),
-        status, p ? str(p.values.notes) : null,
+        d.contactBy, d.text, d.length, d.sms ? d.sms.segments : null, compliance,
+        d.review.length ? reviewLabel(d.review, elderlyAge, locale) : null,
+        status, p ? keepCell(p.values.reviewer) : null, p ? keepCell(p.values.reviewedAt) : null, notes,
       ]);
     }
   }
@@ -706,7 +985,9 @@ export function draftsSheet(
     dropped.push(key);
     const status = str(p.values.status);
     const notes = str(p.values.notes);
-    const typed = (status !== null && status.trim() !== "" && statusIn(status, "en-US") !== "pending") || (notes !== null && notes.trim() !== "");
+    const st = status === null ? undefined : parseStatus(status);
+    const typed = (status !== null && status.trim() !== "" && st !== "pending" && st !== "toReview")
+      || (notes !== null && notes.trim() !== "") || filled(p.values.reviewer);
     if (!typed) continue;
     kept.push(key);
     const old = str(p.values.draft) ?? "";
@@ -714,34 +995,67 @@ export function draftsSheet(
     const v = p.values;
     rows.push([
       p.clientId, v.clientName ?? null, v.rm ?? null, v.tier ?? null, CHANNEL_LABEL[p.channel][locale], v.contactBy ?? null,
-      draft, v.length ?? null, v.segments ?? null, v.compliance ?? null,
-      status === null ? null : statusIn(status, locale), notes,
+      draft, v.length ?? null, v.segments ?? null, v.compliance ?? null, v.review ?? null,
+      status === null ? null : statusIn(status, locale), keepCell(v.reviewer), keepCell(v.reviewedAt), notes,
     ]);
   }
 
   const failing = drafts.filter((d) => d.findings.some((f) => f.severity === "error")).length;
+  const toReview = drafts.filter((d) => d.review.length > 0).length;
+  const holders = clients.filter((c) => holdsFallenProduct(c, fallen)).length;
+  const losers = clients.filter((c) => c.pnlFen < 0).length;
   const statuses = STATUSES.map((s) => STATUS_LABEL[s][locale]).join(" / ");
+  const stamp = formatGeneratedAt(from);
   const sheet: TableSheetModel = {
     name: DRAFT_SHEET[locale],
     preamble: zh
       ? [
-        `沟通草稿（分析日 ${analysis.asOf}）`,
-        `客户 ${clients.length} 名，草稿 ${drafts.length} 份，其中合规检查不通过 ${failing} 份；草稿须经人工复核后方可发送。`,
-        `状态可填：${statuses}。重新生成时按客户编号与渠道保留已填写的状态和备注；不再生成但已填写的行保留在末尾，草稿前标注${NO_LONGER_GENERATED[locale]}。`,
+        `沟通草稿（分析日 ${analysis.asOf}，生成时间 ${stamp}）`,
+        `客户 ${clients.length} 名（持有净值下跌产品的客户 ${holders} 名，全部持仓合计亏损的客户 ${losers} 名），草稿 ${drafts.length} 份，其中合规检查不通过 ${failing} 份，须复核 ${toReview} 份；草稿须经人工复核后方可发送。`,
+        `联系截止日与信函落款日期均自生成时间 ${stamp} 起算。`,
+        `状态可填：${statuses}。适当性不匹配、${elderlyAge}岁及以上客户及亏损并非来自净值下跌的草稿为“待复核”，填写复核人和复核时间后方可标记为“已发送”；合规检查不通过或信函缺少银行设置的草稿不得标记为“已发送”，重新生成时改回并在备注中说明。重新生成时按客户编号与渠道保留状态、复核人、复核时间和备注；不再生成但已填写的行保留在末尾，草稿前标注${NO_LONGER_GENERATED[locale]}。`,
       ]
       : [
-        `Drafts (as of ${analysis.asOf})`,
-        `${clients.length} clients, ${drafts.length} drafts, ${failing} failing the compliance check; a person reviews every draft before it is sent.`,
-        `Status: ${statuses}. Regenerating keeps the statuses and notes typed here, by client ID and channel; rows no longer generated that have something typed stay at the end, their draft marked "${NO_LONGER_GENERATED[locale].trim()}".`,
+        `Drafts (as of ${analysis.asOf}, generated ${stamp})`,
+        `${clients.length} clients (${holders} holding a product that fell, ${losers} with a loss across all their holdings), ${drafts.length} drafts, ${failing} failing the compliance check, ${toReview} to review; a person reviews every draft before it is sent.`,
+        `Contact deadlines and letter dates count from the generation time ${stamp}.`,
+        `Status: ${statuses}. Drafts for suitability mismatches, clients aged ${elderlyAge}+ and losses not from a NAV fall start as "to review" and may be marked sent only once a reviewer and review time are filled in; a draft failing the compliance check, or a letter lacking the bank's settings, may not be marked sent: regenerating puts it back and says why in Notes. Regenerating keeps the status, reviewer, review time and notes typed here, by client ID and channel; rows no longer generated that have something typed stay at the end, their draft marked "${NO_LONGER_GENERATED[locale].trim()}".`,
       ],
     columns: DRAFT_COLUMNS.map((k) => ({
       header: DRAFT_HEADERS[k][locale],
-      width: k === "draft" ? 70 : k === "compliance" || k === "notes" ? 30 : undefined,
-      numFmt: k === "length" || k === "segments" ? "0" : undefined,
+      width: k === "draft" ? 70 : k === "compliance" || k === "notes" ? 30 : k === "review" ? 18 : k === "reviewedAt" ? 16 : undefined,
+      numFmt: k === "length" || k === "segments" ? "0" : k === "reviewedAt" ? "yyyy-mm-dd hh:mm" : undefined,
+      // The drop-down offers every status; whether 已发送 is allowed depends on the row, which a
+      // list cannot express: the red fill below marks it, and regeneration refuses it.
+      list: k === "status" ? STATUSES.map((s) => STATUS_LABEL[s][locale]) : undefined,
+      listAllowOther: k === "status" ? true : undefined,
     })),
     rows,
     tableName: "Drafts",
     freezeHeader: true,
+    conditionalFormats: [{ formula: sentNotAllowedFormula(locale), style: "bad" }],
   };
-  return { sheet, added, dropped, kept, drafts };
+  const colOf = (k: DraftColumn) => colLetter(DRAFT_COLUMNS.indexOf(k));
+  const issues: Issue[] = refusedAt.map((r) => cellIssue("error", sheet.name, `${colOf("status")}${dataRowNumber(sheet, r.index)}`, "draft-sent-refused", zh
+    ? `不得标记为“已发送”（${r.key}）：${r.reason}；已改回“${STATUS_LABEL[r.to][locale]}”`
+    : `may not be marked sent (${r.key}): ${r.reason}; put back to "${STATUS_LABEL[r.to][locale]}"`));
+  const firstMissing = drafts.findIndex((d) => d.missing.length > 0);
+  if (firstMissing >= 0) {
+    const fields = BANK_FIELDS.filter((f) => drafts.some((d) => d.missing.includes(f)));
+    const n = drafts.filter((d) => d.missing.length > 0).length;
+    issues.push(cellIssue("warning", sheet.name, `${colOf("draft")}${dataRowNumber(sheet, firstMissing)}`, "letter-settings-missing", zh
+      ? `${n} 封信函缺少设置：${fields.map((f) => SETTING_LABEL[f][locale]).join("、")}（仍显示${fields.map((f) => BANK_PLACEHOLDER[f][locale]).join("")}），请在设置中填写后重新生成`
+      : `${n} letters lack settings: ${fields.map((f) => SETTING_LABEL[f][locale]).join(", ")} (they still show ${fields.map((f) => BANK_PLACEHOLDER[f][locale]).join(" ")}); fill them in the settings and regenerate`));
+  }
+  return { sheet, added, dropped, kept, drafts, refused: refusedAt.map((r) => r.key), issues };
+}
+
+/** Red fill on a row marked sent that may not be: compliance failed, settings missing, or review needed and not done. */
+function sentNotAllowedFormula(locale: Locale): string {
+  const c = (k: DraftColumn) => `$${colLetter(DRAFT_COLUMNS.indexOf(k))}{r}`;
+  const zh = locale === "zh-CN";
+  const failed = zh ? `LEFT(${c("compliance")},3)="不通过"` : `LEFT(${c("compliance")},7)="failed:"`;
+  const lacks = `ISNUMBER(SEARCH("${zh ? "缺少设置" : "lacks settings"}",${c("compliance")}))`;
+  const unreviewed = `AND(${c("review")}<>"",OR(${c("reviewer")}="",${c("reviewedAt")}=""))`;
+  return `AND(${c("status")}="${STATUS_LABEL.sent[locale]}",OR(${failed},${lacks},${unreviewed}))`;
 }

@@ -49,8 +49,12 @@ export interface ProductResult {
   benchmark?: string;
   latestNav: number;
   latestNavDate: IsoDate;
+  /** The peak on the drawdown series (`drawdownBasis`): cumulative NAV when given, else unit NAV. */
   peakNav: number;
   peakNavDate: IsoDate;
+  /** The latest value on that same series: peak, latest and drawdown always come from one series
+   *  (`latestNav` is the unit NAV, which a dividend lowers without a loss). */
+  latestBasisNav: number;
   /** Which series the drawdown was measured on. */
   drawdownBasis: "cumulative" | "unit";
   drawdownBp: RateBp;
@@ -75,6 +79,8 @@ export interface Totals {
 
 export interface EngineResult {
   asOf: IsoDate;
+  /** The age from which a client is flagged elderly (the scoring setting the flags used). */
+  elderlyAge?: number;
   clients: ClientResult[];
   products: ProductResult[];
   totals: Totals;
@@ -212,7 +218,7 @@ export function computeLosses(
   const productResults: ProductResult[] = [];
   for (const p of at.values()) productResults.push(productFigures(p, asOf));
   productResults.sort((a, b) => a.pnlFen - b.pnlFen || (a.productCode < b.productCode ? -1 : 1));
-  return { asOf, clients: out, products: productResults, totals };
+  return { asOf, elderlyAge: scoring.elderlyAge, clients: out, products: productResults, totals };
 }
 
 function productFigures(p: ProductAt, asOf: IsoDate): ProductResult {
@@ -237,6 +243,7 @@ function productFigures(p: ProductAt, asOf: IsoDate): ProductResult {
     latestNavDate: latest.date,
     peakNav: peakV,
     peakNavDate: peak.date,
+    latestBasisNav: latestV,
     drawdownBasis: cumulative ? "cumulative" : "unit",
     drawdownBp: decimalRatioBp(new Dec(peakV).minus(latestV).toNumber(), peakV),
     holders: p.holders,
@@ -245,4 +252,17 @@ function productFigures(p: ProductAt, asOf: IsoDate): ProductResult {
     pnlFen: p.pnlFen,
     navs,
   };
+}
+
+/**
+ * The products that fell: NAV below its peak up to the as-of date, on the drawdown series
+ * (drawdownBp > 0). A holder of one of these is owed a notice whatever their overall P&L.
+ */
+export function fallenProducts(r: Pick<EngineResult, "products">): Set<string> {
+  return new Set(r.products.filter((p) => p.drawdownBp > 0).map((p) => p.productCode));
+}
+
+/** Does this client hold a product that fell? */
+export function holdsFallenProduct(c: ClientResult, fallen: ReadonlySet<string>): boolean {
+  return c.positions.some((p) => fallen.has(p.productCode));
 }

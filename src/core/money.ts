@@ -78,6 +78,17 @@ export function formatFen(fen: Fen): string {
   return (neg ? "-" : "") + String(yuan) + "." + (cents < 10 ? "0" : "") + String(cents);
 }
 
+/** "1234567.89" -> "1,234,567.89": thousands grouping of a decimal string (sign kept). */
+export function groupThousands(s: string): string {
+  const [int, dec] = s.split(".");
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (dec !== undefined ? "." + dec : "");
+}
+
+/** "-3,929,383.35": fen as grouped yuan with 2 decimals, for text (a report sentence, a draft). */
+export function formatFenGrouped(fen: Fen): string {
+  return groupThousands(formatFen(fen));
+}
+
 /** Fen as a number of yuan (for writing to a sheet cell); exact to the shortest decimal form. */
 export function fenToYuanNumber(fen: Fen): number {
   return Number(formatFen(fen));

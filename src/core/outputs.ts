@@ -8,6 +8,7 @@ import { Issue } from "./input";
 import { Locale } from "./i18n";
 import { REPORT_SHEET, buildReport } from "./report";
 import { SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "./workbook";
+import type { ComplaintPolicy, ContactPolicy } from "./contact";
 import type { ChartData } from "./report";
 import type { ReportSheetModel } from "./workbook";
 
@@ -24,9 +25,23 @@ export interface OutputSheets {
 
 export interface OutputOptions {
   locale: Locale;
-  /** ISO date-time of generation: shown on the report, starts the contact clocks. */
+  /**
+   * ISO date-time of generation, the analyst's local time ("2026-11-28T09:30:00", see
+   * localDateTime): stated on the report and the drafts sheet; the contact deadlines and the
+   * letters' date count from it, on the drafts sheet and the report alike.
+   */
   generatedAt: string;
   topClients?: number;
+  /** The bank's name: letters' sign-off, the SMS signature 【…】 ({银行名称}, {短信签名}). */
+  bankName?: string;
+  /** The bank's service hotline in letters ({客服热线}). */
+  hotline?: string;
+  /** How to complain to the bank, in letters ({投诉渠道}); 12378 is always added. */
+  complaintChannel?: string;
+  /** The contact deadlines in force (default DEFAULT_CONTACT_POLICY). */
+  contactPolicy?: ContactPolicy;
+  /** The complaint clock in force (default DEFAULT_COMPLAINT_POLICY). */
+  complaintPolicy?: ComplaintPolicy;
 }
 
 export interface Outputs {
@@ -34,7 +49,8 @@ export interface Outputs {
   /** "C000002/sms" rows new on the drafts sheet, and rows no longer generated. */
   draftsAdded: string[];
   draftsDropped: string[];
-  /** Problems in an edited templates sheet (unknown placeholders, compliance findings). */
+  /** Problems in an edited templates sheet (unknown placeholders, compliance findings), drafts
+   *  set to sent that may not be (their status cell), letters lacking the bank's settings. */
   issues: Issue[];
 }
 
@@ -45,10 +61,12 @@ function sheetNamed(wb: WorkbookSnapshot, names: string[]): SheetSnapshot | unde
 
 export function buildOutputs(a: Analysis, wb: WorkbookSnapshot, o: OutputOptions): Outputs {
   const templates = readTemplates(wb, o.locale);
-  const from = o.generatedAt.slice(0, 10);
-  const drafts = draftsSheet(a, templates.templates, o.locale, findDraftsSheet(wb), { from });
+  const drafts = draftsSheet(a, templates.templates, o.locale, findDraftsSheet(wb), {
+    from: o.generatedAt, policy: o.contactPolicy, bankName: o.bankName, hotline: o.hotline, complaintChannel: o.complaintChannel,
+  });
   const report = buildReport(a, {
     locale: o.locale, generatedAt: o.generatedAt, topClients: o.topClients,
+    contactPolicy: o.contactPolicy, complaintPolicy: o.complaintPolicy,
     previous: sheetNamed(wb, Object.values(REPORT_SHEET)),
   });
   const tables = [clientLossSheet(a, o.locale), drafts.sheet];
@@ -57,6 +75,6 @@ export function buildOutputs(a: Analysis, wb: WorkbookSnapshot, o: OutputOptions
     outputs: { tables, reports: [{ sheet: report.sheet, data: report.data, charts: report.charts }] },
     draftsAdded: drafts.added,
     draftsDropped: drafts.dropped,
-    issues: templates.issues,
+    issues: [...templates.issues, ...drafts.issues],
   };
 }

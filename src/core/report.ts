@@ -3,11 +3,14 @@
 // from; the adapters lay it out (ExcelJS for files, Office.js inside Excel).
 
 import { Analysis } from "./analysis";
-import { ClientResult } from "./engine";
+import { ClientResult, ProductResult, fallenProducts, holdsFallenProduct } from "./engine";
 import { Locale, ui } from "./i18n";
-import { fenToYuanNumber, formatFen, formatNav, ratioBp } from "./money";
-import { RiskTier } from "./risk";
-import { CONTACT_DEADLINES, contactDeadline } from "./contact";
+import { fenToYuanNumber, formatFenGrouped, formatNav, ratioBp } from "./money";
+import { DEFAULT_SCORING, RiskTier } from "./risk";
+import {
+  ComplaintPolicy, ContactPolicy, DEFAULT_COMPLAINT_POLICY, DEFAULT_CONTACT_POLICY, complaintDeadlines, contactDeadline,
+  durationPhrase, formatGeneratedAt,
+} from "./contact";
 import {
   CellValue, ChartSpec, ColumnSpec, ReportBlock, ReportSheetModel, SheetSnapshot, TableSheetModel,
   headerRowNumber,
@@ -25,6 +28,10 @@ export interface ReportOptions {
   topClients?: number;
   /** The report sheet as it is in the workbook now, so the analyst's text is kept. */
   previous?: SheetSnapshot;
+  /** The contact deadlines in force: the plan's columns and note are printed from it. */
+  contactPolicy?: ContactPolicy;
+  /** The complaint clock in force, printed in the contact plan's note. */
+  complaintPolicy?: ComplaintPolicy;
 }
 
 export interface ChartData {
@@ -59,7 +66,7 @@ const T = {
   products: { "zh-CN": "二、产品情况", "en-US": "2. Products" },
   topClients: { "zh-CN": "三、重点客户（按风险评分）", "en-US": "3. Clients to call first (by risk score)" },
   mismatch: { "zh-CN": "四、适当性不匹配客户", "en-US": "4. Suitability mismatches" },
-  elderly: { "zh-CN": "五、65岁及以上客户", "en-US": "5. Clients aged 65 and over" },
+  elderly: { "zh-CN": "五、{age}岁及以上客户", "en-US": "5. Clients aged {age} and over" },
   contact: { "zh-CN": "六、联系计划", "en-US": "6. Contact plan" },
   causes: { "zh-CN": "七、原因分析", "en-US": "7. Cause analysis" },
   disposal: { "zh-CN": "八、处置措施", "en-US": "8. Disposal measures" },
@@ -75,14 +82,57 @@ const CAUSES: { key: string; label: Record<Locale, string> }[] = [
   { key: "cause-risk-management", label: { "zh-CN": "风险管理缺失", "en-US": "Missing risk management" } },
 ];
 
-function money(fen: number): string {
-  const s = formatFen(Math.abs(fen));
-  const [y, c] = s.split(".");
-  return (fen < 0 ? "-" : "") + y.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + c;
-}
-
 function pct(bp: number | null): string {
   return bp === null ? "-" : (bp / 100).toFixed(2) + "%";
+}
+
+/** The series a product's peak, latest and drawdown are measured on: 累计净值 / 单位净值. */
+export function basisLabel(p: Pick<ProductResult, "drawdownBasis">, locale: Locale): string {
+  return p.drawdownBasis === "cumulative"
+    ? (locale === "zh-CN" ? "累计净值" : "cumulative NAV")
+    : (locale === "zh-CN" ? "单位净值" : "unit NAV");
+}
+
+/** "累计净值 1.5000 → 1.2000（回撤 20.00%）": peak, latest and drawdown on one series, named. */
+export function navFall(p: ProductResult, locale: Locale): string {
+  const zh = locale === "zh-CN";
+  return zh
+    ? `${basisLabel(p, locale)} 峰值 ${formatNav(p.peakNav)} → 最新 ${formatNav(p.latestBasisNav)}（回撤 ${pct(p.drawdownBp)}）`
+    : `${basisLabel(p, locale)} peak ${formatNav(p.peakNav)} → latest ${formatNav(p.latestBasisNav)} (drawdown ${pct(p.drawdownBp)})`;
+}
+
+/**
+ * The client counts of the report, each named for what it is. Holders of a product that fell and
+ * clients with a loss overlap but neither contains the other: a holder may be up overall, and a
+ * client may lose on products that did not fall (a fee, a purchase before a distribution).
+ */
+export interface ClientCounts {
+  clients: number;
+  /** Clients holding at least one product whose NAV is below its peak (fallenProducts). */
+  holdersOfFallen: number;
+  /** Of those, the ones not at a loss across all their holdings. */
+  holdersNotAtLoss: number;
+  /** Clients at a loss across all their holdings (totals.clientsWithLoss). */
+  withLoss: number;
+  /** Of those, the ones holding no product that fell. */
+  withLossNotHolders: number;
+  /** Holders of a product that fell, or with a loss: whom the drafts and the contact plan cover. */
+  toContact: number;
+}
+
+export function clientCounts(a: Analysis): ClientCounts {
+  const fallen = fallenProducts(a);
+  let holders = 0, holdersUp = 0, withLoss = 0, lossNotHolder = 0, contact = 0;
+  for (const c of a.clients) {
+    const h = holdsFallenProduct(c, fallen);
+    const l = c.pnlFen < 0;
+    if (h) holders++;
+    if (h && !l) holdersUp++;
+    if (l) withLoss++;
+    if (l && !h) lossNotHolder++;
+    if (h || l) contact++;
+  }
+  return { clients: a.clients.length, holdersOfFallen: holders, holdersNotAtLoss: holdersUp, withLoss, withLossNotHolders: lossNotHolder, toContact: contact };
 }
 
 /**
@@ -117,10 +167,14 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   const top = o.topClients ?? 20;
   const blocks: ReportBlock[] = [];
   const losing = a.clients.filter((c) => c.pnlFen < 0);
-  const affectedProducts = a.products.filter((p) => p.pnlFen < 0 || p.drawdownBp > 0);
-  const affectedCodes = new Set(affectedProducts.map((p) => p.productCode));
-  const affectedClients = a.clients.filter((c) => c.positions.some((p) => affectedCodes.has(p.productCode)));
-  const worst = [...a.products].sort((x, y) => y.drawdownBp - x.drawdownBp)[0];
+  const fallen = fallenProducts(a);
+  const affectedProducts = a.products.filter((p) => fallen.has(p.productCode));
+  const counts = clientCounts(a);
+  const toContact = a.clients.filter((c) => c.pnlFen < 0 || holdsFallenProduct(c, fallen));
+  const worst = [...affectedProducts].sort((x, y) => y.drawdownBp - x.drawdownBp)[0];
+  const policy = o.contactPolicy ?? DEFAULT_CONTACT_POLICY;
+  const complaints = o.complaintPolicy ?? DEFAULT_COMPLAINT_POLICY;
+  const elderlyAge = a.elderlyAge ?? DEFAULT_SCORING.elderlyAge;
   const tiers: Record<RiskTier, number> = { high: 0, medium: 0, low: 0 };
   const lossByTier: Record<RiskTier, number> = { high: 0, medium: 0, low: 0 };
   for (const c of a.clients) {
@@ -132,7 +186,7 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   const avgLossBp = losingCost === 0 ? null : ratioBp(a.totals.lossFen, losingCost);
   const rejected = a.lotRows - a.lotsAccepted;
   const sources = a.tables.map((t) => `${t.sheet}!${t.address}（${t.dataRows}${zh ? " 行" : " rows"}）`).join(zh ? "；" : "; ");
-  const generated = o.generatedAt.replace("T", " ").slice(0, 16);
+  const generated = formatGeneratedAt(o.generatedAt);
 
   blocks.push({
     kind: "title",
@@ -149,13 +203,16 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   blocks.push({
     kind: "facts",
     rows: [
-      { label: zh ? "受影响产品（净值下跌或亏损）" : "Products affected (NAV fell or loss)", value: affectedProducts.length },
+      { label: zh ? "净值下跌产品（低于峰值）" : "Products whose NAV fell (below peak)", value: affectedProducts.length },
       {
         label: zh ? "最大净值跌幅" : "Worst NAV fall",
-        value: worst ? `${worst.productCode}${worst.productName ? ` ${worst.productName}` : ""}：${pct(worst.drawdownBp)}（${formatNav(worst.peakNav)} → ${formatNav(worst.latestNav)}）` : T.none[L],
+        value: worst ? `${worst.productCode}${worst.productName ? ` ${worst.productName}` : ""}${zh ? "：" : ": "}${navFall(worst, L)}` : T.none[L],
       },
-      { label: zh ? "受影响客户" : "Clients affected", value: affectedClients.length },
-      { label: zh ? "亏损客户" : "Clients with a loss", value: a.totals.clientsWithLoss },
+      { label: zh ? "客户总数" : "Clients", value: counts.clients },
+      { label: zh ? "持有下跌产品的客户" : "Clients holding a product that fell", value: counts.holdersOfFallen },
+      { label: zh ? "　其中全部持仓合计未亏损" : "  of whom not at a loss overall", value: counts.holdersNotAtLoss },
+      { label: zh ? "全部产品中出现亏损的客户（全部持仓合计）" : "Clients with a loss across all their holdings", value: counts.withLoss },
+      { label: zh ? "　其中未持有下跌产品" : "  of whom holding no product that fell", value: counts.withLossNotHolders },
       // a loss is stated as a positive amount under a label that says loss
       { label: zh ? "亏损合计（元）" : "Total loss (CNY)", value: fenToYuanNumber(a.totals.lossFen), numFmt: "#,##0.00" },
       { label: zh ? "亏损客户平均亏损率（按成本加权）" : "Average loss rate of clients with a loss (cost-weighted)", value: avgLossBp === null ? null : avgLossBp / 10000, numFmt: PCT },
@@ -168,18 +225,21 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
     kind: "table",
     columns: [
       { header: zh ? "产品代码" : "Code" }, { header: zh ? "产品名称" : "Name" }, { header: zh ? "风险等级" : "Risk" },
-      { header: zh ? "最新净值" : "Latest NAV", numFmt: "0.0000" }, { header: zh ? "净值日期" : "NAV date" },
-      { header: zh ? "峰值" : "Peak", numFmt: "0.0000" }, { header: zh ? "回撤" : "Drawdown", numFmt: PCT },
+      { header: zh ? "最新单位净值" : "Latest unit NAV", numFmt: "0.0000" }, { header: zh ? "净值日期" : "NAV date" },
+      { header: zh ? "回撤口径" : "Drawdown series" },
+      { header: zh ? "峰值（同口径）" : "Peak (same series)", numFmt: "0.0000" },
+      { header: zh ? "最新（同口径）" : "Latest (same series)", numFmt: "0.0000" },
+      { header: zh ? "回撤" : "Drawdown", numFmt: PCT },
       { header: zh ? "持有人" : "Holders" }, { header: zh ? "盈亏合计（元）" : "P&L (CNY)", numFmt: MONEY },
       { header: zh ? "业绩比较基准（非收益承诺）" : "Benchmark (not a promised return)" },
     ],
     rows: a.products.map((p) => [
       p.productCode, p.productName ?? null, p.risk ? `R${p.risk}` : null, p.latestNav, p.latestNavDate,
-      p.peakNav, p.drawdownBp / 10000, p.holders, fenToYuanNumber(p.pnlFen), p.benchmark ?? null,
+      basisLabel(p, L), p.peakNav, p.latestBasisNav, p.drawdownBp / 10000, p.holders, fenToYuanNumber(p.pnlFen), p.benchmark ?? null,
     ]),
     note: zh
-      ? "业绩比较基准不代表产品未来表现，不构成对收益的承诺。回撤按累计净值计算（无累计净值时按单位净值）。"
-      : "A performance benchmark is not an expected or promised return. Drawdown is on cumulative NAV where given, else unit NAV.",
+      ? "业绩比较基准不代表产品未来表现，不构成对收益的承诺。峰值、最新与回撤取同一口径：有累计净值时按累计净值（含分红），否则按单位净值；分红会使单位净值下降而不造成亏损。"
+      : "A performance benchmark is not an expected or promised return. Peak, latest and drawdown are on one series: cumulative NAV (distributions added back) where given, else unit NAV; a distribution lowers the unit NAV without a loss.",
   });
 
   const clientColumns: ColumnSpec[] = [
@@ -221,21 +281,25 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   blocks.push(mismatched.length
     ? { kind: "table", columns: flagColumns, rows: mismatched.map(flagRow), note: zh ? "产品风险等级高于客户风险承受能力：监管检查重点，须逐户核实销售记录。" : "Product risk above the client's tolerance: the regulator will ask; check each sale's records." }
     : { kind: "paragraph", text: T.none[L] });
-  blocks.push({ kind: "heading", text: `${T.elderly[L]}（${elderly.length}）` });
+  blocks.push({ kind: "heading", text: `${T.elderly[L].replace("{age}", String(elderlyAge))}（${elderly.length}）` });
   blocks.push(elderly.length
-    ? { kind: "table", columns: flagColumns, rows: elderly.map(flagRow), note: zh ? "65岁及以上客户适用特别注意义务（金融机构产品适当性管理办法，2026-02-01起施行）。" : "Clients aged 65+ are owed a special duty of care (product suitability rules in force from 2026-02-01)." }
+    ? { kind: "table", columns: flagColumns, rows: elderly.map(flagRow), note: zh ? `${elderlyAge}岁及以上客户适用特别注意义务（金融机构产品适当性管理办法，2026-02-01起施行）；其沟通草稿须复核后发送。` : `Clients aged ${elderlyAge}+ are owed a special duty of care (product suitability rules in force from 2026-02-01); their drafts are reviewed before sending.` }
     : { kind: "paragraph", text: T.none[L] });
 
-  // Contact plan: relationship manager x tier, clients with a loss only (whom to call).
+  // Contact plan: relationship manager x tier, the clients the drafts cover (holders of a product
+  // that fell, and clients with a loss).
   const plan = new Map<string, Record<RiskTier, number>>();
-  for (const c of losing) {
+  for (const c of toContact) {
     const rm = c.rm ?? (zh ? "（未分配）" : "(unassigned)");
     const row = plan.get(rm) ?? { high: 0, medium: 0, low: 0 };
     row[c.riskTier]++;
     plan.set(rm, row);
   }
-  const start = o.generatedAt.slice(0, 10);
-  const deadlineHeader = (t: RiskTier) => `${ui("tiers", t, L)}${zh ? "（" : " ("}${contactDeadline(t, start)}${zh ? " 前）" : ")"}`;
+  // Counted from the generation time, as the drafts sheet counts them: one date on every surface.
+  const start = o.generatedAt;
+  const deadlineHeader = (t: RiskTier) => `${ui("tiers", t, L)}${zh ? "（" : " ("}${contactDeadline(t, start, policy)}${zh ? " 前）" : ")"}`;
+  const phrase = (t: RiskTier) => durationPhrase(policy[t], L);
+  const clock = complaintDeadlines(start, complaints);
   blocks.push({ kind: "heading", text: T.contact[L] });
   blocks.push({
     kind: "table",
@@ -247,12 +311,12 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
     rows: [...plan.entries()].sort((x, y) => y[1].high - x[1].high || (x[0] < y[0] ? -1 : 1))
       .map(([rm, n]) => [rm, n.high, n.medium, n.low, n.high + n.medium + n.low]),
     note: zh
-      ? `联系时限：高风险 ${CONTACT_DEADLINES.high.label[L]}，中风险 ${CONTACT_DEADLINES.medium.label[L]}，低风险 ${CONTACT_DEADLINES.low.label[L]}（自 ${start} 起）。客户投诉须自受理之日起 15 日内作出处理决定，情况复杂的可延长至 30 日，经批准最长不超过 60 日。`
-      : `Contact within: high ${CONTACT_DEADLINES.high.label[L]}, medium ${CONTACT_DEADLINES.medium.label[L]}, low ${CONTACT_DEADLINES.low.label[L]} (from ${start}). A complaint must be decided within 15 days of acceptance; complex cases up to 30 days, at most 60 with approval.`,
+      ? `联系时限：高风险 ${phrase("high")}，中风险 ${phrase("medium")}，低风险 ${phrase("low")}（自生成时间 ${generated} 起算）；持有净值下跌产品的客户 ${counts.holdersOfFallen} 名与全部持仓合计亏损的客户 ${counts.withLoss} 名，合计 ${counts.toContact} 名。客户投诉须自收到投诉之日起 ${complaints.decideDays} 日内作出处理决定（收到当日不计入），情况复杂的可延长至 ${complaints.complexDays} 日，经批准最长不超过 ${complaints.maxDays} 日，每次延长均须告知客户：如 ${clock.received} 收到的投诉，应于 ${clock.decide} 前作出决定（复杂情况 ${clock.complex}，最迟 ${clock.extended}）。`
+      : `Contact within: high ${phrase("high")}, medium ${phrase("medium")}, low ${phrase("low")} (from the generation time ${generated}); ${counts.holdersOfFallen} clients holding a product that fell and ${counts.withLoss} with a loss overall, ${counts.toContact} in all. A complaint must be decided within ${complaints.decideDays} days of the day it is received (that day not counted); complex cases up to ${complaints.complexDays} days, at most ${complaints.maxDays} with approval, the client told of each extension: a complaint received on ${clock.received} is due by ${clock.decide} (complex ${clock.complex}, at the latest ${clock.extended}).`,
   });
 
   // Cause analysis, disposal and the regulator report: computed facts, then room for the analyst.
-  const drill = affectedProducts.map((p) => `${p.productCode}${p.productName ? ` ${p.productName}` : ""} ${formatNav(p.peakNav)} → ${formatNav(p.latestNav)}（${pct(-p.drawdownBp)}）`).join(zh ? "；" : "; ");
+  const drill = affectedProducts.map((p) => `${p.productCode}${p.productName ? ` ${p.productName}` : ""} ${navFall(p, L)}`).join(zh ? "；" : "; ");
   const facts: Record<string, string> = {
     "cause-market": zh
       ? `净值变动：${drill || T.none[L]}。请说明市场因素（利率、股市、信用事件等）。`
@@ -284,8 +348,8 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   blocks.push({ kind: "heading", text: T.regulator[L] });
   blocks.push(...inputBlock("regulator", zh ? "监管报告（应急领导小组审定）" : "Regulator report (approved by the leadership group)",
     zh
-      ? `截至 ${a.asOf}，${affectedProducts.length} 只产品净值下跌，最大跌幅 ${worst ? pct(worst.drawdownBp) : "-"}；涉及客户 ${affectedClients.length} 名，其中亏损 ${a.totals.clientsWithLoss} 名，亏损合计 ${money(a.totals.lossFen)} 元；适当性不匹配 ${mismatched.length} 名，65岁及以上 ${elderly.length} 名。已启动应急响应，按风险分级开展客户沟通。`
-      : `As of ${a.asOf}, ${affectedProducts.length} products fell, the worst by ${worst ? pct(worst.drawdownBp) : "-"}; ${affectedClients.length} clients are affected, ${a.totals.clientsWithLoss} with a loss totalling ${money(a.totals.lossFen)}; ${mismatched.length} suitability mismatches, ${elderly.length} clients aged 65+. The response has started; clients are being contacted by risk tier.`,
+      ? `截至 ${a.asOf}，${affectedProducts.length} 只产品净值下跌，最大跌幅 ${worst ? pct(worst.drawdownBp) : "-"}；持有下跌产品的客户 ${counts.holdersOfFallen} 名（其中全部持仓合计未亏损 ${counts.holdersNotAtLoss} 名）；全部产品中出现亏损的客户 ${counts.withLoss} 名（其中未持有下跌产品 ${counts.withLossNotHolders} 名），亏损合计 ${formatFenGrouped(a.totals.lossFen)} 元；适当性不匹配 ${mismatched.length} 名，${elderlyAge}岁及以上 ${elderly.length} 名。已启动应急响应，按风险分级开展客户沟通。`
+      : `As of ${a.asOf}, ${affectedProducts.length} products fell, the worst by ${worst ? pct(worst.drawdownBp) : "-"}; ${counts.holdersOfFallen} clients hold a product that fell (${counts.holdersNotAtLoss} of them not at a loss overall); ${counts.withLoss} clients have a loss across all their holdings (${counts.withLossNotHolders} of them holding no product that fell), totalling ${formatFenGrouped(a.totals.lossFen)}; ${mismatched.length} suitability mismatches, ${elderly.length} clients aged ${elderlyAge}+. The response has started; clients are being contacted by risk tier.`,
     5));
 
   // Charts draw from the data sheet: NAV paths of the affected products, and the loss by tier.
@@ -296,7 +360,7 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   return {
     sheet: {
       name: REPORT_SHEET[L],
-      columnWidths: [14, 16, 12, 12, 12, 12, 12, 14, 12, 30],
+      columnWidths: [14, 16, 12, 12, 12, 12, 12, 14, 12, 24, 12, 24],
       blocks,
       footer: {
         left: zh ? `分析日 ${a.asOf}` : `As of ${a.asOf}`,

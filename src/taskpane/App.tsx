@@ -14,9 +14,10 @@ import { InputFatalError } from "../core/input";
 import type { Locale } from "../core/i18n";
 import type { WorkbookSnapshot } from "../core/workbook";
 import { buildOutputs } from "../core/outputs";
+import { localDateTime } from "../core/contact";
 import { HostError, Progress, WorkbookHost } from "./host";
 import { Strings, localeOf, stringsFor } from "./strings";
-import { DEFAULT_SETTINGS, PaneSettings, parseSettings, resolveLocale, scoringOf, settingsJson } from "./settings";
+import { DEFAULT_SETTINGS, PaneSettings, bankOf, parseSettings, resolveLocale, scoringOf, settingsJson } from "./settings";
 import { DataStep } from "./DataStep";
 import { AnalysisStep } from "./AnalysisStep";
 import { DraftsStep } from "./DraftsStep";
@@ -99,6 +100,8 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
   const [step, setStep] = useState<StepKey>("data");
   const [snapshot, setSnapshot] = useState<WorkbookSnapshot>();
   const [analysis, setAnalysis] = useState<Analysis>();
+  // The generation time the drafts count from: set by an analysis, renewed when the sheets are written.
+  const [generatedAt, setGeneratedAt] = useState(() => localDateTime(new Date()));
   const [stale, setStale] = useState(false);
   const [job, setJob] = useState<Job>();
   const [message, setMessage] = useState<Message>();
@@ -184,6 +187,7 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
     await yieldToPaint();
     checkAborted(signal);
     const a = analyzeParsed(parsed, { scoring: scoringOf(st) });
+    setGeneratedAt(localDateTime(new Date()));
     setAnalysis(a);
     setStale(false);
     void drill.finish("analysis-run");
@@ -218,8 +222,11 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
       relabel(s.building);
       await yieldToPaint();
       checkAborted(signal);
+      // One moment for the sheets and the pane's Drafts step (which follows it from now on).
+      const now = localDateTime(new Date());
+      setGeneratedAt(now);
       const built = buildOutputs(analysis, fresh, {
-        locale, generatedAt: new Date().toISOString(), topClients: settingsRef.current.topClients,
+        locale, generatedAt: now, topClients: settingsRef.current.topClients, ...bankOf(settingsRef.current),
       });
       relabel(s.writing);
       void drill.begin("drafts-written");
@@ -307,7 +314,7 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
         )}
         {step === "analysis" && (analysis ? <AnalysisStep s={s} locale={locale} analysis={analysis} /> : needData)}
         {step === "drafts" && (analysis
-          ? <DraftsStep s={s} locale={locale} analysis={analysis} snapshot={snapshot} onSelectCell={selectCell} />
+          ? <DraftsStep s={s} locale={locale} analysis={analysis} snapshot={snapshot} generatedAt={generatedAt} bank={bankOf(settings)} onSelectCell={selectCell} />
           : needData)}
         {step === "report" && (analysis
           ? <ReportStep s={s} busy={busy} result={written} onWrite={onWrite} onSelectCell={selectCell} onActivateSheet={activateSheet} />

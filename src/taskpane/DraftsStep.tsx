@@ -12,7 +12,12 @@ import type { Analysis } from "../core/analysis";
 import type { ClientResult } from "../core/engine";
 import type { WorkbookSnapshot } from "../core/workbook";
 import type { Locale } from "../core/i18n";
-import { CHANNELS, CHANNEL_LABEL, Channel, readTemplates, renderDraft } from "../core/drafts";
+import {
+  BankDetails, CHANNELS, CHANNEL_LABEL, Channel, STATUS_LABEL, findDraftsSheet, readDraftTrail, readTemplates, renderDraft,
+  reviewLabel, sendBlock,
+} from "../core/drafts";
+import { DEFAULT_SCORING } from "../core/risk";
+import { formatGeneratedAt } from "../core/contact";
 import { RULE_LABEL } from "../core/compliance";
 import type { Strings } from "./strings";
 import { IssueSection } from "./IssueLinks";
@@ -65,6 +70,10 @@ export function DraftsStep(p: {
   locale: Locale;
   analysis: Analysis;
   snapshot?: WorkbookSnapshot;
+  /** The generation time the sheets count from (App's, so the pane and the sheets show one date). */
+  generatedAt: string;
+  /** The bank settings (letters, SMS signature). */
+  bank?: BankDetails;
   onSelectCell: (sheet: string, cell: string) => void;
 }) {
   const { s, locale, analysis: a } = p;
@@ -89,12 +98,18 @@ export function DraftsStep(p: {
 
   const templates = useMemo(() => readTemplates(p.snapshot ?? { sheets: [] }, locale), [p.snapshot, locale]);
   const client = useMemo(() => a.clients.find((c) => c.clientId === clientId), [a, clientId]);
-  const today = new Date().toISOString().slice(0, 10);
-  // `from` as the report writer uses it (the generation day), so both show the same contact date.
+  // `from` is the generation time the written sheets use, so the pane shows the same contact date.
+  const { generatedAt, bank } = p;
   const draft = useMemo(
-    () => (client ? renderDraft(a, client, channel, locale, templates.templates, { from: today }) : undefined),
-    [a, client, channel, locale, templates, today],
+    () => (client ? renderDraft(a, client, channel, locale, templates.templates, { from: generatedAt, ...bank }) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [a, client, channel, locale, templates, generatedAt, bank?.bankName, bank?.hotline, bank?.complaintChannel],
   );
+  // The review trail typed on the drafts sheet, if the workbook has one.
+  const trails = useMemo(() => {
+    const sheet = p.snapshot ? findDraftsSheet(p.snapshot) : undefined;
+    return sheet ? readDraftTrail(sheet) : undefined;
+  }, [p.snapshot]);
 
   const options = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -111,6 +126,8 @@ export function DraftsStep(p: {
   if (!draft || !client) return <Text>{s.noClients}</Text>;
   const errors = draft.findings.filter((f) => f.severity === "error").length;
   const clean = draft.findings.length === 0;
+  const trail = trails?.get(`${client.clientId}/${channel}`);
+  const block = sendBlock(draft, trail?.reviewed ?? false, locale);
 
   return (
     <div className={styles.stack}>
@@ -152,6 +169,7 @@ export function DraftsStep(p: {
         </div>
         <div className={styles.meta}>
           <Caption1>{s.contactBy(draft.contactBy)}</Caption1>
+          <Caption1 data-testid="draft-generated-at">{s.generatedFrom(formatGeneratedAt(draft.from))}</Caption1>
           <Caption1>{s.length(draft.length)}</Caption1>
           {draft.sms && <Caption1 data-testid="sms-segments" data-value={draft.sms.segments}>
             {s.sms(draft.sms.segments, draft.sms.encoding, draft.sms.units)}
@@ -174,6 +192,21 @@ export function DraftsStep(p: {
                 ))}
               </ul>
             )}
+          </MessageBarBody>
+        </MessageBar>
+      </div>
+
+      <div data-testid="draft-review" data-review={String(draft.review.length > 0)} data-sendable={String(!block)}>
+        <MessageBar intent={block ? "warning" : "info"} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {draft.review.length
+                ? s.reviewNeeded(reviewLabel(draft.review, a.elderlyAge ?? DEFAULT_SCORING.elderlyAge, locale))
+                : s.reviewNotNeeded}
+            </MessageBarTitle>
+            <div>{block ? s.sendRefused(block) : s.sendAllowed}</div>
+            {trail && <div>{s.sheetTrail(trail.status ? STATUS_LABEL[trail.status][locale] : trail.statusText, trail.reviewer, trail.reviewedAt)}</div>}
+            {trail?.status === "sent" && block && <div role="alert">{s.sheetSentRefused}</div>}
           </MessageBarBody>
         </MessageBar>
       </div>

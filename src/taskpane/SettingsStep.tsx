@@ -7,7 +7,7 @@ import { Button, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } fro
 import { ArrowReset20Regular } from "@fluentui/react-icons";
 import { Locale, ui } from "../core/i18n";
 import { DEFAULT_SCORING } from "../core/risk";
-import { LocaleSetting, PaneSettings, WEIGHT_KEYS, isIsoDay } from "./settings";
+import { BANK_SETTING_KEYS, LocaleSetting, PaneSettings, WEIGHT_KEYS, isIsoDay } from "./settings";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -139,6 +139,23 @@ export function SettingsStep(p: {
             testId="top-clients"
             onChange={(v) => p.onChange({ ...st, topClients: v })}
           />
+        </div>
+      </section>
+
+      <section aria-label={s.bankSettings}>
+        <Subtitle2 as="h2">{s.bankSettings}</Subtitle2>
+        <Text as="p" size={200}>{s.bankHint}</Text>
+        <div className={styles.grid}>
+          {BANK_SETTING_KEYS.map((k) => (
+            <Field key={k} label={s[k]}>
+              <Input
+                className={styles.input}
+                value={st[k] ?? ""}
+                data-testid={`setting-${k}`}
+                onChange={(_, d) => p.onChange({ ...st, [k]: d.value.trim() === "" ? undefined : d.value })}
+              />
+            </Field>
+          ))}
         </div>
       </section>
 

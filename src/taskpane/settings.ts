@@ -17,7 +17,15 @@ export interface PaneSettings {
   thresholds: ScoringConfig["thresholds"];
   /** Clients listed by name in the report. */
   topClients: number;
+  /** The bank's name, service hotline and complaint channel for letters and the SMS signature
+   *  (OutputOptions.bankName / hotline / complaintChannel); unset: the drafts show 【银行名称】 etc. */
+  bankName?: string;
+  hotline?: string;
+  complaintChannel?: string;
 }
+
+/** The bank settings, as the pane stores them and passes them to buildOutputs and renderDraft. */
+export const BANK_SETTING_KEYS = ["bankName", "hotline", "complaintChannel"] as const;
 
 export const DEFAULT_TOP_CLIENTS = 20;
 
@@ -61,6 +69,11 @@ export function parseSettings(json: string | undefined): { settings: PaneSetting
   if (nonNegative(thresholds.high)) out.thresholds.high = thresholds.high;
   if (nonNegative(thresholds.medium)) out.thresholds.medium = thresholds.medium;
   if (nonNegative(r.topClients) && Number.isInteger(r.topClients)) out.topClients = r.topClients;
+  // Text a person typed; an older settings text has none of them (the drafts show placeholders).
+  for (const k of BANK_SETTING_KEYS) {
+    const v = r[k];
+    if (typeof v === "string" && v.trim() !== "") out[k] = v.trim().slice(0, 200);
+  }
   return { settings: out, ok: true };
 }
 
@@ -71,7 +84,15 @@ export function settingsJson(s: PaneSettings): string {
     locale: s.locale,
     scoring: { weights: s.weights, thresholds: s.thresholds },
     topClients: s.topClients,
+    ...(s.bankName ? { bankName: s.bankName } : {}),
+    ...(s.hotline ? { hotline: s.hotline } : {}),
+    ...(s.complaintChannel ? { complaintChannel: s.complaintChannel } : {}),
   });
+}
+
+/** The bank settings as OutputOptions / DraftOptions take them. */
+export function bankOf(s: PaneSettings): { bankName?: string; hotline?: string; complaintChannel?: string } {
+  return { bankName: s.bankName, hotline: s.hotline, complaintChannel: s.complaintChannel };
 }
 
 export function scoringOf(s: PaneSettings): ScoringConfig {

@@ -8,7 +8,10 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { HostError } from "../../src/taskpane/host";
 import { analyzeWorkbook, resultJson } from "../../src/core/analysis";
-import { CHANNEL_LABEL, readTemplates, renderDraft, templatesSheet } from "../../src/core/drafts";
+import {
+  CHANNEL_LABEL, clientsToDraft, draftTier, draftsSheet, readTemplates, renderDraft, templateTierLabel, templatesSheet,
+} from "../../src/core/drafts";
+import { formatGeneratedAt, localDateTime } from "../../src/core/contact";
 import { ui } from "../../src/core/i18n";
 import { DEFAULT_SCORING, scoringWith } from "../../src/core/risk";
 import { generateSample } from "../../src/core/sample";
@@ -124,7 +127,8 @@ test("a draft for a chosen client and channel, with its compliance findings", as
   const client = EXPECTED.clients[2];
   const tplModel = templatesSheet("zh-CN");
   for (const row of tplModel.rows) {
-    if (row[0] === CHANNEL_LABEL.sms["zh-CN"] && row[1] === ui("tiers", client.riskTier, "zh-CN") && String(row[3]).startsWith("4 ")) {
+    // the template the client's draft uses: its tier, or the variant its flags choose
+    if (row[0] === CHANNEL_LABEL.sms["zh-CN"] && row[1] === templateTierLabel(draftTier(client), "zh-CN") && String(row[3]).startsWith("7 ")) {
       row[4] = `${row[4]}本产品保证收益。`;
     }
   }
@@ -144,14 +148,22 @@ test("a draft for a chosen client and channel, with its compliance findings", as
   await waitFor(() => expect(input.value).toContain(client.clientId));
   fireEvent.change(screen.getByTestId("draft-channel"), { target: { value: "sms" } });
 
-  const today = new Date().toISOString().slice(0, 10);
-  const expected = renderDraft(EXPECTED, client, "sms", "zh-CN", readTemplates(snap, "zh-CN").templates, { from: today });
+  // the pane counts from the generation time of its analysis (the same minute as this test's clock)
+  const now = localDateTime(new Date());
+  const expected = renderDraft(EXPECTED, client, "sms", "zh-CN", readTemplates(snap, "zh-CN").templates, { from: now });
   expect(expected.findings.some((f) => f.rule === "promise-words")).toBe(true);
   expect(screen.getByTestId("draft-text").textContent).toBe(expected.text);
   const findings = screen.getByTestId("draft-findings");
   expect(findings).toHaveAttribute("data-clean", "false");
   expect(findings).toHaveTextContent("保证收益");
   expect(screen.getByTestId("sms-segments").getAttribute("data-value")).toBe(String(expected.sms!.segments));
+  expect(screen.getByTestId("draft-generated-at").textContent).toMatch(/^联系截止与信函日期自生成时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 起算$/);
+  expect(screen.getByTestId("draft-generated-at").textContent).toContain(formatGeneratedAt(now).slice(0, 10));
+  // an error finding: the pane refuses "sent" and says why
+  const review = screen.getByTestId("draft-review");
+  expect(review).toHaveAttribute("data-sendable", "false");
+  expect(review).toHaveTextContent("不得标记为“已发送”：合规检查不通过");
+  expect(review).toHaveAttribute("data-review", String(expected.review.length > 0));
 
   // The phone draft of the same client is clean.
   fireEvent.change(screen.getByTestId("draft-channel"), { target: { value: "phone" } });
@@ -163,6 +175,26 @@ test("a draft for a chosen client and channel, with its compliance findings", as
   fireEvent.click(screen.getByTestId("copy-draft"));
   await waitFor(() => expect(writeText).toHaveBeenCalledWith(screen.getByTestId("draft-text").textContent));
   expect(await screen.findByText("已复制到剪贴板。")).toBeInTheDocument();
+});
+
+test("the Drafts step shows the review state and refuses sent like the sheet does", async () => {
+  // The drafts sheet as people left it: the top client's phone draft marked sent without a review.
+  const top = EXPECTED.clients[0];
+  expect(top.flags).toContain("suitability-mismatch");
+  const model = draftsSheet(EXPECTED, readTemplates(SNAP, "zh-CN").templates, "zh-CN").sheet;
+  const row = model.rows.find((r) => r[0] === top.clientId && r[4] === CHANNEL_LABEL.phone["zh-CN"])!;
+  row[11] = "已发送";
+  const host = createFakeHost({ sheets: [...SNAP.sheets, sheetOf(model)] });
+  await renderPane(host);
+  await readWorkbook();
+  tab("drafts");
+  const review = screen.getByTestId("draft-review");
+  expect(review).toHaveAttribute("data-review", "true");
+  expect(review).toHaveAttribute("data-sendable", "false");
+  expect(review).toHaveTextContent("须复核后方可发送：适当性不匹配；65岁及以上");
+  expect(review).toHaveTextContent("不得标记为“已发送”：须复核而尚未复核（复核人、复核时间未填）");
+  expect(review).toHaveTextContent("沟通草稿表：状态 已发送，复核人 —，复核时间 —");
+  expect(within(review).getByRole("alert")).toHaveTextContent("沟通草稿表中此行已标为“已发送”，但不允许：重新生成时将改回并在备注中说明。");
 });
 
 test("writing the report writes the output sheets and activates the report", async () => {
@@ -178,9 +210,10 @@ test("writing the report writes the output sheets and activates the report", asy
   const list = await screen.findByTestId("written-sheets");
   expect(within(list).getAllByRole("listitem").map((li) => li.getAttribute("data-sheet")))
     .toEqual(["亏损明细", "沟通草稿", "话术模板", "风险评估报告", "报告数据"]);
-  // Every losing client gets four drafts, all new on a workbook without a drafts sheet.
-  const losing = EXPECTED.clients.filter((c) => c.pnlFen < 0).length;
-  expect(screen.getByTestId("drafts-added").getAttribute("data-value")).toBe(String(losing * 4));
+  // Every holder of a product that fell and every losing client gets four drafts, all new on a workbook without a drafts sheet.
+  const drafted = clientsToDraft(EXPECTED).length;
+  expect(drafted).toBeGreaterThan(EXPECTED.clients.filter((c) => c.pnlFen < 0).length);
+  expect(screen.getByTestId("drafts-added").getAttribute("data-value")).toBe(String(drafted * 4));
 });
 
 test("a HostError from the write is shown as it is", async () => {
