@@ -10,6 +10,7 @@ import { REPORT_SHEET, buildReport } from "./report";
 import { SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "./workbook";
 import type { ChartData } from "./report";
 import type { ReportSheetModel } from "./workbook";
+import { buildEventOutputs, type RegulatorReportKind, type ReportingDeadlines } from "./event";
 
 export interface ReportOutput {
   sheet: ReportSheetModel;
@@ -27,6 +28,9 @@ export interface OutputOptions {
   /** ISO date-time of generation: shown on the report, starts the contact clocks. */
   generatedAt: string;
   topClients?: number;
+  /** The live event's regulator report kind (default: as the sheet has it, else first) and report deadlines. */
+  regulatorReport?: RegulatorReportKind;
+  reportingDeadlines?: ReportingDeadlines;
 }
 
 export interface Outputs {
@@ -47,16 +51,18 @@ export function buildOutputs(a: Analysis, wb: WorkbookSnapshot, o: OutputOptions
   const templates = readTemplates(wb, o.locale);
   const from = o.generatedAt.slice(0, 10);
   const drafts = draftsSheet(a, templates.templates, o.locale, findDraftsSheet(wb), { from });
+  const event = buildEventOutputs(a, wb, o);
   const report = buildReport(a, {
     locale: o.locale, generatedAt: o.generatedAt, topClients: o.topClients,
-    previous: sheetNamed(wb, Object.values(REPORT_SHEET)),
+    previous: sheetNamed(wb, Object.values(REPORT_SHEET)), complaints: event.complaints,
   });
   const tables = [clientLossSheet(a, o.locale), drafts.sheet];
   if (!sheetNamed(wb, Object.values(TEMPLATE_SHEET))) tables.push(templatesSheet(o.locale));
+  tables.push(...event.tables);
   return {
-    outputs: { tables, reports: [{ sheet: report.sheet, data: report.data, charts: report.charts }] },
+    outputs: { tables, reports: [{ sheet: report.sheet, data: report.data, charts: report.charts }, ...event.reports] },
     draftsAdded: drafts.added,
     draftsDropped: drafts.dropped,
-    issues: templates.issues,
+    issues: [...templates.issues, ...event.issues],
   };
 }
