@@ -94,7 +94,7 @@ export const DEMAND_LABEL: Record<DemandKind, Text> = {
 };
 export function demandKind(text: string): DemandKind {
   const t = text.toLowerCase();
-  if (/赔|补偿|兜底|承担损失|compensat|make good|reimburs/.test(t)) return "compensation";
+  if (/赔|补偿|兜底|承担损失|compensat|(?:make|made|making) good|reimburs/.test(t)) return "compensation";
   if (/赎回|退款|退钱|撤销|redeem|redemption|refund|cancel/.test(t)) return "redemption";
   if (/解释|说明|了解|告知|explain|information|why/.test(t)) return "explanation";
   return "other";
