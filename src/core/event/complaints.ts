@@ -21,7 +21,7 @@ import { complaintClock, daysBetween, type ComplaintStage } from "../contact";
 import { cellIssue, colLetter, type Issue } from "../input";
 import type { Locale } from "../i18n";
 import { fenToYuanNumber } from "../money";
-import { isCellError, type CellValue, type ColumnSpec, type SheetSnapshot, type TableSheetModel, type WorkbookSnapshot } from "../workbook";
+import { isCellError, type CellValue, type ColumnSpec, type SheetSnapshot, type TableSheetModel, type WorkbookSnapshot, type ReportBlock } from "../workbook";
 import { Bad, readDate } from "../values";
 import { EVENT_SHEETS, EVENT_TABLES, labelIndex, norm, type Text } from "./text";
 
@@ -435,7 +435,7 @@ export interface ComplaintsJson {
   totals: { open: number; overdue: number; dueSoon: number };
 }
 
-/** The `lossdesk complaints --json` document. Status as the en-US key-like label (stable for scripts). */
+/** What `lossdesk complaints --json` writes; the status as its key (stable for scripts), unknown text as typed. */
 export function complaintsJson(complaints: readonly Complaint[], asOf: string): ComplaintsJson {
   const list = openByDue(complaints);
   return {
@@ -453,7 +453,7 @@ export function complaintsJson(complaints: readonly Complaint[], asOf: string): 
 }
 
 /** The report's complaints section (report.ts inserts it), from the register as built. */
-export function complaintReportBlocks(complaints: readonly Complaint[], locale: Locale, heading: string): import("../workbook").ReportBlock[] {
+export function complaintReportBlocks(complaints: readonly Complaint[], locale: Locale, heading: string): ReportBlock[] {
   const zh = locale === "zh-CN";
   const s = summarise(complaints);
   const kinds: DemandKind[] = ["compensation", "redemption", "explanation", "other"];
