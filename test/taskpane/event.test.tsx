@@ -82,4 +82,8 @@ test("starting a live event writes the checklist; the pane then knows the workbo
   expect(out.tables.map((t) => t.name)).toEqual(["应急事件", "应急响应", "事件复盘", "事件记录", "投诉登记", "舆情记录"]);
   expect(out.tables[1].rows.find((r) => r[9] === "report-written")?.[4]).toBe(1440);
   expect(screen.getByTestId("register-totals")).toHaveTextContent("投诉 0 件");
+  // the Drill step opens the live event's checklist as it opens a drill: its 16 steps
+  fireEvent.click(screen.getByTestId("tab-drill"));
+  await waitFor(() => expect(screen.getAllByTestId("drill-step")).toHaveLength(16), { timeout: 20000 });
+  expect(screen.getByTestId("drill-progress").getAttribute("data-total")).toBe("16");
 });
