@@ -264,8 +264,11 @@ describe("the media statement and log", () => {
       for (const c of analysis.clients) expect(s.paragraphs.some((p) => p.text.includes(c.clientId))).toBe(false);
     }
     const zh = buildStatement(analysis, "zh-CN");
-    const worst = [...analysis.products].sort((x, y) => y.drawdownBp - x.drawdownBp)[0];
-    expect(zh.paragraphs[1].text).toContain(`单位净值由 ${worst.peakNav.toFixed(4)} 变动至 ${worst.latestNav.toFixed(4)}（截至${worst.latestNavDate}）`);
+    // every affected product with its own move
+    const affected = analysis.products.filter((p) => p.pnlFen < 0 || p.drawdownBp > 0);
+    expect(affected.length).toBeGreaterThan(1);
+    for (const p of affected) expect(zh.paragraphs[1].text).toContain(`${p.productName ?? p.productCode}由 ${p.peakNav.toFixed(4)} 降至 ${p.latestNav.toFixed(4)}`);
+    expect(zh.paragraphs[1].text).toMatch(/^近期受市场波动影响，相关产品单位净值出现下跌：.*（截至2026-11-27）。$/);
   });
 
   test("an edited template is kept; a promise or a client's name in it is an issue naming the cell", () => {

@@ -25,14 +25,14 @@ export const STATEMENT_PLACEHOLDERS = ["{产品}", "{净值变动}", "{净值日
 export const DEFAULT_STATEMENT: Record<Locale, string[]> = {
   "zh-CN": [
     "关于{产品}净值波动的情况说明",
-    "近期受市场波动影响，{产品}单位净值{净值变动}（截至{净值日期}）。",
+    "近期受市场波动影响，相关产品单位净值出现下跌：{净值变动}（截至{净值日期}）。",
     "我行高度重视，已启动应急响应机制，正在逐一联系持有该产品的客户，说明产品运作情况，听取客户意见。",
     "客户如有疑问，可通过我行客服热线或前往网点咨询，我行将依法依规、公平公正地处理每一件客户投诉。",
     "理财非存款、产品有风险、投资须谨慎；过往业绩不代表其未来表现。",
   ],
   "en-US": [
     "Statement on the NAV movement of {产品}",
-    "Following recent market movements, the unit NAV of {产品} {净值变动} (as of {净值日期}).",
+    "Following recent market movements, the unit NAV of the products concerned fell: {净值变动} (as of {净值日期}).",
     "We take this seriously: our response plan is in operation and we are contacting every client who holds the product to explain how it has performed and to hear their views.",
     "Clients with questions can call our customer service hotline or visit a branch; every complaint will be handled fairly and in accordance with the rules.",
     "Risk warning: wealth management products are not deposits; they carry risks, so invest prudently. Past performance does not represent future performance.",
@@ -101,12 +101,13 @@ export function buildStatement(a: Analysis, locale: Locale, previous?: WorkbookS
     }
   }
   const affected = a.products.filter((p) => p.pnlFen < 0 || p.drawdownBp > 0).sort((x, y) => y.drawdownBp - x.drawdownBp);
-  const main = affected[0];
   const product = affected.map((p) => p.productName ?? p.productCode).join(zh ? "、" : ", ") || (zh ? "相关产品" : "the product");
-  const move = main
-    ? zh ? `由 ${formatNav(main.peakNav)} 变动至 ${formatNav(main.latestNav)}` : `moved from ${formatNav(main.peakNav)} to ${formatNav(main.latestNav)}`
-    : zh ? "出现波动" : "moved";
-  const values: Record<(typeof STATEMENT_PLACEHOLDERS)[number], string> = { "{产品}": product, "{净值变动}": move, "{净值日期}": main?.latestNavDate ?? a.asOf };
+  // each product's own move (a list of products with one product's figures would misstate the others)
+  const move = affected.map((p) => zh
+    ? `${p.productName ?? p.productCode}由 ${formatNav(p.peakNav)} 降至 ${formatNav(p.latestNav)}`
+    : `${p.productName ?? p.productCode} from ${formatNav(p.peakNav)} to ${formatNav(p.latestNav)}`).join(zh ? "；" : "; ") || (zh ? "无" : "none");
+  const latest = affected.map((p) => p.latestNavDate).sort().pop();
+  const values: Record<(typeof STATEMENT_PLACEHOLDERS)[number], string> = { "{产品}": product, "{净值变动}": move, "{净值日期}": latest ?? a.asOf };
   const clientWords = a.clients.flatMap((c) => [c.clientId, ...(c.clientName && c.clientName.length >= 2 ? [c.clientName] : [])]);
   const issues: Issue[] = [];
   const rows: CellValue[][] = [];
