@@ -351,3 +351,13 @@ describe("the live event's checklist on the drill engine", () => {
     for (const n of EVENT_SHEET_NAMES) expect(GENERATED_SHEETS).toContain(n);
   });
 });
+
+describe("a drill rehearses exactly the live event's steps", () => {
+  test("the live-event drill preset has the live checklist's steps after its preparation", async () => {
+    const { newDrillWorkbook } = await import("../src/core/drill");
+    const drill = newDrillWorkbook({ locale: "zh-CN", preset: "live-event", now: new Date(Date.UTC(2026, 10, 30, 8, 0)) }).state.steps;
+    const live = liveSteps("zh-CN");
+    expect(drill.slice(2).map((s) => [s.key, s.phase, s.text, s.owner, s.targetMinutes])).toEqual(live.map((s) => [s.key, s.phase, s.text, s.owner, s.targetMinutes]));
+    expect(drill.slice(0, 2).map((s) => s.key)).toEqual(["setup-group", "brief-plan"]);
+  });
+});

@@ -17,11 +17,13 @@ import { ROLE_NAME, STATUS_LABEL } from "../drill/text";
 import { drillSheets } from "../drill/sheets";
 import { stepForActivity } from "../drill/logic";
 import { readDrillWorkbook, type DrillRead } from "../drill/read";
-import { defaultRoles } from "../drill/presets";
-import type { Activity, DrillLogEntry, DrillState, DrillStep, Phase, RoleKey } from "../drill/types";
+import { defaultRoles, liveEventStepDefs, minutesPhrase } from "../drill/presets";
+import type { Activity, DrillLogEntry, DrillState, DrillStep } from "../drill/types";
 import { formatWall, toMinute } from "../drill/types";
 import type { TableSheetModel, WorkbookSnapshot } from "../workbook";
 import { EVENT_SHEETS, norm, type Text } from "./text";
+
+export { minutesPhrase };
 
 /** The incident-report deadlines (突发事件信息报告) of the bank's region, in minutes from discovery. */
 export interface ReportingDeadlines {
@@ -48,82 +50,10 @@ export function parseReportingDeadlines(s: string): ReportingDeadlines | undefin
   return oral && written && oral <= written ? { oralMinutes: oral, writtenMinutes: written } : undefined;
 }
 
-/** "30 分钟" / "1 小时" / "24 小时"; "30 minutes" / "1 hour". */
-export function minutesPhrase(min: number, locale: Locale): string {
-  if (min % 60 === 0) {
-    const h = min / 60;
-    return locale === "zh-CN" ? `${h} 小时` : `${h} hour${h === 1 ? "" : "s"}`;
-  }
-  return locale === "zh-CN" ? `${min} 分钟` : `${min} minutes`;
-}
-
-interface LiveStepDef {
-  key: string;
-  phase: Phase;
-  owner: RoleKey;
-  minutes: number | ((d: ReportingDeadlines) => number);
-  text: (d: ReportingDeadlines) => Text;
-}
-
-const fixed = (zh: string, en: string) => () => ({ "zh-CN": zh, "en-US": en });
-
-const LIVE_STEPS: LiveStepDef[] = [
-  { key: "activate", phase: "response", owner: "leadership", minutes: 30,
-    text: fixed("接报产品净值下跌信息，启动应急响应机制，召集应急领导小组召开紧急会议",
-      "NAV-fall information received: start the response mechanism, convene the emergency leadership group") },
-  { key: "notify-service", phase: "response", owner: "leadership", minutes: 30,
-    text: fixed("通知客户服务部及各网点：统一接待口径，逐件登记投诉（投诉登记表）",
-      "Notify customer service and the branches: one way of receiving clients, every complaint recorded (Complaints sheet)") },
-  { key: "report-phone", phase: "response", owner: "leadership", minutes: (d) => d.oralMinutes,
-    text: (d) => ({
-      "zh-CN": `自发现起 ${minutesPhrase(d.oralMinutes, "zh-CN")}内，电话（口头）报告上级行与监管部门`,
-      "en-US": `Within ${minutesPhrase(d.oralMinutes, "en-US")} of discovery, report by phone to head office and the regulator`,
-    }) },
-  { key: "analyse", phase: "response", owner: "finance", minutes: 60,
-    text: fixed("财务部分析净值下跌原因与严重程度：运行亏损分析，统计受影响客户、亏损金额与风险分级",
-      "Finance analyses why the NAV fell and how severe it is: run the loss analysis (clients affected, losses, risk tiers)") },
-  { key: "report-written", phase: "response", owner: "leadership", minutes: (d) => d.writtenMinutes,
-    text: (d) => ({
-      "zh-CN": `自发现起 ${minutesPhrase(d.writtenMinutes, "zh-CN")}内，报送书面报告（监管报告·初报）`,
-      "en-US": `Within ${minutesPhrase(d.writtenMinutes, "en-US")} of discovery, send the written report (Regulator report, first report)`,
-    }) },
-  { key: "legal-assess", phase: "response", owner: "legal", minutes: 120,
-    text: fixed("法务部法律评估：销售适当性、合同条款、诉讼风险与应对策略",
-      "Legal assessment: suitability of the sales, contract terms, litigation risk and strategy") },
-  { key: "dispose", phase: "response", owner: "risk", minutes: 120,
-    text: fixed("风险管理部确定处置措施：调整投资策略与结构，降低风险，加强预警",
-      "Risk management decides disposal measures: adjust strategy and structure, lower risk, early warning") },
-  { key: "drafts", phase: "communication", owner: "service", minutes: 60,
-    text: fixed("生成并审核客户沟通话术：不承诺保本、保收益或赔偿",
-      "Write and review the client drafts: no promise of principal, returns or compensation") },
-  { key: "contact", phase: "communication", owner: "service", minutes: 1440,
-    text: fixed("按风险分级联系客户：高风险优先，65 岁及以上与适当性不匹配客户重点关注，记录联系结果",
-      "Contact clients by risk tier: high first; special care for clients aged 65+ and suitability mismatches; record each outcome") },
-  { key: "complaints", phase: "communication", owner: "service", minutes: 60,
-    text: fixed("登记每一件投诉，按 15 日时限答复（有延期原因 30 日，经批准最长 60 日）",
-      "Record every complaint and answer within 15 days (30 with an extension reason, at most 60 with approval)") },
-  { key: "media", phase: "communication", owner: "pr", minutes: 120,
-    text: fixed("媒体公关部审定并发布媒体口径，记录舆情与回应（舆情记录表）",
-      "PR approves and issues the holding statement; records media coverage and responses (Media log)") },
-  { key: "reassess", phase: "response", owner: "risk", minutes: 1440,
-    text: fixed("定期重新评估风险，调整处置措施，按要求报送续报",
-      "Reassess periodically, adjust the measures, send update reports as required") },
-  { key: "regulator-final", phase: "after-action", owner: "leadership", minutes: 1440,
-    text: fixed("事件处置结束后报送终报", "Send the final report once the event is over") },
-  { key: "review", phase: "after-action", owner: "leadership", minutes: 120,
-    text: fixed("总结复盘：从市场风险、选择风险、行为因素、风险管理缺失四方面分析原因",
-      "Review: analyse the causes (market risk, selection risk, behaviour, missing risk management)") },
-  { key: "actions", phase: "after-action", owner: "risk", minutes: 120,
-    text: fixed("提出整改措施，明确责任人与完成期限，填写“事件复盘”表",
-      "Propose corrective actions with owners and due dates; fill in the Event review sheet") },
-  { key: "revise-plan", phase: "after-action", owner: "risk", minutes: 1440,
-    text: fixed("修订应急预案并组织培训", "Revise the response plan and train staff") },
-];
-
+/** The live event's steps (the drill preset "live-event" without its two preparation steps). */
 export function liveSteps(locale: Locale, deadlines: ReportingDeadlines = DEFAULT_DEADLINES): DrillStep[] {
-  return LIVE_STEPS.map((d, i) => ({
-    no: i + 1, key: d.key, phase: d.phase, text: d.text(deadlines)[locale], owner: ROLE_NAME[d.owner][locale],
-    targetMinutes: typeof d.minutes === "number" ? d.minutes : d.minutes(deadlines),
+  return liveEventStepDefs(deadlines).map((d, i) => ({
+    no: i + 1, key: d.key, phase: d.phase, text: d.text[locale], owner: ROLE_NAME[d.owner][locale], targetMinutes: d.minutes,
     status: "not-started", startedAt: null, completedAt: null, startedManual: false, completedManual: false, note: "",
   }));
 }
