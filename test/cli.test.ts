@@ -64,7 +64,10 @@ describe("lossdesk analyze on a messy export (wide NAV table, title rows, text n
   test("--out keeps every input sheet and adds the client-loss table, formula-looking text as text", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["说明", "净值", "产品", "持仓明细", "亏损明细", "沟通草稿", "话术模板", "报告数据", "风险评估报告"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "说明", "净值", "产品", "持仓明细", "亏损明细", "沟通草稿", "话术模板", "投诉登记", "媒体口径", "舆情记录",
+      "报告数据", "监管报告数据", "风险评估报告", "监管报告",
+    ]);
     const src = new ExcelJS.Workbook();
     await src.xlsx.readFile(path.join(FIX, "messy-wide.xlsx"));
     for (const name of ["说明", "净值", "产品", "持仓明细"]) {

@@ -107,7 +107,7 @@ describe("drill new", () => {
     r = await run("new", "--out", at("new-zh.xlsx"), "--locale", "zh-CN", "--force");
     expect(r.code).toBe(0);
     r = await run("new", "--scenario", "fire", "--out", at("x.xlsx"), "--locale", "en-US");
-    expect(r).toMatchObject({ code: 2, err: 'lossdesk drill: unknown scenario "fire" (presets nav-fall, mass-complaint, media-inquiry, or a .json scenario file)' });
+    expect(r).toMatchObject({ code: 2, err: 'lossdesk drill: unknown scenario "fire" (presets nav-fall, mass-complaint, media-inquiry, live-event, or a .json scenario file)' });
     fs.writeFileSync(at("bad-plan.csv"), "phase,text\nresponse,ok\nsoon,x\n");
     r = await run("new", "--plan", at("bad-plan.csv"), "--out", at("x.xlsx"), "--locale", "zh-CN");
     expect(r.code).toBe(2);

@@ -54,6 +54,11 @@ function stateWith(steps: DrillStep[], review: DrillState["review"] = []): Drill
 // ---- generation ----
 
 const EXPECTED_KEYS: Record<string, string[]> = {
+  // the live event's checklist (core/event/checklist.ts) after the drill's preparation
+  "live-event": [
+    "setup-group", "brief-plan", "activate", "notify-service", "report-phone", "analyse", "report-written", "legal-assess", "dispose",
+    "drafts", "contact", "complaints", "media", "reassess", "regulator-final", "review", "actions", "revise-plan",
+  ],
   "nav-fall": [
     "setup-group", "brief-plan", "activate", "analyse", "contact", "dispose", "regulator", "reassess",
     "call-high", "drafts", "legal-review", "send-drafts", "complaints", "review", "actions", "revise-plan", "training",
@@ -189,7 +194,7 @@ test("a scenario file overrides title, start, team, roles and steps", () => {
   ]);
   expect(d.state.steps.map((s) => [s.no, s.text, s.owner])).toEqual([[1, "发布声明", "媒体公关部"]]);
   expect(() => parseScenarioJson('{"start":"tomorrow"}', "en-US")).toThrow('start must be "YYYY-MM-DD HH:MM": "tomorrow"');
-  expect(() => parseScenarioJson('{"base":"fire"}', "en-US")).toThrow('base must be one of nav-fall, mass-complaint, media-inquiry: "fire"');
+  expect(() => parseScenarioJson('{"base":"fire"}', "en-US")).toThrow('base must be one of nav-fall, mass-complaint, media-inquiry, live-event: "fire"');
 });
 
 // ---- transitions ----

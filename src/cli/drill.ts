@@ -32,7 +32,7 @@ const BOOL_FLAGS = new Set(["--force", "--help"]);
 
 export const DRILL_HELP = `lossdesk drill: 应急演练 / emergency drills
 
-  lossdesk drill new [--scenario nav-fall|mass-complaint|media-inquiry|<scenario.json>] [--team <name[:players]>]
+  lossdesk drill new [--scenario nav-fall|mass-complaint|media-inquiry|live-event|<scenario.json>] [--team <name[:players]>]
                      [--locale zh-CN|en-US] [--plan <steps.json|steps.csv|drill.xlsx>] [--seed N] [--force] --out <drill.xlsx>
       生成演练工作簿：情景、演练步骤（状态下拉、计时、得分）、示例净值与持仓、总结评估、演练记录。
       Writes a drill workbook: scenario, steps (status drop-down, times, score), sample NAV and holdings,

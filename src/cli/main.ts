@@ -11,6 +11,8 @@ import { WorkbookSnapshot } from "../core/workbook";
 import { draftCommand } from "./draft";
 import { Args, UsageError, defaultLocale, parseArgs, str } from "./args";
 import { drillCommand } from "./drill";
+import { complaintsCommand } from "./complaints";
+import { eventAnalyzeOptions, eventCommand, liveEventAfterAnalyze } from "./event";
 import { InputFatalError } from "../core/input";
 import { Locale, isLocale, ui } from "../core/i18n";
 import { formatFen, formatNav, formatRate } from "../core/money";
@@ -21,7 +23,8 @@ import { generateSample } from "../core/sample";
 import { readXlsxFile, WorkbookReadError, describeReadError, describeReadWarning } from "../adapters/xlsx/read";
 import { writeNewWorkbook, writeWorkbookWithSheets } from "../adapters/exceljs/write";
 
-const VALUE_FLAGS = new Set(["--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel", "--bank-name", "--hotline", "--complaint-channel", "--generated-at"]);
+const VALUE_FLAGS = new Set(["--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel", "--bank-name", "--hotline", "--complaint-channel", "--generated-at",
+  "--regulator-report", "--report-deadlines"]);
 const BOOL_FLAGS = new Set(["--help", "--version"]);
 
 const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealth-management products
@@ -43,6 +46,13 @@ const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealt
   lossdesk sample --clients N --products M [--seed S] [--as-of YYYY-MM-DD] --out <file.xlsx>
       生成确定性的示例工作簿 / writes a deterministic synthetic workbook
 
+  lossdesk complaints <workbook.xlsx> [--as-of YYYY-MM-DD] [--json <file>|-] [--locale zh-CN|en-US]
+      按答复期限列出未办结投诉（投诉登记表），逾期与 3 日内到期另计 / open complaints by reply deadline
+  lossdesk event new [<input.xlsx>] [--discovered "YYYY-MM-DD HH:MM"] [--report-deadlines 30m/1h|2h/24h] --out <event.xlsx>
+      启动应急事件：应急响应清单、投诉登记、舆情记录 / starts a live event (lossdesk event --help)
+  analyze --out 另写出投诉登记、监管报告（--regulator-report first|update|final，默认初报）、媒体口径、舆情记录
+      analyze --out also writes the complaint register, the regulator report, the media statement and log
+
   lossdesk drill new | score ...
       应急演练：生成演练工作簿、汇总评分 / drills: make a drill workbook, score trainees' workbooks
       (lossdesk drill --help)
@@ -54,6 +64,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   const complain = (s: string) => err.write(s + "\n");
   // drill has its own sub-commands and flags
   if (argv[0] === "drill") return drillCommand(argv.slice(1), say, complain);
+  if (argv[0] === "event") return eventCommand(argv.slice(1), say, complain);
   let args: Args;
   try {
     args = parseArgs(argv, VALUE_FLAGS, BOOL_FLAGS);
@@ -67,6 +78,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   try {
     if (command === "analyze") return await analyze(rest, args, say, complain);
     if (command === "sample") return await sample(args, say);
+    if (command === "complaints") {
+      if (!rest[0] || rest.length > 1) throw new UsageError("complaints needs one <workbook.xlsx>");
+      return await complaintsCommand({ input: rest[0], locale: localeOf(args), asOf: asOfOf(args), json: str(args, "--json") }, say, complain, (t) => out.write(t));
+    }
     if (command === "draft") {
       const input = rest[0];
       const clientId = str(args, "--client");
@@ -186,8 +201,8 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   let templateIssues: string[] = [];
   if (outPath) {
     fs.mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
-    const o = buildOutputs(analysis, previous, { locale, generatedAt: generatedAtOf(args), ...bankOf(args) });
-    const tables = [...o.outputs.tables, ...o.outputs.reports.map((r) => r.data)];
+    const o = buildOutputs(analysis, previous, { locale, generatedAt: generatedAtOf(args), ...bankOf(args), ...eventAnalyzeOptions(args) });
+    const tables = [...o.outputs.tables, ...o.outputs.reports.map((r) => r.data), ...liveEventAfterAnalyze(previous, locale)];
     // The output is the input loaded by ExcelJS plus our sheets, all in memory: about 1.4 KB per
     // cell (40,000 lots: 15 s, 1.9 GB). Past the limit Node runs out of heap minutes later, so
     // say so now, after the summary and the JSON, which do not need it.

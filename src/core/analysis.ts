@@ -13,6 +13,9 @@ import { Locale, ui } from "./i18n";
 export const GENERATED_SHEETS = [
   "亏损明细", "Client losses", "风险评估报告", "Risk assessment report", "报告数据", "Report data",
   "沟通草稿", "Drafts", "话术模板", "Templates",
+  // the live event's sheets (core/event/text.ts EVENT_SHEET_NAMES; a test keeps the two lists equal)
+  "投诉登记", "Complaints", "监管报告", "Regulator report", "监管报告数据", "Regulator report data", "媒体口径", "Media statement",
+  "舆情记录", "Media log", "应急事件", "Event", "应急响应", "Response checklist", "事件复盘", "Event review", "事件记录", "Event log",
 ];
 
 export interface AnalyzeOptions {

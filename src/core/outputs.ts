@@ -11,6 +11,7 @@ import { SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "./workbook";
 import type { ComplaintPolicy, ContactPolicy } from "./contact";
 import type { ChartData } from "./report";
 import type { ReportSheetModel } from "./workbook";
+import { buildEventOutputs, type RegulatorReportKind, type ReportingDeadlines } from "./event";
 
 export interface ReportOutput {
   sheet: ReportSheetModel;
@@ -42,6 +43,9 @@ export interface OutputOptions {
   contactPolicy?: ContactPolicy;
   /** The complaint clock in force (default DEFAULT_COMPLAINT_POLICY). */
   complaintPolicy?: ComplaintPolicy;
+  /** The live event's regulator report kind (default: as the sheet has it, else first) and report deadlines. */
+  regulatorReport?: RegulatorReportKind;
+  reportingDeadlines?: ReportingDeadlines;
 }
 
 export interface Outputs {
@@ -64,17 +68,19 @@ export function buildOutputs(a: Analysis, wb: WorkbookSnapshot, o: OutputOptions
   const drafts = draftsSheet(a, templates.templates, o.locale, findDraftsSheet(wb), {
     from: o.generatedAt, policy: o.contactPolicy, bankName: o.bankName, hotline: o.hotline, complaintChannel: o.complaintChannel,
   });
+  const event = buildEventOutputs(a, wb, o);
   const report = buildReport(a, {
     locale: o.locale, generatedAt: o.generatedAt, topClients: o.topClients,
     contactPolicy: o.contactPolicy, complaintPolicy: o.complaintPolicy,
-    previous: sheetNamed(wb, Object.values(REPORT_SHEET)),
+    previous: sheetNamed(wb, Object.values(REPORT_SHEET)), complaints: event.complaints,
   });
   const tables = [clientLossSheet(a, o.locale), drafts.sheet];
   if (!sheetNamed(wb, Object.values(TEMPLATE_SHEET))) tables.push(templatesSheet(o.locale));
+  tables.push(...event.tables);
   return {
-    outputs: { tables, reports: [{ sheet: report.sheet, data: report.data, charts: report.charts }] },
+    outputs: { tables, reports: [{ sheet: report.sheet, data: report.data, charts: report.charts }, ...event.reports] },
     draftsAdded: drafts.added,
     draftsDropped: drafts.dropped,
-    issues: [...templates.issues, ...drafts.issues],
+    issues: [...templates.issues, ...drafts.issues, ...event.issues],
   };
 }

@@ -16,6 +16,7 @@ import {
   headerRowNumber,
 } from "./workbook";
 import { colLetter } from "./input";
+import { complaintReportBlocks, type Complaint } from "./event/complaints";
 
 export const REPORT_SHEET: Record<Locale, string> = { "zh-CN": "风险评估报告", "en-US": "Risk assessment report" };
 export const REPORT_DATA_SHEET: Record<Locale, string> = { "zh-CN": "报告数据", "en-US": "Report data" };
@@ -32,6 +33,8 @@ export interface ReportOptions {
   contactPolicy?: ContactPolicy;
   /** The complaint clock in force, printed in the contact plan's note. */
   complaintPolicy?: ComplaintPolicy;
+  /** The complaint register (core/event/complaints.ts), for the complaints section. */
+  complaints?: readonly Complaint[];
 }
 
 export interface ChartData {
@@ -356,6 +359,7 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   const { data, charts } = chartData(a, affectedProducts.map((p) => p.productCode), lossByTier, L);
   blocks.push({ kind: "heading", text: T.charts[L] });
   for (const c of charts) blocks.push({ kind: "chart", chart: c.chart, rows: 18 });
+  if (o.complaints) blocks.push(...complaintReportBlocks(o.complaints, L, zh ? "十一、客户投诉" : "11. Complaints"));
 
   return {
     sheet: {

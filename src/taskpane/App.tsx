@@ -22,6 +22,8 @@ import { DataStep } from "./DataStep";
 import { AnalysisStep } from "./AnalysisStep";
 import { DraftsStep } from "./DraftsStep";
 import { ReportStep, WriteResult } from "./ReportStep";
+import { EventPanel, startLiveEvent } from "./EventPanel";
+import type { RegulatorReportKind } from "../core/event";
 import { SettingsStep } from "./SettingsStep";
 import { DrillStep } from "./DrillStep";
 import { useDrill } from "./useDrill";
@@ -106,6 +108,8 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
   const [job, setJob] = useState<Job>();
   const [message, setMessage] = useState<Message>();
   const [written, setWritten] = useState<WriteResult>();
+  // the live event: which regulator report the Report button writes (undefined: as the sheet has it)
+  const [regulatorKind, setRegulatorKind] = useState<RegulatorReportKind>();
   // The drill open in this workbook (if any): its steps are completed by the work below.
   const drill = useDrill(host, locale);
 
@@ -226,7 +230,7 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
       const now = localDateTime(new Date());
       setGeneratedAt(now);
       const built = buildOutputs(analysis, fresh, {
-        locale, generatedAt: now, topClients: settingsRef.current.topClients, ...bankOf(settingsRef.current),
+        locale, generatedAt: now, topClients: settingsRef.current.topClients, ...bankOf(settingsRef.current), regulatorReport: regulatorKind,
       });
       relabel(s.writing);
       void drill.begin("drafts-written");
@@ -238,6 +242,13 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
       const report = built.outputs.reports[0]?.sheet.name;
       if (report) await host.activateSheet(report);
       setWritten({ sheets: result.sheets, draftsAdded: built.draftsAdded, draftsDropped: built.draftsDropped, issues: built.issues });
+    });
+
+  const onStartEvent = (deadlines: Parameters<typeof startLiveEvent>[2]) =>
+    runJob(s.writing, async (progress, signal) => {
+      const fresh = await startLiveEvent(host, locale, deadlines, progress, signal);
+      setSnapshot(fresh);
+      void drill.detect(fresh);
     });
 
   const selectCell = (sheet: string, cell: string) => {
@@ -317,7 +328,11 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
           ? <DraftsStep s={s} locale={locale} analysis={analysis} snapshot={snapshot} generatedAt={generatedAt} bank={bankOf(settings)} onSelectCell={selectCell} />
           : needData)}
         {step === "report" && (analysis
-          ? <ReportStep s={s} busy={busy} result={written} onWrite={onWrite} onSelectCell={selectCell} onActivateSheet={activateSheet} />
+          ? <>
+            <ReportStep s={s} busy={busy} result={written} onWrite={onWrite} onSelectCell={selectCell} onActivateSheet={activateSheet} />
+            <EventPanel locale={locale} analysis={analysis} snapshot={snapshot} busy={busy} kind={regulatorKind} onKind={setRegulatorKind}
+              onStart={onStartEvent} onSelectCell={selectCell} />
+          </>
           : needData)}
         {step === "drill" && <DrillStep s={s} locale={locale} drill={drill} onSelectCell={selectCell} />}
         {step === "settings" && (

@@ -205,11 +205,11 @@ test("writing the report writes the output sheets and activates the report", asy
   fireEvent.click(screen.getByTestId("write-report"));
   await waitFor(() => expect(host.activateSheet).toHaveBeenCalledWith("风险评估报告"), { timeout: 20000 });
   const out = host.writeSheets.mock.calls[0][0];
-  expect(out.tables.map((t) => t.name)).toEqual(["亏损明细", "沟通草稿", "话术模板"]);
-  expect(out.reports.map((r) => r.sheet.name)).toEqual(["风险评估报告"]);
+  expect(out.tables.map((t) => t.name)).toEqual(["亏损明细", "沟通草稿", "话术模板", "投诉登记", "媒体口径", "舆情记录"]);
+  expect(out.reports.map((r) => r.sheet.name)).toEqual(["风险评估报告", "监管报告"]);
   const list = await screen.findByTestId("written-sheets");
   expect(within(list).getAllByRole("listitem").map((li) => li.getAttribute("data-sheet")))
-    .toEqual(["亏损明细", "沟通草稿", "话术模板", "风险评估报告", "报告数据"]);
+    .toEqual(["亏损明细", "沟通草稿", "话术模板", "投诉登记", "媒体口径", "舆情记录", "风险评估报告", "报告数据", "监管报告", "监管报告数据"]);
   // Every holder of a product that fell and every losing client gets four drafts, all new on a workbook without a drafts sheet.
   const drafted = clientsToDraft(EXPECTED).length;
   expect(drafted).toBeGreaterThan(EXPECTED.clients.filter((c) => c.pnlFen < 0).length);

@@ -129,6 +129,94 @@ const MEDIA: StepDef[] = [
     "Keep watching public opinion and report to the leadership group at set times"),
 ];
 
+/** "30 分钟" / "1 小时" / "24 小时"; "30 minutes" / "1 hour". */
+export function minutesPhrase(min: number, locale: Locale): string {
+  if (min % 60 === 0) {
+    const h = min / 60;
+    return locale === "zh-CN" ? `${h} 小时` : `${h} hour${h === 1 ? "" : "s"}`;
+  }
+  return locale === "zh-CN" ? `${min} 分钟` : `${min} minutes`;
+}
+
+// ---- the live event's response checklist (core/event/checklist.ts), also the "live-event" drill ----
+
+/** The incident-report deadlines in minutes from discovery (core/event/checklist.ts ReportingDeadlines). */
+export interface ReportMinutes {
+  oralMinutes: number;
+  writtenMinutes: number;
+}
+
+interface LiveStepDef {
+  key: string;
+  phase: Phase;
+  owner: RoleKey;
+  minutes: number | ((d: ReportMinutes) => number);
+  text: (d: ReportMinutes) => Text;
+}
+
+const fixed = (zh: string, en: string) => () => ({ "zh-CN": zh, "en-US": en });
+
+const LIVE_STEPS: LiveStepDef[] = [
+  { key: "activate", phase: "response", owner: "leadership", minutes: 30,
+    text: fixed("接报产品净值下跌信息，启动应急响应机制，召集应急领导小组召开紧急会议",
+      "NAV-fall information received: start the response mechanism, convene the emergency leadership group") },
+  { key: "notify-service", phase: "response", owner: "leadership", minutes: 30,
+    text: fixed("通知客户服务部及各网点：统一接待口径，逐件登记投诉（投诉登记表）",
+      "Notify customer service and the branches: one way of receiving clients, every complaint recorded (Complaints sheet)") },
+  { key: "report-phone", phase: "response", owner: "leadership", minutes: (d) => d.oralMinutes,
+    text: (d) => ({
+      "zh-CN": `自发现起 ${minutesPhrase(d.oralMinutes, "zh-CN")}内，电话（口头）报告上级行与监管部门`,
+      "en-US": `Within ${minutesPhrase(d.oralMinutes, "en-US")} of discovery, report by phone to head office and the regulator`,
+    }) },
+  { key: "analyse", phase: "response", owner: "finance", minutes: 60,
+    text: fixed("财务部分析净值下跌原因与严重程度：运行亏损分析，统计受影响客户、亏损金额与风险分级",
+      "Finance analyses why the NAV fell and how severe it is: run the loss analysis (clients affected, losses, risk tiers)") },
+  { key: "report-written", phase: "response", owner: "leadership", minutes: (d) => d.writtenMinutes,
+    text: (d) => ({
+      "zh-CN": `自发现起 ${minutesPhrase(d.writtenMinutes, "zh-CN")}内，报送书面报告（监管报告·初报）`,
+      "en-US": `Within ${minutesPhrase(d.writtenMinutes, "en-US")} of discovery, send the written report (Regulator report, first report)`,
+    }) },
+  { key: "legal-assess", phase: "response", owner: "legal", minutes: 120,
+    text: fixed("法务部法律评估：销售适当性、合同条款、诉讼风险与应对策略",
+      "Legal assessment: suitability of the sales, contract terms, litigation risk and strategy") },
+  { key: "dispose", phase: "response", owner: "risk", minutes: 120,
+    text: fixed("风险管理部确定处置措施：调整投资策略与结构，降低风险，加强预警",
+      "Risk management decides disposal measures: adjust strategy and structure, lower risk, early warning") },
+  { key: "drafts", phase: "communication", owner: "service", minutes: 60,
+    text: fixed("生成并审核客户沟通话术：不承诺保本、保收益或赔偿",
+      "Write and review the client drafts: no promise of principal, returns or compensation") },
+  { key: "contact", phase: "communication", owner: "service", minutes: 1440,
+    text: fixed("按风险分级联系客户：高风险优先，65 岁及以上与适当性不匹配客户重点关注，记录联系结果",
+      "Contact clients by risk tier: high first; special care for clients aged 65+ and suitability mismatches; record each outcome") },
+  { key: "complaints", phase: "communication", owner: "service", minutes: 60,
+    text: fixed("登记每一件投诉，按 15 日时限答复（有延期原因 30 日，经批准最长 60 日）",
+      "Record every complaint and answer within 15 days (30 with an extension reason, at most 60 with approval)") },
+  { key: "media", phase: "communication", owner: "pr", minutes: 120,
+    text: fixed("媒体公关部审定并发布媒体口径，记录舆情与回应（舆情记录表）",
+      "PR approves and issues the holding statement; records media coverage and responses (Media log)") },
+  { key: "reassess", phase: "response", owner: "risk", minutes: 1440,
+    text: fixed("定期重新评估风险，调整处置措施，按要求报送续报",
+      "Reassess periodically, adjust the measures, send update reports as required") },
+  { key: "regulator-final", phase: "after-action", owner: "leadership", minutes: 1440,
+    text: fixed("事件处置结束后报送终报", "Send the final report once the event is over") },
+  { key: "review", phase: "after-action", owner: "leadership", minutes: 120,
+    text: fixed("总结复盘：从市场风险、选择风险、行为因素、风险管理缺失四方面分析原因",
+      "Review: analyse the causes (market risk, selection risk, behaviour, missing risk management)") },
+  { key: "actions", phase: "after-action", owner: "risk", minutes: 120,
+    text: fixed("提出整改措施，明确责任人与完成期限，填写“事件复盘”表",
+      "Propose corrective actions with owners and due dates; fill in the Event review sheet") },
+  { key: "revise-plan", phase: "after-action", owner: "risk", minutes: 1440,
+    text: fixed("修订应急预案并组织培训", "Revise the response plan and train staff") },
+];
+
+/**
+ * The live event's steps with the region's report deadlines (default 30 minutes / 1 hour): the same
+ * definitions for a live event and for the "live-event" drill that rehearses it.
+ */
+export function liveEventStepDefs(d: ReportMinutes = { oralMinutes: 30, writtenMinutes: 60 }): StepDef[] {
+  return LIVE_STEPS.map((x) => ({ key: x.key, phase: x.phase, owner: x.owner, minutes: typeof x.minutes === "number" ? x.minutes : x.minutes(d), text: x.text(d) }));
+}
+
 export function presetStepDefs(preset: PresetName): StepDef[] {
   switch (preset) {
     case "nav-fall":
@@ -141,6 +229,9 @@ export function presetStepDefs(preset: PresetName): StepDef[] {
       ];
     case "media-inquiry":
       return [...PREPARATION, ACTIVATE, ...RESPONSE_REST, ...MEDIA, ...COMMUNICATION, ...AFTER_ACTION];
+    case "live-event":
+      // a rehearsal of exactly the live event's checklist, after the drill's own preparation
+      return [...PREPARATION, ...liveEventStepDefs()];
   }
 }
 
@@ -164,7 +255,7 @@ export const ACTIVITY_STEPS: Record<Activity, string[]> = {
 /** Default step texts by key in both locales: lets the reader recover a key the sheet lost. */
 export function defaultTextsByKey(): Map<string, string> {
   const m = new Map<string, string>();
-  for (const p of ["nav-fall", "mass-complaint", "media-inquiry"] as PresetName[]) {
+  for (const p of ["nav-fall", "mass-complaint", "media-inquiry", "live-event"] as PresetName[]) {
     for (const d of presetStepDefs(p)) for (const t of Object.values(d.text)) m.set(t, d.key);
   }
   return m;
@@ -185,6 +276,17 @@ const NAV_FALL_FACTS: Text = {
 };
 
 const SCENARIOS: Record<PresetName, PresetScenario> = {
+  "live-event": {
+    title: { "zh-CN": "应急演练：按应急事件响应清单演练", "en-US": "Emergency drill: the live event's response checklist" },
+    description: [
+      NAV_FALL_FACTS,
+      {
+        "zh-CN": "按实战使用的应急响应清单逐步演练：口头与书面报告时限、亏损分析、法务评估、分级联系客户、投诉登记、媒体口径、监管报告初报至终报。",
+        "en-US": "Rehearse the response checklist a live event uses, step by step: the oral and written report deadlines, the loss analysis, legal assessment, contact by tier, the complaint register, the media statement, the regulator reports.",
+      },
+    ],
+    start: "2026-11-30 09:00",
+  },
   "nav-fall": {
     title: { "zh-CN": "应急演练：理财产品净值下跌与客户投诉", "en-US": "Emergency drill: a product's NAV falls and a client complains" },
     description: [

@@ -19,7 +19,7 @@ import type { Locale } from "../i18n";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../workbook";
 import { parsePhase, parseStatus } from "./logic";
 import {
-  EVENT_LABEL, FACT, LOG_HEADERS, REVIEW_HEADERS, ROLE_HEADERS, SHEETS, SOURCE_LABEL, STEP_HEADERS, TABLES,
+  EVENT_LABEL, FACT, FACT_ALIASES, LOG_HEADERS, REVIEW_HEADERS, ROLE_HEADERS, SHEETS, SOURCE_LABEL, STEP_HEADERS, TABLES,
   labelIndex, msg, normHeader, type MessageCode, type StepColumn, type Text,
 } from "./text";
 import { parseTimeText, readTimeCell } from "./time";
@@ -149,7 +149,7 @@ function facts(sheet: SheetSnapshot, above: number): {
   }
   const get = (k: keyof typeof FACT) => {
     for (const line of lines) {
-      for (const label of [FACT[k]["zh-CN"], FACT[k]["en-US"]]) {
+      for (const label of [FACT[k]["zh-CN"], FACT[k]["en-US"], ...(FACT_ALIASES[k] ?? [])]) {
         // the drill tab puts two facts on one line, separated by spaces
         const m = new RegExp(`(?:^|\\s)${label}\\s*[:：]\\s*(.*?)(?:\\s{2,}|$)`).exec(line);
         if (m) return m[1].trim();
@@ -196,7 +196,7 @@ export function readDrillWorkbook(wb: WorkbookSnapshot, locale: Locale = "zh-CN"
   if (sc) {
     found.scenario = sc.found;
     const f = facts(sc.sheet, sc.headerRow);
-    const factLabels = Object.values(FACT).flatMap((t) => [t["zh-CN"], t["en-US"]]);
+    const factLabels = [...Object.values(FACT).flatMap((t) => [t["zh-CN"], t["en-US"]]), ...Object.values(FACT_ALIASES).flat()];
     const isFact = (l: string) => factLabels.some((lab) => new RegExp(`^${lab}\\s*[:：]`).test(l));
     title = f.lines[0] ?? "";
     description.push(...f.lines.slice(1).filter((l) => !isFact(l)));

@@ -124,6 +124,14 @@ export const FACT = {
   score: { "zh-CN": "得分", "en-US": "Score" },
 } as const satisfies Record<string, Text>;
 
+/**
+ * Other labels the reader accepts for a fact: a live event's checklist (core/event/checklist.ts)
+ * is the drill's workbook under the event's words, its start being when the event was discovered.
+ */
+export const FACT_ALIASES: Partial<Record<keyof typeof FACT, string[]>> = {
+  start: ["事件发现时间", "Event discovered"],
+};
+
 /** Message templates; {a} {b} {c} are filled in order by msg(). */
 export const MESSAGES = {
   "no-steps-table": {

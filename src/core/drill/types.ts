@@ -27,8 +27,8 @@ export const ACTIVITIES: readonly Activity[] = ["analysis-run", "drafts-written"
 export type RoleKey = "leadership" | "service" | "legal" | "finance" | "risk" | "pr";
 export const ROLE_KEYS: readonly RoleKey[] = ["leadership", "service", "legal", "finance", "risk", "pr"];
 
-export type PresetName = "nav-fall" | "mass-complaint" | "media-inquiry";
-export const PRESETS: readonly PresetName[] = ["nav-fall", "mass-complaint", "media-inquiry"];
+export type PresetName = "nav-fall" | "mass-complaint" | "media-inquiry" | "live-event";
+export const PRESETS: readonly PresetName[] = ["nav-fall", "mass-complaint", "media-inquiry", "live-event"];
 
 export interface DrillRole {
   /** Department name as shown ("客户服务部" / "Customer service"). */

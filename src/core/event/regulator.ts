@@ -1,0 +1,280 @@
+// The regulator report (监管报告 / Regulator report): the written incident report to the regulator,
+// as a print-ready report sheet (the same ReportSheetModel, layout and writers as the
+// risk-assessment report). 初报 (first) by default, 续报 (update) and 终报 (final) when asked; a
+// regenerated sheet keeps the kind it had unless another is asked for.
+//
+// What the engine knows is computed here, with the same figures and formats as the risk report:
+// products, clients affected, clients with a loss, total loss, by tier, suitability mismatches,
+// clients aged 65+; measures taken come from the drafts' statuses (clients contacted), the
+// complaint register (open, overdue) and the live event's checklist (steps done). What only a
+// person can write (reporting unit, contact person, the narrative, next steps) are input boxes,
+// found again by their markers on regeneration exactly like the risk report's analyst boxes
+// (report.ts readAnalystText). Every sentence LossDesk writes passes the compliance check.
+
+import type { Analysis } from "../analysis";
+import { DRAFT_HEADERS, DRAFT_SHEET, STATUS_LABEL as DRAFT_STATUS_LABEL } from "../drafts";
+import type { Locale } from "../i18n";
+import { ui } from "../i18n";
+import { fenToYuanNumber, formatNav } from "../money";
+import { readAnalystText } from "../report";
+import type { RiskTier } from "../risk";
+import type { CellValue, ReportBlock, ReportSheetModel, SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "../workbook";
+import type { DrillState } from "../drill/types";
+import { formatWall } from "../drill/types";
+import { STATUS_LABEL } from "../drill/text";
+import { summarise, type Complaint } from "./complaints";
+import { DEFAULT_DEADLINES, minutesPhrase, type ReportingDeadlines } from "./checklist";
+import { EVENT_SHEETS, norm, type Text } from "./text";
+
+export type RegulatorReportKind = "first" | "update" | "final";
+export const REGULATOR_KINDS: readonly RegulatorReportKind[] = ["first", "update", "final"];
+export const KIND_LABEL: Record<RegulatorReportKind, Text> = {
+  first: { "zh-CN": "初报", "en-US": "First report" },
+  update: { "zh-CN": "续报", "en-US": "Update report" },
+  final: { "zh-CN": "终报", "en-US": "Final report" },
+};
+
+export function isRegulatorKind(s: string): s is RegulatorReportKind {
+  return (REGULATOR_KINDS as readonly string[]).includes(s);
+}
+
+/** The kind a previous regulator report sheet was (from its title), or undefined. */
+export function previousKind(previous: SheetSnapshot | undefined): RegulatorReportKind | undefined {
+  const title = previous?.rows[0]?.[0];
+  if (typeof title !== "string") return undefined;
+  for (const k of ["final", "update", "first"] as const) {
+    if (title.includes(`（${KIND_LABEL[k]["zh-CN"]}）`) || title.includes(`(${KIND_LABEL[k]["en-US"]})`)) return k;
+  }
+  return undefined;
+}
+
+export interface RegulatorFigures {
+  productsAffected: { code: string; name?: string; peakNav: number; latestNav: number; latestNavDate: string; drawdownBp: number; holders: number }[];
+  clientsAffected: number;
+  clientsWithLoss: number;
+  lossFen: number;
+  /** Cost of the affected products' positions (fen): the scale of the event. */
+  affectedCostFen: number;
+  byTier: Record<RiskTier, { clients: number; withLoss: number; lossFen: number }>;
+  mismatches: number;
+  elderly: number;
+}
+
+/** The impact figures, as the risk report counts them (report.ts): the test checks they agree with the engine. */
+export function regulatorFigures(a: Analysis): RegulatorFigures {
+  const affected = a.products.filter((p) => p.pnlFen < 0 || p.drawdownBp > 0);
+  const codes = new Set(affected.map((p) => p.productCode));
+  const clients = a.clients.filter((c) => c.positions.some((p) => codes.has(p.productCode)));
+  const byTier: RegulatorFigures["byTier"] = { high: { clients: 0, withLoss: 0, lossFen: 0 }, medium: { clients: 0, withLoss: 0, lossFen: 0 }, low: { clients: 0, withLoss: 0, lossFen: 0 } };
+  for (const c of a.clients) {
+    const t = byTier[c.riskTier];
+    t.clients++;
+    if (c.pnlFen < 0) { t.withLoss++; t.lossFen -= c.pnlFen; }
+  }
+  let affectedCostFen = 0;
+  for (const c of clients) for (const p of c.positions) if (codes.has(p.productCode)) affectedCostFen += p.costFen;
+  return {
+    productsAffected: affected.map((p) => ({
+      code: p.productCode, name: p.productName, peakNav: p.peakNav, latestNav: p.latestNav, latestNavDate: p.latestNavDate,
+      drawdownBp: p.drawdownBp, holders: p.holders,
+    })),
+    clientsAffected: clients.length,
+    clientsWithLoss: a.totals.clientsWithLoss,
+    lossFen: a.totals.lossFen,
+    affectedCostFen,
+    byTier,
+    mismatches: a.clients.filter((c) => c.flags.includes("suitability-mismatch")).length,
+    elderly: a.clients.filter((c) => c.flags.includes("elderly")).length,
+  };
+}
+
+/** Clients with at least one draft row marked contacted or sent on the drafts sheet. */
+export function contactedClients(wb: WorkbookSnapshot): Set<string> {
+  const out = new Set<string>();
+  const sheet = wb.sheets.find((s) => [DRAFT_SHEET["zh-CN"], DRAFT_SHEET["en-US"]].map(norm).includes(norm(s.name)));
+  if (!sheet) return out;
+  const done = new Set(["contacted", "sent"].flatMap((k) => Object.values(DRAFT_STATUS_LABEL[k as "contacted"]).map(norm)));
+  const idH = new Set(Object.values(DRAFT_HEADERS.clientId).map(norm));
+  const stH = new Set(Object.values(DRAFT_HEADERS.status).map(norm));
+  for (let r = 0; r < Math.min(20, sheet.rows.length); r++) {
+    const row = sheet.rows[r] ?? [];
+    const idC = row.findIndex((v) => typeof v === "string" && idH.has(norm(v)));
+    const stC = row.findIndex((v) => typeof v === "string" && stH.has(norm(v)));
+    if (idC < 0 || stC < 0) continue;
+    for (let i = r + 1; i < sheet.rows.length; i++) {
+      const d = sheet.rows[i];
+      const st = d?.[stC];
+      if (d && typeof st === "string" && done.has(norm(st)) && d[idC] !== null && d[idC] !== undefined) out.add(String(d[idC]).trim());
+    }
+    break;
+  }
+  return out;
+}
+
+export interface RegulatorOptions {
+  locale: Locale;
+  kind: RegulatorReportKind;
+  /** ISO date-time of generation. */
+  generatedAt: string;
+  complaints: readonly Complaint[];
+  /** Clients contacted (drafts sheet statuses). */
+  contacted: ReadonlySet<string>;
+  /** The live event's checklist, when the workbook has one (discovery time, steps done). */
+  event?: DrillState;
+  deadlines?: ReportingDeadlines;
+  /** The regulator report sheet as it is now: the person's text in the boxes is kept. */
+  previous?: SheetSnapshot;
+}
+
+export interface RegulatorReport {
+  sheet: ReportSheetModel;
+  data: TableSheetModel;
+  figures: RegulatorFigures;
+  /** Every sentence LossDesk wrote on the sheet (for the compliance check). */
+  texts: string[];
+}
+
+function money(fen: number): string {
+  const [y, c] = (Math.abs(fen) / 100).toFixed(2).split(".");
+  return (fen < 0 ? "-" : "") + y.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + c;
+}
+const pct = (bp: number) => (bp / 100).toFixed(2) + "%";
+
+export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): RegulatorReport {
+  const L = o.locale;
+  const zh = L === "zh-CN";
+  const f = regulatorFigures(a);
+  const d = o.deadlines ?? DEFAULT_DEADLINES;
+  const cs = summarise(o.complaints);
+  const kind = KIND_LABEL[o.kind][L];
+  const generated = o.generatedAt.replace("T", " ").slice(0, 16);
+  const blocks: ReportBlock[] = [];
+  const texts: string[] = [];
+  const para = (text: string) => { texts.push(text); blocks.push({ kind: "paragraph", text }); };
+  const box = (key: string, label: string, rows: number) => {
+    texts.push(label);
+    blocks.push({ kind: "input", area: { key: `regulator-${key}`, label, prefill: readAnalystText(o.previous, `regulator-${key}`, label), rows } });
+  };
+  const heading = (text: string) => { texts.push(text); blocks.push({ kind: "heading", text }); };
+  const products = f.productsAffected.map((p) => `${p.code}${p.name ? ` ${p.name}` : ""}`).join(zh ? "、" : ", ") || (zh ? "（无）" : "(none)");
+  const moves = f.productsAffected.map((p) => zh
+    ? `${p.code} 单位净值由 ${formatNav(p.peakNav)} 降至 ${formatNav(p.latestNav)}（${p.latestNavDate}，回撤 ${pct(p.drawdownBp)}，持有人 ${p.holders} 名）`
+    : `${p.code}: unit NAV from ${formatNav(p.peakNav)} to ${formatNav(p.latestNav)} (${p.latestNavDate}, drawdown ${pct(p.drawdownBp)}, ${p.holders} holders)`).join(zh ? "；" : "; ");
+
+  const title = zh ? `理财产品净值下跌事件报告（${kind}）` : `Incident report: fall in product NAV (${kind})`;
+  blocks.push({
+    kind: "title", text: title,
+    subtitle: [zh ? `生成时间：${generated}    分析日：${a.asOf}    报送前须经应急领导小组审定` : `Generated ${generated}    as of ${a.asOf}    to be approved by the leadership group before it is sent`],
+  });
+  texts.push(title);
+
+  heading(zh ? "一、报告单位与联系人" : "1. Reporting unit and contact");
+  box("unit", zh ? "报告单位（填写）" : "Reporting unit (fill in)", 1);
+  box("contact", zh ? "联系人及联系电话（填写）" : "Contact person and phone (fill in)", 1);
+
+  heading(zh ? "二、报告时限" : "2. Reporting deadlines");
+  const start = o.event?.scenario.start;
+  const at = (min: number) => (start ? formatWall(new Date(start.getTime() + min * 60_000)) : null);
+  const stepState = (key: string) => {
+    const s = o.event?.steps.find((x) => x.key === key);
+    if (!s) return zh ? "（无应急响应清单）" : "(no response checklist)";
+    return s.completedAt ? `${STATUS_LABEL[s.status][L]} ${formatWall(s.completedAt)}` : STATUS_LABEL[s.status][L];
+  };
+  const deadlineRows = [
+    { label: zh ? "事件发现时间" : "Event discovered", value: start ? formatWall(start) : (zh ? "（未启动应急事件，请填写）" : "(no live event started; fill in)") },
+    { label: zh ? `口头报告（${minutesPhrase(d.oralMinutes, L)}内）` : `Oral report (within ${minutesPhrase(d.oralMinutes, L)})`, value: `${at(d.oralMinutes) ?? "-"}${zh ? " 前；" : "; "}${stepState("report-phone")}` },
+    { label: zh ? `书面报告（${minutesPhrase(d.writtenMinutes, L)}内）` : `Written report (within ${minutesPhrase(d.writtenMinutes, L)})`, value: `${at(d.writtenMinutes) ?? "-"}${zh ? " 前；" : "; "}${stepState("report-written")}` },
+    { label: zh ? "本次报告" : "This report", value: kind },
+  ];
+  blocks.push({ kind: "facts", rows: deadlineRows });
+
+  heading(zh ? "三、事件概况" : "3. The event");
+  para(zh
+    ? `截至 ${a.asOf}，${f.productsAffected.length} 只理财产品净值下跌：${moves || "（无）"}。涉及产品：${products}；受影响客户持仓成本合计 ${money(f.affectedCostFen)} 元。`
+    : `As of ${a.asOf}, ${f.productsAffected.length} products fell: ${moves || "(none)"}. Products: ${products}; the affected clients' holdings cost ${money(f.affectedCostFen)} in all.`);
+  box("summary", zh ? "事件经过（发生了什么、何时发现、原因初判；填写）" : "What happened, when it was found, first view of the cause (fill in)", 4);
+
+  heading(zh ? "四、影响评估" : "4. Impact");
+  blocks.push({
+    kind: "facts",
+    rows: [
+      { label: zh ? "受影响客户" : "Clients affected", value: f.clientsAffected },
+      { label: zh ? "亏损客户" : "Clients with a loss", value: f.clientsWithLoss },
+      { label: zh ? "亏损合计（元）" : "Total loss (CNY)", value: fenToYuanNumber(f.lossFen), numFmt: "#,##0.00" },
+      { label: zh ? "适当性不匹配客户" : "Suitability mismatches", value: f.mismatches },
+      { label: zh ? "65岁及以上客户" : "Clients aged 65 and over", value: f.elderly },
+    ],
+  });
+  const tiers: RiskTier[] = ["high", "medium", "low"];
+  blocks.push({
+    kind: "table",
+    columns: [
+      { header: zh ? "风险分级" : "Risk tier" }, { header: zh ? "客户" : "Clients" }, { header: zh ? "亏损客户" : "With a loss" },
+      { header: zh ? "亏损金额（元）" : "Loss (CNY)", numFmt: "#,##0.00" },
+    ],
+    rows: tiers.map((t) => [ui("tiers", t, L), f.byTier[t].clients, f.byTier[t].withLoss, fenToYuanNumber(f.byTier[t].lossFen)]),
+    note: zh ? "数据来自亏损分析（每笔持仓按分四舍五入一次后汇总）；明细见“亏损明细”工作表。" : "Figures from the loss analysis (each lot rounded once to the fen, then summed); details on the Client losses sheet.",
+  });
+
+  heading(zh ? "五、已采取的措施" : "5. Measures taken");
+  const done = (o.event?.steps ?? []).filter((s) => s.status === "done").map((s) => s.text);
+  const losing = new Set(a.clients.filter((c) => c.pnlFen < 0).map((c) => c.clientId));
+  const contactedLosing = [...o.contacted].filter((id) => losing.has(id)).length;
+  blocks.push({
+    kind: "facts",
+    rows: [
+      { label: zh ? "已联系亏损客户" : "Clients with a loss contacted", value: `${contactedLosing} / ${f.clientsWithLoss}` },
+      { label: zh ? "收到投诉" : "Complaints received", value: cs.received },
+      { label: zh ? "未办结 / 已逾期" : "Open / overdue", value: `${cs.open} / ${cs.overdue}` },
+      { label: zh ? "要求赔偿的投诉" : "Complaints asking for compensation", value: cs.byDemand.compensation.received },
+    ],
+  });
+  para(done.length
+    ? (zh ? `应急响应已完成的步骤：${done.join("；")}。` : `Response steps done: ${done.join("; ")}.`)
+    : (zh ? "已启动应急响应，按风险分级开展客户沟通，逐件登记投诉并按时限答复。" : "The response has started; clients are being contacted by risk tier and every complaint is recorded and answered within its deadline."));
+  box("measures", zh ? "其他已采取的措施（填写）" : "Other measures taken (fill in)", 3);
+
+  if (o.kind === "update") {
+    heading(zh ? "六、续报：自上次报告以来的进展" : "6. Update: progress since the last report");
+    box("progress", zh ? "进展情况（填写）" : "Progress (fill in)", 4);
+  } else if (o.kind === "final") {
+    heading(zh ? "六、终报：处置结果、原因与整改" : "6. Final: outcome, causes and corrective actions");
+    box("closing", zh ? "处置结果、原因分析与整改措施（填写）" : "Outcome, cause analysis and corrective actions (fill in)", 5);
+  }
+  heading(zh ? (o.kind === "first" ? "六、下一步工作" : "七、下一步工作") : (o.kind === "first" ? "6. Next steps" : "7. Next steps"));
+  para(zh
+    ? "拟按联系计划在时限内完成全部亏损客户的沟通，对适当性不匹配客户核查销售过程，持续监测舆情，并按要求报送续报。沟通中不承诺保本保收益，不以自有资金弥补亏损。"
+    : "We will contact every client with a loss within the plan's deadlines, review the sales of suitability mismatches, keep watching the media, and send update reports as required. Nothing we say promises principal or returns, and losses are not made good from the bank's own funds.");
+  box("next", zh ? "下一步工作（填写）" : "Next steps (fill in)", 3);
+
+  const data: TableSheetModel = {
+    name: EVENT_SHEETS.regulatorData[L],
+    columns: [{ header: zh ? "项目" : "Item", width: 30 }, { header: zh ? "数值" : "Value", width: 18, numFmt: "#,##0.00" }],
+    rows: ([
+      [zh ? "受影响产品" : "Products affected", f.productsAffected.length],
+      [zh ? "受影响客户" : "Clients affected", f.clientsAffected],
+      [zh ? "亏损客户" : "Clients with a loss", f.clientsWithLoss],
+      [zh ? "亏损合计（元）" : "Total loss (CNY)", fenToYuanNumber(f.lossFen)],
+      [zh ? "受影响持仓成本（元）" : "Affected holdings at cost (CNY)", fenToYuanNumber(f.affectedCostFen)],
+      ...tiers.map((t) => [`${ui("tiers", t, L)}${zh ? "亏损（元）" : " loss (CNY)"}`, fenToYuanNumber(f.byTier[t].lossFen)]),
+      [zh ? "适当性不匹配客户" : "Suitability mismatches", f.mismatches],
+      [zh ? "65岁及以上客户" : "Clients aged 65+", f.elderly],
+      [zh ? "收到投诉" : "Complaints received", cs.received],
+      [zh ? "未办结投诉" : "Complaints open", cs.open],
+      [zh ? "逾期投诉" : "Complaints overdue", cs.overdue],
+    ] as CellValue[][]),
+  };
+
+  return {
+    sheet: {
+      name: EVENT_SHEETS.regulator[L],
+      columnWidths: [22, 14, 12, 12, 12, 12, 12, 12, 12, 20],
+      blocks,
+      footer: { left: `${kind} ${a.asOf}`, center: zh ? "第 &P 页 / 共 &N 页" : "Page &P of &N", right: zh ? "内部资料 Internal" : "Internal 内部资料" },
+      repeatRows: [1, 1],
+    },
+    data,
+    figures: f,
+    texts: [...texts, ...deadlineRows.map((r) => `${r.label} ${r.value}`)],
+  };
+}
