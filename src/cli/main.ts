@@ -11,6 +11,7 @@ import { WorkbookSnapshot } from "../core/workbook";
 import { draftCommand } from "./draft";
 import { Args, UsageError, defaultLocale, parseArgs, str } from "./args";
 import { drillCommand } from "./drill";
+import { checkCommand, CHECK_HELP } from "./check";
 import { InputFatalError } from "../core/input";
 import { Locale, isLocale, ui } from "../core/i18n";
 import { formatFen, formatNav, formatRate } from "../core/money";
@@ -34,6 +35,7 @@ const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealt
                a new workbook: input sheets kept, plus client losses, the risk report, drafts (and templates)
   lossdesk draft <input.xlsx> --client <id> --channel phone|sms|wechat|letter [--locale zh-CN|en-US] [--as-of]
       打印一位客户一个渠道的沟通草稿及合规检查结果 / prints one draft and its compliance findings
+${CHECK_HELP}
   lossdesk sample --clients N --products M [--seed S] [--as-of YYYY-MM-DD] --out <file.xlsx>
       生成确定性的示例工作簿 / writes a deterministic synthetic workbook
 
@@ -48,6 +50,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   const complain = (s: string) => err.write(s + "\n");
   // drill has its own sub-commands and flags
   if (argv[0] === "drill") return drillCommand(argv.slice(1), say, complain);
+  if (argv[0] === "check") return checkCommand(argv.slice(1), say, complain);
   let args: Args;
   try {
     args = parseArgs(argv, VALUE_FLAGS, BOOL_FLAGS);
