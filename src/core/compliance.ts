@@ -233,16 +233,16 @@ const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s, "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|铁定|注定|有信心";
-const ZH_OUTCOME = "回本|涨回|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|涨";
+const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心";
+const ZH_OUTCOME = "回本|涨回|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|涨";
 const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|i'm sure|i am sure|we're sure|we are sure|(?:i|we) guarantee|will always";
-const EN_OUTCOME = "recover(?:s|ed)?|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|turn positive|go back to";
+const EN_OUTCOME = "recover(?:s|ed)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|turn positive|go back to";
 
 const PATTERNS: Pattern[] = [
   // The banned sales words. Longer forms first: once a span is reported, overlapping ones are not.
   {
     rule: "promise-words",
-    re: zh("保证收益|承诺收益|刚性兑付|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|只赚不赔|包赚|保本保息|(?:本金|收益)(?:也|都)?有保障|保本|保息"),
+    re: zh(`保证收益|承诺收益|刚性兑付|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|只赚不赔|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保本|保息`),
     reject: (t, i, m) => {
       // 确保本次 / 担保本行 hold the characters 保本 without meaning it.
       if (m === "保本" && i > 0 && /[确担环]/.test(t[i - 1])) return true;
@@ -284,7 +284,7 @@ const PATTERNS: Pattern[] = [
     },
   },
   { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的)${GAP}{0,8}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们)${GAP}{0,4}?(?:承担|负责|赔|补|兜|扛)`) },
-  { rule: "compensation-promise", re: zh("(?:全额|足额)(?:赔偿|补偿|赔付)|包赔|兜底|亏多少.{0,4}赔多少") },
+  { rule: "compensation-promise", re: zh("(?:全额|足额)(?:赔偿|补偿|赔付)|包赔|兜底|负责到底|不会让您(?:一个人)?(?:承担|扛|吃亏)|亏多少.{0,4}赔多少") },
   {
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
@@ -292,19 +292,20 @@ const PATTERNS: Pattern[] = [
   { rule: "compensation-promise", en: true, re: en("\\b(?:loss(?:es)?|shortfall|difference)\\b[^,.;!?]{0,30}?\\b(?:will|'ll|shall) be (?:fully )?(?:covered|made up|compensated|reimbursed|refunded|made good)\\b") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:full|guaranteed|complete)\\s+(?:compensation|reimbursement|refund)\\b|\\bcompensate (?:you )?(?:in full|fully)\\b|\\boffer (?:you )?(?:some |a |an |partial )?(?:compensation|reimbursement|refund)\\b") },
 
-  // Certainty about a future outcome.
-  { rule: "certain-outcome", re: zh(`(?:${ZH_CERTAIN})${GAP}{0,16}?(?:${ZH_OUTCOME})`) },
-  { rule: "certain-outcome", en: true, re: en(`\\b(?:${EN_CERTAIN})(?![a-z])${GAP}{0,60}?\\b(?:${EN_OUTCOME})\\b`) },
-
-  // Promises in negative form.
+  // Promises in negative form (before certainty: 本金肯定能拿回 is a promise of no loss).
   {
     rule: "no-loss-promise",
-    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:亏|赔(?![偿付])|损失|少)|亏不了|赔不了|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过`),
+    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过`),
     reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)), // 会不会亏 is a question
   },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would)?\\s*(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:ever\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
-  { rule: "no-loss-promise", en: true, re: en("\\bno way (?:that )?you (?:can|could|will|would) lose\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:it's|it is|this is|this one is)\\s+(?:completely|totally|perfectly|absolutely|100%|entirely)\\s+safe\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\bno way (?:that )?you (?:can|could|will|would) lose\\b|\\b(?:money|principal|capital|investment|value|savings|nav)\\s+(?:can't|cannot|won't|will not|will never|is not going to|isn't going to)\\s+(?:go down|fall|drop|decrease|shrink|lose (?:value|money))\\b|\\bcan't go wrong\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:principal|capital|money|investment|savings|funds?)\\b(?:\\s+(?:is|are|will be|remains?|stays?))?\\s+(?:completely |totally |perfectly |fully |absolutely |100% |entirely )?(?:safe|secure)\\b|\\b(?:principal|capital|money|investment)\\s+(?:won't|will not|wouldn't|cannot|can't) be (?:affected|touched|reduced)\\b|\\bevery (?:single )?(?:cent|penny|yuan|dollar)\\b[^,.;]{0,30}\\bback\\b") },
+
+  // Certainty about a future outcome.
+  { rule: "certain-outcome", re: zh(`(?:${ZH_CERTAIN})${GAP}{0,16}?(?:${ZH_OUTCOME})`) },
+  { rule: "certain-outcome", en: true, re: en(`\\b(?:${EN_CERTAIN})(?![a-z])${GAP}{0,60}?\\b(?:${EN_OUTCOME})\\b`) },
 
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
   {
@@ -329,7 +330,7 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益率|预期年化") },
   { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`) },
   { rule: "benchmark-as-return", en: true, re: en("\\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\\s*\\d[\\d.,]*%?") },
-  { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers)\\s+(?:you\\s+)?(?:an?\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return") },
+  { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return") },
 ];
 
 const ZH_RETURN_WORDS = /预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
