@@ -233,16 +233,18 @@ const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s, "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心";
-const ZH_OUTCOME = "回本|涨回|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|涨";
+const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究";
+const ZH_OUTCOME = "回本|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|涨";
 const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|i'm sure|i am sure|we're sure|we are sure|(?:i|we) guarantee|will always";
-const EN_OUTCOME = "recover(?:s|ed)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|turn positive|go back to";
+const EN_OUTCOME = "recover(?:s|ed)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to";
 
 const PATTERNS: Pattern[] = [
+  // "no risk of you losing money" is a promise of no loss before it is the banned "no risk".
+  { rule: "no-loss-promise", en: true, re: en("\\bno (?:risk|danger|possibility) (?:of|that) (?:you )?(?:los(?:e|ing)|will lose|(?:'ll|will) lose)\\b") },
   // The banned sales words. Longer forms first: once a span is reported, overlapping ones are not.
   {
     rule: "promise-words",
-    re: zh(`保证收益|承诺收益|刚性兑付|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|只赚不赔|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保本|保息`),
+    re: zh(`保证收益|承诺收益|刚性兑付|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|只赚不赔|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保底收益|保底|保本|保息`),
     reject: (t, i, m) => {
       // 确保本次 / 担保本行 hold the characters 保本 without meaning it.
       if (m === "保本" && i > 0 && /[确担环]/.test(t[i - 1])) return true;
@@ -259,7 +261,7 @@ const PATTERNS: Pattern[] = [
   { rule: "promise-words", en: true, re: en("\\bguarantee[sd]?\\s+(?:(?:your|the|of|a|an)\\s+)?(?:principal|capital|returns?|income|profits?|yields?|payouts?|gains?)\\b") },
   { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected)\\b") },
   { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?|investments?)\\s+(?:is|are|will be|remains?|stays?)\\s+(?:fully\\s+|100%\\s+)?(?:guaranteed|protected)\\b") },
-  { rule: "promise-words", en: true, re: en("\\bguaranteed[- ](?:income|return|yield|principal|capital)\\b") },
+  { rule: "promise-words", en: true, re: en("\\bguaranteed[- ](?:income|return|yield|principal|capital|products?|investments?|plans?|funds?)\\b") },
   {
     rule: "promise-words", en: true,
     re: en("\\b(?:risk[- ]?free|no[- ]risk|zero[- ]risk|without (?:any )?risk|rigid redemption|promised (?:returns?|yields?))\\b"),
@@ -272,7 +274,7 @@ const PATTERNS: Pattern[] = [
   // promises by itself. Nouns (赔偿诉求, 补偿的问题, 赔偿承诺) are a topic, not a promise.
   {
     rule: "compensation-promise",
-    re: zh(`(?:会|将|一定|保证|承诺|负责|确保|愿意|同意|可以|可|决定|准备|打算|帮您|给您|给予|申请|私下)${GAP}{0,12}?(?:(?:赔偿|补偿|赔付)|(?:弥补|承担|补足|补齐|补上|补给|赔(?![钱本率偿付]))(?:您的?|你的?)?(?:全部|部分)?的?(?:损失|亏损|本金(?:差额)?|差额)?)(?!诉求|请求|要求|的?问题|事宜|承诺|责任|诉讼|申请)`),
+    re: zh(`(?:会|将|一定|保证|承诺|负责|确保|愿意|同意|可以|可|决定|准备|打算|帮您|给您|给予|申请|私下)${GAP}{0,12}?(?:(?:赔偿|补偿|赔付)|(?:弥补|承担|补足|补齐|补上|补给|垫付|找补|赔(?![钱本率偿付]))(?:您的?|你的?)?(?:全部|部分)?的?(?:损失|亏损|本金(?:差额)?|差额)?)(?!诉求|请求|要求|的?问题|事宜|承诺|责任|诉讼|申请)`),
     reject: (t, i, m) => {
       // the gap between the verb and the making good holds a negator (会不会赔, 将无法弥补).
       const gap = m.slice(1, -2);
@@ -283,11 +285,11 @@ const PATTERNS: Pattern[] = [
       return /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length));
     },
   },
-  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的)${GAP}{0,8}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们)${GAP}{0,4}?(?:承担|负责|赔|补|兜|扛)`) },
+  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的)${GAP}{0,8}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,6}?(?:承担|负责|赔|补|兜|扛|垫付|找补)`) },
   { rule: "compensation-promise", re: zh("(?:全额|足额)(?:赔偿|补偿|赔付)|包赔|兜底|负责到底|不会让您(?:一个人)?(?:承担|扛|吃亏)|亏多少.{0,4}赔多少") },
   {
     rule: "compensation-promise", en: true,
-    re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
+    re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to|\\boffer(?:s|ed)? to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
   },
   { rule: "compensation-promise", en: true, re: en("\\b(?:loss(?:es)?|shortfall|difference)\\b[^,.;!?]{0,30}?\\b(?:will|'ll|shall) be (?:fully )?(?:covered|made up|compensated|reimbursed|refunded|made good)\\b") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:full|guaranteed|complete)\\s+(?:compensation|reimbursement|refund)\\b|\\bcompensate (?:you )?(?:in full|fully)\\b|\\boffer (?:you )?(?:some |a |an |partial )?(?:compensation|reimbursement|refund)\\b") },
@@ -295,17 +297,21 @@ const PATTERNS: Pattern[] = [
   // Promises in negative form (before certainty: 本金肯定能拿回 is a promise of no loss).
   {
     rule: "no-loss-promise",
-    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过`),
+    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
     reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)), // 会不会亏 is a question
   },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would)?\\s*(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:ever\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:money|principal|capital|investment|savings|funds?)\\b[^,.;]{0,12}\\b(?:is|are)\\s+in safe hands\\b|\\b(?:won't|will not|will never|never) be out of pocket\\b|\\b(?:you|u)\\s+(?:are|'re)\\s+not going to\\s+lose\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:it's|it is|this is|this one is)\\s+(?:completely|totally|perfectly|absolutely|100%|entirely)\\s+safe\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\bno way (?:that )?you (?:can|could|will|would) lose\\b|\\b(?:money|principal|capital|investment|value|savings|nav)\\s+(?:can't|cannot|won't|will not|will never|is not going to|isn't going to)\\s+(?:go down|fall|drop|decrease|shrink|lose (?:value|money))\\b|\\bcan't go wrong\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:principal|capital|money|investment|savings|funds?)\\b(?:\\s+(?:is|are|will be|remains?|stays?))?\\s+(?:completely |totally |perfectly |fully |absolutely |100% |entirely )?(?:safe|secure)\\b|\\b(?:principal|capital|money|investment)\\s+(?:won't|will not|wouldn't|cannot|can't) be (?:affected|touched|reduced)\\b|\\bevery (?:single )?(?:cent|penny|yuan|dollar)\\b[^,.;]{0,30}\\bback\\b") },
 
   // Certainty about a future outcome.
   { rule: "certain-outcome", re: zh(`(?:${ZH_CERTAIN})${GAP}{0,16}?(?:${ZH_OUTCOME})`) },
+  // 我敢保证，半年以后您就能回本 / 就能全部赚回来，这是必然的: the certainty in the next clause.
+  { rule: "certain-outcome", re: zh(`(?:我|我们)(?:敢|可以|能|向您|跟您|和您)*(?:保证|打包票|担保|肯定|确定)[，,:：]${GAP}{0,16}?(?:${ZH_OUTCOME})|(?:${ZH_OUTCOME})${GAP}{0,10}[，,](?:这是|这个是|这)?(?:必然|肯定|一定|板上钉钉|毫无疑问)(?:的|会的)?`) },
   { rule: "certain-outcome", en: true, re: en(`\\b(?:${EN_CERTAIN})(?![a-z])${GAP}{0,60}?\\b(?:${EN_OUTCOME})\\b`) },
+  { rule: "certain-outcome", en: true, re: en(`\\b(?:without (?:a |any )?(?:question|doubt)|no doubt|mark my words|trust me|i promise(?: you)?|i guarantee(?: you)?|i can assure you|rest assured)[,:]\\s*${GAP}{0,60}?\\b(?:${EN_OUTCOME})\\b`) },
 
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
   {
@@ -314,7 +320,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     rule: "superlative", en: true,
-    re: en("\\bbest\\b|\\b(?:the|our) only (?:products?|choices?|options?|investments?|solutions?|banks?|funds?)\\b|\\bnumber one\\b|\\bno\\. ?1\\b|#1\\b|\\btop[- ](?:ranked|rated|performing)\\b|\\b(?:industry|market)[- ]leading\\b|\\bsafest\\b|\\bhighest (?:returns?|yields?)\\b|\\bunbeatable\\b|\\bsecond to none\\b|\\branked first\\b"),
+    re: en("\\bbest\\b|\\b(?:the|our) only (?:products?|choices?|options?|investments?|solutions?|banks?|funds?)\\b|\\bnumber one\\b|\\bno\\. ?1\\b|#1\\b|\\btop[- ](?:ranked|rated|performing)\\b|\\b(?:industry|market)[- ]leading\\b|\\bsafest\\b|\\bhighest (?:returns?|yields?)\\b|\\bunbeatable\\b|\\bsecond to none\\b|\\branked first\\b|\\b(?:the|our) top (?:products?|funds?|choice|pick)\\b"),
     // "do our best", "best regards", "your best interests", "at best", "it would be best to": manners and advice.
     reject: (t, i, m) => {
       if (!/^best$/i.test(m)) return false;
@@ -328,9 +334,9 @@ const PATTERNS: Pattern[] = [
 
   // A yield stated as what the client gets, with or without the word benchmark.
   { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益率|预期年化") },
-  { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`) },
+  { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|(?:稳稳|稳定|固定|保底|至少|起码)地?${GAP}{0,2}?(?:有|能有|能拿|拿|获得|给您)${GAP}{0,4}?\\d+(?:\\.\\d+)?%|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`) },
   { rule: "benchmark-as-return", en: true, re: en("\\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\\s*\\d[\\d.,]*%?") },
-  { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return") },
+  { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)") },
 ];
 
 const ZH_RETURN_WORDS = /预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
