@@ -83,6 +83,9 @@ export function ruleScore(results: RowResult[], rule: ComplianceRule, keep: (r: 
   return { ...score(tp, fp, fn, n), precision: p };
 }
 
+/** Rows written after a tuning round and never tuned on (ids 358 and up): the fairest measure. */
+export const FRESH = (r: CorpusRow) => Number(r.id.slice(2)) >= 358;
+
 const RULES: ComplianceRule[] = ["promise-words", "certain-outcome", "no-loss-promise", "compensation-promise", "benchmark-as-return", "superlative"];
 
 function main(argv: string[]) {
@@ -95,6 +98,11 @@ function main(argv: string[]) {
     console.log(line("all", sentenceScore(results, inSplit)));
     for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && r.locale === loc)));
     for (const rule of RULES) console.log(line(rule, ruleScore(results, rule, inSplit)));
+    if (split === "holdout") {
+      console.log("  written after tuning (rows 358+, never tuned on):");
+      console.log(line("all", sentenceScore(results, (r) => inSplit(r) && FRESH(r))));
+      for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && FRESH(r) && r.locale === loc)));
+    }
   }
   if (argv.includes("--misses")) {
     console.log("\nmisses:");

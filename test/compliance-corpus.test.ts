@@ -1,6 +1,6 @@
 // The compliance check against the labelled corpus, the sentences issue 9 names, the
 // normalisation (excerpts quoted as written), and the built-in draft texts.
-import { readCorpus, ruleScore, runCorpus, sentenceScore } from "../bench/compliance-eval";
+import { FRESH, readCorpus, ruleScore, runCorpus, sentenceScore } from "../bench/compliance-eval";
 import { checkText, normalise, COMPLIANCE_RULES, RULE_LABEL } from "../src/core/compliance";
 import { DEFAULT_TEMPLATES } from "../src/core/drafts";
 
@@ -9,26 +9,31 @@ const results = runCorpus(rows);
 
 describe("the corpus", () => {
   test("at least 300 sentences, 100 in English, about half flagged, a quarter held out", () => {
-    expect(rows.length).toBe(397);
-    expect(rows.filter((r) => r.locale === "en-US").length).toBe(154);
-    expect(rows.filter((r) => r.label === "flag").length).toBe(201);
-    expect(rows.filter((r) => r.split === "holdout").length).toBe(121);
+    expect(rows.length).toBe(477);
+    expect(rows.filter((r) => r.locale === "en-US").length).toBe(194);
+    expect(rows.filter((r) => r.label === "flag").length).toBe(245);
+    expect(rows.filter((r) => r.split === "holdout").length).toBe(161);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  });
+  test("the holdout written after tuning (rows 358+): no false alarm, and the measured recall", () => {
+    const s = sentenceScore(results, (x) => x.split === "holdout" && FRESH(x));
+    expect([s.n, s.fp]).toEqual([80, 0]);
+    expect(s.recall).toBeGreaterThanOrEqual(0.65); // measured 27 of 40 promises, 0.675
   });
 
   // Floors: the measured figures (`npm run check:corpus`) less a little, so a change that costs
   // more than a sentence or two fails here. Measured: tune 1.000/1.000 in both languages; holdout
-  // zh-CN precision 1.000 recall 0.944, en-US precision 1.000 recall 0.800 (the holdout sentences
-  // written after tuning are where the check misses wording it has not seen).
+  // zh-CN precision 1.000 recall 0.935, en-US precision 1.000 recall 0.714 (the holdout sentences
+  // written after tuning, rows 358+, are where the check misses wording it has not seen).
   test.each([
     ["tune", "zh-CN", 0.98, 0.98], ["tune", "en-US", 0.97, 0.97],
-    ["holdout", "zh-CN", 0.97, 0.91], ["holdout", "en-US", 0.96, 0.76],
+    ["holdout", "zh-CN", 0.97, 0.91], ["holdout", "en-US", 0.96, 0.69],
   ] as const)("%s %s: precision >= %f, recall >= %f", (split, locale, p, r) => {
     const s = sentenceScore(results, (x) => x.split === split && x.locale === locale);
     expect(s.precision).toBeGreaterThanOrEqual(p);
     expect(s.recall).toBeGreaterThanOrEqual(r);
   });
-  test.each([["tune", 0.95], ["holdout", 0.65]] as const)("%s: every rule's precision >= 0.95 and recall >= %f", (split, recall) => {
+  test.each([["tune", 0.95], ["holdout", 0.55]] as const)("%s: every rule's precision >= 0.95 and recall >= %f", (split, recall) => {
     for (const rule of COMPLIANCE_RULES.filter((x) => x !== "missing-risk-warning")) {
       const s = ruleScore(results, rule, (x) => x.split === split);
       expect([rule, s.recall >= recall, s.precision >= 0.95]).toEqual([rule, true, true]);
