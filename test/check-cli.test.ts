@@ -80,5 +80,6 @@ test("exit 2 on unusable arguments and unreadable files", () => {
   expect([missing.code, missing.err.trim()]).toEqual([2, `lossdesk check: 找不到文件 ${path.join(tmp, "nope.txt")}`]);
   const bin = path.join(tmp, "latin1.txt");
   fs.writeFileSync(bin, Buffer.from([0xb1, 0xa3, 0xb1, 0xbe, 0x0a])); // 保本 in GBK, not UTF-8
-  expect(run([bin]).code).toBe(2);
+  const gbk = run([bin]);
+  expect([gbk.code, gbk.err.trim()]).toEqual([2, `lossdesk check: ${bin} 不是 UTF-8 文本`]);
 });

@@ -42,9 +42,10 @@ export function checkLines(lines: string[], opts: { letter?: boolean; locale?: L
   }));
 }
 
+/** The bytes of the file (or stdin) as UTF-8; throws a TypeError when they are not UTF-8. */
 function readInput(file: string | undefined): string {
-  if (file === undefined || file === "-") return fs.readFileSync(0, "utf8");
-  return fs.readFileSync(file, "utf8");
+  const bytes = file === undefined || file === "-" ? fs.readFileSync(0) : fs.readFileSync(file);
+  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 
 export async function checkCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -68,12 +69,11 @@ export async function checkCommand(argv: string[], out: (s: string) => void, err
   try {
     raw = readInput(file);
   } catch (e) {
-    const m = (e as NodeJS.ErrnoException).code === "ENOENT" ? (zh ? `找不到文件 ${file}` : `no such file ${file}`) : (e as Error).message;
+    const code = (e as NodeJS.ErrnoException).code;
+    const m = code === "ENOENT" ? (zh ? `找不到文件 ${file}` : `no such file ${file}`)
+      : e instanceof TypeError ? (zh ? `${file ?? "标准输入"} 不是 UTF-8 文本` : `${file ?? "stdin"} is not UTF-8 text`)
+      : (e as Error).message;
     err(`lossdesk check: ${m}`);
-    return 2;
-  }
-  if (raw.includes("\uFFFD") || raw.includes("\u0000")) {
-    err(zh ? `lossdesk check: ${file ?? "标准输入"} 不是 UTF-8 文本` : `lossdesk check: ${file ?? "stdin"} is not UTF-8 text`);
     return 2;
   }
   const results = checkLines(textLines(raw), { letter: args.flags.has("--letter"), locale });
