@@ -13,6 +13,7 @@ import { Args, UsageError, defaultLocale, parseArgs, str } from "./args";
 import { drillCommand } from "./drill";
 import { complaintsCommand } from "./complaints";
 import { eventAnalyzeOptions, eventCommand, liveEventAfterAnalyze } from "./event";
+import { checkCommand, CHECK_HELP } from "./check";
 import { InputFatalError } from "../core/input";
 import { Locale, isLocale, ui } from "../core/i18n";
 import { formatFen, formatNav, formatRate } from "../core/money";
@@ -43,6 +44,7 @@ const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealt
   lossdesk draft <input.xlsx> --client <id> --channel phone|sms|wechat|letter [--locale zh-CN|en-US] [--as-of]
                  [--bank-name] [--hotline] [--complaint-channel] [--generated-at]
       打印一位客户一个渠道的沟通草稿及合规检查结果 / prints one draft and its compliance findings
+${CHECK_HELP}
   lossdesk sample --clients N --products M [--seed S] [--as-of YYYY-MM-DD] --out <file.xlsx>
       生成确定性的示例工作簿 / writes a deterministic synthetic workbook
 
@@ -65,6 +67,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   // drill has its own sub-commands and flags
   if (argv[0] === "drill") return drillCommand(argv.slice(1), say, complain);
   if (argv[0] === "event") return eventCommand(argv.slice(1), say, complain);
+  if (argv[0] === "check") return checkCommand(argv.slice(1), say, complain);
   let args: Args;
   try {
     args = parseArgs(argv, VALUE_FLAGS, BOOL_FLAGS);

@@ -1,16 +1,31 @@
-// The compliance check of a client text (a template part or a generated draft).
+// The compliance check of a client text (a template part, a generated draft, or a reply a person
+// wrote by hand and pastes into the pane or `lossdesk check`).
 //
 // Since the 2018 asset-management rules a bank may not promise principal or returns, may not make
 // good a loss out of its own pocket, may not show a performance benchmark as an expected return,
 // and its sales texts may not use unsupported superlatives. A reply to a client who lost money is
-// exactly where a well-meaning relationship manager slips into such words ("we'll make it up to
-// you"), so every draft is checked and a failing one is marked, never passed off as clean.
+// exactly where a well-meaning relationship manager slips into such words ("肯定会涨回来", "we'll
+// make it up to you"), so every draft is checked and a failing one is marked, never passed off as
+// clean.
 //
-// The check is a set of named rules over plain text, Chinese and English. Each forbidden form is
-// matched, then dropped again when it is negated in the same clause ("不保本", "不承诺保本",
-// "does not guarantee", "无法承诺赔偿"): those are the honest statements a reply should make.
+// How it reads a text:
+// 1. Normalise (keeping, for every character, where it came from, so a finding quotes the text
+//    as written): NFKC (full-width letters, digits, punctuation), traditional -> simplified
+//    (opencc-js), zero-width characters dropped, curly apostrophes and dash variants unified, and
+//    spaces or separators between two Chinese characters dropped (保 本, 保·本, 保－本 are 保本).
+// 2. Match what promises look like in a reply to a loss: the banned sales words; certainty about a
+//    future outcome (确保/一定/肯定 … 回本/涨回/增长; "will surely recover"); promises in negative
+//    form (不会亏, 本金安全, 一分不少; "you won't lose"); making good the loss (补偿, 兜底, 承担损失;
+//    "make up your losses"); a benchmark or a yield stated as what the client will get; unsupported
+//    superlatives.
+// 3. Drop a match whose promise is really negated: a negator shortly before it in the same clause
+//    (不保本, 无法承诺赔偿, "does not guarantee"), one inside the form (会不会赔), a question (…吗？), or a
+//    mention (所谓“稳赚不赔”的说法, "anyone promising guaranteed returns"). A negator that negates worry
+//    (别担心, 不用怕, "don't worry") is no negation of the promise that follows it.
 // A rule is a heuristic, not a lawyer: it errs towards flagging, and a person reads the finding.
+// The labelled corpus test/fixtures/compliance/corpus.tsv measures it (npm run check:corpus).
 
+import { Converter } from "opencc-js/t2cn";
 import type { Locale } from "./i18n";
 
 export type ComplianceRule =
@@ -18,10 +33,13 @@ export type ComplianceRule =
   | "compensation-promise"
   | "superlative"
   | "benchmark-as-return"
-  | "missing-risk-warning";
+  | "missing-risk-warning"
+  | "certain-outcome"
+  | "no-loss-promise";
 
 export const COMPLIANCE_RULES: readonly ComplianceRule[] = [
   "promise-words", "compensation-promise", "superlative", "benchmark-as-return", "missing-risk-warning",
+  "certain-outcome", "no-loss-promise",
 ];
 
 export interface Finding {
@@ -38,8 +56,10 @@ export const RULE_LABEL: Record<ComplianceRule, Record<Locale, string>> = {
   "promise-words": { "zh-CN": "保本保收益类用语", "en-US": "guarantee of principal or return" },
   "compensation-promise": { "zh-CN": "承诺赔偿", "en-US": "promise of compensation" },
   superlative: { "zh-CN": "无依据的绝对化用语", "en-US": "unsupported superlative" },
-  "benchmark-as-return": { "zh-CN": "业绩比较基准当作预期收益", "en-US": "benchmark shown as expected return" },
+  "benchmark-as-return": { "zh-CN": "业绩比较基准或收益率当作客户所得", "en-US": "benchmark or yield shown as what the client will get" },
   "missing-risk-warning": { "zh-CN": "缺少风险提示", "en-US": "standard risk warning missing" },
+  "certain-outcome": { "zh-CN": "对未来结果的确定性承诺", "en-US": "certainty about a future outcome" },
+  "no-loss-promise": { "zh-CN": "以否定形式承诺不亏", "en-US": "promise of no loss (in negative form)" },
 };
 
 /** The standard warnings, as a letter must carry them. */
@@ -57,30 +77,189 @@ export interface CheckOptions {
   cell?: string;
 }
 
-// ---- negation ----
+// ---- normalisation ----
 
-// A clause ends at these; a negation further back does not reach the match. "、" is not one:
-// "不承诺保本、保收益" negates both.
-const ZH_BOUNDARY = /[。！？；，,.;!?\n：:]/;
-// 不 but not 不仅/不但 (not only), 不少 (many), 不断 (constantly), 不过 (but), 不错 (good)...;
-// 未 but not 未来 (future); 非 but not 非常 (very).
-const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同])|未(?!来)|非(?![常凡])|无法|没有|难以|打破|禁止|杜绝|[勿别莫]/;
-const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|without|nor|neither|unable|nothing)\b|n't\b/i;
-
-/** Is the match at `index` negated by a word shortly before it in the same clause? */
-function negatedBefore(text: string, index: number, en: boolean): boolean {
-  let start = index;
-  while (start > 0 && !ZH_BOUNDARY.test(text[start - 1])) start--;
-  if (en) {
-    const words = text.slice(start, index).trim().split(/\s+/).slice(-6).join(" ");
-    return EN_NEGATOR.test(words) || ZH_NEGATOR.test(text.slice(Math.max(start, index - 8), index));
-  }
-  return ZH_NEGATOR.test(text.slice(Math.max(start, index - 8), index));
+/** The normalised text and, for each of its UTF-16 units, the original span it stands for. */
+export interface Normalised {
+  text: string;
+  /** Original start offset of each normalised unit. */
+  from: number[];
+  /** Original end offset (exclusive) of each normalised unit. */
+  to: number[];
 }
 
-/** Does the span between two matches hold a negation ("基准不代表预期收益")? */
-function negatedBetween(between: string): boolean {
-  return ZH_NEGATOR.test(between) || EN_NEGATOR.test(between);
+// U+034F (combining grapheme joiner) outside the class: inside it eslint reads it as combining with the previous one.
+const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]|\u034F/;
+// Separators a writer (or someone dodging a filter) puts inside a word: between two Chinese
+// characters they are dropped. Quotes and clause punctuation are not among them: they carry meaning.
+const IN_WORD = /[ \t\u00A0\u3000·・•‧∙⋅\-_*~^+|/\\]/;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63]/;
+
+let t2s: ((s: string) => string) | undefined;
+let traditional: Set<number> | undefined;
+/** opencc-js's traditional (Hong Kong and Taiwan variants included) -> mainland simplified. */
+function toSimplified(s: string): string {
+  t2s ??= Converter({ from: "hk", to: "cn" });
+  return t2s(s);
+}
+/**
+ * Does the text hold a character opencc would change? Converting every text costs more than the
+ * rest of the check (0.15 ms for a 440-character draft, 100,000 drafts in a big workbook), and
+ * almost every text is simplified already: so the characters that change are found once (one
+ * pass over the CJK blocks) and a text is converted only when it holds one of them.
+ */
+function hasTraditional(s: string): boolean {
+  if (!traditional) {
+    const all: string[] = [];
+    for (let cp = 0x3400; cp <= 0x9fff; cp++) all.push(String.fromCodePoint(cp));
+    for (let cp = 0xf900; cp <= 0xfaff; cp++) all.push(String.fromCodePoint(cp));
+    traditional = new Set();
+    // One character at a time, joined by a separator, so no phrase spans two of them.
+    const converted = toSimplified(all.join("\n")).split("\n");
+    if (converted.length === all.length) all.forEach((c, i) => { if (converted[i] !== c) traditional!.add(c.codePointAt(0)!); });
+  }
+  for (let i = 0; i < s.length; i++) if (traditional.has(s.charCodeAt(i))) return true;
+  return false;
+}
+
+// Texts made only of these normalise one unit to one unit (full-width ASCII FF01-FF5E is NFKC's
+// plain ASCII less 0xFEE0): the common case, checked without building offset maps.
+const ONE_TO_ONE = /^[\x20-\x7e\n\r\t\u4e00-\u9fff\u3001-\u303f\uff01-\uff5e]*$/;
+const HAN_SEP_HAN = /[\u4e00-\u9fff][ \t\-_*~^+|/\\]+[\u4e00-\u9fff]/;
+
+/** The normalised text; `from`/`to` absent when every unit stayed where it was. */
+function normaliseQuick(original: string): { text: string; from?: number[]; to?: number[] } {
+  if (ONE_TO_ONE.test(original)) {
+    let t = original.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    let ok = true;
+    if (hasTraditional(t)) {
+      const simple = toSimplified(t);
+      if (simple.length === t.length) t = simple;
+      else ok = false;
+    }
+    if (ok && !HAN_SEP_HAN.test(t)) return { text: t };
+  }
+  return normalise(original);
+}
+
+/** NFKC, traditional -> simplified, zero-width and in-word separators dropped; offsets kept. */
+export function normalise(original: string): Normalised {
+  let chars: string[] = [];
+  let from: number[] = [];
+  let to: number[] = [];
+  for (let i = 0; i < original.length;) {
+    const c = original.charCodeAt(i);
+    // Fast path (a draft is almost all of these): printable ASCII, a line end, a CJK ideograph or
+    // CJK punctuation, all of which NFKC leaves as they are.
+    if ((c >= 0x20 && c < 0x7f) || c === 10 || c === 13 || c === 9 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x303f)) {
+      chars.push(original[i]); from.push(i); to.push(i + 1);
+      i++;
+      continue;
+    }
+    const cp = original.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const next = i + ch.length;
+    if (!ZERO_WIDTH.test(ch)) {
+      const n = ch.normalize("NFKC").replace(/[’‘ʼ`´]/g, "'").replace(DASHES, "-");
+      for (const u of n) { chars.push(u); from.push(i); to.push(next); }
+    }
+    i = next;
+  }
+  // Traditional -> simplified: opencc converts phrase by phrase; if that changed the length (it
+  // does not for the traditional forms in practice), convert character by character instead, so
+  // the offsets stay exact.
+  const joined = chars.join("");
+  const simple = hasTraditional(joined) ? toSimplified(joined) : joined;
+  const simpleChars = Array.from(simple);
+  if (simpleChars.length === chars.length) chars = simpleChars;
+  else chars = chars.map((c) => { const s = toSimplified(c); return Array.from(s).length === 1 ? s : c; });
+  // Separators between two Chinese characters.
+  const keep: boolean[] = chars.map(() => true);
+  for (let i = 0; i < chars.length; i++) {
+    if (!IN_WORD.test(chars[i])) continue;
+    let j = i;
+    while (j < chars.length && IN_WORD.test(chars[j])) j++;
+    if (i > 0 && j < chars.length && HAN.test(chars[i - 1]) && HAN.test(chars[j])) for (let k = i; k < j; k++) keep[k] = false;
+    i = j - 1;
+  }
+  const outChars: string[] = [], outFrom: number[] = [], outTo: number[] = [];
+  chars.forEach((c, i) => {
+    if (!keep[i]) return;
+    // A unit of a surrogate pair stays a pair: the map is per code point, spread over its units.
+    for (let k = 0; k < c.length; k++) { outChars.push(c[k]); outFrom.push(from[i]); outTo.push(to[i]); }
+  });
+  from = outFrom; to = outTo;
+  return { text: outChars.join(""), from, to };
+}
+
+// ---- clauses, sentences, negation ----
+
+/** Is t[i] the end of a clause (the scope of a negation)? "." only as a sentence end, not in 4.5%. */
+function clauseEnd(t: string, i: number): boolean {
+  const c = t[i];
+  if (/[。！？；，,;!?\n：:]/.test(c)) return !(c === "," && /\d/.test(t[i - 1] ?? "") && /\d/.test(t[i + 1] ?? ""));
+  return c === "." && isSentenceDot(t, i);
+}
+function sentenceEnd(t: string, i: number): boolean {
+  const c = t[i];
+  if (/[。！？；;!?\n]/.test(c)) return true;
+  return c === "." && isSentenceDot(t, i);
+}
+function isSentenceDot(t: string, i: number): boolean {
+  const prev = t[i - 1] ?? "", next = t[i + 1] ?? "";
+  if (/\d/.test(prev) && /\d/.test(next)) return false; // 4.5%
+  if (/^\s*$/.test(next) || HAN.test(next)) return true;
+  return false; // "e.g", "No.1", a URL
+}
+function spanStart(t: string, i: number, end: (t: string, i: number) => boolean): number {
+  let s = i;
+  while (s > 0 && !end(t, s - 1)) s--;
+  return s;
+}
+function spanEnd(t: string, i: number, end: (t: string, i: number) => boolean): number {
+  let e = i;
+  while (e < t.length && !end(t, e)) e++;
+  return e;
+}
+
+// Negators. 不 but not 不仅/不但 (not only), 不少 (many), 不断 (constantly), 不过 (but), 不错 (good),
+// 不久, 不论/不管 (whatever); 未 but not 未来 (future); 非 but not 非常 (very). Words that distance the
+// writer from the promise (所谓, 宣称, 警惕) and that report a client's question (您问, 咨询) count too.
+const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|[勿别莫]|拒绝|所谓|宣称|声称|号称|警惕|谨防|防范|虚假|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注)|是否/;
+const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|claims?|claiming|saying|so-called|promising|asked)\b|n't\b|\bno one\b/i;
+// Negations of worry, not of the promise after them: stripped before looking for a negator.
+const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌)|不要紧|没关系|没事/g;
+const EN_WORRY = /\b(?:don't|do not|no need to|not to|never) (?:worry|panic|fret|be afraid)\b|\bnothing to worry about\b|\bnever mind\b|\bno doubt\b|\bwithout (?:a |any )?doubt\b|\bno question\b/gi;
+
+/** Is the form at [i, e) negated, questioned or only mentioned, within its clause? */
+function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
+  const cs = spanStart(t, i, clauseEnd);
+  const ce = spanEnd(t, e, clauseEnd);
+  // A question: the clause ends in a question mark ("这个产品保本吗？").
+  if (t[ce] === "？" || t[ce] === "?") return true;
+  const zhPre = t.slice(Math.max(cs, i - 14), i).replace(ZH_WORRY, "");
+  if (ZH_NEGATOR.test(zhPre)) return true;
+  if (en) {
+    const words = t.slice(cs, i).replace(EN_WORRY, "").trim().split(/\s+/).slice(-8).join(" ");
+    if (EN_NEGATOR.test(words)) return true;
+  }
+  // Quoted and then called a claim: 所谓“稳赚不赔”的说法, 宣称“保本保收益”的.
+  const qs = Math.max(t.lastIndexOf("“", i), t.lastIndexOf("「", i), t.lastIndexOf('"', i - 1));
+  if (qs >= cs || (qs >= 0 && qs >= spanStart(t, i, sentenceEnd))) {
+    const qe = t.slice(e).search(/[”」"]/);
+    if (qe >= 0) {
+      const after = t.slice(e + qe + 1, e + qe + 8);
+      const before = t.slice(Math.max(0, qs - 6), qs);
+      if (/^(?:的说法|之类|这样的|这种|的话|的宣传|的非法|的产品|等说法)/.test(after) || /(?:问|说|称|谓|相信任何|相信|警惕|宣传)$/.test(before)) return true;
+    }
+  }
+  // Called untrue, or a product no longer sold, later in the same sentence.
+  const rest = t.slice(e, spanEnd(t, e, sentenceEnd));
+  if (en ? /\b(?:would be|is|are) (?:untrue|false|wrong|misleading|not true)\b|\bno longer (?:offered|available|sold|issued)\b|\byou asked about\b/i.test(rest)
+    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)/.test(rest)) return true;
+  void ce;
+  return false;
 }
 
 // ---- the rules ----
@@ -90,81 +269,142 @@ interface Pattern {
   re: RegExp;
   /** Latin-script pattern: English negation words count. */
   en?: boolean;
-  /** Skip the negation check: the match carries its own sense ("can't lose" is a promise). */
+  /** Skip the negation check: the match carries its own sense. */
   noNegation?: boolean;
-  /** Reject a match by its surroundings (e.g. 第一时间 is no ranking). */
-  reject?: (text: string, index: number, match: string) => boolean;
+  /** Reject a match by its surroundings (e.g. 无风险利率 is a market term). */
+  reject?: (t: string, i: number, m: string) => boolean;
 }
 
-const PROMISE_ZH = [
-  "保证收益", "承诺收益", "刚性兑付", "保收益", "稳赚", "无风险", "零风险",
-  "保证本金", "确保本金", "本金无忧", "保证不亏", "只赚不赔", "包赚", "保本",
-];
+const GAP = "[^，。；！？,.;!?\\n：:]";
+const zh = (s: string) => new RegExp(s, "g");
+const en = (s: string) => new RegExp(s, "gi");
+
+// Words that promise a future outcome, and the outcomes.
+const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究";
+const ZH_OUTCOME = "回本|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|涨";
+const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|i'm sure|i am sure|we're sure|we are sure|(?:i|we) guarantee|will always";
+const EN_OUTCOME = "recover(?:s|ed)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to";
 
 const PATTERNS: Pattern[] = [
-  // Longer forms first: once a span is reported, shorter overlapping matches are not.
+  // "no risk of you losing money" is a promise of no loss before it is the banned "no risk".
+  { rule: "no-loss-promise", en: true, re: en("\\bno (?:risk|danger|possibility) (?:of|that) (?:you )?(?:los(?:e|ing)|will lose|(?:'ll|will) lose)\\b") },
+  // The banned sales words. Longer forms first: once a span is reported, overlapping ones are not.
   {
     rule: "promise-words",
-    re: new RegExp(PROMISE_ZH.join("|"), "g"),
-    // 确保本次 / 担保本行 hold the characters 保本 without meaning it.
-    reject: (t, i, m) => m === "保本" && i > 0 && /[确担环]/.test(t[i - 1]),
+    re: zh(`保证收益|承诺收益|刚性兑付|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|只赚不赔|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保底收益|保底|保本|保息`),
+    reject: (t, i, m) => {
+      // 确保本次 / 担保本行 hold the characters 保本 without meaning it.
+      if (m === "保本" && i > 0 && /[确担环]/.test(t[i - 1])) return true;
+      // 无风险利率, 无风险收益率, 无风险资产: market terms.
+      if (m === "无风险" && /^(?:利率|收益率|资产|套利|利差|回报率|国债)/.test(t.slice(i + 3))) return true;
+      // 保本型产品, 保本理财: a category, a promise only when said of the product (是保本型的, 这款保本理财).
+      if (m === "保本" && /^(?:型|理财|产品|基金|条款|类)/.test(t.slice(i + 2))) {
+        const pre = t.slice(spanStart(t, i, clauseEnd), i);
+        return !/(?:是|属于|为|这款|这只|该款|本款|推荐|买|选)/.test(pre);
+      }
+      return false;
+    },
   },
-  { rule: "promise-words", en: true, re: /\bguarantee[sd]?\s+(?:(?:your|the|of|a|an)\s+)?(?:principal|capital|returns?|income|profits?|yields?|payouts?|gains?)\b/gi },
-  { rule: "promise-words", en: true, re: /\b(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected)\b/gi },
-  { rule: "promise-words", en: true, re: /\b(?:principal|capital|returns?|income|profits?|yields?|investments?)\s+(?:is|are|will be|remains?|stays?)\s+(?:fully\s+|100%\s+)?(?:guaranteed|protected|safe|secure)\b/gi },
-  { rule: "promise-words", en: true, re: /\b(?:risk[- ]free|no risk|zero risk|without (?:any )?risk|rigid redemption|promised (?:returns?|yields?))\b/gi },
-  { rule: "promise-words", en: true, noNegation: true, re: /\b(?:sure|certain|guaranteed) (?:profits?|wins?|gains?)\b|\bcan(?:not|'t) lose\b/gi },
+  { rule: "promise-words", en: true, re: en("\\bguarantee[sd]?\\s+(?:(?:your|the|of|a|an)\\s+)?(?:principal|capital|returns?|income|profits?|yields?|payouts?|gains?)\\b") },
+  { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected)\\b") },
+  { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?|investments?)\\s+(?:is|are|will be|remains?|stays?)\\s+(?:fully\\s+|100%\\s+)?(?:guaranteed|protected)\\b") },
+  { rule: "promise-words", en: true, re: en("\\bguaranteed[- ](?:income|return|yield|principal|capital|products?|investments?|plans?|funds?)\\b") },
+  {
+    rule: "promise-words", en: true,
+    re: en("\\b(?:risk[- ]?free|no[- ]risk|zero[- ]risk|without (?:any )?risk|rigid redemption|promised (?:returns?|yields?))\\b"),
+    // the risk-free rate, risk-free assets: market terms.
+    reject: (t, i, m) => /^risk/i.test(m) && /^\s+(?:rates?|assets?|interest|yield curve|benchmark|securities|bonds?|arbitrage)\b/i.test(t.slice(i + m.length)),
+  },
+  { rule: "promise-words", en: true, noNegation: true, re: en("\\b(?:sure|certain|guaranteed) (?:profits?|wins?|gains?)\\b") },
 
-  // Compensation as a promise: a promising verb right before it, or a form that promises by itself.
+  // Making good the loss: a promising verb before it, a loss the bank "takes", or a form that
+  // promises by itself. Nouns (赔偿诉求, 补偿的问题, 赔偿承诺) are a topic, not a promise.
   {
     rule: "compensation-promise",
-    re: /(?:会|将|一定|保证|承诺|负责|确保|愿意|同意|可以|可)(?:给予?|为|向|对)?您?(?:进行)?(?:全额|足额|全部|一次性)?(?:赔偿|补偿|赔付)|(?:全额|足额)(?:赔偿|补偿|赔付)|包赔|兜底|(?:会|将|一定|保证|承诺|负责|确保)(?:为您)?(?:弥补|承担|补足|补齐|赔)(?:您的?)?(?:全部|部分)?的?(?:损失|亏损|本金)/g,
+    re: zh(`(?:会|将|一定|保证|承诺|负责|确保|愿意|同意|可以|可|决定|准备|打算|帮您|给您|给予|申请|私下)${GAP}{0,12}?(?:(?:赔偿|补偿|赔付)|(?:弥补|承担|补足|补齐|补上|补给|垫付|找补|赔(?![钱本率偿付]))(?:您的?|你的?)?(?:全部|部分)?的?(?:损失|亏损|本金(?:差额)?|差额)?)(?!诉求|请求|要求|的?问题|事宜|承诺|责任|诉讼|申请)`),
+    reject: (t, i, m) => {
+      // the gap between the verb and the making good holds a negator (会不会赔, 将无法弥补).
+      const gap = m.slice(1, -2);
+      if (ZH_NEGATOR.test(gap.replace(ZH_WORRY, ""))) return true;
+      // 承担 alone (without a loss after it) is not compensation: 承担风险, 承担责任.
+      if (/承担$/.test(m)) return true;
+      // a client's wish: 希望银行弥补损失.
+      return /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length));
+    },
   },
-  { rule: "compensation-promise", en: true, re: /\b(?:we|i|the bank)\s*(?:will|'ll|shall|can|promise to|guarantee to|are going to|undertake to)\s+(?:fully\s+)?(?:compensate|reimburse|refund|make good|make up for|cover)\b/gi },
-  { rule: "compensation-promise", en: true, re: /\b(?:full|guaranteed|complete)\s+(?:compensation|reimbursement|refund)\b|\bcompensate (?:you )?(?:in full|fully)\b/gi },
+  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的)${GAP}{0,8}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,6}?(?:承担|负责|赔|补|兜|扛|垫付|找补)`) },
+  { rule: "compensation-promise", re: zh("(?:全额|足额)(?:赔偿|补偿|赔付)|包赔|兜底|负责到底|不会让您(?:一个人)?(?:承担|扛|吃亏)|亏多少.{0,4}赔多少") },
+  {
+    rule: "compensation-promise", en: true,
+    re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to|\\boffer(?:s|ed)? to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
+  },
+  { rule: "compensation-promise", en: true, re: en("\\b(?:loss(?:es)?|shortfall|difference)\\b[^,.;!?]{0,30}?\\b(?:will|'ll|shall) be (?:fully )?(?:covered|made up|compensated|reimbursed|refunded|made good)\\b") },
+  { rule: "compensation-promise", en: true, re: en("\\b(?:full|guaranteed|complete)\\s+(?:compensation|reimbursement|refund)\\b|\\bcompensate (?:you )?(?:in full|fully)\\b|\\boffer (?:you )?(?:some |a |an |partial )?(?:compensation|reimbursement|refund)\\b") },
 
-  // Unsupported superlatives. 最好 "had better" (最好先…, 最好不要…) is advice, not a claim.
-  { rule: "superlative", re: /最好(?![不别先能还是在])|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高|唯一|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全行|全市|同类|市场)第一|第一名|第一品牌/g },
+  // Promises in negative form (before certainty: 本金肯定能拿回 is a promise of no loss).
+  {
+    rule: "no-loss-promise",
+    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
+    reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)), // 会不会亏 is a question
+  },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would)?\\s*(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:ever\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:money|principal|capital|investment|savings|funds?)\\b[^,.;]{0,12}\\b(?:is|are)\\s+in safe hands\\b|\\b(?:won't|will not|will never|never) be out of pocket\\b|\\b(?:you|u)\\s+(?:are|'re)\\s+not going to\\s+lose\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:it's|it is|this is|this one is)\\s+(?:completely|totally|perfectly|absolutely|100%|entirely)\\s+safe\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\bno way (?:that )?you (?:can|could|will|would) lose\\b|\\b(?:money|principal|capital|investment|value|savings|nav)\\s+(?:can't|cannot|won't|will not|will never|is not going to|isn't going to)\\s+(?:go down|fall|drop|decrease|shrink|lose (?:value|money))\\b|\\bcan't go wrong\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:principal|capital|money|investment|savings|funds?)\\b(?:\\s+(?:is|are|will be|remains?|stays?))?\\s+(?:completely |totally |perfectly |fully |absolutely |100% |entirely )?(?:safe|secure)\\b|\\b(?:principal|capital|money|investment)\\s+(?:won't|will not|wouldn't|cannot|can't) be (?:affected|touched|reduced)\\b|\\bevery (?:single )?(?:cent|penny|yuan|dollar)\\b[^,.;]{0,30}\\bback\\b") },
+
+  // Certainty about a future outcome.
+  { rule: "certain-outcome", re: zh(`(?:${ZH_CERTAIN})${GAP}{0,16}?(?:${ZH_OUTCOME})`) },
+  // 我敢保证，半年以后您就能回本 / 就能全部赚回来，这是必然的: the certainty in the next clause.
+  { rule: "certain-outcome", re: zh(`(?:我|我们)(?:敢|可以|能|向您|跟您|和您)*(?:保证|打包票|担保|肯定|确定)[，,:：]${GAP}{0,16}?(?:${ZH_OUTCOME})|(?:${ZH_OUTCOME})${GAP}{0,10}[，,](?:这是|这个是|这)?(?:必然|肯定|一定|板上钉钉|毫无疑问)(?:的|会的)?`) },
+  { rule: "certain-outcome", en: true, re: en(`\\b(?:${EN_CERTAIN})(?![a-z])${GAP}{0,60}?\\b(?:${EN_OUTCOME})\\b`) },
+  { rule: "certain-outcome", en: true, re: en(`\\b(?:without (?:a |any )?(?:question|doubt)|no doubt|mark my words|trust me|i promise(?: you)?|i guarantee(?: you)?|i can assure you|rest assured)[,:]\\s*${GAP}{0,60}?\\b(?:${EN_OUTCOME})\\b`) },
+
+  // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
+  {
+    rule: "superlative",
+    re: zh("最好(?=的)|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高(?!的时候|时)|唯一(?!能|可以|要|需要|想|的办法)|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全行|全市|同类|市场)第一|第一名|第一品牌"),
+  },
   {
     rule: "superlative", en: true,
-    re: /\bbest\b|\b(?:the|our) only (?:products?|choices?|options?|investments?|solutions?|banks?|funds?)\b|\bnumber one\b|\bno\. ?1\b|#1\b|\btop[- ](?:ranked|rated|performing)\b|\b(?:industry|market)[- ]leading\b|\bsafest\b|\bhighest (?:returns?|yields?)\b|\bunbeatable\b|\bsecond to none\b|\branked first\b/gi,
-    // "do our best", "best regards", "your best interests", "at best": manners, not claims.
+    re: en("\\bbest\\b|\\b(?:the|our) only (?:products?|choices?|options?|investments?|solutions?|banks?|funds?)\\b|\\bnumber one\\b|\\bno\\. ?1\\b|#1\\b|\\btop[- ](?:ranked|rated|performing)\\b|\\b(?:industry|market)[- ]leading\\b|\\bsafest\\b|\\bhighest (?:returns?|yields?)\\b|\\bunbeatable\\b|\\bsecond to none\\b|\\branked first\\b|\\b(?:the|our) top (?:products?|funds?|choice|pick)\\b"),
+    // "do our best", "best regards", "your best interests", "at best", "it would be best to": manners and advice.
     reject: (t, i, m) => {
       if (!/^best$/i.test(m)) return false;
       const before = t.slice(Math.max(0, i - 20), i).toLowerCase();
       const after = t.slice(i + 4, i + 20).toLowerCase();
       return /\b(?:do|does|did|doing|try|trying|tried)\s+(?:our|my|your|their|its|the)\s+$/.test(before)
-        || /\b(?:at|as)\s+$/.test(before)
-        || /^\s+(?:regards|wishes|interests?)\b/.test(after);
+        || /\b(?:at|as|be|it's|is)\s+$/.test(before)
+        || /^\s+(?:regards|wishes|interests?|to)\b/.test(after);
     },
   },
 
-  // A bare 预期收益率 is the pre-2018 way of showing a return as promised.
-  { rule: "benchmark-as-return", re: /预期(?:年化)?收益率/g },
-  { rule: "benchmark-as-return", en: true, re: /\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\s*\d[\d.,]*%?/gi },
+  // A yield stated as what the client gets, with or without the word benchmark.
+  { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益率|预期年化") },
+  { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|(?:稳稳|稳定|固定|保底|至少|起码)地?${GAP}{0,2}?(?:有|能有|能拿|拿|获得|给您)${GAP}{0,4}?\\d+(?:\\.\\d+)?%|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`) },
+  { rule: "benchmark-as-return", en: true, re: en("\\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\\s*\\d[\\d.,]*%?") },
+  { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)") },
 ];
 
-const ZH_RETURN_WORDS = /预期收益|预计收益|收益率为|将获得|可获得|能获得|预期回报|预期年化|到手收益|稳定获得/g;
-const EN_RETURN_WORDS = /\b(?:expected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?)|you(?: will|'ll) (?:get|earn|receive)|will (?:return|yield|pay)|target returns?|projected returns?)\b/gi;
-const SENTENCE_END = /[。！？；.!?;\n]/;
+const ZH_RETURN_WORDS = /预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
+const EN_RETURN_WORDS = /\b(?:expected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?)|you(?: will|'ll| can)? (?:get|earn|receive|expect to earn|expect to get|expect to receive)|will (?:return|yield|pay)|target returns?|projected returns?)\b/gi;
 
-/** 业绩比较基准 (or "benchmark") and a return word in one sentence, not negated between them. */
-function benchmarkFindings(text: string): { index: number; end: number }[] {
+/** 业绩比较基准 (or "benchmark") and a return-to-the-client word in one sentence, not negated. */
+function benchmarkFindings(t: string): { index: number; end: number }[] {
   const out: { index: number; end: number }[] = [];
   for (const [bench, words] of [[/业绩比较基准/g, ZH_RETURN_WORDS], [/\bbenchmark\b/gi, EN_RETURN_WORDS]] as const) {
-    for (const b of text.matchAll(bench)) {
+    for (const b of t.matchAll(bench)) {
       const bi = b.index!;
-      let s = bi;
-      while (s > 0 && !SENTENCE_END.test(text[s - 1])) s--;
-      let e = bi + b[0].length;
-      while (e < text.length && !SENTENCE_END.test(text[e])) e++;
-      const sentence = text.slice(s, e);
+      const s = spanStart(t, bi, sentenceEnd);
+      const e = spanEnd(t, bi + b[0].length, sentenceEnd);
+      const sentence = t.slice(s, e);
       for (const w of sentence.matchAll(new RegExp(words.source, words.flags))) {
         const wi = s + w.index!;
         const wEnd = wi + w[0].length;
         const [from, to] = wi >= bi ? [bi, wEnd] : [wi, bi + b[0].length];
-        const between = wi >= bi ? text.slice(bi + b[0].length, wi) : text.slice(wEnd, bi);
-        if (negatedBetween(between) || negatedBefore(text, Math.min(bi, wi), true)) continue;
+        const between = wi >= bi ? t.slice(bi + b[0].length, wi) : t.slice(wEnd, bi);
+        if (ZH_NEGATOR.test(between) || EN_NEGATOR.test(between)) continue;
+        if (negatedAt(t, Math.min(bi, wi), to, true)) continue;
         out.push({ index: from, end: to });
         break;
       }
@@ -200,32 +440,38 @@ function missingWarning(text: string, locale: Locale): string | undefined {
 
 /** Check one text; findings in the order they occur, the missing warning last. */
 export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
+  const n = normaliseQuick(text);
+  const t = n.text;
+  const from = (i: number) => (n.from ? n.from[i] : i);
+  const to = (i: number) => (n.to ? n.to[i] : i + 1);
   const hits: { rule: ComplianceRule; index: number; end: number }[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
   const add = (rule: ComplianceRule, index: number, end: number) => {
-    if (!free(index, end)) return;
+    if (end <= index || !free(index, end)) return;
     taken.push([index, end]);
     hits.push({ rule, index, end });
   };
-  for (const b of benchmarkFindings(text)) add("benchmark-as-return", b.index, b.end);
+  for (const b of benchmarkFindings(t)) add("benchmark-as-return", b.index, b.end);
   for (const p of PATTERNS) {
-    for (const m of text.matchAll(new RegExp(p.re.source, p.re.flags))) {
+    for (const m of t.matchAll(new RegExp(p.re.source, p.re.flags))) {
       const i = m.index!;
-      if (p.reject?.(text, i, m[0])) continue;
-      if (!p.noNegation && negatedBefore(text, i, !!p.en)) continue;
+      if (!m[0]) continue;
+      if (p.reject?.(t, i, m[0])) continue;
+      if (!p.noNegation && negatedAt(t, i, i + m[0].length, !!p.en)) continue;
       add(p.rule, i, i + m[0].length);
     }
   }
   hits.sort((a, b) => a.index - b.index);
+  // The excerpt as written: from the original offset of the first unit to the end of the last.
   const findings: Finding[] = hits.map((h) => ({
     rule: h.rule,
-    text: text.slice(h.index, h.end),
+    text: text.slice(from(h.index), to(h.end - 1)),
     severity: h.rule === "superlative" ? "warning" : "error",
     ...(opts.cell ? { cell: opts.cell } : {}),
   }));
   if (opts.letter) {
-    const missing = missingWarning(text, opts.locale ?? guessLocale(text));
+    const missing = missingWarning(t, opts.locale ?? guessLocale(t));
     if (missing) findings.push({ rule: "missing-risk-warning", text: missing, severity: "error", ...(opts.cell ? { cell: opts.cell } : {}) });
   }
   return findings;

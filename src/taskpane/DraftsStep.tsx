@@ -21,6 +21,7 @@ import { formatGeneratedAt } from "../core/contact";
 import { RULE_LABEL } from "../core/compliance";
 import type { Strings } from "./strings";
 import { IssueSection } from "./IssueLinks";
+import { TextCheck } from "./TextCheck";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -218,6 +219,8 @@ export function DraftsStep(p: {
         <Text role="status" aria-live="polite">{copyState === "copied" ? s.copied : copyState === "failed" ? s.copyFailed : ""}</Text>
       </div>
       <Caption1>{s.reviewNote}</Caption1>
+
+      <TextCheck s={s} locale={locale} />
 
       <IssueSection title={s.templateIssues(templates.issues.length)} issues={templates.issues} onSelectCell={p.onSelectCell} />
     </div>

@@ -186,6 +186,13 @@ const zh = {
   drillNoWatch: "在此环境中，工作表里的修改不会自动记录，请在这里更改状态。",
   drillWatchHint: "在工作表中修改状态或时间，也会自动记录时间并写入演练记录。",
   drillAddinHint: "运行分析、写入报告和草稿时，对应步骤会自动完成并记入演练记录。",
+
+  // drafts: a text the user writes, checked as they type (TextCheck)
+  ownText: "检查自己写的文字",
+  ownTextHint: "粘贴或输入准备发给客户的回复，边输入边显示合规检查结果；文字不会写入工作簿。",
+  ownTextPlaceholder: "例如：您好，理解您的心情……",
+  ownTextLetter: "按信函检查（须含标准风险提示）",
+  ownTextEmpty: "输入文字后显示检查结果。",
 };
 
 export type Strings = typeof zh;
@@ -361,6 +368,12 @@ const en: Strings = {
   drillNoWatch: "Here, edits in the sheet are not recorded automatically: change statuses in this pane.",
   drillWatchHint: "Changing a status or a time in the sheet is recorded too (times stamped, a log row added).",
   drillAddinHint: "Running the analysis and writing the report and drafts complete their drill steps, with a log row.",
+
+  ownText: "Check your own text",
+  ownTextHint: "Paste or type a reply you mean to send; the compliance findings show as you type. The text is not written to the workbook.",
+  ownTextPlaceholder: "For example: Dear Mr Wang, we understand how you feel...",
+  ownTextLetter: "Check as a letter (must carry the standard risk warning)",
+  ownTextEmpty: "The findings show once you type some text.",
 };
 
 const STRINGS: Record<Locale, Strings> = { "zh-CN": zh, "en-US": en };

@@ -1,0 +1,116 @@
+// Precision and recall of the compliance check on the labelled corpus
+// (test/fixtures/compliance/corpus.tsv), per split (tune / holdout), per language and per rule.
+//   npm run check:corpus            (the table)
+//   npm run check:corpus -- --misses (also every sentence the check gets wrong)
+//
+// A sentence counts as flagged when the check returns any finding for it (error or warning).
+// Per rule: recall = of the sentences labelled with that rule, the share where the rule fired;
+// precision = of the sentences where the rule fired, the share that are labelled flag (a rule
+// firing on a real promise filed under another rule is no false alarm).
+
+import fs from "fs";
+import path from "path";
+import { checkText, ComplianceRule } from "../src/core/compliance";
+
+export interface CorpusRow {
+  id: string;
+  locale: "zh-CN" | "en-US";
+  label: "flag" | "honest";
+  rules: ComplianceRule[];
+  split: "tune" | "holdout";
+  sentence: string;
+}
+
+export const CORPUS = path.join(__dirname, "..", "..", "test", "fixtures", "compliance", "corpus.tsv");
+
+export function readCorpus(file = fs.existsSync(CORPUS) ? CORPUS : path.join(__dirname, "..", "test", "fixtures", "compliance", "corpus.tsv")): CorpusRow[] {
+  const lines = fs.readFileSync(file, "utf8").split(/\r?\n/);
+  const rows: CorpusRow[] = [];
+  for (const line of lines) {
+    if (!line || line.startsWith("#") || line.startsWith("id\t")) continue;
+    const [id, locale, label, rule, split, ...rest] = line.split("\t");
+    rows.push({
+      id, locale: locale as CorpusRow["locale"], label: label as CorpusRow["label"],
+      rules: rule === "-" ? [] : (rule.split("+") as ComplianceRule[]), split: split as CorpusRow["split"], sentence: rest.join("\t"),
+    });
+  }
+  return rows;
+}
+
+export interface Score { tp: number; fp: number; fn: number; precision: number; recall: number; n: number }
+const score = (tp: number, fp: number, fn: number, n: number): Score => ({
+  tp, fp, fn, n, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+});
+
+export interface RowResult { row: CorpusRow; fired: ComplianceRule[]; flagged: boolean }
+
+export function runCorpus(rows: CorpusRow[]): RowResult[] {
+  return rows.map((row) => {
+    const fired = [...new Set(checkText(row.sentence).map((f) => f.rule))];
+    return { row, fired, flagged: fired.length > 0 };
+  });
+}
+
+/** Sentence-level precision/recall of the rows that pass `keep`. */
+export function sentenceScore(results: RowResult[], keep: (r: CorpusRow) => boolean = () => true): Score {
+  let tp = 0, fp = 0, fn = 0, n = 0;
+  for (const r of results) {
+    if (!keep(r.row)) continue;
+    n++;
+    const flag = r.row.label === "flag";
+    if (flag && r.flagged) tp++;
+    else if (!flag && r.flagged) fp++;
+    else if (flag && !r.flagged) fn++;
+  }
+  return score(tp, fp, fn, n);
+}
+
+export function ruleScore(results: RowResult[], rule: ComplianceRule, keep: (r: CorpusRow) => boolean = () => true): Score {
+  let tp = 0, fp = 0, fn = 0, n = 0;
+  for (const r of results) {
+    if (!keep(r.row)) continue;
+    const expected = r.row.rules.includes(rule);
+    const fired = r.fired.includes(rule);
+    if (expected) n++;
+    if (expected && fired) tp++;
+    else if (expected && !fired) fn++;
+    else if (fired && r.row.label !== "flag") fp++;
+    else if (fired) tp += 0; // fired on a promise labelled with another rule: neither
+  }
+  // precision counts a firing on any flagged sentence as right
+  const firedOnFlag = results.filter((r) => keep(r.row) && r.fired.includes(rule) && r.row.label === "flag").length;
+  const p = firedOnFlag + fp === 0 ? 1 : firedOnFlag / (firedOnFlag + fp);
+  return { ...score(tp, fp, fn, n), precision: p };
+}
+
+/** Rows written after a tuning round and never tuned on (ids 358 and up): the fairest measure. */
+export const FRESH = (r: CorpusRow) => Number(r.id.slice(2)) >= 358;
+
+const RULES: ComplianceRule[] = ["promise-words", "certain-outcome", "no-loss-promise", "compensation-promise", "benchmark-as-return", "superlative"];
+
+function main(argv: string[]) {
+  const results = runCorpus(readCorpus());
+  const f = (x: number) => x.toFixed(3);
+  const line = (name: string, s: Score) => `  ${name.padEnd(22)} precision ${f(s.precision)}  recall ${f(s.recall)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}; n ${s.n})`;
+  for (const split of ["tune", "holdout"] as const) {
+    const inSplit = (r: CorpusRow) => r.split === split;
+    console.log(`${split} split (${results.filter((r) => inSplit(r.row)).length} sentences)`);
+    console.log(line("all", sentenceScore(results, inSplit)));
+    for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && r.locale === loc)));
+    for (const rule of RULES) console.log(line(rule, ruleScore(results, rule, inSplit)));
+    if (split === "holdout") {
+      console.log("  written after tuning (rows 358+, never tuned on):");
+      console.log(line("all", sentenceScore(results, (r) => inSplit(r) && FRESH(r))));
+      for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && FRESH(r) && r.locale === loc)));
+    }
+  }
+  if (argv.includes("--misses")) {
+    console.log("\nmisses:");
+    for (const r of results) {
+      const wrong = (r.row.label === "flag") !== r.flagged || r.row.rules.some((x) => !r.fired.includes(x));
+      if (wrong) console.log(`  ${r.row.id} ${r.row.split} ${r.row.label} want ${r.row.rules.join("+") || "-"} got ${r.fired.join("+") || "-"}  ${r.row.sentence}  ${JSON.stringify(checkText(r.row.sentence).map((x) => x.text))}`);
+    }
+  }
+}
+
+if (require.main === module) main(process.argv.slice(2));
