@@ -357,3 +357,29 @@ test("crc32 is the zip polynomial", () => {
   expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
   expect(crc32(new TextEncoder().encode("456789"), crc32(new TextEncoder().encode("123")))).toBe(0xcbf43926);
 });
+
+describe("drill edits through the grafting writer (the preview's writeCells)", () => {
+  test("a cell and rows appended to a table; every chart, the input's too, survives", async () => {
+    const { editWorkbookBytes } = await import("../src/preview/drill-cells");
+    const file = path.join(tmp, "drill-base.xlsx");
+    expect((await run("analyze", path.join(FIX, "openpyxl-rich.xlsx"), "--as-of", "2026-11-27", "--out", file)).code).toBe(0);
+    const before = new Uint8Array(fs.readFileSync(file));
+    const after = await editWorkbookBytes(before, {
+      cells: [{ sheet: "客户持仓", address: "J3", value: "已处理" }, { sheet: "汇总", address: "C2", value: new Date(Date.UTC(2026, 10, 30, 9, 5)), numFmt: "yyyy-mm-dd hh:mm" }],
+      appends: [{ sheet: "客户持仓", tableName: "holdings", rows: [["C0005", "钱七", "LC002", 1000, 1.1, 1100, "C3", 40, "王经理", "待联系"]] }],
+    });
+    const a = unzipSync(before);
+    const b = unzipSync(after);
+    expect(Object.keys(b).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(3);
+    for (const n of Object.keys(a)) if (/^xl\/(charts|drawings)\//.test(n)) expect([n, Buffer.from(b[n]).equals(Buffer.from(a[n]))]).toEqual([n, true]);
+    const wb = await readXlsxBytes(after);
+    const h = wb.sheets.find((s) => s.name === "客户持仓")!;
+    expect(h.tables).toEqual([{ name: "Holdings", ref: "A1:J6", headerRow: true }]);
+    expect(h.rows[2]![9]).toBe("已处理");
+    expect(h.rows[5]!.slice(0, 4)).toEqual(["C0005", "钱七", "LC002", 1000]);
+    expect(h.rows[4]![0]).toBe("C0004"); // the row above untouched
+    const summary = wb.sheets.find((s) => s.name === "汇总")!;
+    expect(summary.rows[1]![2]).toEqual(new Date(Date.UTC(2026, 10, 30, 9, 5)));
+    expect(summary.rows[1]!.slice(0, 2)).toEqual(["备注", "由风险管理部维护"]);
+  });
+});

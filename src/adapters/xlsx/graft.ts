@@ -233,8 +233,24 @@ export interface GraftRequest {
   reports?: GraftReport[];
   /** The pane's settings JSON, written to LossDesk's custom XML part. */
   settings?: string;
+  /**
+   * Edits of existing parts (the preview's drill cells, cell-edits.ts): given the package, returns
+   * part name -> new XML; those parts are rewritten, every other one still copied as stored.
+   */
+  patch?: (ctx: PatchContext) => Map<string, string>;
   /** Deflate level of the new parts (default 6; the CLI uses a faster one on big outputs). */
   level?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+}
+
+export interface PatchContext {
+  /** A part's text, or undefined when the package has no such part. */
+  read(part: string): string | undefined;
+  /** The worksheet part of a sheet, by name (case-insensitively). */
+  sheetPart(name: string): string | undefined;
+  /** Every table part with the sheet part that relates it. */
+  tables: { part: string; sheetPart: string | undefined }[];
+  styles: StyleBook;
+  date1904: boolean;
 }
 
 export interface GraftResult {
@@ -474,6 +490,29 @@ export function graftWorkbook(input: Uint8Array | InputPackage, req: GraftReques
   const styles = new StyleBook(stylesEntry ? (text(pkg, stylesEntry.name) ?? MINIMAL_STYLES) : MINIMAL_STYLES);
   const ctx: SheetContext = { styles, date1904: pkg.date1904 };
 
+  // ---- edits of existing parts ----
+  const patched = new Map<string, string>();
+  if (req.patch) {
+    const tableParts = pkg.entries.filter((e) => contentTypeOf(pkg.contentTypes, e.name) === CONTENT_TYPES.table).map((e) => e.name);
+    const result = req.patch({
+      read: (part) => text(pkg, part),
+      sheetPart: (name) => pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase())?.part,
+      tables: tableParts.map((part) => {
+        const src = [...refs].find(([, targets]) => targets.includes(part.toLowerCase()));
+        const sheet = src ? pkg.entries.find((e) => e.name.toLowerCase() === src[0])?.name : undefined;
+        return { part, sheetPart: sheet };
+      }),
+      styles,
+      date1904: pkg.date1904,
+    });
+    for (const [part, xml] of result) {
+      const e = pkg.byName.get(part) ?? pkg.byLower.get(part.toLowerCase());
+      if (!e) throw new Error(`cannot edit ${part}: not in the package`);
+      if (jobByPartLower(jobs, e.name)) throw new Error(`cannot edit ${part}: it is being replaced`);
+      patched.set(e.name.toLowerCase(), xml);
+    }
+  }
+
   // ---- write ----
   const zip = new ZipWriter(sink, req.level ?? 6);
   const jobByPart = new Map(jobs.map((j) => [j.part.toLowerCase(), j]));
@@ -523,6 +562,11 @@ export function graftWorkbook(input: Uint8Array | InputPackage, req: GraftReques
   for (const e of pkg.entries) {
     const lower = e.name.toLowerCase();
     if (dropped.has(lower) || modified.has(lower)) continue;
+    const edit = patched.get(lower);
+    if (edit !== undefined) {
+      zip.add(e.name, edit);
+      continue;
+    }
     const job = jobByPart.get(lower);
     if (job) {
       writeJob(job);
@@ -585,6 +629,10 @@ export function graftWorkbook(input: Uint8Array | InputPackage, req: GraftReques
   else zip.add(stylesPart, styles.xml());
   zip.finish();
   return { sheets: jobs.map((j) => j.name), replaced: jobs.filter((j) => j.replaced).map((j) => j.name) };
+}
+
+function jobByPartLower(jobs: SheetJob[], part: string): SheetJob | undefined {
+  return jobs.find((j) => j.part.toLowerCase() === part.toLowerCase());
 }
 
 function guid(): string {

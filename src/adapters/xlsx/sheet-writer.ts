@@ -308,7 +308,7 @@ export interface SheetContext {
 }
 
 /** One cell's XML. `style` 0 means none. */
-function cellXml(ref: string, v: CellValue, style: number, date1904: boolean): string {
+export function cellXml(ref: string, v: CellValue, style: number, date1904: boolean): string {
   const s = style ? ` s="${style}"` : "";
   if (v === null || v === undefined) return style ? `<c r="${ref}"${s}/>` : "";
   if (typeof v === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(cutCellText(v))}</t></is></c>`;
