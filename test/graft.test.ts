@@ -45,6 +45,8 @@ function sheetsOf(workbookXml: string): { name: string; sheetId: string; rid: st
   }));
 }
 
+// a profile of our own: a LibreOffice already running with the default profile would take the job over
+const LO_PROFILE = `-env:UserInstallation=file://${path.join(tmp, "lo-profile")}`;
 const hasSoffice = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
 
 describe.each([
@@ -236,11 +238,11 @@ describe("regeneration on our own output", () => {
       return;
     }
     const dir = fs.mkdtempSync(path.join(tmp, "lo-"));
-    const pdf = spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, second], { encoding: "utf8", timeout: 180000 });
+    const pdf = spawnSync("soffice", [LO_PROFILE, "--headless", "--convert-to", "pdf", "--outdir", dir, second], { encoding: "utf8", timeout: 180000 });
     expect(pdf.status).toBe(0);
     const pdfFile = path.join(dir, "regen.pdf");
     expect(fs.statSync(pdfFile).size).toBeGreaterThan(20000);
-    const x = spawnSync("soffice", ["--headless", "--convert-to", "xlsx", "--outdir", dir, second], { encoding: "utf8", timeout: 180000 });
+    const x = spawnSync("soffice", [LO_PROFILE, "--headless", "--convert-to", "xlsx", "--outdir", dir, second], { encoding: "utf8", timeout: 180000 });
     expect(x.status).toBe(0);
     const resaved = entries(path.join(dir, "regen.xlsx"));
     expect(Object.keys(resaved).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(3);

@@ -3,9 +3,29 @@
 // output never sits whole in memory, and the input is never written to.
 
 import fs from "fs";
+import zlib from "zlib";
 import { graftWorkbook, openPackage, type GraftRequest, type GraftResult, type InputPackage } from "./graft";
 import { atomically, sameFile } from "./files";
-import type { ByteSink } from "./zip-writer";
+import type { ByteSink, DeflaterFactory, ZipWriterOptions } from "./zip-writer";
+
+/**
+ * zlib's deflate, piece by piece without a stream object: every piece but the last is compressed
+ * on its own and ended with a sync flush (no final block), the last one finishes. Concatenated,
+ * that is one valid deflate stream (what pigz does); each piece starting with an empty window
+ * costs well under 1% in size on 256 K-character pieces, and native zlib is several times faster
+ * than a JavaScript deflate on a 300 MB sheet.
+ */
+export const zlibDeflater: DeflaterFactory = (level) => (data, final, out) => {
+  out(zlib.deflateRawSync(data, final ? { level } : { level, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+};
+
+/** Node's own deflate and, where it has one (Node 20.15+), its native CRC-32. */
+export const nodeZip: Omit<ZipWriterOptions, "level"> = {
+  deflater: zlibDeflater,
+  ...(typeof (zlib as { crc32?: unknown }).crc32 === "function"
+    ? { crc32: (data: Uint8Array, crc: number) => (zlib as unknown as { crc32(d: Uint8Array, c: number): number }).crc32(data, crc) }
+    : {}),
+};
 
 /** Appends to a file descriptor; patches write at an earlier position (a local header). */
 export class FileSink implements ByteSink {
@@ -51,7 +71,8 @@ export class FileSink implements ByteSink {
 
 /** Reads and checks the input (GraftError, WorkbookReadError before anything is written). */
 export function openPackageFile(inputPath: string): InputPackage {
-  return openPackage(new Uint8Array(fs.readFileSync(inputPath)));
+  // a Buffer is a Uint8Array: no second copy of the input
+  return openPackage(fs.readFileSync(inputPath));
 }
 
 /**
@@ -71,7 +92,7 @@ export async function graftWorkbookFile(inputPath: string | InputPackage, output
     const fd = fs.openSync(tmp, "w");
     try {
       const sink = new FileSink(fd);
-      result = graftWorkbook(pkg, req, sink);
+      result = graftWorkbook(pkg, { zip: nodeZip, ...req }, sink);
       sink.flush();
     } finally {
       fs.closeSync(fd);

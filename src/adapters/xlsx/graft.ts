@@ -31,7 +31,7 @@ import { rejectNonZip } from "./errors";
 import { resolveTarget } from "./read-core";
 import { anchorXml, attrsOf, chartXml, emptyDrawing, parseRels, relativeTarget, relsPartFor, type CellAnchor, type Rel } from "./charts";
 import { MINIMAL_STYLES, NS_MAIN, NS_REL, StyleBook, tableSheetHasTable, writeReportSheet, writeTableSheet, xmlText, type SheetContext } from "./sheet-writer";
-import { ZipWriter, type ByteSink } from "./zip-writer";
+import { ZipWriter, type ByteSink, type ZipWriterOptions } from "./zip-writer";
 
 // ---- errors ----
 
@@ -240,6 +240,8 @@ export interface GraftRequest {
   patch?: (ctx: PatchContext) => Map<string, string>;
   /** Deflate level of the new parts (default 6; the CLI uses a faster one on big outputs). */
   level?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /** The platform's deflate and CRC (graft-node.ts passes zlib's); default fflate and ours. */
+  zip?: Omit<ZipWriterOptions, "level">;
 }
 
 export interface PatchContext {
@@ -514,7 +516,7 @@ export function graftWorkbook(input: Uint8Array | InputPackage, req: GraftReques
   }
 
   // ---- write ----
-  const zip = new ZipWriter(sink, req.level ?? 6);
+  const zip = new ZipWriter(sink, { level: req.level ?? 6, ...req.zip });
   const jobByPart = new Map(jobs.map((j) => [j.part.toLowerCase(), j]));
   const modified = new Set([
     "[content_types].xml", pkg.workbookPart.toLowerCase(), relsPartFor(pkg.workbookPart).toLowerCase(), stylesPart.toLowerCase(),

@@ -14,6 +14,33 @@
 
 import { Deflate } from "fflate";
 
+/**
+ * Raw deflate of one piece of an entry; `final` on the last piece. Pieces of one entry are
+ * compressed in order by one Deflater, so it may keep state between them.
+ */
+export type Deflater = (data: Uint8Array, final: boolean, out: (chunk: Uint8Array) => void) => void;
+export type DeflaterFactory = (level: number) => Deflater;
+
+/** fflate's streaming deflate: the same in Node and the browser. */
+export const fflateDeflater: DeflaterFactory = (level) => {
+  let d: Deflate | undefined;
+  let sinkOut: (chunk: Uint8Array) => void = () => undefined;
+  return (data, final, out) => {
+    sinkOut = out;
+    d ??= new Deflate({ level: level as 1 }, (chunk) => sinkOut(chunk));
+    d.push(data, final);
+  };
+};
+
+export interface ZipWriterOptions {
+  /** Deflate level of new entries: 1..9. Low levels are several times faster on big sheets. */
+  level?: number;
+  /** The deflate implementation (default fflate; Node passes zlib, several times faster). */
+  deflater?: DeflaterFactory;
+  /** The CRC-32 implementation (default ours; Node 20.15+ has a native one in zlib). */
+  crc32?: (data: Uint8Array, crc: number) => number;
+}
+
 /** Where the zip's bytes go. `patch` overwrites bytes already written (a local header). */
 export interface ByteSink {
   write(bytes: Uint8Array): void;
@@ -128,11 +155,18 @@ export class ZipWriter {
   private open = false;
   private readonly now = dosDateTime(new Date());
 
+  private readonly level: number;
+  private readonly deflater: DeflaterFactory;
+  private readonly crc: (data: Uint8Array, crc: number) => number;
+
   constructor(
     private readonly sink: ByteSink,
-    /** Deflate level of new entries: 1..9. Low levels are several times faster on big sheets. */
-    private readonly level: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6,
-  ) {}
+    options: ZipWriterOptions = {},
+  ) {
+    this.level = options.level ?? 6;
+    this.deflater = options.deflater ?? fflateDeflater;
+    this.crc = options.crc32 ?? crc32;
+  }
 
   private emit(b: Uint8Array): void {
     this.sink.write(b);
@@ -194,15 +228,17 @@ export class ZipWriter {
     let crc = 0;
     let uncompressed = 0;
     let compressed = 0;
-    const deflate = new Deflate({ level: this.level }, (chunk) => {
+    const deflater = this.deflater(this.level);
+    const out = (chunk: Uint8Array): void => {
       if (chunk.length === 0) return;
       compressed += chunk.length;
       this.emit(chunk);
-    });
+    };
+    const deflate = { push: (b: Uint8Array, final: boolean) => deflater(b, final, out) };
     let pending: string[] = [];
     let pendingChars = 0;
     const feed = (b: Uint8Array, final: boolean): void => {
-      crc = crc32(b, crc);
+      crc = this.crc(b, crc);
       uncompressed += b.length;
       if (uncompressed > LIMIT) throw new Error(`${name}: a part past 4 GB cannot be written`);
       deflate.push(b, final);
