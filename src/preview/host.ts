@@ -19,7 +19,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
 import { describeReadError, readXlsxBytesWith, WorkbookReadError } from "../adapters/xlsx/read-core";
 import { openZipBrowser } from "../adapters/xlsx/zip-browser";
 import type { ZipArchive } from "../adapters/xlsx/zip-core";
-import { settingsFromPackage } from "../adapters/xlsx/graft";
+import { settingsFromPackage } from "../adapters/xlsx/settings-part";
 import { HostError, type CellEdits, type OutputSheets, type Progress, type WorkbookHost, type WrittenSheets } from "../taskpane/host";
 import { isSettingsSheet, settingsFromSheet } from "./settings";
 

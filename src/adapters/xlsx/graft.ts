@@ -25,7 +25,7 @@ import { inflateSync } from "fflate";
 import type { ReportSheetModel, TableSheetModel } from "../../core/workbook";
 import type { ChartData as CoreChartData } from "../../core/report";
 import { planReport, type ReportPlan } from "../../core/layout";
-import { isSettingsXml, settingsFromXml, settingsToXml, SETTINGS_NAMESPACE } from "../../core/settings-xml";
+import { isSettingsXml, settingsToXml, SETTINGS_NAMESPACE } from "../../core/settings-xml";
 import { decodeText, rawEntryData, readCentralDirectory, ZipError, type ZipEntry } from "./zip-core";
 import { rejectNonZip } from "./errors";
 import { resolveTarget } from "./read-core";
@@ -700,26 +700,7 @@ function workbookXmlWith(
   return xml.slice(0, at) + el + xml.slice(at);
 }
 
-// ---- reading LossDesk's settings back ----
-
-/** The settings JSON in the package's LossDesk custom XML part, or undefined. */
-export function settingsFromPackage(bytes: Uint8Array): string | undefined {
-  let entries: ZipEntry[];
-  try {
-    entries = readCentralDirectory(bytes);
-  } catch {
-    return undefined;
-  }
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const byLower = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
-  for (const e of entries) {
-    if (!/^customXml\/item\d+\.xml$/i.test(e.name)) continue;
-    const xml = text({ bytes, byName, byLower }, e.name) ?? "";
-    if (!isSettingsXml(xml)) continue;
-    const json = settingsFromXml(xml);
-    if (json !== undefined) return json;
-  }
-  return undefined;
-}
+// reading LossDesk's settings back: a module of its own (no chart code), for the preview host
+export { settingsFromPackage } from "./settings-part";
 
 export type { Rel };
