@@ -1,6 +1,7 @@
-// ExcelJS writer adapter: renders the core's TableSheetModel sheets into .xlsx files. The sheet
-// rendering itself is in sheets.ts (no file system); this file adds files, streaming and the
-// never-over-the-input rule.
+// ExcelJS writer adapter: renders the core's TableSheetModel sheets into NEW .xlsx files (`lossdesk
+// sample`, `drill new`, `drill score --out`). The sheet rendering itself is in sheets.ts (no file
+// system); this file adds files and streaming. An output made from an input workbook is never
+// written here: the grafting writer (src/adapters/xlsx/graft.ts) keeps the input byte for byte.
 //
 // Layout of a rendered sheet (headerRowNumber/dataRowNumber in core/workbook.ts, which
 // the readers and tests rely on): preamble lines in column A, rows 1..n, the first one bold; one
@@ -20,18 +21,16 @@
 
 import ExcelJS from "exceljs";
 import fs from "fs";
-import { headerRowNumber, type ReportSheetModel, type TableSheetModel } from "../../core/workbook";
+import { headerRowNumber, type TableSheetModel } from "../../core/workbook";
 // The fs-free rendering lives in sheets.ts (shared with the browser preview), the widths in
 // core/layout.ts; re-exported so existing imports of "adapters/exceljs/write" keep working.
-import { addTableSheet, frozenView, replaceTableSheet, toExcelValue } from "./sheets";
+import { addTableSheet, frozenView, toExcelValue } from "./sheets";
 import { columnFormats, fitWidths } from "../../core/layout";
 export { addTableSheet, replaceTableSheet, toExcelValue } from "./sheets";
 export { fitWidths, textWidth } from "../../core/layout";
-import { chartsOfReport, renderReportSheet, writeWorkbookBytes } from "./report";
-import type { ChartToAdd } from "../xlsx/charts";
 
 // the temp-file-and-rename and same-file rules are shared with the grafting writer
-import { atomically, sameFile } from "../xlsx/files";
+import { atomically } from "../xlsx/files";
 
 export interface WriteOptions {
   /**
@@ -104,48 +103,4 @@ function checkUniqueNames(models: { name: string }[]): void {
     if (seen.has(key)) throw new Error(`two output sheets are named "${m.name}"`);
     seen.add(key);
   }
-}
-
-/**
- * Writes `outputPath`: the workbook at `inputPath` with all its sheets, plus `models`. A sheet whose
- * name equals a model's name (case-insensitively, as Excel compares) is replaced in place (same tab
- * position); that is how a generated sheet is regenerated. Never writes over the input.
- *
- * The input goes through ExcelJS, which keeps values, formulas, styles, merges, tables, data
- * validation, conditional formatting and comments, but not everything Excel can hold (pivot tables,
- * charts, slicers, VBA macros, external links are dropped or degraded).
- */
-export interface WithSheetsOptions {
-  /**
-   * Report sheets (src/adapters/exceljs/report.ts), rendered after `models`, so a chart's data
-   * sheet can be one of `models`. A report replaces a sheet of its name like a model does; its
-   * charts are added to the written package (ExcelJS drops the charts of the input, so a
-   * regenerated report gets fresh ones).
-   */
-  reports?: ReportSheetModel[];
-}
-
-export async function writeWorkbookWithSheets(
-  inputPath: string,
-  outputPath: string,
-  models: TableSheetModel[],
-  opts: WithSheetsOptions = {},
-): Promise<void> {
-  if (sameFile(inputPath, outputPath)) {
-    throw new Error(
-      `refusing to write over the input workbook: output "${outputPath}" is the same file as input "${inputPath}"; choose another output path`,
-    );
-  }
-  const reports = opts.reports ?? [];
-  checkUniqueNames([...models, ...reports]);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(inputPath);
-
-  for (const model of models) replaceTableSheet(wb, model);
-  const charts: ChartToAdd[] = [];
-  for (const report of reports) charts.push(...chartsOfReport(wb, renderReportSheet(wb, report)));
-  await atomically(outputPath, async (tmp) => {
-    if (charts.length === 0) await wb.xlsx.writeFile(tmp);
-    else fs.writeFileSync(tmp, await writeWorkbookBytes(wb, charts));
-  });
 }

@@ -22,14 +22,14 @@
 // encrypted or legacy OLE files, packages without a workbook part, encrypted zip entries.
 
 import { inflateSync } from "fflate";
-import type { ReportSheetModel, TableSheetModel } from "../../core/workbook";
+import { headerRowNumber, type CellValue, type ChartSpec, type ReportSheetModel, type TableSheetModel } from "../../core/workbook";
 import type { ChartData as CoreChartData } from "../../core/report";
 import { planReport, type ReportPlan } from "../../core/layout";
 import { isSettingsXml, settingsToXml, SETTINGS_NAMESPACE } from "../../core/settings-xml";
 import { decodeText, rawEntryData, readCentralDirectory, ZipError, type ZipEntry } from "./zip-core";
 import { rejectNonZip } from "./errors";
 import { resolveTarget } from "./read-core";
-import { anchorXml, attrsOf, chartXml, emptyDrawing, parseRels, relativeTarget, relsPartFor, type CellAnchor, type Rel } from "./charts";
+import { anchorXml, attrsOf, chartXml, emptyDrawing, parseRange, parseRels, relativeTarget, relsPartFor, type CellAnchor, type ChartData, type Rel } from "./charts";
 import { MINIMAL_STYLES, NS_MAIN, NS_REL, StyleBook, tableSheetHasTable, writeReportSheet, writeTableSheet, xmlText, type SheetContext } from "./sheet-writer";
 import { ZipWriter, type ByteSink, type ZipWriterOptions } from "./zip-writer";
 
@@ -225,6 +225,7 @@ export function openPackage(bytes: Uint8Array): InputPackage {
 export interface GraftReport {
   sheet: ReportSheetModel;
   data: TableSheetModel;
+  /** The charts' cache values (core/report.ts gives them); a chart without is read from `data`. */
   charts: CoreChartData[];
 }
 
@@ -341,6 +342,10 @@ export function graftWorkbook(input: Uint8Array | InputPackage, req: GraftReques
   const outNames = [...req.tables.map((t) => t.name), ...reports.flatMap((r) => [r.data.name, r.sheet.name])];
   const seen = new Set<string>();
   for (const n of outNames) {
+    // what Excel refuses in a sheet name: caught here, before anything is written
+    if (n.length === 0 || n.length > 31 || /[:\\/?*[\]]/.test(n) || /^'|'$/.test(n)) {
+      throw new Error(`"${n}" cannot be a sheet name in Excel (1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with ')`);
+    }
     if (seen.has(n.toLowerCase())) throw new Error(`two output sheets are named "${n}"`);
     seen.add(n.toLowerCase());
   }
@@ -547,8 +552,8 @@ export function graftWorkbook(input: Uint8Array | InputPackage, req: GraftReques
         plan.charts.forEach((pc, i) => {
           const data =
             r.charts.find((c) => c.chart.dataRef === pc.chart.dataRef && c.chart.title === pc.chart.title) ??
-            r.charts.find((c) => c.chart.dataRef === pc.chart.dataRef);
-          if (!data) throw new Error(`chart "${pc.chart.title}": no data for ${pc.chart.dataRef}`);
+            r.charts.find((c) => c.chart.dataRef === pc.chart.dataRef) ??
+            chartDataFromModel(pc.chart, [r.data, ...req.tables]);
           zip.add(job.chartParts![i], chartXml(pc.chart, data));
           const rid = `rId${i + 1}`;
           drawingRels.push({ id: rid, type: REL.chart, target: relativeTarget(job.drawingPart!, job.chartParts![i]) });
@@ -631,6 +636,35 @@ export function graftWorkbook(input: Uint8Array | InputPackage, req: GraftReques
   else zip.add(stylesPart, styles.xml());
   zip.finish();
   return { sheets: jobs.map((j) => j.name), replaced: jobs.filter((j) => j.replaced).map((j) => j.name) };
+}
+
+/** A chart's cache values read from the table model it is drawn from (when the core gave none). */
+export function chartDataFromModel(spec: ChartSpec, models: TableSheetModel[]): ChartData {
+  const model = models.find((m) => m.name.toLowerCase() === spec.dataSheet.toLowerCase());
+  if (!model) throw new Error(`chart "${spec.title}": data sheet "${spec.dataSheet}" is not written`);
+  const { top, left, bottom, right } = parseRange(spec.dataRef);
+  const h = headerRowNumber(model);
+  const cell = (row: number, col: number): CellValue => {
+    if (row === h) return model.columns[col - 1]?.header ?? null;
+    if (row > h) return model.rows[row - h - 1]?.[col - 1] ?? null;
+    return col === 1 ? (model.preamble?.[row - 1] ?? null) : null;
+  };
+  const categories: (string | number | Date)[] = [];
+  for (let r = top + 1; r <= bottom; r++) {
+    const v = cell(r, left);
+    categories.push(v === null ? "" : v instanceof Date || typeof v === "number" ? v : String(v));
+  }
+  const series: ChartData["series"] = [];
+  for (let c = left + 1; c <= right; c++) {
+    const values: (number | null)[] = [];
+    for (let r = top + 1; r <= bottom; r++) {
+      const v = cell(r, c);
+      values.push(typeof v === "number" && Number.isFinite(v) ? v : null);
+    }
+    const name = cell(top, c);
+    series.push({ name: name === null ? `Series ${c - left}` : String(name), values });
+  }
+  return { categories, series };
 }
 
 function jobByPartLower(jobs: SheetJob[], part: string): SheetJob | undefined {

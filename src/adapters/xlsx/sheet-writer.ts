@@ -311,6 +311,8 @@ export interface SheetContext {
 export function cellXml(ref: string, v: CellValue, style: number, date1904: boolean): string {
   const s = style ? ` s="${style}"` : "";
   if (v === null || v === undefined) return style ? `<c r="${ref}"${s}/>` : "";
+  // an empty string is a blank cell: Excel shows the two alike, and some readers (ExcelJS) choke on an empty inline string
+  if (v === "") return style ? `<c r="${ref}"${s}/>` : "";
   if (typeof v === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(cutCellText(v))}</t></is></c>`;
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
