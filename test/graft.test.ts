@@ -385,3 +385,14 @@ describe("drill edits through the grafting writer (the preview's writeCells)", (
     expect(summary.rows[1]!.slice(0, 2)).toEqual(["备注", "由风险管理部维护"]);
   });
 });
+
+test("dates in a 1904 workbook are 1904 serials (and read back as the same day)", async () => {
+  const base = new Uint8Array(fs.readFileSync(path.join(__dirname, "fixtures", "xlsx", "dates-1904-cjk.xlsx")));
+  const sink = new MemorySink();
+  graftWorkbook(base, { tables: [{ name: "日期", columns: [{ header: "d" }], rows: [[new Date(Date.UTC(2026, 10, 27))]] }] }, sink);
+  const out = unzipSync(sink.bytes());
+  const xml = Object.keys(out).filter((n) => /^xl\/worksheets\/.*\.xml$/.test(n)).map((n) => text(out, n)).find((x) => x.includes('<c r="A2"') && x.includes("46353") === false && x.includes(`${46353 - 1462}`))!;
+  expect(xml).toMatch(new RegExp(`<c r="A2" s="\\d+"><v>${46353 - 1462}</v></c>`));
+  const wb = await readXlsxBytes(sink.bytes());
+  expect(wb.sheets.find((s) => s.name === "日期")!.rows[1]).toEqual([new Date(Date.UTC(2026, 10, 27))]);
+});

@@ -218,3 +218,21 @@ describe("preview host", () => {
     await expect(createPreviewHost({ language: "en-GB" }).readWorkbook()).rejects.toThrow(/No workbook is open/);
   });
 });
+
+test("an .xlsm opened in the preview downloads as an .xlsm, its macros kept", async () => {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, "fixtures", "graft", "macro.xlsm")));
+  const h = host();
+  const input = await h.open(bytes, "宏.xlsm");
+  await h.writeSheets(outputsFor(input));
+  expect(h.downloadName()).toBe("宏-lossdesk.xlsm");
+  const blob = h.download();
+  expect(blob.type).toBe("application/vnd.ms-excel.sheet.macroenabled.12"); // Blob lower-cases types
+  const zip = openZipNode(new Uint8Array(await blob.arrayBuffer()));
+  expect(Buffer.from(await concat(zip.chunks("xl/vbaProject.bin"))).equals(Buffer.from(await concat(openZipNode(bytes).chunks("xl/vbaProject.bin"))))).toBe(true);
+});
+
+async function concat(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c);
+  return Buffer.concat(parts);
+}

@@ -24,6 +24,7 @@ import { HostError, type CellEdits, type OutputSheets, type Progress, type Workb
 import { isSettingsSheet, settingsFromSheet } from "./settings";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 export interface PreviewSelection {
   sheet: string;
@@ -131,6 +132,10 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
       throw err;
     });
     return writer;
+  }
+
+  function macroEnabled(): boolean {
+    return /\.xlsm$/i.test(fileName ?? "");
   }
 
   function requireWorkbook(): { bytes: Uint8Array; snapshot: WorkbookSnapshot } {
@@ -261,12 +266,14 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
     download(): Blob {
       const { bytes } = requireWorkbook();
       // A copy, so the Blob does not pin a buffer the host may replace (and typings want an ArrayBuffer view).
-      return new Blob([bytes.slice()], { type: XLSX_MIME });
+      return new Blob([bytes.slice()], { type: macroEnabled() ? XLSM_MIME : XLSX_MIME });
     },
 
     downloadName(): string {
       const base = (fileName ?? "workbook").replace(/\.(xlsx|xlsm|xls)$/i, "");
-      return `${base}-lossdesk.xlsx`;
+      // an .xlsm stays an .xlsm: the grafting writer keeps its macros and its content type, and
+      // Excel refuses a macro-enabled package named .xlsx
+      return `${base}-lossdesk.${macroEnabled() ? "xlsm" : "xlsx"}`;
     },
 
     bytes: () => current,

@@ -290,7 +290,8 @@ describe("the preview in chromium", () => {
     expect(losses.actualRowCount).toBeGreaterThanOrEqual(sampleAnalysis.clients.length);
     const report = wb.getWorksheet("风险评估报告")!;
     const reportText: string[] = [];
-    report.eachRow((row) => row.eachCell((c) => reportText.push(String(c.text ?? ""))));
+    // (merged cells' followers skipped: ExcelJS's .text fails on them when the box is still empty)
+    report.eachRow((row) => row.eachCell((c) => (c.isMerged && c.master.address !== c.address ? undefined : reportText.push(String(c.text ?? "")))));
     expect(reportText.join("\n")).toContain("风险评估报告");
     // the report's charts made it into the package
     expect(openZipNode(bytes).names().some((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toBe(true);

@@ -193,7 +193,9 @@ export function openPackage(bytes: Uint8Array): InputPackage {
   if (!real) throw new GraftError("no-workbook", workbookPart);
   workbookPart = real.name;
   const workbookXml = text(base, workbookPart) ?? "";
-  if (workbookXml.includes(STRICT_NS)) throw new GraftError("strict-ooxml", workbookPart);
+  // the root element's own namespace (an extension namespace elsewhere in the part does not count)
+  const rootTag = /<(?:[\w.-]+:)?workbook\b[^>]*>/.exec(workbookXml)?.[0] ?? "";
+  if (rootTag.includes(STRICT_NS)) throw new GraftError("strict-ooxml", workbookPart);
   const type = contentTypeOf(contentTypes, workbookPart) ?? "";
   if (/binary/i.test(type)) throw new GraftError("binary-workbook", type);
   const kind = WORKBOOK_KINDS[type];
