@@ -396,3 +396,25 @@ test("dates in a 1904 workbook are 1904 serials (and read back as the same day)"
   const wb = await readXlsxBytes(sink.bytes());
   expect(wb.sheets.find((s) => s.name === "日期")!.rows[1]).toEqual([new Date(Date.UTC(2026, 10, 27))]);
 });
+
+test("regenerating drops Excel's calculation chain (it names the old sheet's formula cells); without regeneration it stays", async () => {
+  const first = path.join(tmp, "calc-first.xlsx");
+  expect((await run("analyze", path.join(FIX, "openpyxl-rich.xlsx"), "--as-of", "2026-11-27", "--out", first)).code).toBe(0);
+  // as Excel saves it: a calcChain part, related from the workbook, with its override
+  const e = entries(first);
+  e["xl/calcChain.xml"] = new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B1" i="3"/></calcChain>');
+  e["xl/_rels/workbook.xml.rels"] = new TextEncoder().encode(text(e, "xl/_rels/workbook.xml.rels").replace("</Relationships>", '<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+  e["[Content_Types].xml"] = new TextEncoder().encode(text(e, "[Content_Types].xml").replace("</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
+  const saved = path.join(tmp, "calc-saved.xlsx");
+  fs.writeFileSync(saved, zipSync(e));
+  const second = path.join(tmp, "calc-second.xlsx");
+  expect((await run("analyze", saved, "--as-of", "2026-11-27", "--out", second)).code).toBe(0);
+  const b = entries(second);
+  expect(b["xl/calcChain.xml"]).toBeUndefined();
+  expect(text(b, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+  expect(text(b, "[Content_Types].xml")).not.toContain("calcChain");
+  // a package with no LossDesk sheet to replace keeps its chain
+  const sink = new MemorySink();
+  graftWorkbook(new Uint8Array(fs.readFileSync(saved)), { tables: [{ name: "新表", columns: [{ header: "x" }], rows: [[1]] }] }, sink);
+  expect(unzipSync(sink.bytes())["xl/calcChain.xml"]).toBeDefined();
+});

@@ -422,6 +422,11 @@ export function graftWorkbook(input: Uint8Array | InputPackage, req: GraftReques
       }
     }
   }
+  // The calculation chain lists formula cells by sheet and address; a regenerated sheet's formulas
+  // move, and Excel "repairs" a file whose chain names cells without formulas. It is only a cache:
+  // dropped (with its relationship and override), Excel rebuilds it on the next save.
+  const calcChainRel = replacedParts.size > 0 ? wbRels.find((r) => /\/calcChain$/.test(r.type) && !r.external) : undefined;
+  if (calcChainRel) drop.add(resolveTarget(pkg.workbookPart, calcChainRel.target).toLowerCase());
   const dropped = new Set<string>(drop);
   for (const p of [...drop, ...replacedParts]) dropped.add(relsPartFor(p).toLowerCase());
   // the replaced sheet parts themselves are rewritten, not dropped
@@ -625,6 +630,9 @@ export function graftWorkbook(input: Uint8Array | InputPackage, req: GraftReques
 
   // xl/_rels/workbook.xml.rels
   let rels = pkg.workbookRels;
+  if (calcChainRel) {
+    rels = rels.replace(/<(?:[\w.-]+:)?Relationship\b[^>]*?\/>/g, (m0) => (attrsOf(m0.slice(1)).Id === calcChainRel.id && /calcChain/.test(m0) ? "" : m0));
+  }
   for (const s of newSheets) rels = addRelXml(rels, { id: s.rid, type: REL.worksheet, target: relativeTarget(pkg.workbookPart, s.part) });
   if (stylesRid) rels = addRelXml(rels, { id: stylesRid, type: REL.styles, target: relativeTarget(pkg.workbookPart, stylesPart) });
   if (settingsNew) rels = addRelXml(rels, { id: settingsNew.rid, type: REL.customXml, target: relativeTarget(pkg.workbookPart, settingsNew.item) });
@@ -715,7 +723,8 @@ function workbookXmlWith(
   const replacedNames = jobs.filter((j) => j.replaced).map((j) => j.name.toLowerCase());
   const kept = definedNames.filter((d) => {
     if (ours.has(`${d.name.toLowerCase()}|${d.localSheetId ?? ""}`)) return false;
-    if (d.name.toLowerCase() === "_xlnm.print_titles" && d.localSheetId !== undefined && replacedIdx.has(d.localSheetId)) return false;
+    // the built-in names of a regenerated sheet (print titles and area, the filter range) were the old sheet's
+    if (d.name.toLowerCase().startsWith("_xlnm.") && d.localSheetId !== undefined && replacedIdx.has(d.localSheetId)) return false;
     if (d.name.startsWith("LossDesk_")) {
       const body = d.xml.toLowerCase();
       if (replacedNames.some((n) => body.includes(`'${n.replace(/'/g, "''")}'!`) || body.includes(`>${n}!`))) return false;
