@@ -472,26 +472,43 @@ function lineOf(op: BorderOp): LineSpec {
 }
 
 /** The plan's border rectangles per cell: an edge on the cells along it, an inside line on both sides. */
-function cellBorders(ops: BorderOp[]): Map<string, NonNullable<XfSpec["border"]>> {
-  const out = new Map<string, NonNullable<XfSpec["border"]>>();
+/** Key of a cell in cellBorders' map: row and column in one number (columns stay under 16,384). */
+const cellKey = (r: number, c: number): number => r * 16384 + c;
+
+function cellBorders(ops: BorderOp[]): Map<number, NonNullable<XfSpec["border"]>> {
+  const out = new Map<number, NonNullable<XfSpec["border"]>>();
   for (const op of ops) {
     const line = lineOf(op);
     const sides = new Set(op.sides);
     for (let r = op.r0; r <= op.r1; r++) {
       for (let c = op.c0; c <= op.c1; c++) {
-        const b = { ...out.get(`${r}:${c}`) };
+        const b = { ...out.get(cellKey(r, c)) };
         if ((sides.has("EdgeTop") && r === op.r0) || (sides.has("InsideHorizontal") && r > op.r0)) b.top = line;
         if ((sides.has("EdgeBottom") && r === op.r1) || (sides.has("InsideHorizontal") && r < op.r1)) b.bottom = line;
         if ((sides.has("EdgeLeft") && c === op.c0) || (sides.has("InsideVertical") && c > op.c0)) b.left = line;
         if ((sides.has("EdgeRight") && c === op.c1) || (sides.has("InsideVertical") && c < op.c1)) b.right = line;
-        if (Object.keys(b).length > 0) out.set(`${r}:${c}`, b);
+        if (Object.keys(b).length > 0) out.set(cellKey(r, c), b);
       }
     }
   }
   return out;
 }
 
+/** Report cells' formats by their plan style: a 40,000-row report has a handful of distinct ones. */
+const reportXfCache = new WeakMap<StyleBook, Map<string, number>>();
+
 function reportXf(styles: StyleBook, s: CellStyle, border: XfSpec["border"] | undefined): number {
+  let cache = reportXfCache.get(styles);
+  if (!cache) reportXfCache.set(styles, (cache = new Map()));
+  const key = JSON.stringify(s) + (border ? JSON.stringify(border) : "");
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const id = reportXfUncached(styles, s, border);
+  cache.set(key, id);
+  return id;
+}
+
+function reportXfUncached(styles: StyleBook, s: CellStyle, border: XfSpec["border"] | undefined): number {
   return styles.xf({
     font: { name: REPORT_FONT, size: s.font?.size ?? BASE_SIZE, bold: s.font?.bold, italic: s.font?.italic, color: s.font?.color },
     fill: s.fill,
@@ -533,7 +550,7 @@ export function writeReportSheet(w: EntryWriter, model: ReportSheetModel, plan: 
     for (let c = 1; c <= plan.markerCol; c++) {
       const value = plan.grid[r - 1][c - 1];
       const style = plan.styles[r - 1][c - 1];
-      const border = borders.get(`${r}:${c}`);
+      const border = borders.get(cellKey(r, c));
       if (value === null && !style && !border) continue;
       const xf = style || border ? reportXf(styles, style ?? {}, border) : 0;
       row += cellXml(`${colLetter(c - 1)}${r}`, value, xf, date1904);
