@@ -2,6 +2,8 @@
 //  1. The exact engine on 1,000,000 lots against a plain float64 loop over the same lots.
 //  2. `lossdesk analyze` end to end on a 200,000-lot workbook (seconds, peak RSS), against
 //     ExcelJS's streaming reader merely reading the same file.
+//  3. `lossdesk analyze --out` on the same workbook (the grafting writer), against LibreOffice
+//     opening the same file and re-saving it as .xlsx (soffice --headless --convert-to xlsx).
 
 import fs from "fs";
 import os from "os";
@@ -150,6 +152,42 @@ function workbookBench() {
   console.log(`   ratio analyze/read    ${(run.s / base.s).toFixed(2).padStart(7)} x time, ${(run.rssMb / base.rssMb).toFixed(2)} x memory`);
 }
 
+function outBench() {
+  const dir = path.join(os.tmpdir(), "lossdesk-bench");
+  const file = path.join(dir, `sample-${WORKBOOK_CLIENTS}.xlsx`);
+  if (!fs.existsSync(file)) workbookBench();
+  const mb = fs.statSync(file).size / 1e6;
+  const out = path.join(dir, "out.xlsx");
+  const report = `process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n"));`;
+  const analyzeOut = `${report}
+    require("./dist/src/cli/main.js").main(["analyze", process.argv[1], "--out", process.argv[2]], { write() { return true; } }).then((c) => { process.exitCode = c; });`;
+  console.log(`3. lossdesk analyze --out on ${file} (${mb.toFixed(1)} MB), against LibreOffice re-saving it`);
+  const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
+  let lo: { s: number; rssMb: number } | undefined;
+  if (soffice) {
+    const loDir = path.join(dir, "libreoffice");
+    fs.rmSync(loDir, { recursive: true, force: true });
+    fs.mkdirSync(loDir, { recursive: true });
+    // /usr/bin/time -v gives the converter's peak RSS (soffice.bin is its child: -v reports the largest)
+    const timed = fs.existsSync("/usr/bin/time");
+    const profile = `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`;
+    const argv = [profile, "--headless", "--convert-to", "xlsx", "--outdir", loDir, file];
+    const t0 = process.hrtime.bigint();
+    const r = timed ? spawnSync("/usr/bin/time", ["-v", soffice, ...argv], { encoding: "utf8" }) : spawnSync(soffice, argv, { encoding: "utf8" });
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (r.status !== 0 || !fs.existsSync(path.join(loDir, path.basename(file)))) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
+    lo = { s, rssMb: m ? Number(m[1]) / 1024 : NaN };
+  }
+  const run = child(analyzeOut, [file, out]);
+  const outMb = fs.statSync(out).size / 1e6;
+  if (lo) console.log(`   LibreOffice re-save   ${lo.s.toFixed(2).padStart(7)} s  ${Number.isNaN(lo.rssMb) ? "    ?" : lo.rssMb.toFixed(0).padStart(5)} MB peak RSS`);
+  else console.log("   LibreOffice re-save   (soffice not installed: no baseline)");
+  console.log(`   lossdesk --out        ${run.s.toFixed(2).padStart(7)} s  ${run.rssMb.toFixed(0).padStart(5)} MB peak RSS   (target: <= 400 MB; output ${outMb.toFixed(1)} MB)`);
+  if (lo) console.log(`   ratio --out/LibreOffice ${(run.s / lo.s).toFixed(2).padStart(5)} x time   (target: <= 1.0)`);
+}
+
 const only = process.env.BENCH_ONLY;
 if (!only || only === "engine") engineBench();
 if (!only || only === "workbook") workbookBench();
+if (!only || only === "out") outBench();

@@ -264,18 +264,17 @@ test("one generation time and the bank's details on every sheet of --out: drafts
   expect(letter).toContain("如有疑问，欢迎致电95574。如您对我行的处理有异议，可通过客服热线95574向我行投诉，也可拨打消费者投诉热线12378。");
 });
 
-test("--out on a workbook too big to copy: a plain message and exit 2 instead of running out of memory", async () => {
+test("--out has no cell limit any more: the old LOSSDESK_OUT_MAX_CELLS refusal is gone, the output is written", async () => {
   const before = process.env.LOSSDESK_OUT_MAX_CELLS;
   process.env.LOSSDESK_OUT_MAX_CELLS = "100";
   try {
-    const out = path.join(tmp, "too-big.xlsx");
-    const json = path.join(tmp, "too-big.json");
-    const r = await run("analyze", path.join(FIX, "messy-wide.xlsx"), "--out", out, "--json", json, "--locale", "en-US");
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/did not write .*too-big\.xlsx: the workbook is too big to copy \(about [\d,]+ cells, limit 100\)/);
-    expect(fs.existsSync(out)).toBe(false);
-    expect(JSON.parse(fs.readFileSync(json, "utf8")).totals.pnl).toBe("-3187.51"); // the analysis itself is complete
+    const out = path.join(tmp, "no-limit.xlsx");
+    const r = await run("analyze", path.join(FIX, "messy-wide.xlsx"), "--out", out, "--locale", "en-US");
+    expect(r.code).toBe(0);
+    expect(r.err).not.toMatch(/too big/);
     expect(r.out).toContain("total loss 3,187.51");
+    expect(r.out).toMatch(/wrote .*no-limit\.xlsx: /);
+    expect(fs.existsSync(out)).toBe(true);
   } finally {
     if (before === undefined) delete process.env.LOSSDESK_OUT_MAX_CELLS; else process.env.LOSSDESK_OUT_MAX_CELLS = before;
   }

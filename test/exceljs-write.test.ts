@@ -3,9 +3,13 @@ import JSZip from "jszip";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { addTableSheet, textWidth, writeNewWorkbook, writeWorkbookWithSheets } from "../src/adapters/exceljs/write";
-import { SHEET_HOLDINGS, SHEET_NAV, generateSample } from "../src/core/sample";
+import { addTableSheet, textWidth, writeNewWorkbook } from "../src/adapters/exceljs/write";
+import { graftWorkbookFile } from "../src/adapters/xlsx/graft-node";
 import type { TableSheetModel } from "../src/core/workbook";
+
+/** The --out writer with the arguments the old ExcelJS round trip took. */
+const writeWorkbookWithSheets = (input: string, output: string, models: TableSheetModel[]) => graftWorkbookFile(input, output, { tables: models });
+import { SHEET_HOLDINGS, SHEET_NAV, generateSample } from "../src/core/sample";
 
 let dir: string;
 beforeAll(() => {
@@ -215,7 +219,7 @@ describe("streaming writer", () => {
   });
 });
 
-describe("writeWorkbookWithSheets", () => {
+describe("the grafting writer (graftWorkbookFile) on a workbook ExcelJS wrote", () => {
   const input = () => file("input.xlsx");
   beforeAll(async () => {
     // an analyst's workbook: raw data with a table, an old result sheet, a notes sheet with a formula
@@ -284,7 +288,7 @@ describe("writeWorkbookWithSheets", () => {
 
   test("a failed write leaves no output and no temp file", async () => {
     const out = file("never.xlsx");
-    // an invalid sheet name makes ExcelJS throw while building the workbook
+    // an invalid sheet name is refused before anything is written
     await expect(writeWorkbookWithSheets(input(), out, [{ ...model, name: "bad/name" }])).rejects.toThrow();
     await expect(writeNewWorkbook(path.join(dir, "no-such-dir", "x.xlsx"), [model])).rejects.toThrow();
     expect(fs.existsSync(out)).toBe(false);

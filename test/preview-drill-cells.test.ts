@@ -1,6 +1,6 @@
 // The preview's writeCells (src/preview/drill-cells.ts) on real .xlsx bytes: a drill workbook
 // written by ExcelJS, changed through the pane's drill session by a host made the way the preview
-// host is meant to wire it (bytes in, ExcelJS round trip, bytes out, read again by our reader), and
+// host is meant to wire it (bytes in, the grafting writer's cell edits, bytes out, read again by our reader), and
 // read back as `lossdesk drill score` reads it.
 
 import ExcelJS from "exceljs";

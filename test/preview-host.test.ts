@@ -111,7 +111,7 @@ describe("preview host", () => {
     expect(h.downloadName()).toBe("sample-lossdesk-lossdesk.xlsx");
     const downloaded = new Uint8Array(await blob.arrayBuffer());
     expect(await readXlsxBytes(downloaded)).toEqual(after);
-    // and ExcelJS opens it, with the report's charts added to the package
+    // and ExcelJS (another reader) opens it, with the report's charts in the package
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(downloaded) as unknown as ArrayBuffer);
     expect(wb.getWorksheet("风险评估报告")).toBeTruthy();
@@ -151,14 +151,14 @@ describe("preview host", () => {
     expect(h.bytes()).toBe(before);
     expect(h.state().written).toEqual([]);
 
-    // cancelled while ExcelJS works: the checkpoint between steps stops it
+    // cancelled while the writer works: the checkpoint between steps stops it
     const ctl2 = new AbortController();
     const p = h.writeSheets(outputsFor(input), (f) => f >= 0.4 && ctl2.abort(), ctl2.signal);
     await expect(p).rejects.toBeTruthy();
     expect(h.bytes()).toBe(before);
   });
 
-  test("settings: in memory, written into the hidden _lossdesk sheet, restored on open, never in the snapshot", async () => {
+  test("settings: in memory, written into LossDesk's custom XML part, restored on open, never in the snapshot", async () => {
     const h = host();
     expect(await h.loadSettings()).toBeUndefined();
     await h.saveSettings('{"topClients":5}');
@@ -169,16 +169,33 @@ describe("preview host", () => {
     expect(h.state().sheets).not.toContain("_lossdesk");
 
     const bytes = new Uint8Array(await h.download().arrayBuffer());
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet("_lossdesk")!;
-    expect(ws.state).toBe("hidden");
-    expect(ws.getCell("B2").value).toBe('{"topClients":5}');
+    const zip = openZipNode(bytes);
+    // no settings sheet any more: a custom XML part in LossDesk's namespace
+    expect((await readXlsxBytes(bytes)).sheets.map((s) => s.name)).not.toContain("_lossdesk");
+    const items = zip.names().filter((n) => /^customXml\/item\d+\.xml$/.test(n));
+    expect(items).toHaveLength(1);
+    expect(await zip.text(items[0])).toBe('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<settings xmlns="urn:lossdesk:settings:1">{"topClients":5}</settings>');
 
     const again = host();
     await again.open(bytes, "s-lossdesk.xlsx");
     expect(await again.loadSettings()).toBe('{"topClients":5}');
     expect(again.state().sheets).not.toContain("_lossdesk");
+  });
+
+  test("settings of an earlier version's hidden _lossdesk sheet are still read (and the sheet left out)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(sampleBytes) as unknown as ArrayBuffer);
+    const ws = wb.addWorksheet("_lossdesk");
+    ws.state = "hidden";
+    ws.getCell("A1").value = "key";
+    ws.getCell("B1").value = "value";
+    ws.getCell("A2").value = "settings";
+    ws.getCell("B2").value = '{"topClients":7}';
+    const old = new Uint8Array(await wb.xlsx.writeBuffer());
+    const h = host();
+    await h.open(old, "old.xlsx");
+    expect(await h.loadSettings()).toBe('{"topClients":7}');
+    expect(h.state().sheets).not.toContain("_lossdesk");
   });
 
   test("selectCell and activateSheet are recorded for the chrome", async () => {
@@ -201,3 +218,21 @@ describe("preview host", () => {
     await expect(createPreviewHost({ language: "en-GB" }).readWorkbook()).rejects.toThrow(/No workbook is open/);
   });
 });
+
+test("an .xlsm opened in the preview downloads as an .xlsm, its macros kept", async () => {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, "fixtures", "graft", "macro.xlsm")));
+  const h = host();
+  const input = await h.open(bytes, "宏.xlsm");
+  await h.writeSheets(outputsFor(input));
+  expect(h.downloadName()).toBe("宏-lossdesk.xlsm");
+  const blob = h.download();
+  expect(blob.type).toBe("application/vnd.ms-excel.sheet.macroenabled.12"); // Blob lower-cases types
+  const zip = openZipNode(new Uint8Array(await blob.arrayBuffer()));
+  expect(Buffer.from(await concat(zip.chunks("xl/vbaProject.bin"))).equals(Buffer.from(await concat(openZipNode(bytes).chunks("xl/vbaProject.bin"))))).toBe(true);
+});
+
+async function concat(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c);
+  return Buffer.concat(parts);
+}

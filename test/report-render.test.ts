@@ -15,7 +15,8 @@ import {
   renderReportSheet,
   writeWorkbookBytes,
 } from "../src/adapters/exceljs/report";
-import { writeNewWorkbook, writeWorkbookWithSheets } from "../src/adapters/exceljs/write";
+import { writeNewWorkbook } from "../src/adapters/exceljs/write";
+import { graftWorkbookFile } from "../src/adapters/xlsx/graft-node";
 import type { CellValue, ReportSheetModel, TableSheetModel } from "../src/core/workbook";
 
 let dir: string;
@@ -402,7 +403,7 @@ describe("the written file", () => {
   });
 });
 
-describe("writeWorkbookWithSheets with reports", () => {
+describe("the grafting writer with reports", () => {
   test("input sheets kept, data sheet and report written with charts; regenerating keeps one set of charts and names", async () => {
     const input = path.join(dir, "input.xlsx");
     await writeNewWorkbook(input, [{ name: "持仓", columns: [{ header: "客户" }], rows: [["C1"]], tableName: "Holdings" }]);
@@ -412,9 +413,10 @@ describe("writeWorkbookWithSheets with reports", () => {
       rows: navRows().map((r, i) => [...r, null, ...(i < TIERS.length ? TIERS[i] : [null, null])]),
     };
     const first = path.join(dir, "first.xlsx");
-    await writeWorkbookWithSheets(input, first, [data], { reports: [demoModel()] });
+    // no chart data given: the writer reads the caches from the data sheet's model
+    await graftWorkbookFile(input, first, { tables: [], reports: [{ sheet: demoModel(), data, charts: [] }] });
     const second = path.join(dir, "second.xlsx");
-    await writeWorkbookWithSheets(first, second, [data], { reports: [demoModel()] });
+    await graftWorkbookFile(first, second, { tables: [], reports: [{ sheet: demoModel(), data, charts: [] }] });
     for (const f of [first, second]) {
       const bytes = new Uint8Array(fs.readFileSync(f));
       const zip = await JSZip.loadAsync(bytes);
@@ -422,7 +424,8 @@ describe("writeWorkbookWithSheets with reports", () => {
       expect(charts).toHaveLength(2);
       const wbXml = await partText(bytes, "xl/workbook.xml");
       expect(wbXml.match(/name="LossDesk_disposal"/g)).toHaveLength(1);
-      expect(wbXml.match(/_xlnm.Print_Titles/g)).toHaveLength(1);
+      // one print-titles name per sheet (the data sheet's header row, the report's title rows), not doubled by regenerating
+      expect([...wbXml.matchAll(/name="_xlnm.Print_Titles" localSheetId="(\d+)"/g)].map((m) => m[1])).toEqual(["1", "2"]);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(f);
       expect(wb.worksheets.map((w) => w.name)).toEqual(["持仓", DATA, REPORT]);
@@ -434,7 +437,7 @@ describe("writeWorkbookWithSheets with reports", () => {
     const input = path.join(dir, "input2.xlsx");
     await writeNewWorkbook(input, [{ name: "持仓", columns: [{ header: "客户" }], rows: [["C1"]] }]);
     await expect(
-      writeWorkbookWithSheets(input, path.join(dir, "x.xlsx"), [{ name: REPORT, columns: [{ header: "a" }], rows: [] }], { reports: [demoModel()] }),
+      graftWorkbookFile(input, path.join(dir, "x.xlsx"), { tables: [{ name: REPORT, columns: [{ header: "a" }], rows: [] }], reports: [{ sheet: demoModel(), data: { name: DATA, columns: [{ header: "a" }], rows: [] }, charts: [] }] }),
     ).rejects.toThrow(/two output sheets/);
   });
 });

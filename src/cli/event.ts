@@ -19,7 +19,8 @@ import {
 import { parseTimeText, wallClock } from "../core/drill";
 import type { Locale } from "../core/i18n";
 import type { TableSheetModel, WorkbookSnapshot } from "../core/workbook";
-import { writeNewWorkbook, writeWorkbookWithSheets } from "../adapters/exceljs/write";
+import { writeNewWorkbook } from "../adapters/exceljs/write";
+import { graftWorkbookFile } from "../adapters/xlsx/graft-node";
 import { Args, UsageError, defaultLocale, parseArgs, str } from "./args";
 import { isLocale } from "../core/i18n";
 
@@ -110,7 +111,7 @@ export async function eventCommand(argv: string[], say: (s: string) => void, com
     const day = now.toISOString().slice(0, 10);
     const sheets = [...liveEventSheets(state, deadlines), buildRegister({ locale, asOf: day }).sheet, buildMediaLog(locale)];
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    if (input) await writeWorkbookWithSheets(input, out, sheets);
+    if (input) await graftWorkbookFile(input, out, { tables: sheets, reports: [] });
     else await writeNewWorkbook(out, sheets);
     say(zh
       ? `已写出 ${out}：${sheets.map((s) => s.name).join("、")}（${state.steps.length} 个步骤，发现时间 ${state.scenario.start.toISOString().slice(0, 16).replace("T", " ")}）`

@@ -22,7 +22,9 @@ import { readDate } from "../core/values";
 import { localDateTime } from "../core/contact";
 import { generateSample } from "../core/sample";
 import { readXlsxFile, WorkbookReadError, describeReadError, describeReadWarning } from "../adapters/xlsx/read";
-import { writeNewWorkbook, writeWorkbookWithSheets } from "../adapters/exceljs/write";
+import { writeNewWorkbook } from "../adapters/exceljs/write";
+import { graftWorkbookFile, openPackageFile } from "../adapters/xlsx/graft-node";
+import { GraftError, describeGraftError, type InputPackage } from "../adapters/xlsx/graft";
 
 const VALUE_FLAGS = new Set(["--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel", "--bank-name", "--hotline", "--complaint-channel", "--generated-at",
   "--regulator-report", "--report-deadlines"]);
@@ -35,8 +37,10 @@ const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealt
       读取净值表与客户持仓表，计算每位客户的盈亏与风险评分。
       Reads the NAV and holdings tables; computes each client's loss and risk score.
       --json   写出结果 JSON（- 为标准输出） / write the result JSON (- for stdout)
-      --out    写出新工作簿：原有工作表不变，另加亏损明细、风险评估报告、沟通草稿（及话术模板）
-               a new workbook: input sheets kept, plus client losses, the risk report, drafts (and templates)
+      --out    写出新工作簿：原有内容逐字节保留，另加亏损明细、风险评估报告、沟通草稿（及话术模板）；
+               .xlsm 输入须写出 .xlsm
+               a new workbook: the input kept byte for byte, plus client losses, the risk report, drafts
+               (and templates); an .xlsm input needs an .xlsm output
       --bank-name / --hotline / --complaint-channel  信函与短信中的银行名称、客服热线、投诉渠道
                the bank's name, service hotline and complaint channel for letters and the SMS signature
       --generated-at YYYY-MM-DDTHH:MM  生成时间（默认现在）：联系截止与信函日期自此起算
@@ -149,6 +153,28 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
     complain(zh ? `lossdesk: 不会覆盖输入文件 ${input}；请用 --out 指定另一个文件` : `lossdesk: refusing to write over the input file ${input}; give --out another file`);
     return 2;
   }
+  // The output package is checked before anything is read or written: an input the grafting
+  // writer refuses (strict OOXML, .xlsb, encrypted) or an output name Excel would not open fails now.
+  let pkg: InputPackage | undefined;
+  if (outPath) {
+    try {
+      pkg = openPackageFile(input);
+    } catch (e) {
+      if (e instanceof GraftError) { complain(`lossdesk: ${input}: ${describeGraftError(e, locale)}`); return 2; }
+      if (e instanceof WorkbookReadError) { complain(`lossdesk: ${input}: ${describeReadError(e, locale)}`); return 2; }
+      throw e;
+    }
+    const ext = path.extname(outPath).toLowerCase().slice(1);
+    if (["xlsx", "xlsm", "xltx", "xltm"].includes(ext) && ext !== pkg.kind) {
+      complain(zh
+        ? `lossdesk: 输出文件名 ${outPath} 与输入的类型不符：输入是 .${pkg.kind}${pkg.kind === "xlsm" ? "（含宏）" : ""}，Excel 不会打开扩展名不符的文件；请把 --out 改为 .${pkg.kind}`
+        : `lossdesk: the output name ${outPath} does not match the input's kind: the input is an .${pkg.kind}${pkg.kind === "xlsm" ? " (with macros)" : ""} and Excel will not open a file whose extension does not match; name --out .${pkg.kind}`);
+      return 2;
+    }
+    if (!["xlsx", "xlsm", "xltx", "xltm"].includes(ext)) {
+      complain(zh ? `lossdesk: 提示：输出文件名 ${outPath} 不以 .${pkg.kind} 结尾，Excel 可能打不开` : `lossdesk: note: the output name ${outPath} does not end in .${pkg.kind}; Excel may not open it`);
+    }
+  }
   let scoring: ScoringConfig | undefined;
   const scoringPath = str(args, "--scoring");
   if (scoringPath) {
@@ -164,7 +190,6 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
 
   let analysis: Analysis;
   let previous: WorkbookSnapshot;
-  let inputCells = 0;
   try {
     // Only the sheets LossDesk wrote before (their statuses, notes, analyst text, templates) are
     // kept; the rest of the snapshot (200 MB for 200,000 lots) is dropped once the input is read.
@@ -173,12 +198,10 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
       // What the reader skipped or worked around: said before the analysis, on stderr.
       for (const w of wb.warnings ?? []) complain(`lossdesk: ${input}: ${zh ? "警告" : "warning"}: ${describeReadWarning(w, locale)}`);
       const own = new Set(GENERATED_SHEETS.map((n) => n.toLowerCase()));
-      const cells = wb.sheets.reduce((n, sh) => n + sh.rows.reduce((m, row) => m + (row?.length ?? 0), 0), 0);
-      return { parsed: readInput(wb, { asOf, locale }), previous: { sheets: wb.sheets.filter((x) => own.has(x.name.toLowerCase())) }, cells };
+      return { parsed: readInput(wb, { asOf, locale }), previous: { sheets: wb.sheets.filter((x) => own.has(x.name.toLowerCase())) } };
     };
     const r = await read();
     previous = r.previous;
-    inputCells = r.cells;
     analysis = analyzeParsed(r.parsed, { scoring });
   } catch (e) {
     if (e instanceof WorkbookReadError) { complain(`lossdesk: ${input}: ${describeReadError(e, locale)}`); return 2; }
@@ -205,19 +228,10 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   if (outPath) {
     fs.mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
     const o = buildOutputs(analysis, previous, { locale, generatedAt: generatedAtOf(args), ...bankOf(args), ...eventAnalyzeOptions(args) });
-    const tables = [...o.outputs.tables, ...o.outputs.reports.map((r) => r.data), ...liveEventAfterAnalyze(previous, locale)];
-    // The output is the input loaded by ExcelJS plus our sheets, all in memory: about 1.4 KB per
-    // cell (40,000 lots: 15 s, 1.9 GB). Past the limit Node runs out of heap minutes later, so
-    // say so now, after the summary and the JSON, which do not need it.
-    const cells = inputCells + tables.reduce((n, t) => n + t.rows.length * t.columns.length, 0);
-    if (cells > outMaxCells()) {
-      printSummary(analysis, locale, topN, human);
-      complain(zh
-        ? `lossdesk: 未写出 ${outPath}：工作簿过大（约 ${cells.toLocaleString("en-US")} 个单元格，上限 ${outMaxCells().toLocaleString("en-US")}），复制全部工作表需要的内存超过本机可用。分析结果已完整（见 --json）；请在 Excel 中用 LossDesk 加载项写出报告，或拆分工作簿；内存充足时可设置 LOSSDESK_OUT_MAX_CELLS 并用 node --max-old-space-size 运行。`
-        : `lossdesk: did not write ${outPath}: the workbook is too big to copy (about ${cells.toLocaleString("en-US")} cells, limit ${outMaxCells().toLocaleString("en-US")}); copying every sheet needs more memory than Node has here. The analysis itself is complete (see --json); write the sheets from the LossDesk add-in inside Excel, or split the workbook; with more memory, set LOSSDESK_OUT_MAX_CELLS and run node with --max-old-space-size.`);
-      return 2;
-    }
-    await writeWorkbookWithSheets(input, outPath, tables, { reports: o.outputs.reports.map((r) => r.sheet) });
+    const tables = [...o.outputs.tables, ...liveEventAfterAnalyze(previous, locale)];
+    const rows = [...tables, ...o.outputs.reports.map((r) => r.data)].reduce((n, t) => n + t.rows.length, 0);
+    // The input package with our sheets grafted on, streamed to a temp file and renamed (graft.ts).
+    await graftWorkbookFile(pkg!, outPath, { tables, reports: o.outputs.reports, level: rows > 20000 ? 1 : 6 }, input);
     written = [...o.outputs.tables.map((t) => t.name), ...o.outputs.reports.flatMap((r) => [r.sheet.name, r.data.name])];
     drafts = { added: o.draftsAdded.length, dropped: o.draftsDropped.length };
     templateIssues = o.issues.map((i) => i.message);
@@ -231,12 +245,6 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   }
   if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
   return 0;
-}
-
-/** Cells (input + output) up to which --out copies the workbook; LOSSDESK_OUT_MAX_CELLS overrides. */
-function outMaxCells(): number {
-  const v = Number(process.env.LOSSDESK_OUT_MAX_CELLS);
-  return Number.isFinite(v) && v > 0 ? v : 2_000_000;
 }
 
 function money(fen: number): string {

@@ -5,24 +5,26 @@
 //   sample). They never leave the page: there is no fetch here at all.
 // - Reading uses our own reader (src/adapters/xlsx/read-core.ts) with the browser's
 //   DecompressionStream, the same code the CLI runs with zlib.
-// - Writing loads ExcelJS lazily (./writer, a separate chunk) and applies the output sheets to the
-//   workbook loaded from the current bytes, exactly as the CLI writes its output file; the result
-//   becomes the current workbook, so later reads see the written sheets, and download() hands it out.
-// - Settings live in memory, and are written into the workbook's hidden "_lossdesk" sheet (see
-//   ./settings.ts) with the next writeSheets, so they travel with the downloaded file; opening a
-//   workbook with that sheet restores them. The sheet is left out of the snapshots the pane
-//   reads, as the Excel host's settings are not cells either.
+// - Writing uses the CLI's grafting writer (./writer, loaded lazily): the current bytes copied part
+//   by part with the output sheets grafted on; the result becomes the current workbook, so later
+//   reads see the written sheets, and download() hands it out. Drill edits (writeCells) go through
+//   the same writer, so every chart (the report's and the input's own) survives them.
+// - Settings live in memory, and are written into LossDesk's custom XML part (the one the Excel
+//   add-in uses) with the next writeSheets, so they travel with the downloaded file; opening a
+//   workbook with that part, or with the hidden "_lossdesk" sheet of earlier versions, restores
+//   them. That old sheet is left out of the snapshots the pane reads, and no longer written.
 // - selectCell / activateSheet record the selection for the preview chrome to show.
 
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
 import { describeReadError, readXlsxBytesWith, WorkbookReadError } from "../adapters/xlsx/read-core";
 import { openZipBrowser } from "../adapters/xlsx/zip-browser";
 import type { ZipArchive } from "../adapters/xlsx/zip-core";
-import type { ChartToAdd } from "../adapters/xlsx/charts";
+import { settingsFromPackage } from "../adapters/xlsx/settings-part";
 import { HostError, type CellEdits, type OutputSheets, type Progress, type WorkbookHost, type WrittenSheets } from "../taskpane/host";
 import { isSettingsSheet, settingsFromSheet } from "./settings";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 export interface PreviewSelection {
   sheet: string;
@@ -92,10 +94,6 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
   let snapshot: WorkbookSnapshot | undefined;
   let allSheets: string[] = [];
   let written: string[] = [];
-  // The report's charts as last written: a drill edit goes through ExcelJS, which drops charts on
-  // load, so they are added again. (A workbook opened with charts from an earlier session loses
-  // them on the first edit unless the report is written again.)
-  let charts: ChartToAdd[] = [];
   let selection: PreviewSelection | undefined;
   let openError: string | undefined;
   let settings: string | undefined;
@@ -103,7 +101,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
   let view: PreviewState = { sheets: [], written: [], busy: false };
   const listeners = new Set<(s: PreviewState) => void>();
   // Opens, writes and settings saves run one after another: each builds on the bytes the previous
-  // one produced, and two ExcelJS round trips racing would lose one's sheets.
+  // one produced, and two writes racing would lose one's sheets.
   let queue: Promise<unknown> = Promise.resolve();
   let writer: Promise<Writer> | undefined;
 
@@ -136,6 +134,10 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
     return writer;
   }
 
+  function macroEnabled(): boolean {
+    return /\.xlsm$/i.test(fileName ?? "");
+  }
+
   function requireWorkbook(): { bytes: Uint8Array; snapshot: WorkbookSnapshot } {
     if (!current || !snapshot) throw new HostError(openError ?? msg("noWorkbook"), openError ? "unreadable" : "no-workbook");
     return { bytes: current, snapshot };
@@ -154,7 +156,6 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
       return serial(async () => {
         fileName = name;
         written = [];
-        charts = [];
         selection = undefined;
         openError = undefined;
         current = undefined;
@@ -167,7 +168,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
           snapshot = { sheets: full.sheets.filter((s) => s !== settingsSheet) };
           allSheets = snapshot.sheets.map((s) => s.name);
           // The workbook's own settings win over what was set in memory for the previous one.
-          const saved = settingsFromSheet(settingsSheet);
+          const saved = settingsFromPackage(bytes) ?? settingsFromSheet(settingsSheet);
           if (saved !== undefined) settings = saved;
           return snapshot;
         } catch (err) {
@@ -196,7 +197,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
         progress?.(0.02);
         const w = await loadWriter();
         aborted(signal);
-        let result: { bytes: Uint8Array; sheets: string[]; charts: ChartToAdd[] };
+        let result: { bytes: Uint8Array; sheets: string[] };
         try {
           result = await w.applyOutputs(bytes, out, settings, (f) => {
             aborted(signal);
@@ -211,7 +212,6 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
         progress?.(0.9);
         const full = await readXlsxBytesWith(result.bytes, openZip);
         current = result.bytes;
-        charts = result.charts;
         snapshot = { sheets: full.sheets.filter((s) => !isSettingsSheet(s.name)) };
         allSheets = snapshot.sheets.map((s) => s.name);
         const seen = new Set(written.map((n) => n.toLowerCase()));
@@ -222,11 +222,11 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
     },
 
     writeCells(edits: CellEdits): Promise<void> {
-      // the drill's few cells and log rows (./drill-cells: ExcelJS, loaded on demand)
+      // the drill's few cells and log rows (./drill-cells: the grafting writer, loaded on demand)
       return serial(async () => {
         const { bytes } = requireWorkbook();
         const { editWorkbookBytes } = await import("./drill-cells");
-        const next = await editWorkbookBytes(bytes, edits, charts);
+        const next = await editWorkbookBytes(bytes, edits);
         const full = await readXlsxBytesWith(next, openZip);
         current = next;
         snapshot = { sheets: full.sheets.filter((s) => !isSettingsSheet(s.name)) };
@@ -252,9 +252,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
 
     async saveSettings(json: string): Promise<void> {
       // Kept in memory and put into the workbook by the next write, which rewrites the package
-      // anyway. Rewriting it through ExcelJS on every settings change would cost seconds on a big
-      // workbook and would degrade an input that LossDesk never wrote to (ExcelJS drops charts,
-      // pivot tables and the like).
+      // anyway: copying a big package on every settings change would cost time for nothing.
       settings = json;
     },
 
@@ -268,12 +266,14 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
     download(): Blob {
       const { bytes } = requireWorkbook();
       // A copy, so the Blob does not pin a buffer the host may replace (and typings want an ArrayBuffer view).
-      return new Blob([bytes.slice()], { type: XLSX_MIME });
+      return new Blob([bytes.slice()], { type: macroEnabled() ? XLSM_MIME : XLSX_MIME });
     },
 
     downloadName(): string {
       const base = (fileName ?? "workbook").replace(/\.(xlsx|xlsm|xls)$/i, "");
-      return `${base}-lossdesk.xlsx`;
+      // an .xlsm stays an .xlsm: the grafting writer keeps its macros and its content type, and
+      // Excel refuses a macro-enabled package named .xlsx
+      return `${base}-lossdesk.${macroEnabled() ? "xlsm" : "xlsx"}`;
     },
 
     bytes: () => current,

@@ -1,8 +1,8 @@
-// Where the preview keeps the pane's settings inside the workbook: a hidden sheet "_lossdesk" with
-// a key/value table (row 1 the header, then "settings" | <JSON>). A sheet rather than a custom
-// document property because ExcelJS 4.4 neither reads nor writes custom properties, and a plain
-// string cell survives Excel, WPS and LibreOffice round trips. Kept apart from writer.ts so the
-// host can read it without loading ExcelJS.
+// Where the preview finds the pane's settings inside the workbook: LossDesk's custom XML part
+// (core/settings-xml.ts, written by the grafting writer; Excel's add-in uses the same part), and,
+// for workbooks saved by earlier versions, the hidden "_lossdesk" sheet with its key/value table
+// (row 1 the header, then "settings" | <JSON>). That sheet is still read and still left out of the
+// snapshots, but no longer written.
 
 import type { CellValue, SheetSnapshot } from "../core/workbook";
 
@@ -13,7 +13,7 @@ export function isSettingsSheet(name: string): boolean {
   return name.toLowerCase() === SETTINGS_SHEET;
 }
 
-/** The settings JSON in the settings sheet, or undefined when there is none. */
+/** The settings JSON in the old settings sheet, or undefined when there is none. */
 export function settingsFromSheet(sheet: SheetSnapshot | undefined): string | undefined {
   if (!sheet) return undefined;
   for (let r = 1; r < sheet.rows.length; r++) {

@@ -2,7 +2,9 @@
 // playwright-core, served by a tiny static server on 127.0.0.1. It walks the analyst's path
 // through the real task pane on the in-memory preview host: open the sample, read it, check the
 // tables and issues, analyse, check the key figures against the engine run here in Node, open a
-// draft, write the report, download the workbook and check it with ExcelJS, then open broken
+// draft, write the report, download the workbook and check it with ExcelJS, write the report into a
+// workbook from openpyxl with a chart on its NAV sheet and check the download keeps that chart and
+// has ours, then open broken
 // workbooks through the file input, and run a short drill (a drill workbook made here: start the
 // clock, complete two steps, check the progress, the score, the log, and the downloaded drill
 // read back). Every request to anything but loopback is blocked and fails the run. Run with
@@ -33,6 +35,7 @@ const DIST = path.join(ROOT, "dist");
 const SHOTS = path.join(ROOT, "artifacts", "e2e");
 const SAMPLE = path.join(ROOT, "assets", "sample-lossdesk.xlsx");
 const FIX = path.join(ROOT, "test", "fixtures", "workbooks");
+const GRAFT_FIX = path.join(ROOT, "test", "fixtures", "graft");
 const CHROMIUM = process.env.LOSSDESK_CHROMIUM || "/usr/bin/chromium";
 const STEP_MS = 30_000;
 
@@ -257,8 +260,8 @@ describe("the preview in chromium", () => {
       const marked = await page.locator('[data-testid="preview-sheets"] li[data-written="true"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet")));
       expect(marked).toEqual(written);
     });
-    // ExcelJS came in its own chunk, now that something was written
-    expect(requested.filter((u) => /\/exceljs\.[^/]*js$/.test(u)).length).toBe(1);
+    // the grafting writer needs no ExcelJS: none was fetched
+    expect(requested.filter((u) => /exceljs/i.test(u))).toEqual([]);
     // the pane brings the report to the front
     await eventually(async () => expect(await page.getByTestId("preview-selection").getAttribute("data-sheet")).toBe("风险评估报告"));
     await screenshot(page, "report-written");
@@ -287,11 +290,51 @@ describe("the preview in chromium", () => {
     expect(losses.actualRowCount).toBeGreaterThanOrEqual(sampleAnalysis.clients.length);
     const report = wb.getWorksheet("风险评估报告")!;
     const reportText: string[] = [];
-    report.eachRow((row) => row.eachCell((c) => reportText.push(String(c.text ?? ""))));
+    // (merged cells' followers skipped: ExcelJS's .text fails on them when the box is still empty)
+    report.eachRow((row) => row.eachCell((c) => (c.isMerged && c.master.address !== c.address ? undefined : reportText.push(String(c.text ?? "")))));
     expect(reportText.join("\n")).toContain("风险评估报告");
     // the report's charts made it into the package
     expect(openZipNode(bytes).names().some((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toBe(true);
     await screenshot(page, "downloaded");
+  });
+
+  test("a workbook with a chart on its NAV sheet: the report written into it, the download keeps that chart and has ours", async () => {
+    const input = path.join(GRAFT_FIX, "openpyxl-rich.xlsx");
+    const inputBytes = new Uint8Array(fs.readFileSync(input));
+    const inputZip = openZipNode(inputBytes);
+    const inputCharts = inputZip.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(inputCharts).toEqual(["xl/charts/chart1.xml"]);
+    await page.getByTestId("preview-file-input").setInputFiles(input);
+    await eventually(async () => expect(await page.getByTestId("preview-file-name").textContent()).toBe("openpyxl-rich.xlsx"));
+    await page.getByTestId("tab-data").click();
+    await page.getByTestId("read-workbook").click();
+    await eventually(async () => expect(await testIds(page, "table-found", "data-role")).toEqual(["nav", "holdings"]));
+    await page.getByTestId("tab-report").click();
+    await page.getByTestId("write-report").click();
+    await eventually(async () => {
+      const marked = await page.locator('[data-testid="preview-sheets"] li[data-written="true"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet")));
+      expect(marked).toEqual(expect.arrayContaining(["亏损明细", "沟通草稿", "风险评估报告"]));
+    }, 60_000);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("preview-download").click()]);
+    expect(download.suggestedFilename()).toBe("openpyxl-rich-lossdesk.xlsx");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lossdesk-e2e-dl-"));
+    temps.push(dir);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const zip = openZipNode(new Uint8Array(fs.readFileSync(file)));
+    const charts = zip.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts).toHaveLength(3);
+    // the input's chart, byte for byte, and our two (the NAV trend and the loss by tier)
+    expect(await zip.text("xl/charts/chart1.xml")).toBe(await inputZip.text("xl/charts/chart1.xml"));
+    const ours = (await Promise.all(charts.filter((n) => n !== "xl/charts/chart1.xml").map((n) => zip.text(n)))).join("");
+    expect(ours).toContain("受影响产品单位净值走势");
+    expect(ours).toContain("各风险分级客户亏损金额");
+    // and every other input part as it was
+    for (const n of inputZip.names()) {
+      if (["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"].includes(n)) continue;
+      expect([n, await zip.text(n)]).toEqual([n, await inputZip.text(n)]);
+    }
+    await screenshot(page, "graft-downloaded");
   });
 
   test("a messy workbook through the file input: its issues listed with their cells", async () => {

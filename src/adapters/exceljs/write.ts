@@ -1,6 +1,7 @@
-// ExcelJS writer adapter: renders the core's TableSheetModel sheets into .xlsx files. The sheet
-// rendering itself is in sheets.ts (no file system); this file adds files, streaming and the
-// never-over-the-input rule.
+// ExcelJS writer adapter: renders the core's TableSheetModel sheets into NEW .xlsx files (`lossdesk
+// sample`, `drill new`, `drill score --out`). The sheet rendering itself is in sheets.ts (no file
+// system); this file adds files and streaming. An output made from an input workbook is never
+// written here: the grafting writer (src/adapters/xlsx/graft.ts) keeps the input byte for byte.
 //
 // Layout of a rendered sheet (headerRowNumber/dataRowNumber in core/workbook.ts, which
 // the readers and tests rely on): preamble lines in column A, rows 1..n, the first one bold; one
@@ -19,42 +20,16 @@
 // - null as an empty cell (still carrying the column's number format).
 
 import ExcelJS from "exceljs";
-import fs from "fs";
-import path from "path";
-import { headerRowNumber, type ReportSheetModel, type TableSheetModel } from "../../core/workbook";
+import { headerRowNumber, type TableSheetModel } from "../../core/workbook";
 // The fs-free rendering lives in sheets.ts (shared with the browser preview), the widths in
 // core/layout.ts; re-exported so existing imports of "adapters/exceljs/write" keep working.
-import { addTableSheet, frozenView, replaceTableSheet, toExcelValue } from "./sheets";
+import { addTableSheet, frozenView, toExcelValue } from "./sheets";
 import { columnFormats, fitWidths } from "../../core/layout";
 export { addTableSheet, replaceTableSheet, toExcelValue } from "./sheets";
 export { fitWidths, textWidth } from "../../core/layout";
-import { chartsOfReport, renderReportSheet, writeWorkbookBytes } from "./report";
-import type { ChartToAdd } from "../xlsx/charts";
 
-// ---- files ----
-
-/** A temporary path next to `target`, so the final rename stays on one file system (atomic). */
-function tempPathFor(target: string): string {
-  const rand = Math.floor(Math.random() * 1e9).toString(36); // uniqueness only, not data
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${rand}.tmp`);
-}
-
-/** Write via a temp file and rename, so a failed or interrupted write never leaves half a file. */
-async function atomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const abs = path.resolve(target);
-  const tmp = tempPathFor(abs);
-  try {
-    await write(tmp);
-    fs.renameSync(tmp, abs);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* the temp file may never have been created */
-    }
-    throw e;
-  }
-}
+// the temp-file-and-rename and same-file rules are shared with the grafting writer
+import { atomically } from "../xlsx/files";
 
 export interface WriteOptions {
   /**
@@ -127,72 +102,4 @@ function checkUniqueNames(models: { name: string }[]): void {
     if (seen.has(key)) throw new Error(`two output sheets are named "${m.name}"`);
     seen.add(key);
   }
-}
-
-/** The file a path names, for the same-file check: symlinks resolved, case folded where the OS does. */
-function canonical(p: string): string {
-  let out: string;
-  if (fs.existsSync(p)) out = fs.realpathSync.native(p);
-  else {
-    // the output may not exist yet, but its folder may be a symlink to the input's folder
-    const dir = path.dirname(path.resolve(p));
-    out = fs.existsSync(dir) ? path.join(fs.realpathSync.native(dir), path.basename(p)) : path.resolve(p);
-  }
-  return process.platform === "win32" || process.platform === "darwin" ? out.toLowerCase() : out;
-}
-
-function sameFile(a: string, b: string): boolean {
-  if (canonical(a) === canonical(b)) return true;
-  // hard links: two names, one file
-  try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino && sa.ino !== 0;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Writes `outputPath`: the workbook at `inputPath` with all its sheets, plus `models`. A sheet whose
- * name equals a model's name (case-insensitively, as Excel compares) is replaced in place (same tab
- * position); that is how a generated sheet is regenerated. Never writes over the input.
- *
- * The input goes through ExcelJS, which keeps values, formulas, styles, merges, tables, data
- * validation, conditional formatting and comments, but not everything Excel can hold (pivot tables,
- * charts, slicers, VBA macros, external links are dropped or degraded).
- */
-export interface WithSheetsOptions {
-  /**
-   * Report sheets (src/adapters/exceljs/report.ts), rendered after `models`, so a chart's data
-   * sheet can be one of `models`. A report replaces a sheet of its name like a model does; its
-   * charts are added to the written package (ExcelJS drops the charts of the input, so a
-   * regenerated report gets fresh ones).
-   */
-  reports?: ReportSheetModel[];
-}
-
-export async function writeWorkbookWithSheets(
-  inputPath: string,
-  outputPath: string,
-  models: TableSheetModel[],
-  opts: WithSheetsOptions = {},
-): Promise<void> {
-  if (sameFile(inputPath, outputPath)) {
-    throw new Error(
-      `refusing to write over the input workbook: output "${outputPath}" is the same file as input "${inputPath}"; choose another output path`,
-    );
-  }
-  const reports = opts.reports ?? [];
-  checkUniqueNames([...models, ...reports]);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(inputPath);
-
-  for (const model of models) replaceTableSheet(wb, model);
-  const charts: ChartToAdd[] = [];
-  for (const report of reports) charts.push(...chartsOfReport(wb, renderReportSheet(wb, report)));
-  await atomically(outputPath, async (tmp) => {
-    if (charts.length === 0) await wb.xlsx.writeFile(tmp);
-    else fs.writeFileSync(tmp, await writeWorkbookBytes(wb, charts));
-  });
 }

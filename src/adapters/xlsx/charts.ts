@@ -90,7 +90,7 @@ export function escapeXml(s: string): string {
 }
 
 /** Attributes of one start tag, by qualified name (entities decoded). */
-function attrsOf(tag: string): Record<string, string> {
+export function attrsOf(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
   for (let m = re.exec(tag); m; m = re.exec(tag)) out[m[1]] = decodeEntities(m[3] ?? m[4] ?? "");
@@ -98,7 +98,7 @@ function attrsOf(tag: string): Record<string, string> {
 }
 
 /** The prefix a tag's namespace is bound to on the root element ("" for the default namespace, undefined if unbound). */
-function prefixFor(rootTag: string, ns: string): string | undefined {
+export function prefixFor(rootTag: string, ns: string): string | undefined {
   const attrs = attrsOf(rootTag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v !== ns) continue;
@@ -108,13 +108,13 @@ function prefixFor(rootTag: string, ns: string): string | undefined {
   return undefined;
 }
 
-function relsPartFor(part: string): string {
+export function relsPartFor(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
 /** A relative Target from `fromPart`'s folder to `toPart` (both package paths without a leading "/"). */
-function relativeTarget(fromPart: string, toPart: string): string {
+export function relativeTarget(fromPart: string, toPart: string): string {
   const from = fromPart.split("/").slice(0, -1);
   const to = toPart.split("/");
   let i = 0;
@@ -122,14 +122,14 @@ function relativeTarget(fromPart: string, toPart: string): string {
   return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }
 
-interface Rel {
+export interface Rel {
   id: string;
   type: string;
   target: string;
   external: boolean;
 }
 
-function parseRels(xml: string): Rel[] {
+export function parseRels(xml: string): Rel[] {
   const rels: Rel[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
     const a = attrsOf(m[1]);
@@ -421,7 +421,7 @@ export function chartXml(spec: ChartSpec, data: ChartData): string {
 }
 
 /** One twoCellAnchor holding a chart graphic frame. */
-function anchorXml(anchor: CellAnchor, chartRid: string, shapeId: number, name: string): string {
+export function anchorXml(anchor: CellAnchor, chartRid: string, shapeId: number, name: string): string {
   const int = (v: number | undefined): number => Math.max(0, Math.round(v ?? 0));
   const pos = (tag: string, col: number, colOff: number, row: number, rowOff: number): string =>
     `<xdr:${tag}><xdr:col>${int(col)}</xdr:col><xdr:colOff>${int(colOff)}</xdr:colOff><xdr:row>${int(row)}</xdr:row><xdr:rowOff>${int(rowOff)}</xdr:rowOff></xdr:${tag}>`;
@@ -519,7 +519,7 @@ export async function addChartsToXlsx(bytes: Uint8Array, charts: ChartToAdd[]): 
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
-function emptyDrawing(): string {
+export function emptyDrawing(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"></xdr:wsDr>`;
 }
 

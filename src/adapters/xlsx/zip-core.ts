@@ -37,11 +37,14 @@ export interface ZipEntry {
   name: string;
   method: number;
   flags: number;
+  /** CRC-32 of the uncompressed data, from the central directory (a copied entry keeps it). */
+  crc32: number;
+  /** DOS time and date of the entry, kept when the entry is copied into another zip. */
+  dosTime: number;
+  dosDate: number;
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
-  /** The CRC-32 of the uncompressed data, as the central directory records it. */
-  crc32: number;
 }
 
 /** Inflates raw deflate data (no zlib/gzip header), whole or as a stream of pieces. */
@@ -138,7 +141,9 @@ export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
     }
     const flags = u16(b, p + 8);
     const method = u16(b, p + 10);
-    const crc = u32(b, p + 16);
+    const dosTime = u16(b, p + 12);
+    const dosDate = u16(b, p + 14);
+    const crc32 = u32(b, p + 16);
     let compressedSize = u32(b, p + 20);
     let uncompressedSize = u32(b, p + 24);
     const nameLen = u16(b, p + 28);
@@ -167,7 +172,7 @@ export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
       }
       e += 4 + size;
     }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset: localHeaderOffset + shift, crc32: crc });
+    entries.push({ name, method, flags, crc32, dosTime, dosDate, compressedSize, uncompressedSize, localHeaderOffset: localHeaderOffset + shift });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -301,6 +306,21 @@ export class MemoryZipArchive implements ZipArchive {
     if (end > b.length) throw new ZipError("corrupt-zip", entry.name, "the entry's data runs past the end of the file (truncated?)");
     return b.subarray(start, end);
   }
+}
+
+/**
+ * Where an entry's stored (possibly compressed) bytes are in the zip, for copying them as they are.
+ * Throws ZipError("corrupt-zip") on a damaged local header.
+ */
+export function rawEntryData(b: Uint8Array, entry: ZipEntry): Uint8Array {
+  const h = entry.localHeaderOffset;
+  if (h + 30 > b.length || u32(b, h) !== SIG_LOCAL) {
+    throw new ZipError("corrupt-zip", entry.name, "the local header is missing or damaged");
+  }
+  const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
+  const end = start + entry.compressedSize;
+  if (end > b.length) throw new ZipError("corrupt-zip", entry.name, "the entry's data runs past the end of the file (truncated?)");
+  return b.subarray(start, end);
 }
 
 function inflateError(entry: string, err: unknown): ZipError {
