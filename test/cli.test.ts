@@ -66,7 +66,7 @@ describe("lossdesk analyze on a messy export (wide NAV table, title rows, text n
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "说明", "净值", "产品", "持仓明细", "亏损明细", "沟通草稿", "话术模板", "投诉登记", "媒体口径", "舆情记录",
-      "报告数据", "监管报告数据", "风险评估报告", "监管报告",
+      "报告数据", "风险评估报告", "监管报告数据", "监管报告",
     ]);
     const src = new ExcelJS.Workbook();
     await src.xlsx.readFile(path.join(FIX, "messy-wide.xlsx"));

@@ -64,7 +64,7 @@ describe.each([
   test("exits 0 and says what it wrote", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`已写出 ${out}：亏损明细、沟通草稿、话术模板、风险评估报告、报告数据（草稿新增 12 行，不再生成 0 行）`);
+    expect(r.out).toContain(`已写出 ${out}：亏损明细、沟通草稿、话术模板、投诉登记、媒体口径、舆情记录、风险评估报告、报告数据、监管报告、监管报告数据（草稿新增 12 行，不再生成 0 行）`);
     expect(out.endsWith(`.${ext}`)).toBe(true);
   });
 
@@ -92,7 +92,7 @@ describe.each([
     const before = sheetsOf(text(entries(input), "xl/workbook.xml"));
     const after = sheetsOf(text(entries(out), "xl/workbook.xml"));
     expect(after.slice(0, before.length)).toEqual(before);
-    expect(after.slice(before.length).map((s) => s.name)).toEqual(["亏损明细", "沟通草稿", "话术模板", "报告数据", "风险评估报告"]);
+    expect(after.slice(before.length).map((s) => s.name)).toEqual(["亏损明细", "沟通草稿", "话术模板", "投诉登记", "媒体口径", "舆情记录", "报告数据", "风险评估报告", "监管报告数据", "监管报告"]);
     expect(new Set(after.map((s) => s.sheetId)).size).toBe(after.length);
   });
 
@@ -116,7 +116,9 @@ describe.each([
     expect(losses.rows[5]![10]).toBe(-27500);
     expect(losses.rows[1]).toEqual(["客户 4 名，其中亏损 3 名；合计盈亏 -35950.00 元"]);
     const drafts = wb.sheets.find((s) => s.name === "沟通草稿")!;
-    expect(drafts.rows[5]![10]).toBe("待处理");
+    // C0002 is a suitability mismatch aged 65+: its drafts wait for review
+    expect(drafts.rows[6]!.slice(0, 2)).toEqual(["C0002", "李四"]);
+    expect(drafts.rows[6]![11]).toBe("待复核");
     // the input's own tables are still found
     expect(wb.sheets.find((s) => s.name === "客户持仓")!.tables.map((t) => t.name)).toEqual(["Holdings"]);
   });
@@ -128,7 +130,7 @@ describe.each([
     const names = tables.map((t) => /<table\b[^>]*\bname="([^"]+)"/.exec(t)![1].toLowerCase());
     expect(new Set(ids).size).toBe(tables.length);
     expect(new Set(names).size).toBe(tables.length);
-    expect(tables.length).toBe(5); // NavTable, Holdings + ClientLosses, Drafts, DraftTemplates
+    expect(tables.length).toBe(7); // NavTable, Holdings + ClientLosses, Drafts, DraftTemplates, Complaints, MediaLog
   });
 });
 
@@ -192,7 +194,7 @@ describe("regeneration on our own output", () => {
     const part = "xl/" + (target[1] ?? target[2]).replace(/^\/?xl\//, "");
     const sheet = text(e, part);
     const i = sheet.indexOf('<row r="7">');
-    const cell = sheet.indexOf("待处理", i);
+    const cell = sheet.indexOf("待复核", i);
     e[part] = new TextEncoder().encode(sheet.slice(0, cell) + "已联系" + sheet.slice(cell + 3));
     fs.writeFileSync(typed, zipSync(e));
     const r = await run("analyze", typed, "--as-of", "2026-11-27", "--out", second, "--locale", "zh-CN");
@@ -207,8 +209,8 @@ describe("regeneration on our own output", () => {
     const wb = await readXlsxFile(second);
     const drafts = wb.sheets.find((s) => s.name === "沟通草稿")!;
     expect(drafts.rows[6]!.slice(0, 2)).toEqual(["C0002", "李四"]);
-    expect(drafts.rows[6]![10]).toBe("已联系");
-    expect(drafts.rows[5]![10]).toBe("待处理");
+    expect(drafts.rows[6]![11]).toBe("已联系");
+    expect(drafts.rows[7]![11]).toBe("待复核");
   });
 
   test("the input sheet's formula pointing at 亏损明细 survives, and nothing but our parts changed", () => {
@@ -221,7 +223,7 @@ describe("regeneration on our own output", () => {
     expect(summary).toContain("<f>COUNTA('亏损明细'!A:A)</f>");
     // the old table, chart and drawing parts of the regenerated sheets are gone, not left dangling
     expect(Object.keys(b).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(3);
-    expect(Object.keys(b).filter((n) => /^xl\/tables\/.*\.xml$/.test(n))).toHaveLength(5);
+    expect(Object.keys(b).filter((n) => /^xl\/tables\/.*\.xml$/.test(n))).toHaveLength(7);
     const ct = text(b, "[Content_Types].xml");
     for (const m of ct.matchAll(/PartName="\/([^"]+)"/g)) expect(b[m[1]]).toBeDefined();
     // the styles are the ones the first run appended: not appended again
