@@ -19,8 +19,10 @@ import { readDate } from "../core/values";
 import { generateSample } from "../core/sample";
 import { readXlsxFile, WorkbookReadError, describeReadError } from "../adapters/xlsx/read";
 import { writeNewWorkbook, writeWorkbookWithSheets } from "../adapters/exceljs/write";
+import { analyzeStream } from "../core/stream-input";
+import { openXlsxFileStream } from "../adapters/xlsx/read-stream-node";
 
-const VALUE_FLAGS = new Set(["--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel"]);
+const VALUE_FLAGS = new Set(["--lots", "--nav", "--holdings", "--products-file", "--encoding", "--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel"]);
 const BOOL_FLAGS = new Set(["--help", "--version"]);
 
 const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealth-management products
@@ -104,6 +106,8 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   const asOf = asOfOf(args);
   const outPath = str(args, "--out");
   const jsonPath = str(args, "--json");
+  const lotsMode = str(args, "--lots") ?? "source";
+  if (lotsMode !== "source" && lotsMode !== "none") throw new UsageError(`--lots must be source or none, not "${lotsMode}"`);
   const topN = Number(str(args, "--top") ?? 10);
   if (!Number.isInteger(topN) || topN < 0) throw new UsageError("--top must be a whole number");
   if (!fs.existsSync(input)) { complain(zh ? `lossdesk: 找不到文件 ${input}` : `lossdesk: no such file ${input}`); return 2; }
@@ -136,10 +140,16 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
       const cells = wb.sheets.reduce((n, sh) => n + sh.rows.reduce((m, row) => m + (row?.length ?? 0), 0), 0);
       return { parsed: readInput(wb, { asOf, locale }), previous: { sheets: wb.sheets.filter((x) => own.has(x.name.toLowerCase())) }, cells };
     };
-    const r = await read();
-    previous = r.previous;
-    inputCells = r.cells;
-    analysis = analyzeParsed(r.parsed, { scoring });
+    if (outPath) {
+      const r = await read();
+      previous = r.previous;
+      inputCells = r.cells;
+      analysis = analyzeParsed(r.parsed, { scoring });
+    } else {
+      // Without --out nothing needs the cells: the streaming path reads rows into lots and drops them.
+      previous = { sheets: [] };
+      analysis = await analyzeStream(await openXlsxFileStream(input), { asOf, locale, scoring, skipSheets: GENERATED_SHEETS, lots: lotsMode });
+    }
   } catch (e) {
     if (e instanceof WorkbookReadError) { complain(`lossdesk: ${input}: ${describeReadError(e, locale)}`); return 2; }
     if (e instanceof InputFatalError) {
@@ -154,7 +164,7 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
     if (jsonPath !== "-") fs.mkdirSync(path.dirname(path.resolve(jsonPath)), { recursive: true });
     const fd = jsonPath === "-" ? 1 : fs.openSync(jsonPath, "w");
     try {
-      writeResultJson(analysis, (chunk) => fs.writeSync(fd, chunk));
+      writeResultJson(analysis, (chunk) => writeAllSync(fd, chunk), { lots: lotsMode === "none" ? "none" : "source" });
     } finally {
       if (fd !== 1) fs.closeSync(fd);
     }
@@ -191,6 +201,23 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   }
   if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
   return 0;
+}
+
+/**
+ * fs.writeSync on a pipe (stdout into `| jq`) may write part of a chunk, or fail with EAGAIN when
+ * the pipe is full; the rest of the JSON would be lost. Write until every byte is out.
+ */
+function writeAllSync(fd: number, chunk: string): void {
+  const buf = Buffer.from(chunk, "utf8");
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += fs.writeSync(fd, buf, off, buf.length - off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); // the reader is behind: wait a moment
+    }
+  }
 }
 
 /** Cells (input + output) up to which --out copies the workbook; LOSSDESK_OUT_MAX_CELLS overrides. */
