@@ -21,6 +21,7 @@ import { readXlsxFile, WorkbookReadError, describeReadError } from "../adapters/
 import { writeNewWorkbook, writeWorkbookWithSheets } from "../adapters/exceljs/write";
 import { analyzeStream } from "../core/stream-input";
 import { openXlsxFileStream } from "../adapters/xlsx/read-stream-node";
+import { CsvReadError, openCsvStream } from "../adapters/csv/read";
 
 const VALUE_FLAGS = new Set(["--lots", "--nav", "--holdings", "--products-file", "--encoding", "--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel"]);
 const BOOL_FLAGS = new Set(["--help", "--version"]);
@@ -32,6 +33,11 @@ const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealt
       读取净值表与客户持仓表，计算每位客户的盈亏与风险评分。
       Reads the NAV and holdings tables; computes each client's loss and risk score.
       --json   写出结果 JSON（- 为标准输出） / write the result JSON (- for stdout)
+      --lots source|none  JSON 中是否列出每笔持仓的来源单元格（默认 source） / per-lot source cells in the JSON or not
+  lossdesk analyze --nav <nav.csv> --holdings <holdings.csv> [--products-file <p.csv>] | <folder> | <a.csv> <b.csv>
+                   [--encoding auto|utf-8|gb18030] [--as-of] [--json] [--lots] [--locale] [--scoring] [--top]
+      CSV 文件（按表头识别，不看文件名；UTF-8 或 GB18030/GBK，auto 自动判断），问题以 文件:行:列 标明
+      CSV files (recognised by their header row, not their name; UTF-8 or GB18030/GBK); issues as file:line:column
       --out    写出新工作簿：原有工作表不变，另加亏损明细、风险评估报告、沟通草稿（及话术模板）
                a new workbook: input sheets kept, plus client losses, the risk report, drafts (and templates)
   lossdesk draft <input.xlsx> --client <id> --channel phone|sms|wechat|letter [--locale zh-CN|en-US] [--as-of]
@@ -100,6 +106,13 @@ function sameFile(a: string, b: string): boolean {
 async function analyze(rest: string[], args: Args, say: (s: string) => void, complain: (s: string) => void): Promise<number> {
   const locale = localeOf(args);
   const zh = locale === "zh-CN";
+  // CSV inputs: --nav/--holdings/--products-file, or .csv files and folders as arguments. Which
+  // file holds which table is found from its header row, never from its name.
+  const csvFlags = ["--nav", "--holdings", "--products-file"].map((f) => str(args, f)).filter((v): v is string => v !== undefined);
+  const isCsvArg = (p: string) => /\.csv$/i.test(p) || (fs.existsSync(p) && fs.statSync(p).isDirectory());
+  if (csvFlags.length > 0 || (rest.length > 0 && rest.every(isCsvArg))) {
+    return analyzeCsv([...rest, ...csvFlags], args, locale, say, complain);
+  }
   const input = rest[0];
   if (!input) throw new UsageError("analyze needs an input .xlsx file");
   if (rest.length > 1) throw new UsageError(`unexpected argument "${rest[1]}"`);
@@ -199,6 +212,57 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
       ? `已写出 ${outPath}：${written.join("、")}（草稿新增 ${drafts.added} 行，不再生成 ${drafts.dropped} 行）`
       : `wrote ${outPath}: ${written.join(", ")} (drafts: ${drafts.added} rows added, ${drafts.dropped} no longer generated)`);
   }
+  if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
+  return 0;
+}
+
+async function analyzeCsv(inputs: string[], args: Args, locale: Locale, say: (s: string) => void, complain: (s: string) => void): Promise<number> {
+  const zh = locale === "zh-CN";
+  const asOf = asOfOf(args);
+  const jsonPath = str(args, "--json");
+  const lotsMode = str(args, "--lots") ?? "source";
+  if (lotsMode !== "source" && lotsMode !== "none") throw new UsageError(`--lots must be source or none, not "${lotsMode}"`);
+  const topN = Number(str(args, "--top") ?? 10);
+  if (!Number.isInteger(topN) || topN < 0) throw new UsageError("--top must be a whole number");
+  if (str(args, "--out")) throw new UsageError("--out needs an .xlsx input; with CSV files use --json");
+  const encoding = str(args, "--encoding") ?? "auto";
+  if (encoding !== "auto" && encoding !== "utf-8" && encoding !== "gb18030" && encoding !== "gbk") {
+    throw new UsageError(`--encoding must be auto, utf-8 or gb18030, not "${encoding}"`);
+  }
+  let scoring: ScoringConfig | undefined;
+  const scoringPath = str(args, "--scoring");
+  if (scoringPath) {
+    try {
+      scoring = scoringWith(JSON.parse(fs.readFileSync(scoringPath, "utf8")));
+    } catch (e) {
+      complain(zh ? `lossdesk: 无法读取评分配置 ${scoringPath}：${(e as Error).message}` : `lossdesk: cannot read scoring config ${scoringPath}: ${(e as Error).message}`);
+      return 2;
+    }
+  }
+  const human = jsonPath === "-" ? complain : say;
+  let analysis: Analysis;
+  try {
+    const wb = openCsvStream(inputs, encoding === "gbk" ? "gb18030" : encoding);
+    analysis = await analyzeStream(wb, { asOf, locale, scoring, lots: lotsMode });
+  } catch (e) {
+    if (e instanceof CsvReadError) { complain(zh ? `lossdesk: 无法读取 CSV 文件 ${e.message}` : `lossdesk: cannot read CSV file ${e.message}`); return 2; }
+    if (e instanceof InputFatalError) {
+      complain(zh ? `lossdesk: ${inputs.join(", ")} 无法分析：` : `lossdesk: ${inputs.join(", ")} cannot be analysed:`);
+      for (const p of e.problems) complain(`  ${p}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (jsonPath) {
+    if (jsonPath !== "-") fs.mkdirSync(path.dirname(path.resolve(jsonPath)), { recursive: true });
+    const fd = jsonPath === "-" ? 1 : fs.openSync(jsonPath, "w");
+    try {
+      writeResultJson(analysis, (chunk) => writeAllSync(fd, chunk), { lots: lotsMode });
+    } finally {
+      if (fd !== 1) fs.closeSync(fd);
+    }
+  }
+  printSummary(analysis, locale, topN, human);
   if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
   return 0;
 }

@@ -9,7 +9,7 @@
 
 import type { CellValue, SheetSnapshot, TableSnapshot } from "./workbook";
 import {
-  Candidate, HEADER_SCAN_ROWS, InputFatalError, Issue, Lot, ProductInfo, RawNav, candidatesOf, cellIssue, colLetter,
+  Candidate, HEADER_SCAN_ROWS, colIndex, InputFatalError, Issue, Lot, ProductInfo, RawNav, candidatesOf, cellIssue, colLetter,
   fatalMissingColumns, fatalMissingTable, missingColumns, parseA1Range, pickBest, product, readHoldings, readLongNav,
   readProducts, readWideNav, toFound, FoundTable,
 } from "./input";
@@ -29,6 +29,8 @@ export interface StreamSheet {
    * first line - 1). `onRow` returns false to stop early. Resolves with the last r seen (-1 if none).
    */
   read(onRow: (r: number, row: CellValue[]) => boolean | void): Promise<number>;
+  /** A CSV file: r is the record's first line - 1, and issues name file:line:column. */
+  csv?: boolean;
 }
 
 export interface StreamWorkbook {
@@ -198,5 +200,20 @@ export async function analyzeStream(wb: StreamWorkbook, options: StreamOptions =
   tables.push(toFound(hr.table, "holdings", hr.dataRows));
   await readRest();
   const engine = acc.finish();
+  const csv = new Set(wb.sheets.filter((w) => w.csv).map((w) => w.name));
+  if (csv.size) for (const it of issues) if (csv.has(it.sheet)) csvLocation(it);
   return { ...engine, tables, issues, lotRows: hr.dataRows, lotsAccepted: acc.count, lotSources: sources };
+}
+
+/**
+ * An issue on a CSV file named as compilers name a place in a text file: "holdings.csv:12:4: ..."
+ * (line 12, the 4th field); `cell` becomes "12:4". The row the core saw is the record's first line.
+ */
+function csvLocation(it: Issue): void {
+  const m = /^([A-Z]+)(\d+)$/.exec(it.cell);
+  if (!m) return;
+  const prefix = `${cellRef(it.sheet, it.cell)}: `;
+  const text = it.message.startsWith(prefix) ? it.message.slice(prefix.length) : it.message;
+  it.cell = `${m[2]}:${colIndex(m[1]) + 1}`;
+  it.message = `${it.sheet}:${it.cell}: ${text}`;
 }
