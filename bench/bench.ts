@@ -153,3 +153,6 @@ function workbookBench() {
 const only = process.env.BENCH_ONLY;
 if (!only || only === "engine") engineBench();
 if (!only || only === "workbook") workbookBench();
+
+// 3. The streaming steps (issue 11): bench/stream-bench.ts.
+if (!only || only === "stream") void import("./stream-bench").then((m) => m.streamBench());

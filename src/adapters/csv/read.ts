@@ -25,6 +25,8 @@ export class CsvReadError extends Error {
 
 const SNIFF = 64 * 1024;
 
+const EXCEL_ERRORS = new Set(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
+
 /** "utf-8" or "gb18030" for a file, from its first 64 KB. */
 export function detectEncoding(file: string): "utf-8" | "gb18030" {
   const fd = fs.openSync(file, "r");
@@ -125,7 +127,8 @@ export class CsvParser {
 
   private endField(): void {
     const f = this.field;
-    this.fields.push(f === "" && !this.wasQuoted ? null : f);
+    // Excel writes an error cell into CSV as its text; read it back as the error it was.
+    this.fields.push(f === "" && !this.wasQuoted ? null : !this.wasQuoted && f.charCodeAt(0) === 35 && EXCEL_ERRORS.has(f) ? { error: f } : f);
     this.field = "";
     this.wasQuoted = false;
   }
@@ -155,7 +158,7 @@ function readCsv(file: string, encoding: "utf-8" | "gb18030", onRow: (r: number,
     let offset = 0;
     const fail = (err: unknown) => {
       stream.destroy();
-      if (err instanceof TypeError && encoding === "utf-8") {
+      if ((err as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA" && encoding === "utf-8") {
         reject(new CsvReadError(file, `not valid UTF-8 after byte ${offset.toLocaleString("en-US")}; if the file is GBK/GB18030, run with --encoding gb18030`));
       } else reject(err instanceof CsvReadError ? err : new CsvReadError(file, (err as Error).message ?? String(err)));
     };
