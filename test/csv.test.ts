@@ -89,7 +89,7 @@ describe("CSV files", () => {
     expect(fromXlsx.issues.map((i) => i.message)).toContain("客户持仓!D398: 持有份额为负数（-22298.42）");
     const tables = fromCsv.tables.map((t) => ({ ...t, sheet: sheetOf(t.sheet) }));
     expect(tables).toEqual(fromXlsx.tables.map((t) => ({ ...t, tableName: undefined })));
-    const clients = fromCsv.clients.map((c) => ({ ...c, positions: c.positions.map((p) => ({ ...p, lots: p.lots.map((l) => ({ ...l, sheet: sheetOf(l.sheet) })) })) }));
+    const clients = fromCsv.clients.map((c) => ({ ...c, positions: c.positions.map((p) => ({ ...p, lots: p.lots!.map((l) => ({ ...l, sheet: sheetOf(l.sheet) })) })) }));
     expect(clients).toEqual(fromXlsx.clients);
     expect(fromCsv.products).toEqual(fromXlsx.products);
     expect(fromCsv.totals).toEqual(fromXlsx.totals);
