@@ -128,10 +128,22 @@ async function csvStep() {
   fs.rmSync(json, { force: true });
 }
 
+/** The preview in chromium on the 200,000-lot workbook: test/e2e/preview-heap.e2e.test.ts prints the JS heap. */
+function previewStep() {
+  const file = sampleWorkbook(100_000);
+  console.log(`preview in chromium: ${file}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  const r = spawnSync(process.execPath, ["scripts/e2e.js", "preview-heap"], {
+    cwd: ROOT, encoding: "utf8", env: { ...process.env, LOSSDESK_E2E_HEAP_FILE: file }, maxBuffer: 1 << 26,
+  });
+  const line = /PREVIEW-HEAP .*/.exec(r.stdout + r.stderr);
+  console.log(`   ${line ? line[0] : "no heap figure"}${r.status === 0 ? "" : `  (e2e exit ${r.status}: ${(r.stderr || "").split("\n").filter((l) => /✕|Error|crash/i.test(l)).slice(0, 3).join(" ")})`}`);
+}
+
 export async function streamBench(): Promise<void> {
-  const sizes = (process.env.BENCH_STREAM_SIZES ?? "200k,1m,10m").split(",");
+  const sizes = (process.env.BENCH_STREAM_SIZES ?? "200k,1m,10m,preview").split(",");
   console.log("3. streaming analysis against LibreOffice reading the same file (2-core machine shared with other jobs: figures are noisy)");
   if (sizes.includes("200k")) workbookStep("200,000 lots", 100_000, { ratio: 0.8, rssMb: 300 });
   if (sizes.includes("1m")) workbookStep("1,048,000 lots", 523_700, { ratio: 1.0, rssMb: 700 });
   if (sizes.includes("10m")) await csvStep();
+  if (sizes.includes("preview")) previewStep();
 }
