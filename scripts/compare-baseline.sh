@@ -1,7 +1,8 @@
 #!/bin/sh
 # Compares `lossdesk analyze <f> --json -` (stdout and stderr, exit code) on every fixture with the
-# outputs saved before the streaming path went in (BASE, made by the same loop on the old build).
-BASE=${1:-/tmp/scale-baseline}
+# outputs saved before the streaming path went in (test/fixtures/baseline-json, made by the same
+# loop on the build of commit cf617e5). Run from the repository root after `npm run build:cli`.
+BASE=${1:-test/fixtures/baseline-json}
 fail=0
 for f in $(find test/fixtures -name '*.xlsx' -o -name '*.xls' -o -name '*.ods' | sort) assets/sample-lossdesk.xlsx; do
   n=$(echo $f | tr '/' '_')
