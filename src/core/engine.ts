@@ -99,6 +99,11 @@ interface ProductAt {
   pnlFen: Fen;
 }
 
+/** Placeholder until finish() sets each client's flags (never pushed to). */
+const NO_FLAGS: Flag[] = [];
+/** The lots of every position when the lots are not kept (streaming: see lotChain). */
+const NO_LOTS: Lot[] = [];
+
 function rateOf(pnl: Fen, cost: Fen): RateBp | null {
   return cost === 0 ? null : ratioBp(pnl, cost);
 }
@@ -153,9 +158,13 @@ export class LossAccumulator {
     let c = clients.get(lot.clientId);
     if (!c) {
       c = {
+        // Every field declared here, even those still unknown: one object with its fields in
+        // place, not a second property store per client added field by field (500,000 clients).
         result: {
-          clientId: lot.clientId, costFen: 0, marketValueFen: 0, dividendsFen: 0, pnlFen: 0, lossRateBp: null,
-          riskScore: 0, riskTier: "low", flags: [], factors: [], positions: [],
+          clientId: lot.clientId, clientName: undefined, rm: undefined, phone: undefined, clientRisk: undefined,
+          age: undefined, totalAssets: undefined, complaints: undefined, clientTier: undefined,
+          costFen: 0, marketValueFen: 0, dividendsFen: 0, pnlFen: 0, lossRateBp: null,
+          riskScore: 0, riskTier: "low", flags: NO_FLAGS, factors: [], positions: [],
         },
       };
       clients.set(lot.clientId, c);
@@ -180,7 +189,7 @@ export class LossAccumulator {
     if (!pos) {
       pos = {
         productCode: lot.productCode, shares: new ExactSum(), costFen: 0, marketValueFen: 0, dividendsFen: 0,
-        pnlFen: 0, lossRateBp: null, lots: [],
+        pnlFen: 0, lossRateBp: null, lots: this.keep === "lots" ? [] : NO_LOTS,
       };
       r.positions.push(pos);
       p.holders++;
@@ -220,10 +229,11 @@ export class LossAccumulator {
       r.pnlFen = r.marketValueFen + r.dividendsFen - r.costFen;
       r.lossRateBp = rateOf(r.pnlFen, r.costFen);
       if (c.birthDate !== undefined) r.age = ageAt(c.birthDate, asOf);
-      if (r.clientRisk !== undefined && c.maxProductRisk !== undefined && c.maxProductRisk > r.clientRisk) {
-        r.flags.push("suitability-mismatch");
-      }
-      if (r.age !== undefined && r.age >= scoring.elderlyAge) r.flags.push("elderly");
+      const mismatch = r.clientRisk !== undefined && c.maxProductRisk !== undefined && c.maxProductRisk > r.clientRisk;
+      const elderly = r.age !== undefined && r.age >= scoring.elderlyAge;
+      // Arrays of their exact length: one grown by push keeps room for 17 items.
+      r.flags = mismatch && elderly ? ["suitability-mismatch", "elderly"] : mismatch ? ["suitability-mismatch"] : elderly ? ["elderly"] : [];
+      if (r.positions.length < 17) r.positions = r.positions.slice();
       const s = scoreClient({
         pnlFen: r.pnlFen, costFen: r.costFen, lossRateBp: r.lossRateBp, clientRisk: r.clientRisk,
         maxProductRisk: c.maxProductRisk, age: r.age, totalAssets: r.totalAssets, complaints: r.complaints,
@@ -231,7 +241,7 @@ export class LossAccumulator {
       }, scoring);
       r.riskScore = s.score;
       r.riskTier = s.tier;
-      r.factors = s.factors;
+      r.factors = s.factors.slice();
       totals.clients++;
       totals.costFen += r.costFen;
       totals.marketValueFen += r.marketValueFen;
