@@ -81,7 +81,7 @@ const CSV_CLIENTS = Number(process.env.BENCH_CSV_CLIENTS ?? 500_000);
 
 /** NAV and holdings CSV files, written as a stream (never whole in memory). */
 async function csvFiles(): Promise<{ nav: string; holdings: string }> {
-  const dir = path.join(DIR, `csv-${CSV_LOTS}`);
+  const dir = path.join(DIR, `csv-${CSV_LOTS}-${CSV_CLIENTS}-v2`);
   const nav = path.join(dir, "nav.csv");
   const holdings = path.join(dir, "holdings.csv");
   if (fs.existsSync(holdings) && fs.existsSync(path.join(dir, "done"))) return { nav, holdings };
@@ -101,7 +101,8 @@ async function csvFiles(): Promise<{ nav: string; holdings: string }> {
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r())));
   await write("客户编号,客户姓名,产品代码,持有份额,买入金额,客户风险等级,年龄\r\n");
   let seed = 7;
-  const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+  // 32-bit LCG in integer arithmetic (a plain multiply loses bits past 2^53 and cycles early).
+  const rnd = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 4294967296; };
   let buf = "";
   for (let i = 0; i < CSV_LOTS; i++) {
     const client = Math.floor(rnd() * CSV_CLIENTS);
@@ -119,11 +120,11 @@ async function csvStep() {
   const { nav, holdings } = await csvFiles();
   console.log(`10,000,000 lots from CSV: ${holdings} (${(fs.statSync(holdings).size / 1e6).toFixed(0)} MB), ${CSV_CLIENTS.toLocaleString("en-US")} clients, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
   const json = path.join(DIR, "stream-csv-result.json");
-  for (const lots of ["none", "source"]) {
+  for (const lots of (process.env.BENCH_CSV_MODES ?? "none,source").split(",")) {
     const run = analyzeRun(["--nav", nav, "--holdings", holdings, "--lots", lots, "--json", json]);
     if (run.status !== 0) { console.log(`   --lots ${lots}: failed (exit ${run.status}): ${run.stderr.split("\n").slice(0, 3).join(" ")}`); continue; }
     const t = readTotals(json);
-    console.log(`   --lots ${lots.padEnd(6)}  ${run.s.toFixed(1).padStart(6)} s  ${Math.round(t.lotsAccepted / run.s).toLocaleString("en-US").padStart(9)} lots/s  ${run.rssMb.toFixed(0).padStart(5)} MB peak RSS  (${t.lotsAccepted.toLocaleString("en-US")} lots, JSON ${(fs.statSync(json).size / 1e6).toFixed(0)} MB)`);
+    console.log(`   --lots ${lots.padEnd(6)}  ${run.s.toFixed(1).padStart(6)} s  ${Math.round(t.lotsAccepted / run.s).toLocaleString("en-US").padStart(9)} lots/s  ${run.rssMb.toFixed(0).padStart(5)} MB peak RSS  (${t.lotsAccepted.toLocaleString("en-US")} lots, ${t.clients.toLocaleString("en-US")} clients, JSON ${(fs.statSync(json).size / 1e6).toFixed(0)} MB)`);
   }
   fs.rmSync(json, { force: true });
 }
