@@ -160,7 +160,7 @@ function outBench() {
   const out = path.join(dir, "out.xlsx");
   const report = `process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n"));`;
   const analyzeOut = `${report}
-    require("./dist/src/cli/main.js").main(["analyze", process.argv[1], "--out", process.argv[2]], { write() { return true; } }).then((c) => { process.exitCode = c; });`;
+    require("./build/cli/src/cli/main.js").main(["analyze", process.argv[1], "--out", process.argv[2]], { write() { return true; } }).then((c) => { process.exitCode = c; });`;
   console.log(`3. lossdesk analyze --out on ${file} (${mb.toFixed(1)} MB), against LibreOffice re-saving it`);
   const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
   let lo: { s: number; rssMb: number } | undefined;
@@ -191,3 +191,6 @@ const only = process.env.BENCH_ONLY;
 if (!only || only === "engine") engineBench();
 if (!only || only === "workbook") workbookBench();
 if (!only || only === "out") outBench();
+
+// 3. The streaming steps (issue 11): bench/stream-bench.ts.
+if (!only || only === "stream") void import("./stream-bench").then((m) => m.streamBench());

@@ -149,7 +149,7 @@ test(`fuzzed table cells never break the analysis (${RUNS} cases)`, () => {
       const t = json.totals;
       same(t.lotRows, dataRowCount(holdings), "data rows");
       same(t.lotsAccepted + t.lotsRejected, t.lotRows, "accepted + rejected");
-      same(json.clients.reduce((n, c) => n + c.positions.reduce((m, p) => m + p.lots.length, 0), 0), t.lotsAccepted, "lots listed");
+      same(json.clients.reduce((n, c) => n + c.positions.reduce((m, p) => m + (p.lots?.length ?? 0), 0), 0), t.lotsAccepted, "lots listed");
       acceptedLots += t.lotsAccepted;
       same(json.clients.length, t.clients, "clients");
       for (const f of ["cost", "marketValue", "dividends", "pnl"] as const) {

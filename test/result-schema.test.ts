@@ -28,3 +28,20 @@ test("the schema refuses what the contract forbids", () => {
   expect(validate(j)).toBe(false);
   expect(validate.errors!.map((e) => e.instancePath).sort()).toEqual(["/clients/0/pnl", "/products/0/latestNav", "/totals"]);
 });
+
+test("--lots none: positions without their lots still match the schema, and only lots differ", () => {
+  let full = "", none = "";
+  writeResultJson(analysis, (s) => (full += s));
+  writeResultJson(analysis, (s) => (none += s), { lots: "none" });
+  const n = JSON.parse(none);
+  expect(validate(n) ? [] : validate.errors).toEqual([]);
+  expect(n.clients[0].positions[0]).not.toHaveProperty("lots");
+  const f = JSON.parse(full);
+  expect(f.clients[0].positions[0].lots.length).toBeGreaterThan(0);
+  for (const c of f.clients) for (const p of c.positions) delete p.lots;
+  expect(n).toEqual(f);
+  // A position's lots, when present, are never an empty list.
+  const bad = JSON.parse(full);
+  bad.clients[0].positions[0].lots = [];
+  expect(validate(bad)).toBe(false);
+});

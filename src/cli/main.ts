@@ -25,9 +25,12 @@ import { readXlsxFile, WorkbookReadError, describeReadError, describeReadWarning
 import { writeNewWorkbook } from "../adapters/exceljs/write";
 import { graftWorkbookFile, openPackageFile } from "../adapters/xlsx/graft-node";
 import { GraftError, describeGraftError, type InputPackage } from "../adapters/xlsx/graft";
+import { analyzeStream } from "../core/stream-input";
+import { openXlsxFileStream } from "../adapters/xlsx/read-stream-node";
+import { CsvReadError, openCsvStream } from "../adapters/csv/read";
 
-const VALUE_FLAGS = new Set(["--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel", "--bank-name", "--hotline", "--complaint-channel", "--generated-at",
-  "--regulator-report", "--report-deadlines"]);
+const VALUE_FLAGS = new Set(["--lots", "--nav", "--holdings", "--products-file", "--encoding", "--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel",
+  "--bank-name", "--hotline", "--complaint-channel", "--generated-at", "--regulator-report", "--report-deadlines"]);
 const BOOL_FLAGS = new Set(["--help", "--version"]);
 
 const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealth-management products
@@ -45,6 +48,11 @@ const HELP = `lossdesk: 理财产品亏损应急分析 / loss response for wealt
                the bank's name, service hotline and complaint channel for letters and the SMS signature
       --generated-at YYYY-MM-DDTHH:MM  生成时间（默认现在）：联系截止与信函日期自此起算
                the generation time (default now): contact deadlines and letter dates count from it
+      --lots source|none  JSON 中是否列出每笔持仓的来源单元格（默认 source） / per-lot source cells in the JSON or not
+  lossdesk analyze --nav <nav.csv> --holdings <holdings.csv> [--products-file <p.csv>] | <folder> | <a.csv> <b.csv>
+                   [--encoding auto|utf-8|gb18030] [--as-of] [--json] [--lots] [--locale] [--scoring] [--top]
+      CSV 文件（按表头识别，不看文件名；UTF-8 或 GB18030/GBK，auto 自动判断），问题以 文件:行:列 标明
+      CSV files (recognised by their header row, not their name; UTF-8 or GB18030/GBK); issues as file:line:column
   lossdesk draft <input.xlsx> --client <id> --channel phone|sms|wechat|letter [--locale zh-CN|en-US] [--as-of]
                  [--bank-name] [--hotline] [--complaint-channel] [--generated-at]
       打印一位客户一个渠道的沟通草稿及合规检查结果 / prints one draft and its compliance findings
@@ -140,12 +148,21 @@ function sameFile(a: string, b: string): boolean {
 async function analyze(rest: string[], args: Args, say: (s: string) => void, complain: (s: string) => void): Promise<number> {
   const locale = localeOf(args);
   const zh = locale === "zh-CN";
+  // CSV inputs: --nav/--holdings/--products-file, or .csv files and folders as arguments. Which
+  // file holds which table is found from its header row, never from its name.
+  const csvFlags = ["--nav", "--holdings", "--products-file"].map((f) => str(args, f)).filter((v): v is string => v !== undefined);
+  const isCsvArg = (p: string) => /\.csv$/i.test(p) || (fs.existsSync(p) && fs.statSync(p).isDirectory());
+  if (csvFlags.length > 0 || (rest.length > 0 && rest.every(isCsvArg))) {
+    return analyzeCsv([...rest, ...csvFlags], args, locale, say, complain);
+  }
   const input = rest[0];
   if (!input) throw new UsageError("analyze needs an input .xlsx file");
   if (rest.length > 1) throw new UsageError(`unexpected argument "${rest[1]}"`);
   const asOf = asOfOf(args);
   const outPath = str(args, "--out");
   const jsonPath = str(args, "--json");
+  const lotsMode = str(args, "--lots") ?? "source";
+  if (lotsMode !== "source" && lotsMode !== "none") throw new UsageError(`--lots must be source or none, not "${lotsMode}"`);
   const topN = Number(str(args, "--top") ?? 10);
   if (!Number.isInteger(topN) || topN < 0) throw new UsageError("--top must be a whole number");
   if (!fs.existsSync(input)) { complain(zh ? `lossdesk: 找不到文件 ${input}` : `lossdesk: no such file ${input}`); return 2; }
@@ -200,9 +217,17 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
       const own = new Set(GENERATED_SHEETS.map((n) => n.toLowerCase()));
       return { parsed: readInput(wb, { asOf, locale }), previous: { sheets: wb.sheets.filter((x) => own.has(x.name.toLowerCase())) } };
     };
-    const r = await read();
-    previous = r.previous;
-    analysis = analyzeParsed(r.parsed, { scoring });
+    if (outPath) {
+      const r = await read();
+      previous = r.previous;
+      analysis = analyzeParsed(r.parsed, { scoring });
+    } else {
+      // Without --out nothing needs the cells: the streaming path reads rows into lots and drops them.
+      previous = { sheets: [] };
+      const stream = await openXlsxFileStream(input);
+      for (const w of stream.warnings ?? []) complain(`lossdesk: ${input}: ${zh ? "警告" : "warning"}: ${describeReadWarning(w, locale)}`);
+      analysis = await analyzeStream(stream, { asOf, locale, scoring, skipSheets: GENERATED_SHEETS, lots: lotsMode });
+    }
   } catch (e) {
     if (e instanceof WorkbookReadError) { complain(`lossdesk: ${input}: ${describeReadError(e, locale)}`); return 2; }
     if (e instanceof InputFatalError) {
@@ -217,7 +242,7 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
     if (jsonPath !== "-") fs.mkdirSync(path.dirname(path.resolve(jsonPath)), { recursive: true });
     const fd = jsonPath === "-" ? 1 : fs.openSync(jsonPath, "w");
     try {
-      writeResultJson(analysis, (chunk) => fs.writeSync(fd, chunk));
+      writeResultJson(analysis, (chunk) => writeAllSync(fd, chunk), { lots: lotsMode === "none" ? "none" : "source" });
     } finally {
       if (fd !== 1) fs.closeSync(fd);
     }
@@ -245,6 +270,74 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   }
   if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
   return 0;
+}
+
+async function analyzeCsv(inputs: string[], args: Args, locale: Locale, say: (s: string) => void, complain: (s: string) => void): Promise<number> {
+  const zh = locale === "zh-CN";
+  const asOf = asOfOf(args);
+  const jsonPath = str(args, "--json");
+  const lotsMode = str(args, "--lots") ?? "source";
+  if (lotsMode !== "source" && lotsMode !== "none") throw new UsageError(`--lots must be source or none, not "${lotsMode}"`);
+  const topN = Number(str(args, "--top") ?? 10);
+  if (!Number.isInteger(topN) || topN < 0) throw new UsageError("--top must be a whole number");
+  if (str(args, "--out")) throw new UsageError("--out needs an .xlsx input; with CSV files use --json");
+  const encoding = str(args, "--encoding") ?? "auto";
+  if (encoding !== "auto" && encoding !== "utf-8" && encoding !== "gb18030" && encoding !== "gbk") {
+    throw new UsageError(`--encoding must be auto, utf-8 or gb18030, not "${encoding}"`);
+  }
+  let scoring: ScoringConfig | undefined;
+  const scoringPath = str(args, "--scoring");
+  if (scoringPath) {
+    try {
+      scoring = scoringWith(JSON.parse(fs.readFileSync(scoringPath, "utf8")));
+    } catch (e) {
+      complain(zh ? `lossdesk: 无法读取评分配置 ${scoringPath}：${(e as Error).message}` : `lossdesk: cannot read scoring config ${scoringPath}: ${(e as Error).message}`);
+      return 2;
+    }
+  }
+  const human = jsonPath === "-" ? complain : say;
+  let analysis: Analysis;
+  try {
+    const wb = openCsvStream(inputs, encoding === "gbk" ? "gb18030" : encoding);
+    analysis = await analyzeStream(wb, { asOf, locale, scoring, lots: lotsMode });
+  } catch (e) {
+    if (e instanceof CsvReadError) { complain(zh ? `lossdesk: 无法读取 CSV 文件 ${e.message}` : `lossdesk: cannot read CSV file ${e.message}`); return 2; }
+    if (e instanceof InputFatalError) {
+      complain(zh ? `lossdesk: ${inputs.join(", ")} 无法分析：` : `lossdesk: ${inputs.join(", ")} cannot be analysed:`);
+      for (const p of e.problems) complain(`  ${p}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (jsonPath) {
+    if (jsonPath !== "-") fs.mkdirSync(path.dirname(path.resolve(jsonPath)), { recursive: true });
+    const fd = jsonPath === "-" ? 1 : fs.openSync(jsonPath, "w");
+    try {
+      writeResultJson(analysis, (chunk) => writeAllSync(fd, chunk), { lots: lotsMode });
+    } finally {
+      if (fd !== 1) fs.closeSync(fd);
+    }
+  }
+  printSummary(analysis, locale, topN, human);
+  if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
+  return 0;
+}
+
+/**
+ * fs.writeSync on a pipe (stdout into `| jq`) may write part of a chunk, or fail with EAGAIN when
+ * the pipe is full; the rest of the JSON would be lost. Write until every byte is out.
+ */
+function writeAllSync(fd: number, chunk: string): void {
+  const buf = Buffer.from(chunk, "utf8");
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += fs.writeSync(fd, buf, off, buf.length - off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); // the reader is behind: wait a moment
+    }
+  }
 }
 
 function money(fen: number): string {

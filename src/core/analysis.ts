@@ -7,6 +7,7 @@ import { ClientResult, EngineResult, computeLosses } from "./engine";
 import { ScoringConfig, DEFAULT_SCORING } from "./risk";
 import { formatFen, formatNav, formatRate, fenToYuanNumber } from "./money";
 import { IsoDate } from "./values";
+import type { LotSources } from "./lots";
 import { Locale, ui } from "./i18n";
 
 /** Sheets LossDesk writes; never read back as input (their headers would look like holdings). */
@@ -29,6 +30,8 @@ export interface Analysis extends EngineResult {
   issues: Issue[];
   lotRows: number;
   lotsAccepted: number;
+  /** The streaming path's columnar lot sources (stream-input.ts), behind PositionResult.lotChain. */
+  lotSources?: LotSources;
 }
 
 export function analyzeWorkbook(wb: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
@@ -48,7 +51,21 @@ export function analyzeParsed(parsed: ParsedInput, options: AnalyzeOptions = {})
 
 const rate = (bp: number | null) => (bp === null ? null : formatRate(bp));
 
-function clientJson(c: ClientResult) {
+/** What the JSON says of each position's lots: their source cells (the default) or nothing. */
+export interface JsonOptions {
+  lots?: "source" | "none";
+}
+
+function lotsJson(p: ClientResult["positions"][number], sources: LotSources | undefined) {
+  if (p.lotChain !== undefined && sources) {
+    const out: { sheet: string; row: number; ref: string }[] = [];
+    for (const l of sources.chain(p.lotChain.first)) out.push({ sheet: l.sheet, row: l.row, ref: lotRef(l) });
+    return out;
+  }
+  return p.lots.map((l) => ({ sheet: l.sheet, row: l.row, ref: lotRef(l) }));
+}
+
+function clientJson(c: ClientResult, sources?: LotSources, json: JsonOptions = {}) {
   return {
     clientId: c.clientId,
     clientName: c.clientName ?? null,
@@ -70,7 +87,7 @@ function clientJson(c: ClientResult) {
       dividends: formatFen(p.dividendsFen),
       pnl: formatFen(p.pnlFen),
       lossRate: rate(p.lossRateBp),
-      lots: p.lots.map((l) => ({ sheet: l.sheet, row: l.row, ref: lotRef(l) })),
+      ...(json.lots === "none" ? {} : { lots: lotsJson(p, sources) }),
     })),
   };
 }
@@ -115,19 +132,19 @@ function headJson(a: Analysis) {
 /** The result JSON: amounts as "-30000.00", rates as "-0.2000", NAVs with 4 or more decimals. */
 export function resultJson(a: Analysis) {
   const { asOf, tables, ...rest } = headJson(a);
-  return { asOf, tables, clients: a.clients.map(clientJson), ...rest };
+  return { asOf, tables, clients: a.clients.map((c) => clientJson(c, a.lotSources)), ...rest };
 }
 
 /**
  * The same JSON, written in pieces: one client per line, so a 200,000-lot result never sits in
  * memory as one string (it is over 100 MB).
  */
-export function writeResultJson(a: Analysis, write: (chunk: string) => void): void {
+export function writeResultJson(a: Analysis, write: (chunk: string) => void, json: JsonOptions = {}): void {
   const { asOf, tables, ...rest } = headJson(a);
   write(`{\n"asOf": ${JSON.stringify(asOf)},\n"tables": ${JSON.stringify(tables)},\n"clients": [`);
   let buf = "";
   a.clients.forEach((c, i) => {
-    buf += (i ? ",\n" : "\n") + JSON.stringify(clientJson(c));
+    buf += (i ? ",\n" : "\n") + JSON.stringify(clientJson(c, a.lotSources, json));
     if (buf.length > 1 << 20) { write(buf); buf = ""; }
   });
   write(buf + "\n]");

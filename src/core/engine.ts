@@ -4,6 +4,7 @@
 import { Dec, ExactSum, Fen, RateBp, decimalRatioBp, fenFromYuan, mulToFen, ratioBp } from "./money";
 import { IsoDate, Level, ageAt } from "./values";
 import { Lot, NavPoint, ProductInfo, lastNavOnOrBefore } from "./input";
+import { LotSources } from "./lots";
 import { Factor, RiskTier, ScoringConfig, DEFAULT_SCORING, scoreClient } from "./risk";
 
 export type Flag = "suitability-mismatch" | "elderly";
@@ -18,6 +19,8 @@ export interface PositionResult {
   lossRateBp: RateBp | null;
   /** The holdings rows behind this position (their sheet, row and cells). */
   lots: Lot[];
+  /** On the streaming path: the same rows as a chain in the analysis's LotSources (lots.ts). */
+  lotChain?: { first: number; last: number };
 }
 
 export interface ClientResult {
@@ -102,6 +105,11 @@ interface ProductAt {
   pnlFen: Fen;
 }
 
+/** Placeholder until finish() sets each client's flags (never pushed to). */
+const NO_FLAGS: Flag[] = [];
+/** The lots of every position when the lots are not kept (streaming: see lotChain). */
+const NO_LOTS: Lot[] = [];
+
 function rateOf(pnl: Fen, cost: Fen): RateBp | null {
   return cost === 0 ? null : ratioBp(pnl, cost);
 }
@@ -113,11 +121,33 @@ export function computeLosses(
   asOf: IsoDate,
   scoring: ScoringConfig = DEFAULT_SCORING,
 ): EngineResult {
-  const at = new Map<string, ProductAt>();
-  const clients = new Map<string, ClientAcc>();
+  const acc = new LossAccumulator(products, asOf, scoring);
+  for (let i = 0; i < lots.length; i++) acc.add(lots[i]);
+  return acc.finish();
+}
 
-  for (let i = 0; i < lots.length; i++) {
-    const lot = lots[i];
+/**
+ * The lot loop as an accumulator, so that a reader can hand over lots as it reads them and drop
+ * each one at once (src/core/stream-input.ts): only positions and clients stay, not lots. With
+ * `sources` the positions keep where their lots came from in a columnar store (lots.ts) instead of
+ * the lots themselves; with `keep: "none"` they keep nothing.
+ */
+export class LossAccumulator {
+  private readonly at = new Map<string, ProductAt>();
+  private readonly clients = new Map<string, ClientAcc>();
+  count = 0;
+
+  constructor(
+    private readonly products: ReadonlyMap<string, ProductInfo>,
+    private readonly asOf: IsoDate,
+    private readonly scoring: ScoringConfig = DEFAULT_SCORING,
+    private readonly sources?: LotSources,
+    private readonly keep: "lots" | "source" | "none" = "lots",
+  ) {}
+
+  add(lot: Lot): void {
+    const { at, clients, products, asOf } = this;
+    this.count++;
     let p = at.get(lot.productCode);
     if (!p) {
       const info = products.get(lot.productCode)!;
@@ -134,9 +164,13 @@ export function computeLosses(
     let c = clients.get(lot.clientId);
     if (!c) {
       c = {
+        // Every field declared here, even those still unknown: one object with its fields in
+        // place, not a second property store per client added field by field (500,000 clients).
         result: {
-          clientId: lot.clientId, costFen: 0, marketValueFen: 0, dividendsFen: 0, pnlFen: 0, lossRateBp: null,
-          riskScore: 0, riskTier: "low", flags: [], factors: [], positions: [],
+          clientId: lot.clientId, clientName: undefined, rm: undefined, phone: undefined, clientRisk: undefined,
+          age: undefined, totalAssets: undefined, complaints: undefined, clientTier: undefined,
+          costFen: 0, marketValueFen: 0, dividendsFen: 0, pnlFen: 0, lossRateBp: null,
+          riskScore: 0, riskTier: "low", flags: NO_FLAGS, factors: [], positions: [],
         },
       };
       clients.set(lot.clientId, c);
@@ -152,8 +186,8 @@ export function computeLosses(
     if (r.totalAssets === undefined) r.totalAssets = lot.totalAssets;
     if (r.complaints === undefined) r.complaints = lot.complaints;
     if (r.clientTier === undefined) r.clientTier = lot.clientTier;
-    const risk = p.info.risk;
-    if (risk !== undefined && (c.maxProductRisk === undefined || risk > c.maxProductRisk)) c.maxProductRisk = risk;
+    // The highest product risk is taken in finish(), over the client's positions: a product's
+    // risk may still be filled in by a later holdings row while lots stream in.
 
     // A client holds a handful of products: a scan beats a Map per client (and its garbage).
     let pos: PositionResult | undefined;
@@ -161,7 +195,7 @@ export function computeLosses(
     if (!pos) {
       pos = {
         productCode: lot.productCode, shares: new ExactSum(), costFen: 0, marketValueFen: 0, dividendsFen: 0,
-        pnlFen: 0, lossRateBp: null, lots: [],
+        pnlFen: 0, lossRateBp: null, lots: this.keep === "lots" ? [] : NO_LOTS,
       };
       r.positions.push(pos);
       p.holders++;
@@ -170,7 +204,12 @@ export function computeLosses(
     pos.costFen += costFen;
     pos.marketValueFen += marketValueFen;
     pos.dividendsFen += dividendsFen;
-    pos.lots.push(lot);
+    if (this.keep === "lots") pos.lots.push(lot);
+    else if (this.keep === "source" && this.sources) {
+      const i = this.sources.add(lot.sheet, lot.row, lot.cols);
+      if (pos.lotChain === undefined) pos.lotChain = { first: i, last: i };
+      else { this.sources.link(pos.lotChain.last, i); pos.lotChain.last = i; }
+    }
 
     const pnl = marketValueFen + dividendsFen - costFen;
     p.costFen += costFen;
@@ -178,47 +217,54 @@ export function computeLosses(
     p.pnlFen += pnl;
   }
 
-  const totals: Totals = { clients: 0, clientsWithLoss: 0, costFen: 0, marketValueFen: 0, dividendsFen: 0, pnlFen: 0, lossFen: 0 };
-  const out: ClientResult[] = [];
-  for (const c of clients.values()) {
-    const r = c.result;
-    for (const pos of r.positions) {
-      pos.pnlFen = pos.marketValueFen + pos.dividendsFen - pos.costFen;
-      pos.lossRateBp = rateOf(pos.pnlFen, pos.costFen);
-      r.costFen += pos.costFen;
-      r.marketValueFen += pos.marketValueFen;
-      r.dividendsFen += pos.dividendsFen;
+  finish(): EngineResult {
+    const { at, clients, asOf, scoring } = this;
+    const totals: Totals = { clients: 0, clientsWithLoss: 0, costFen: 0, marketValueFen: 0, dividendsFen: 0, pnlFen: 0, lossFen: 0 };
+    const out: ClientResult[] = [];
+    for (const c of clients.values()) {
+      const r = c.result;
+      for (const pos of r.positions) {
+        pos.pnlFen = pos.marketValueFen + pos.dividendsFen - pos.costFen;
+        pos.lossRateBp = rateOf(pos.pnlFen, pos.costFen);
+        r.costFen += pos.costFen;
+        r.marketValueFen += pos.marketValueFen;
+        r.dividendsFen += pos.dividendsFen;
+        const risk = at.get(pos.productCode)!.info.risk;
+        if (risk !== undefined && (c.maxProductRisk === undefined || risk > c.maxProductRisk)) c.maxProductRisk = risk;
+      }
+      r.pnlFen = r.marketValueFen + r.dividendsFen - r.costFen;
+      r.lossRateBp = rateOf(r.pnlFen, r.costFen);
+      if (c.birthDate !== undefined) r.age = ageAt(c.birthDate, asOf);
+      const mismatch = r.clientRisk !== undefined && c.maxProductRisk !== undefined && c.maxProductRisk > r.clientRisk;
+      const elderly = r.age !== undefined && r.age >= scoring.elderlyAge;
+      // Arrays of their exact length: one grown by push keeps room for 17 items.
+      r.flags = mismatch && elderly ? ["suitability-mismatch", "elderly"] : mismatch ? ["suitability-mismatch"] : elderly ? ["elderly"] : [];
+      if (r.positions.length < 17) r.positions = r.positions.slice();
+      const s = scoreClient({
+        pnlFen: r.pnlFen, costFen: r.costFen, lossRateBp: r.lossRateBp, clientRisk: r.clientRisk,
+        maxProductRisk: c.maxProductRisk, age: r.age, totalAssets: r.totalAssets, complaints: r.complaints,
+        tier: r.clientTier,
+      }, scoring);
+      r.riskScore = s.score;
+      r.riskTier = s.tier;
+      r.factors = s.factors.slice();
+      totals.clients++;
+      totals.costFen += r.costFen;
+      totals.marketValueFen += r.marketValueFen;
+      totals.dividendsFen += r.dividendsFen;
+      totals.pnlFen += r.pnlFen;
+      if (r.pnlFen < 0) { totals.clientsWithLoss++; totals.lossFen -= r.pnlFen; }
+      out.push(r);
     }
-    r.pnlFen = r.marketValueFen + r.dividendsFen - r.costFen;
-    r.lossRateBp = rateOf(r.pnlFen, r.costFen);
-    if (c.birthDate !== undefined) r.age = ageAt(c.birthDate, asOf);
-    if (r.clientRisk !== undefined && c.maxProductRisk !== undefined && c.maxProductRisk > r.clientRisk) {
-      r.flags.push("suitability-mismatch");
-    }
-    if (r.age !== undefined && r.age >= scoring.elderlyAge) r.flags.push("elderly");
-    const s = scoreClient({
-      pnlFen: r.pnlFen, costFen: r.costFen, lossRateBp: r.lossRateBp, clientRisk: r.clientRisk,
-      maxProductRisk: c.maxProductRisk, age: r.age, totalAssets: r.totalAssets, complaints: r.complaints,
-      tier: r.clientTier,
-    }, scoring);
-    r.riskScore = s.score;
-    r.riskTier = s.tier;
-    r.factors = s.factors;
-    totals.clients++;
-    totals.costFen += r.costFen;
-    totals.marketValueFen += r.marketValueFen;
-    totals.dividendsFen += r.dividendsFen;
-    totals.pnlFen += r.pnlFen;
-    if (r.pnlFen < 0) { totals.clientsWithLoss++; totals.lossFen -= r.pnlFen; }
-    out.push(r);
-  }
-  // Whom to call first: highest score, then the biggest loss, then by id for a stable order.
-  out.sort((a, b) => b.riskScore - a.riskScore || a.pnlFen - b.pnlFen || (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
+    clients.clear();
+    // Whom to call first: highest score, then the biggest loss, then by id for a stable order.
+    out.sort((a, b) => b.riskScore - a.riskScore || a.pnlFen - b.pnlFen || (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
 
-  const productResults: ProductResult[] = [];
-  for (const p of at.values()) productResults.push(productFigures(p, asOf));
-  productResults.sort((a, b) => a.pnlFen - b.pnlFen || (a.productCode < b.productCode ? -1 : 1));
-  return { asOf, elderlyAge: scoring.elderlyAge, clients: out, products: productResults, totals };
+    const productResults: ProductResult[] = [];
+    for (const p of at.values()) productResults.push(productFigures(p, asOf));
+    productResults.sort((a, b) => a.pnlFen - b.pnlFen || (a.productCode < b.productCode ? -1 : 1));
+    return { asOf, elderlyAge: scoring.elderlyAge, clients: out, products: productResults, totals };
+  }
 }
 
 function productFigures(p: ProductAt, asOf: IsoDate): ProductResult {

@@ -601,3 +601,11 @@ export function parseWorkbook(wb: WorkbookSnapshot, options: ParseOptions = {}):
   tables.push(toFound(holdings!, "holdings", lotRows));
   return { tables, products, lots, asOf, lotRows, issues };
 }
+
+// The pieces of parseWorkbook that the streaming path (stream-input.ts) runs window by window,
+// so that both paths share every rule, issue and cell reference.
+export {
+  HEADER_SCAN_ROWS, candidatesOf, pickBest, missingColumns, fatalMissingTable, fatalMissingColumns,
+  readLongNav, readWideNav, readProducts, readHoldings, toFound, product,
+};
+export type { Candidate, RawNav };

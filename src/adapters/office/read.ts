@@ -14,6 +14,7 @@ import { Batch } from "./batch";
 import { isPayloadTooLarge } from "./errors";
 import type { Lang } from "./support";
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../core/workbook";
+import type { StreamSheet, StreamWorkbook } from "../../core/stream-input";
 import type { Progress } from "../../taskpane/host";
 
 /** Rows per request to start with: 5,000 rows of a 20-column holdings sheet is about 1-2 MB of JSON. */
@@ -241,4 +242,94 @@ export function localAddress(address: string): string {
 
 function labels(lang: Lang): { reading: string } {
   return lang === "zh-CN" ? { reading: "正在读取工作簿" } : { reading: "Reading the workbook" };
+}
+
+// ---- The streaming read (issue 11) ----
+
+/**
+ * The open workbook as a StreamWorkbook for the streaming analysis (src/core/stream-input.ts):
+ * each pass over a sheet requests its used range in blocks of `blockRows` rows (halved when Excel
+ * refuses a request as too large, as readSnapshot does) and hands each block's rows over as it
+ * arrives; no block is kept. The table finder's pass stops after the first block of each sheet.
+ * Round trips: 2 syncs up front (names and tables, then used ranges), then one per block per pass.
+ */
+export async function openStream(batch: Batch, opts: ReadOptions): Promise<{ workbook: StreamWorkbook; stats: ReadStats }> {
+  const { context } = batch;
+  const stats: ReadStats = { syncs: 0, blockRows: Math.max(MIN_BLOCK_ROWS, opts.blockRows ?? READ_BLOCK_ROWS), retries: 0 };
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/showHeaders");
+  await batch.sync();
+  batch.checkAbort();
+  const used = sheets.items.map((sheet) => {
+    const r = opts.orNullObject ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
+    r.load("rowIndex,columnIndex,rowCount,columnCount");
+    return r;
+  });
+  const tableInfo = tables.items.map((t) => {
+    const range = t.getRange();
+    range.load("address");
+    t.worksheet.load("name");
+    return { t, range };
+  });
+  await batch.sync();
+  batch.checkAbort();
+  const tablesOf = new Map<string, TableSnapshot[]>();
+  for (const { t, range } of tableInfo) {
+    const list = tablesOf.get(t.worksheet.name) ?? [];
+    list.push({ name: t.name, ref: localAddress(range.address), headerRow: t.showHeaders });
+    tablesOf.set(t.worksheet.name, list);
+  }
+  const out: StreamSheet[] = sheets.items.map((sheet, i) => {
+    const r = used[i];
+    const area = r.isNullObject ? undefined : { r0: r.rowIndex, c0: r.columnIndex, rows: r.rowCount, cols: r.columnCount };
+    return {
+      name: sheet.name,
+      tables: tablesOf.get(sheet.name) ?? [],
+      read: async (onRow) => {
+        if (!area) return -1;
+        let last = -1;
+        for (let off = 0; off < area.rows;) {
+          batch.checkAbort();
+          const n = Math.min(stats.blockRows, area.rows - off);
+          const range = sheet.getRangeByIndexes(area.r0 + off, area.c0, n, area.cols);
+          range.load("values");
+          try {
+            await batch.sync();
+          } catch (e) {
+            if (!isPayloadTooLarge(e) || stats.blockRows <= MIN_BLOCK_ROWS) throw e;
+            stats.blockRows = Math.max(MIN_BLOCK_ROWS, Math.floor(stats.blockRows / 2));
+            stats.retries++;
+            continue;
+          }
+          const values = range.values;
+          for (let i = 0; i < values.length; i++) {
+            const row = rowFromOffice(area.c0, values[i]);
+            if (!row) continue;
+            last = area.r0 + off + i;
+            if (onRow(last, row) === false) { stats.syncs = batch.syncs; return last; }
+          }
+          off += n;
+          opts.progress?.(off / area.rows, labels(batch.lang).reading);
+        }
+        stats.syncs = batch.syncs;
+        return last;
+      },
+    };
+  });
+  stats.syncs = batch.syncs;
+  return { workbook: { sheets: out }, stats };
+}
+
+/** One row of Range.values as the core's cells from column A, or undefined when it is all empty. */
+function rowFromOffice(c0: number, src: unknown[]): CellValue[] | undefined {
+  let out: CellValue[] | undefined;
+  for (let c = 0; c < src.length; c++) {
+    const v = cellFromOffice(src[c]);
+    if (v === null) continue;
+    out ??= new Array(c0 + src.length).fill(null);
+    out[c0 + c] = v;
+  }
+  return out;
 }

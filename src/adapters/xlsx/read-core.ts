@@ -756,3 +756,7 @@ async function readTables(zip: ZipArchive, sheetPart: string, sheet: string): Pr
   }
   return tables;
 }
+
+// For the streaming reader (read-stream.ts): the package navigation and the sheet handler, whose
+// completed rows it takes away as the sheet inflates instead of keeping them all.
+export { SheetHandler, findWorkbookPart, readRels, readSharedStrings, readDateStyles, readTables, readWorkbookPart, relsPartFor };
