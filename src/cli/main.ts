@@ -5,9 +5,9 @@
 
 import fs from "fs";
 import path from "path";
-import { GENERATED_SHEETS, analyzeParsed, readInput, writeResultJson, Analysis } from "../core/analysis";
+import { GENERATED_SHEETS, writeResultJson, Analysis } from "../core/analysis";
 import { buildOutputs } from "../core/outputs";
-import { WorkbookSnapshot } from "../core/workbook";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
 import { draftCommand } from "./draft";
 import { Args, UsageError, defaultLocale, parseArgs, str } from "./args";
 import { drillCommand } from "./drill";
@@ -21,11 +21,11 @@ import { ScoringConfig, scoringWith } from "../core/risk";
 import { readDate } from "../core/values";
 import { localDateTime } from "../core/contact";
 import { generateSample } from "../core/sample";
-import { readXlsxFile, WorkbookReadError, describeReadError, describeReadWarning } from "../adapters/xlsx/read";
+import { WorkbookReadError, describeReadError, describeReadWarning } from "../adapters/xlsx/read";
 import { writeNewWorkbook } from "../adapters/exceljs/write";
 import { graftWorkbookFile, openPackageFile } from "../adapters/xlsx/graft-node";
 import { GraftError, describeGraftError, type InputPackage } from "../adapters/xlsx/graft";
-import { analyzeStream } from "../core/stream-input";
+import { analyzeStream, type StreamWorkbook } from "../core/stream-input";
 import { openXlsxFileStream } from "../adapters/xlsx/read-stream-node";
 import { CsvReadError, openCsvStream } from "../adapters/csv/read";
 
@@ -208,26 +208,13 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   let analysis: Analysis;
   let previous: WorkbookSnapshot;
   try {
-    // Only the sheets LossDesk wrote before (their statuses, notes, analyst text, templates) are
-    // kept; the rest of the snapshot (200 MB for 200,000 lots) is dropped once the input is read.
-    const read = async () => {
-      const wb = await readXlsxFile(input);
-      // What the reader skipped or worked around: said before the analysis, on stderr.
-      for (const w of wb.warnings ?? []) complain(`lossdesk: ${input}: ${zh ? "警告" : "warning"}: ${describeReadWarning(w, locale)}`);
-      const own = new Set(GENERATED_SHEETS.map((n) => n.toLowerCase()));
-      return { parsed: readInput(wb, { asOf, locale }), previous: { sheets: wb.sheets.filter((x) => own.has(x.name.toLowerCase())) } };
-    };
-    if (outPath) {
-      const r = await read();
-      previous = r.previous;
-      analysis = analyzeParsed(r.parsed, { scoring });
-    } else {
-      // Without --out nothing needs the cells: the streaming path reads rows into lots and drops them.
-      previous = { sheets: [] };
-      const stream = await openXlsxFileStream(input);
-      for (const w of stream.warnings ?? []) complain(`lossdesk: ${input}: ${zh ? "警告" : "warning"}: ${describeReadWarning(w, locale)}`);
-      analysis = await analyzeStream(stream, { asOf, locale, scoring, skipSheets: GENERATED_SHEETS, lots: lotsMode });
-    }
+    // Both ways stream: rows become lots as they are read, no snapshot of the cells is made. With
+    // --out only the sheets LossDesk wrote before (statuses, notes, analyst text, templates) are
+    // read whole, for regeneration to keep what people typed in them.
+    const stream = await openXlsxFileStream(input);
+    for (const w of stream.warnings ?? []) complain(`lossdesk: ${input}: ${zh ? "警告" : "warning"}: ${describeReadWarning(w, locale)}`);
+    analysis = await analyzeStream(stream, { asOf, locale, scoring, skipSheets: GENERATED_SHEETS, lots: lotsMode });
+    previous = outPath ? await ownSheets(stream) : { sheets: [] };
   } catch (e) {
     if (e instanceof WorkbookReadError) { complain(`lossdesk: ${input}: ${describeReadError(e, locale)}`); return 2; }
     if (e instanceof InputFatalError) {
@@ -270,6 +257,19 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   }
   if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
   return 0;
+}
+
+/** The sheets LossDesk wrote on an earlier run, read whole (they are small next to the input's). */
+async function ownSheets(stream: StreamWorkbook): Promise<WorkbookSnapshot> {
+  const own = new Set(GENERATED_SHEETS.map((n) => n.toLowerCase()));
+  const sheets: SheetSnapshot[] = [];
+  for (const s of stream.sheets) {
+    if (!own.has(s.name.toLowerCase())) continue;
+    const rows: CellValue[][] = [];
+    await s.read((r, row) => { rows[r] = row; });
+    sheets.push({ name: s.name, rows, tables: s.tables });
+  }
+  return { sheets };
 }
 
 async function analyzeCsv(inputs: string[], args: Args, locale: Locale, say: (s: string) => void, complain: (s: string) => void): Promise<number> {
