@@ -482,7 +482,11 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
     hits.push({ rule, index, end });
   };
   for (const b of benchmarkFindings(t)) add("benchmark-as-return", b.index, b.end);
+  // A Chinese pattern cannot match a text without Chinese characters, an English one a text
+  // without Latin letters: most drafts are one language, so half the patterns are skipped.
+  const hasHan = HAN.test(t), hasLatin = /[a-z]/i.test(t);
   for (const p of PATTERNS) {
+    if (p.en ? !hasLatin : !hasHan) continue;
     for (const m of t.matchAll(new RegExp(p.re.source, p.re.flags))) {
       const i = m.index!;
       if (!m[0]) continue;
