@@ -18,6 +18,9 @@
 //    form (不会亏, 本金安全, 一分不少; "you won't lose"); making good the loss (补偿, 兜底, 承担损失;
 //    "make up your losses"); a benchmark or a yield stated as what the client will get; unsupported
 //    superlatives.
+//    Round 4 of issue 9 models these generally rather than phrase by phrase: certainty (a modal or an
+//    assurance) + a recovery outcome; the impossibility of a loss (nothing to lose, 亏不到, 哪有亏的);
+//    the bank making good (absorb the loss, make you whole, 行里兜着, 差额由我们承担).
 // 3. Drop a match whose promise is really negated: a negator shortly before it in the same clause
 //    (不保本, 无法承诺赔偿, "does not guarantee"), one inside the form (会不会赔), a question (…吗？), or a
 //    mention (所谓“稳赚不赔”的说法, "anyone promising guaranteed returns"). A negator that negates worry
