@@ -21,9 +21,11 @@ export interface CorpusRow {
   sentence: string;
 }
 
-export const CORPUS = path.join(__dirname, "..", "..", "test", "fixtures", "compliance", "corpus.tsv");
+// Run from bench/ (jest, ts) or from the build (build/cli/bench): the first of these that exists.
+const CANDIDATES = [["..", "..", ".."], ["..", ".."], [".."]].map((up) => path.join(__dirname, ...up, "test", "fixtures", "compliance", "corpus.tsv"));
+export const CORPUS = CANDIDATES.find((f) => fs.existsSync(f)) ?? CANDIDATES[CANDIDATES.length - 1];
 
-export function readCorpus(file = fs.existsSync(CORPUS) ? CORPUS : path.join(__dirname, "..", "test", "fixtures", "compliance", "corpus.tsv")): CorpusRow[] {
+export function readCorpus(file = CORPUS): CorpusRow[] {
   const lines = fs.readFileSync(file, "utf8").split(/\r?\n/);
   const rows: CorpusRow[] = [];
   for (const line of lines) {
@@ -83,8 +85,10 @@ export function ruleScore(results: RowResult[], rule: ComplianceRule, keep: (r: 
   return { ...score(tp, fp, fn, n), precision: p };
 }
 
-/** Rows written after a tuning round and never tuned on (ids 358 and up): the fairest measure. */
+/** Rows written after a tuning round (ids 358 and up); rows 358-477 were tuned on in round 4. */
 export const FRESH = (r: CorpusRow) => Number(r.id.slice(2)) >= 358;
+/** Round 4 (rows 478-557): written by a second helper before that round's tuning. */
+export const ROUND4 = (r: CorpusRow) => Number(r.id.slice(2)) >= 478;
 
 const RULES: ComplianceRule[] = ["promise-words", "certain-outcome", "no-loss-promise", "compensation-promise", "benchmark-as-return", "superlative"];
 
@@ -99,15 +103,24 @@ function main(argv: string[]) {
     for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && r.locale === loc)));
     for (const rule of RULES) console.log(line(rule, ruleScore(results, rule, inSplit)));
     if (split === "holdout") {
-      console.log("  written after tuning (rows 358+, never tuned on):");
+      console.log("  written after a tuning round (rows 358+; 358-477 tuned on in round 4):");
       console.log(line("all", sentenceScore(results, (r) => inSplit(r) && FRESH(r))));
       for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && FRESH(r) && r.locale === loc)));
+      console.log("  round 4 (rows 478+, written before round 4's tuning):");
+      console.log(line("all", sentenceScore(results, (r) => inSplit(r) && ROUND4(r))));
+      for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && ROUND4(r) && r.locale === loc)));
+      for (const rule of RULES) console.log(line(rule, ruleScore(results, rule, (r) => inSplit(r) && ROUND4(r))));
+      console.log("  rows 358-477 (older holdout):");
+      console.log(line("all", sentenceScore(results, (r) => inSplit(r) && FRESH(r) && !ROUND4(r))));
+      for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && FRESH(r) && !ROUND4(r) && r.locale === loc)));
+      for (const rule of RULES) console.log(line(rule, ruleScore(results, rule, (r) => inSplit(r) && FRESH(r) && !ROUND4(r))));
     }
   }
   if (argv.includes("--misses")) {
     console.log("\nmisses:");
     for (const r of results) {
       const wrong = (r.row.label === "flag") !== r.flagged || r.row.rules.some((x) => !r.fired.includes(x));
+      if (wrong && argv.includes("--hide-round4") && ROUND4(r.row)) continue;
       if (wrong) console.log(`  ${r.row.id} ${r.row.split} ${r.row.label} want ${r.row.rules.join("+") || "-"} got ${r.fired.join("+") || "-"}  ${r.row.sentence}  ${JSON.stringify(checkText(r.row.sentence).map((x) => x.text))}`);
     }
   }

@@ -1,6 +1,6 @@
 // The compliance check against the labelled corpus, the sentences issue 9 names, the
 // normalisation (excerpts quoted as written), and the built-in draft texts.
-import { FRESH, readCorpus, ruleScore, runCorpus, sentenceScore } from "../bench/compliance-eval";
+import { FRESH, ROUND4, readCorpus, ruleScore, runCorpus, sentenceScore } from "../bench/compliance-eval";
 import { checkText, normalise, COMPLIANCE_RULES, RULE_LABEL } from "../src/core/compliance";
 import { DEFAULT_TEMPLATES } from "../src/core/drafts";
 
@@ -9,34 +9,42 @@ const results = runCorpus(rows);
 
 describe("the corpus", () => {
   test("at least 300 sentences, 100 in English, about half flagged, a quarter held out", () => {
-    expect(rows.length).toBe(477);
-    expect(rows.filter((r) => r.locale === "en-US").length).toBe(194);
-    expect(rows.filter((r) => r.label === "flag").length).toBe(245);
-    expect(rows.filter((r) => r.split === "holdout").length).toBe(161);
+    expect(rows.length).toBe(557);
+    expect(rows.filter((r) => r.locale === "en-US").length).toBe(234);
+    expect(rows.filter((r) => r.label === "flag").length).toBe(285);
+    expect(rows.filter((r) => r.split === "holdout").length).toBe(241);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });
-  test("the holdout written after tuning (rows 358+): no false alarm, and the measured recall", () => {
-    const s = sentenceScore(results, (x) => x.split === "holdout" && FRESH(x));
-    expect([s.n, s.fp]).toEqual([80, 0]);
-    expect(s.recall).toBeGreaterThanOrEqual(0.65); // measured 27 of 40 promises, 0.675
+  test("rows 358-477 (tuned on in round 4, so no longer a clean measure): no false alarm, every promise", () => {
+    const s = sentenceScore(results, (x) => x.split === "holdout" && FRESH(x) && !ROUND4(x));
+    expect([s.n, s.fp, s.fn]).toEqual([80, 0, 0]);
+  });
+  test("round 4 (rows 478-557, written before round 4's tuning): the measured figures", () => {
+    const s = sentenceScore(results, (x) => x.split === "holdout" && ROUND4(x));
+    // measured: 38 of 40 promises (0.950), 3 false alarms (precision 38/41 = 0.927); before round 4's
+    // tuning the same rows scored 18 of 40 (0.450) with 2 false alarms (0.900).
+    expect([s.n, s.tp, s.fp]).toEqual([80, 38, 3]);
+    expect(s.recall).toBeGreaterThanOrEqual(0.92);
+    expect(s.precision).toBeGreaterThanOrEqual(0.9);
   });
 
   // Floors: the measured figures (`npm run check:corpus`) less a little, so a change that costs
-  // more than a sentence or two fails here. Measured: tune 1.000/1.000 in both languages; holdout
-  // zh-CN precision 1.000 recall 0.935, en-US precision 1.000 recall 0.714 (the holdout sentences
-  // written after tuning, rows 358+, are where the check misses wording it has not seen).
+  // more than a sentence or two fails here. Measured (round 4): tune 1.000/1.000 in both languages;
+  // holdout zh-CN precision 0.985 recall 1.000, en-US precision 0.964 recall 0.964 (the holdout
+  // includes rows 358-477, tuned on in round 4; round 4's own rows are the clean measure, above).
   test.each([
     ["tune", "zh-CN", 0.98, 0.98], ["tune", "en-US", 0.97, 0.97],
-    ["holdout", "zh-CN", 0.97, 0.91], ["holdout", "en-US", 0.96, 0.69],
+    ["holdout", "zh-CN", 0.97, 0.98], ["holdout", "en-US", 0.94, 0.94],
   ] as const)("%s %s: precision >= %f, recall >= %f", (split, locale, p, r) => {
     const s = sentenceScore(results, (x) => x.split === split && x.locale === locale);
     expect(s.precision).toBeGreaterThanOrEqual(p);
     expect(s.recall).toBeGreaterThanOrEqual(r);
   });
-  test.each([["tune", 0.95], ["holdout", 0.55]] as const)("%s: every rule's precision >= 0.95 and recall >= %f", (split, recall) => {
+  // Holdout per rule, measured: precision >= 0.947 (promise-words), recall >= 0.900 (superlative).
+  test.each([["tune", 0.95, 0.95], ["holdout", 0.88, 0.94]] as const)("%s: every rule's recall >= %f and precision >= %f", (split, recall, precision) => {
     for (const rule of COMPLIANCE_RULES.filter((x) => x !== "missing-risk-warning")) {
       const s = ruleScore(results, rule, (x) => x.split === split);
-      expect([rule, s.recall >= recall, s.precision >= 0.95]).toEqual([rule, true, true]);
+      expect([rule, s.recall >= recall, s.precision >= precision]).toEqual([rule, true, true]);
     }
   });
 });

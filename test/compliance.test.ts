@@ -147,3 +147,47 @@ test("findings carry the template cell, and the summary names rule and excerpt",
   expect(complianceSummary(f, "zh-CN")).toBe("不通过：保本保收益类用语「保证收益」(promise-words)（话术模板!E7）；无依据的绝对化用语「最好」(superlative)（话术模板!E7）");
   expect(complianceSummary(checkText("This is the best product."), "en-US")).toBe('review: unsupported superlative "best" (superlative)');
 });
+
+// Round 4 (issue 9): promises modelled as certainty + outcome, impossibility of a loss, the bank
+// making good; and the honest look-alikes (hedges, conditions, negations) those forms must leave.
+describe("round 4 forms", () => {
+  test.each([
+    ["Your fund is bound to be back in the black next year.", "certain-outcome", "bound to be back in the black"],
+    ["It'll rebound, trust me.", "certain-outcome", "It'll rebound"],
+    ["The fund will recover.", "certain-outcome", "The fund will recover"],
+    ["The bank will absorb your losses.", "compensation-promise", "The bank will absorb your losses"],
+    ["We will make you whole.", "compensation-promise", "We will make you whole"],
+    ["There's zero risk of you losing money.", "no-loss-promise", "zero risk of you losing"],
+    ["You literally can't possibly lose.", "no-loss-promise", "can't possibly lose"],
+    ["This is a no-lose plan.", "no-loss-promise", "no-lose"],
+    ["Your money is safe with us.", "no-loss-promise", "Your money is safe with us"],
+    ["您这钱肯定跑不了。", "no-loss-promise", "钱肯定跑不了"],
+    ["怎么可能亏呢？", "no-loss-promise", "怎么可能亏"],
+    ["收益十拿九稳。", "certain-outcome", "收益十拿九稳"],
+    ["亏了多少我们补多少。", "compensation-promise", "亏了多少我们补多少"],
+    ["行里会兜着的。", "compensation-promise", "行里会兜着"],
+  ])("flagged: %s", (text, rule, excerpt) => {
+    expect(checkText(text).map((f) => [f.rule, f.text])).toEqual([[rule, excerpt]]);
+  });
+  test.each([
+    ["If the market improves, the fund will recover."],
+    ["We hope the fund will recover this year."],
+    ["I am not sure the fund will recover."],
+    ["Nobody can say whether it will come back."],
+    ["There's no way to lose track of your statements online."],
+    ["I will definitely be back in touch next week."],
+    ["You'll surely end up paying a small fee if you redeem early."],
+    ["This product is not as safe as a deposit."],
+    ["We cannot absorb the loss on your behalf."],
+    ["The bank will not top up your account."],
+    ["确定能否回本要看后市。"],
+    ["并不是没有亏损的可能。"],
+    ["理财并不像存款一样安全。"],
+    ["您问哪会亏这么多，主要是债市下跌。"],
+    ["银行不会给您补上差额。"],
+    ["损失由您自行承担。"],
+    ["我们不能替您兜着损失。"],
+  ])("honest: %s", (text) => {
+    expect(checkText(text)).toEqual([]);
+  });
+});

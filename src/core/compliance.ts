@@ -18,6 +18,9 @@
 //    form (不会亏, 本金安全, 一分不少; "you won't lose"); making good the loss (补偿, 兜底, 承担损失;
 //    "make up your losses"); a benchmark or a yield stated as what the client will get; unsupported
 //    superlatives.
+//    Round 4 of issue 9 models these generally rather than phrase by phrase: certainty (a modal or an
+//    assurance) + a recovery outcome; the impossibility of a loss (nothing to lose, 亏不到, 哪有亏的);
+//    the bank making good (absorb the loss, make you whole, 行里兜着, 差额由我们承担).
 // 3. Drop a match whose promise is really negated: a negator shortly before it in the same clause
 //    (不保本, 无法承诺赔偿, "does not guarantee"), one inside the form (会不会赔), a question (…吗？), or a
 //    mention (所谓“稳赚不赔”的说法, "anyone promising guaranteed returns"). A negator that negates worry
@@ -241,7 +244,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   const zhPre = t.slice(Math.max(cs, i - 14), i).replace(ZH_WORRY, "");
   if (ZH_NEGATOR.test(zhPre)) return true;
   if (en) {
-    const words = t.slice(cs, i).replace(EN_WORRY, "").trim().split(/\s+/).slice(-8).join(" ");
+    const words = t.slice(cs, i).replace(EN_WORRY, "").replace(/\bno-(?:lose|loss|risk)\b/gi, "").trim().split(/\s+/).slice(-8).join(" ");
     if (EN_NEGATOR.test(words)) return true;
   }
   // Quoted and then called a claim: 所谓“稳赚不赔”的说法, 宣称“保本保收益”的.
@@ -280,14 +283,20 @@ const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s, "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究";
-const ZH_OUTCOME = "回本|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|涨";
-const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|i'm sure|i am sure|we're sure|we are sure|(?:i|we) guarantee|will always";
-const EN_OUTCOME = "recover(?:s|ed)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to";
+const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
+const ZH_OUTCOME = "回本|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|涨";
+const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question";
+const EN_OUTCOME = "recover(?:s|ed)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
 
 const PATTERNS: Pattern[] = [
   // "no risk of you losing money" is a promise of no loss before it is the banned "no risk".
-  { rule: "no-loss-promise", en: true, re: en("\\bno (?:risk|danger|possibility) (?:of|that) (?:you )?(?:los(?:e|ing)|will lose|(?:'ll|will) lose)\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:no|zero) (?:risk|danger|possibility|chance|way) (?:at all )?(?:of|that) (?:you )?(?:\\w+ )?(?:los(?:e|ing)|will lose|(?:'ll|will|could|can) lose|(?:go|going) (?:down|wrong))\\b") },
+  // The impossibility of a loss, however it is put: nothing to lose, can't possibly lose, a no-lose
+  // investment, zero downside, impossible to lose, safe as a deposit.
+  {
+    rule: "no-loss-promise", en: true,
+    re: en("\\bnothing to lose\\b|\\bno[- ]lose\\b|\\b(?:zero|no|without any|without) (?:real )?downside\\b|\\b(?:impossible|no way) to lose\\b(?! (?:track|touch|sight|contact|patience|access))|\\b(?:can't|cannot|can not|won't|will not|couldn't|never) (?:possibly |really |ever |actually )(?:lose|go wrong)\\b|\\b(?:as )?safe as (?:a |an )?(?:fixed |bank |time |term )?deposits?\\b|\\b(?:won't|will not|will never|never) (?:see|take|suffer|have|make) (?:a |any )?(?:single )?(?:\\w+ )?(?:of )?(?:loss|losses)\\b|\\b(?:you(?:'ll| will)?|u) (?:get|receive|have) (?:all|every (?:cent|penny|yuan)) of (?:your|the) (?:principal|money|capital|investment)[^,.;]{0,12}\\bback\\b|\\b(?:your|the) (?:money|principal|capital|savings|investment|funds?) (?:is|are) (?:completely |totally |100% |perfectly |entirely |absolutely )?(?:safe|secure) (?:with us|here)\\b"),
+  },
   // The banned sales words. Longer forms first: once a span is reported, overlapping ones are not.
   {
     rule: "promise-words",
@@ -332,11 +341,15 @@ const PATTERNS: Pattern[] = [
       return /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length));
     },
   },
-  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的)${GAP}{0,8}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,6}?(?:承担|负责|赔|补|兜|扛|垫付|找补)`) },
-  { rule: "compensation-promise", re: zh("(?:全额|足额)(?:赔偿|补偿|赔付)|包赔|兜底|负责到底|不会让您(?:一个人)?(?:承担|扛|吃亏)|亏多少.{0,4}赔多少") },
+  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|亏了的|差额|差价|缺口|亏的)${GAP}{0,8}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,6}?(?:承担|负责|赔|补|兜|扛|担|垫付|找补)`) },
+  { rule: "compensation-promise", re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让您(?:一个人)?(?:承担|扛|吃亏)|亏多少.{0,4}赔多少") },
   {
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to|\\boffer(?:s|ed)? to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
+  },
+  {
+    rule: "compensation-promise", en: true,
+    re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bdecided to)\\s+(?:fully\\s+|personally\\s+|simply\\s+|just\\s+)?(?:(?:absorb|cover|eat|swallow|bear|make good|make up|pay|refund|reimburse|return|top up)(?:\\s+(?:you|for))?\\s+(?:(?:your|the|any|all|this|that|whatever)\\s+)?(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|gap|money you lost|amount you lost|what you lost)|make (?:you|it|this|things) (?:whole|good)|top up your (?:account|balance|holding)|(?:make sure|ensure|see to it) (?:that )?you (?:are|get|will be|'re) (?:fully )?(?:compensated|reimbursed|refunded|repaid|paid back|made whole|your money back))\\b"),
   },
   { rule: "compensation-promise", en: true, re: en("\\b(?:loss(?:es)?|shortfall|difference)\\b[^,.;!?]{0,30}?\\b(?:will|'ll|shall) be (?:fully )?(?:covered|made up|compensated|reimbursed|refunded|made good)\\b") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:full|guaranteed|complete)\\s+(?:compensation|reimbursement|refund)\\b|\\bcompensate (?:you )?(?:in full|fully)\\b|\\boffer (?:you )?(?:some |a |an |partial )?(?:compensation|reimbursement|refund)\\b") },
@@ -344,21 +357,40 @@ const PATTERNS: Pattern[] = [
   // Promises in negative form (before certainty: 本金肯定能拿回 is a promise of no loss).
   {
     rule: "no-loss-promise",
-    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
+    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不亏|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
     reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)), // 会不会亏 is a question
   },
-  { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would)?\\s*(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:ever\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would)?\\s*(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:money|principal|capital|investment|savings|funds?)\\b[^,.;]{0,12}\\b(?:is|are)\\s+in safe hands\\b|\\b(?:won't|will not|will never|never) be out of pocket\\b|\\b(?:you|u)\\s+(?:are|'re)\\s+not going to\\s+lose\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:it's|it is|this is|this one is)\\s+(?:completely|totally|perfectly|absolutely|100%|entirely)\\s+safe\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\bno way (?:that )?you (?:can|could|will|would) lose\\b|\\b(?:money|principal|capital|investment|value|savings|nav)\\s+(?:can't|cannot|won't|will not|will never|is not going to|isn't going to)\\s+(?:go down|fall|drop|decrease|shrink|lose (?:value|money))\\b|\\bcan't go wrong\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:principal|capital|money|investment|savings|funds?)\\b(?:\\s+(?:is|are|will be|remains?|stays?))?\\s+(?:completely |totally |perfectly |fully |absolutely |100% |entirely )?(?:safe|secure)\\b|\\b(?:principal|capital|money|investment)\\s+(?:won't|will not|wouldn't|cannot|can't) be (?:affected|touched|reduced)\\b|\\bevery (?:single )?(?:cent|penny|yuan|dollar)\\b[^,.;]{0,30}\\bback\\b") },
 
+  // Rhetorical questions that promise: 哪有亏的, 怎么可能亏呢？ (a question mark does not undo them).
+  {
+    rule: "no-loss-promise", noNegation: true,
+    re: zh("(?:哪有|哪会|哪能|怎么会|怎么可能|咋会|咋可能)(?:会)?(?:亏|赔钱|亏钱|亏本|跌没)"),
+    reject: (t, i) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")),
+  },
   // Certainty about a future outcome.
   { rule: "certain-outcome", re: zh(`(?:${ZH_CERTAIN})${GAP}{0,16}?(?:${ZH_OUTCOME})`) },
   // 我敢保证，半年以后您就能回本 / 就能全部赚回来，这是必然的: the certainty in the next clause.
   { rule: "certain-outcome", re: zh(`(?:我|我们)(?:敢|可以|能|向您|跟您|和您)*(?:保证|打包票|担保|肯定|确定)[，,:：]${GAP}{0,16}?(?:${ZH_OUTCOME})|(?:${ZH_OUTCOME})${GAP}{0,10}[，,](?:这是|这个是|这)?(?:必然|肯定|一定|板上钉钉|毫无疑问)(?:的|会的)?`) },
   { rule: "certain-outcome", en: true, re: en(`\\b(?:${EN_CERTAIN})(?![a-z])${GAP}{0,60}?\\b(?:${EN_OUTCOME})\\b`) },
   { rule: "certain-outcome", en: true, re: en(`\\b(?:without (?:a |any )?(?:question|doubt)|no doubt|mark my words|trust me|i promise(?: you)?|i guarantee(?: you)?|i can assure you|rest assured)[,:]\\s*${GAP}{0,60}?\\b(?:${EN_OUTCOME})\\b`) },
+
+  // "The fund will recover", "it'll be back up": a flat forecast of the recovery is a promise; a
+  // hedge or a condition anywhere in the sentence (if, may, whether, hope, expect) makes it none.
+  {
+    rule: "certain-outcome", en: true,
+    re: en("\\b(?:it|this(?: one)?|that|the (?:fund|product|nav|value|price|market|portfolio|investment)|your (?:fund|portfolio|investment|money|nav)|markets|prices)(?:'ll|\\s+will|\\s+is going to|\\s+shall)\\s+(?:definitely\\s+|surely\\s+|certainly\\s+|soon\\s+)?(?:recover|bounce back|come back|be back|rebound|climb back|go back up|turn around|break even|get back to|make (?:it|that|everything) back|return to (?:its|the|your))\\b"),
+    reject: (t, i) => /\b(?:if|whether|unless|hope|hopefully|may|might|could|likely|perhaps|possibly|expect|predict|forecast|nobody|no one|when|until|promise that|assurance)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
+  },
+  // Outcome first, then the certainty: "it will recover, guaranteed", "it'll come back, trust me".
+  { rule: "certain-outcome", en: true, re: en(`\\b(?:will|'ll|is going to)\\s+${GAP}{0,30}?\\b(?:${EN_OUTCOME})\\b${GAP}{0,30}[,;:-]\\s*(?:guaranteed|for sure|no doubt|trust me|i promise(?: you)?|i guarantee (?:it|you)|(?:i'm|i am|we're|we are) (?:sure|certain|confident|positive)(?: of (?:it|that))?|mark my words)\\b`) },
+  // 妥妥的，过完年就涨回来了 / 十拿九稳: the certainty in the clause before the outcome.
+  { rule: "certain-outcome", re: zh(`(?:妥妥的|十拿九稳|板上钉钉|稳了|没跑了?|放心吧?)[，,]${GAP}{0,12}?(?:就|肯定|一定|准|也)(?:能|会)?${GAP}{0,6}?(?:${ZH_OUTCOME})`) },
+  { rule: "certain-outcome", re: zh(`(?:回本|收益|赚钱|赚回来|涨回来|解套)${GAP}{0,4}?(?:是|就|也)?(?:十拿九稳|板上钉钉|妥妥的|稳了|没跑|跑不了|稳稳的)`) },
 
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
   {
@@ -453,7 +485,11 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
     hits.push({ rule, index, end });
   };
   for (const b of benchmarkFindings(t)) add("benchmark-as-return", b.index, b.end);
+  // A Chinese pattern cannot match a text without Chinese characters, an English one a text
+  // without Latin letters: most drafts are one language, so half the patterns are skipped.
+  const hasHan = HAN.test(t), hasLatin = /[a-z]/i.test(t);
   for (const p of PATTERNS) {
+    if (p.en ? !hasLatin : !hasHan) continue;
     for (const m of t.matchAll(new RegExp(p.re.source, p.re.flags))) {
       const i = m.index!;
       if (!m[0]) continue;
