@@ -12,7 +12,7 @@ import { spawnSync } from "child_process";
 import { computeLosses } from "../src/core/engine";
 import { Lot, ProductInfo } from "../src/core/input";
 
-const ROOT = path.join(__dirname, "..", "..");
+const ROOT = path.join(__dirname, "..", "..", ".."); // build/cli/bench -> the repository
 const LOTS = Number(process.env.BENCH_LOTS ?? 1_000_000);
 const WORKBOOK_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100_000);
 

@@ -9,7 +9,7 @@ import os from "os";
 import path from "path";
 import { spawnSync } from "child_process";
 
-const ROOT = path.join(__dirname, "..", "..");
+const ROOT = path.join(__dirname, "..", "..", ".."); // build/cli/bench -> the repository
 const DIR = path.join(os.tmpdir(), "lossdesk-bench");
 
 interface Timed { s: number; rssMb: number; status: number | null; stderr: string }
