@@ -185,10 +185,16 @@ describe("the regulator report", () => {
     expect(f.mismatches).toBe(analysis.clients.filter((c) => c.flags.includes("suitability-mismatch")).length);
     expect(f.elderly).toBe(analysis.clients.filter((c) => c.flags.includes("elderly")).length);
     const r = buildRegulatorReport(analysis, { ...base, locale: "zh-CN", kind: "first" });
-    const impact = r.sheet.blocks.find((b) => b.kind === "facts" && b.rows[0].label === "受影响客户");
+    const impact = r.sheet.blocks.find((b) => b.kind === "facts" && b.rows[0].label === "持有下跌产品的客户");
     if (impact?.kind !== "facts") throw new Error("no impact facts");
-    expect(impact.rows.map((x) => x.value)).toEqual([f.clientsAffected, analysis.totals.clientsWithLoss, fenToYuanNumber(analysis.totals.lossFen), f.mismatches, f.elderly]);
-    expect(impact.rows[2].numFmt).toBe("#,##0.00");
+    // the counts named as the risk report names them: 92 holders of the products that fell (10 of them
+    // not at a loss overall) and 97 clients with a loss across all products (15 holding none of them)
+    expect(impact.rows.map((x) => x.label)).toEqual([
+      "持有下跌产品的客户", "　其中全部持仓合计未亏损", "全部产品中出现亏损的客户", "　其中未持有下跌产品", "亏损合计（元）", "适当性不匹配客户", "65岁及以上客户",
+    ]);
+    expect(impact.rows.map((x) => x.value)).toEqual([92, 10, 97, 15, fenToYuanNumber(analysis.totals.lossFen), f.mismatches, f.elderly]);
+    expect(analysis.totals.clientsWithLoss).toBe(97);
+    expect(impact.rows[4].numFmt).toBe("#,##0.00");
     const measures = r.sheet.blocks.find((b) => b.kind === "facts" && b.rows[0].label === "已联系亏损客户");
     expect(measures?.kind === "facts" && measures.rows.map((x) => x.value)).toEqual([`2 / ${analysis.totals.clientsWithLoss}`, 5, "4 / 1", 2]);
   });

@@ -16,8 +16,8 @@ import { DRAFT_HEADERS, DRAFT_SHEET, STATUS_LABEL as DRAFT_STATUS_LABEL } from "
 import type { Locale } from "../i18n";
 import { ui } from "../i18n";
 import { fenToYuanNumber, formatNav } from "../money";
-import { readAnalystText } from "../report";
-import type { RiskTier } from "../risk";
+import { clientCounts, readAnalystText } from "../report";
+import { DEFAULT_SCORING, type RiskTier } from "../risk";
 import type { CellValue, ReportBlock, ReportSheetModel, SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "../workbook";
 import type { DrillState } from "../drill/types";
 import { formatWall } from "../drill/types";
@@ -59,6 +59,9 @@ export interface RegulatorFigures {
   mismatches: number;
   elderly: number;
 }
+
+/** The age from which the analysis flagged clients elderly (a scoring setting), for the labels. */
+const elderlyAgeOf = (a: Analysis): number => a.elderlyAge ?? DEFAULT_SCORING.elderlyAge;
 
 /** The impact figures, as the risk report counts them (report.ts): the test checks they agree with the engine. */
 export function regulatorFigures(a: Analysis): RegulatorFigures {
@@ -195,14 +198,19 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
   box("summary", zh ? "事件经过（发生了什么、何时发现、原因初判；填写）" : "What happened, when it was found, first view of the cause (fill in)", 4);
 
   heading(zh ? "四、影响评估" : "4. Impact");
+  const counts = clientCounts(a);
   blocks.push({
     kind: "facts",
     rows: [
-      { label: zh ? "受影响客户" : "Clients affected", value: f.clientsAffected },
-      { label: zh ? "亏损客户" : "Clients with a loss", value: f.clientsWithLoss },
+      // Named as the risk report names them, so the two counts cannot read as a contradiction
+      // (92 holders of the products that fell, 97 clients with a loss across all products).
+      { label: zh ? "持有下跌产品的客户" : "Clients holding a product that fell", value: counts.holdersOfFallen },
+      { label: zh ? "　其中全部持仓合计未亏损" : "  of whom not at a loss overall", value: counts.holdersNotAtLoss },
+      { label: zh ? "全部产品中出现亏损的客户" : "Clients with a loss across all products", value: f.clientsWithLoss },
+      { label: zh ? "　其中未持有下跌产品" : "  of whom holding no product that fell", value: counts.withLossNotHolders },
       { label: zh ? "亏损合计（元）" : "Total loss (CNY)", value: fenToYuanNumber(f.lossFen), numFmt: "#,##0.00" },
       { label: zh ? "适当性不匹配客户" : "Suitability mismatches", value: f.mismatches },
-      { label: zh ? "65岁及以上客户" : "Clients aged 65 and over", value: f.elderly },
+      { label: zh ? `${elderlyAgeOf(a)}岁及以上客户` : `Clients aged ${elderlyAgeOf(a)} and over`, value: f.elderly },
     ],
   });
   const tiers: RiskTier[] = ["high", "medium", "low"];
@@ -231,7 +239,9 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
   });
   para(done.length
     ? (zh ? `应急响应已完成的步骤：${done.join("；")}。` : `Response steps done: ${done.join("; ")}.`)
-    : (zh ? "已启动应急响应，按风险分级开展客户沟通，逐件登记投诉并按时限答复。" : "The response has started; clients are being contacted by risk tier and every complaint is recorded and answered within its deadline."));
+    // Only what the checklist records is stated as done: a regulator report must not claim a
+    // response that nobody has marked as started.
+    : (zh ? "应急响应清单中尚无已完成的步骤；已采取的措施请在下方填写。" : "No step of the response checklist is marked done yet; write the measures taken below."));
   box("measures", zh ? "其他已采取的措施（填写）" : "Other measures taken (fill in)", 3);
 
   if (o.kind === "update") {
@@ -258,7 +268,7 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
       [zh ? "受影响持仓成本（元）" : "Affected holdings at cost (CNY)", fenToYuanNumber(f.affectedCostFen)],
       ...tiers.map((t) => [`${ui("tiers", t, L)}${zh ? "亏损（元）" : " loss (CNY)"}`, fenToYuanNumber(f.byTier[t].lossFen)]),
       [zh ? "适当性不匹配客户" : "Suitability mismatches", f.mismatches],
-      [zh ? "65岁及以上客户" : "Clients aged 65+", f.elderly],
+      [zh ? `${elderlyAgeOf(a)}岁及以上客户` : `Clients aged ${elderlyAgeOf(a)}+`, f.elderly],
       [zh ? "收到投诉" : "Complaints received", cs.received],
       [zh ? "未办结投诉" : "Complaints open", cs.open],
       [zh ? "逾期投诉" : "Complaints overdue", cs.overdue],
