@@ -262,8 +262,8 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
     columns: [{ header: zh ? "项目" : "Item", width: 30 }, { header: zh ? "数值" : "Value", width: 18, numFmt: "#,##0.00" }],
     rows: ([
       [zh ? "受影响产品" : "Products affected", f.productsAffected.length],
-      [zh ? "受影响客户" : "Clients affected", f.clientsAffected],
-      [zh ? "亏损客户" : "Clients with a loss", f.clientsWithLoss],
+      [zh ? "持有受影响产品的客户" : "Clients holding an affected product", f.clientsAffected],
+      [zh ? "全部产品中出现亏损的客户" : "Clients with a loss across all products", f.clientsWithLoss],
       [zh ? "亏损合计（元）" : "Total loss (CNY)", fenToYuanNumber(f.lossFen)],
       [zh ? "受影响持仓成本（元）" : "Affected holdings at cost (CNY)", fenToYuanNumber(f.affectedCostFen)],
       ...tiers.map((t) => [`${ui("tiers", t, L)}${zh ? "亏损（元）" : " loss (CNY)"}`, fenToYuanNumber(f.byTier[t].lossFen)]),
