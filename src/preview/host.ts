@@ -165,7 +165,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
           const full = await readXlsxBytesWith(bytes, openZip);
           const settingsSheet = full.sheets.find((s) => isSettingsSheet(s.name));
           current = bytes;
-          snapshot = { sheets: full.sheets.filter((s) => s !== settingsSheet) };
+          snapshot = { ...full, sheets: full.sheets.filter((s) => s !== settingsSheet) };
           allSheets = snapshot.sheets.map((s) => s.name);
           // The workbook's own settings win over what was set in memory for the previous one.
           const saved = settingsFromPackage(bytes) ?? settingsFromSheet(settingsSheet);

@@ -12,7 +12,7 @@ import { ArrowSync20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import { Analysis, analyzeParsed, readInput } from "../core/analysis";
 import { InputFatalError } from "../core/input";
 import type { Locale } from "../core/i18n";
-import type { WorkbookSnapshot } from "../core/workbook";
+import { describeReadWarning, type WorkbookSnapshot } from "../core/workbook";
 import { buildOutputs } from "../core/outputs";
 import { localDateTime } from "../core/contact";
 import { HostError, Progress, WorkbookHost } from "./host";
@@ -321,6 +321,7 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
             onAsOf={(asOf) => changeSettings({ ...settingsRef.current, asOf })}
             onRead={onRead}
             onSelectCell={selectCell}
+            readWarnings={snapshot?.warnings?.map((w) => describeReadWarning(w, locale))}
           />
         )}
         {step === "analysis" && (analysis ? <AnalysisStep s={s} locale={locale} analysis={analysis} /> : needData)}

@@ -3,7 +3,7 @@
 
 import {
   Button, Caption1, Field, Input, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
-  Text, makeStyles, tokens,
+  MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
 import type { Analysis } from "../core/analysis";
@@ -33,6 +33,8 @@ export function DataStep(p: {
   onAsOf: (iso: string | undefined) => void;
   onRead: () => void;
   onSelectCell: (sheet: string, cell: string) => void;
+  /** What the reader skipped or worked around (the preview's .xlsx reader), as sentences. */
+  readWarnings?: string[];
 }) {
   const { s, analysis: a } = p;
   const styles = useStyles();
@@ -54,6 +56,15 @@ export function DataStep(p: {
           data-testid="as-of"
         />
       </Field>
+
+      {(p.readWarnings?.length ?? 0) > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="read-warnings">
+          <MessageBarBody>
+            <MessageBarTitle>{s.readWarnings}</MessageBarTitle>
+            <ul>{p.readWarnings!.map((w, i) => <li key={i}>{w}</li>)}</ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       {a && (
         <section aria-label={s.tablesFound}>

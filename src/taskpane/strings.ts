@@ -59,6 +59,7 @@ const zh = {
   issuesLabel: "数据问题列表：按回车键跳转到单元格",
   severityError: "错误",
   severityWarning: "警告",
+  readWarnings: "读取工作簿时已跳过或变通处理的内容",
   lotsSummary: (rows: number, accepted: number) => `持仓 ${rows} 行，其中 ${accepted} 行计入分析，${rows - accepted} 行未计入。`,
 
   // analysis
@@ -242,6 +243,7 @@ const en: Strings = {
   issuesLabel: "Data issues: press Enter to go to the cell",
   severityError: "Error",
   severityWarning: "Warning",
+  readWarnings: "Skipped or worked around while reading the workbook",
   lotsSummary: (rows: number, accepted: number) =>
     `${rows} holdings rows: ${accepted} analysed, ${rows - accepted} left out.`,
 

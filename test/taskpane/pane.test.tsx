@@ -324,3 +324,16 @@ test("a read error from the host is shown, and the pane stays usable", async () 
   expect(await screen.findByTestId("error-message")).toHaveTextContent("无法读取工作簿：工作表过大。");
   expect(screen.getByTestId("read-workbook")).not.toBeDisabled();
 });
+
+test("what the reader skipped is shown on the Data step, in the pane's language", async () => {
+  const snap: WorkbookSnapshot = {
+    ...SNAP,
+    warnings: [{ code: "sheet-without-part", part: "xl/workbook.xml", sheet: "Macro1", detail: 'the sheet has r:id="" (no part)' }],
+  };
+  await renderPane(createFakeHost(snap), "en-US");
+  expect(screen.queryByTestId("read-warnings")).toBeNull();
+  await readWorkbook();
+  const bar = screen.getByTestId("read-warnings");
+  expect(bar).toHaveTextContent("Skipped or worked around while reading the workbook");
+  expect(bar).toHaveTextContent('The sheet "Macro1" has no part in the workbook (an empty r:id, as very hidden macro sheets of files converted from .xls have); it was skipped.');
+});

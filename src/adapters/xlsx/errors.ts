@@ -3,7 +3,6 @@
 
 import { ZipError } from "./zip-core";
 import { XmlError } from "./xml";
-import type { ReadWarning } from "../../core/workbook";
 
 export type ReadErrorCode =
   /** The file could not be opened at all (missing, no permission, a folder). */
@@ -287,25 +286,8 @@ export function describeReadError(err: WorkbookReadError, locale: Locale): strin
   }
 }
 
-/** A reader warning (something skipped or worked around) as a sentence for the user. */
-export function describeReadWarning(w: ReadWarning, locale: Locale): string {
-  const zh = locale === "zh-CN";
-  switch (w.code) {
-    case "sheet-without-part":
-      return zh
-        ? `工作表“${w.sheet ?? ""}”在工作簿中没有对应的部件（r:id 为空，常见于由 .xls 转换而来的文件中深度隐藏的宏表），已跳过。`
-        : `The sheet "${w.sheet ?? ""}" has no part in the workbook (an empty r:id, as very hidden macro sheets of files converted from .xls have); it was skipped.`;
-    case "styles-missing":
-      return zh
-        ? `工作簿引用的样式部件 ${w.part} 不在文件中：无法得知哪些单元格设置了日期格式，日期按序列号读取（需要日期的列仍会按日期解读）。`
-        : `The styles part ${w.part} that the workbook refers to is not in the file: which cells are formatted as dates is unknown, so dates are read as serial numbers (columns that expect a date still read them as dates).`;
-    case "root-rels-unusable":
-    default:
-      return zh
-        ? `文件的包关系部件 _rels/.rels 无法使用（${w.detail}），已按惯例位置读取 xl/workbook.xml。`
-        : `The package's relationships part _rels/.rels cannot be used (${w.detail}); the workbook was read from its conventional location, xl/workbook.xml.`;
-  }
-}
+// The warnings' wording lives in core (core/workbook.ts) so the task pane can show them too.
+export { describeReadWarning } from "../../core/workbook";
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
