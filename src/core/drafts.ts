@@ -856,6 +856,8 @@ export interface DraftsSheetOptions extends DraftOptions {
   clientIds?: string[];
   /** Channels, in row order; default all four. */
   channels?: Channel[];
+  /** Return the drafts themselves too (default true); buildOutputs, writing the sheet, does not need them. */
+  keepDrafts?: boolean;
 }
 
 export interface DraftsSheetResult {
@@ -866,6 +868,7 @@ export interface DraftsSheetResult {
   dropped: string[];
   /** Those of `dropped` kept at the end because someone typed a status or a note. */
   kept: string[];
+  /** The drafts, in row order (empty when `keepDrafts` is false). */
   drafts: Draft[];
   /** "C000002/sms": rows set to 已发送 that may not be sent, put back to their permitted status. */
   refused: string[];
@@ -1002,7 +1005,12 @@ export function draftsSheet(
   const from = opts.from ?? analysis.asOf;
   const prev = previous ? readPrevious(previous) : new Map<string, PreviousRow>();
   const rows: CellValue[][] = [];
+  // The drafts themselves are kept only when asked (tests, one client): on 100,000 clients their
+  // parts would double the memory the sheet's rows already take. The figures are counted here.
+  const keep = opts.keepDrafts ?? true;
   const drafts: Draft[] = [];
+  let draftCount = 0, failing = 0, toReview = 0, missingCount = 0, firstMissing = -1;
+  const missingFields = new Set<BankField>();
   const added: string[] = [];
   const refusedAt: { key: string; index: number; reason: string; to: DraftStatus }[] = [];
   const generated = new Set<string>();
@@ -1013,7 +1021,15 @@ export function draftsSheet(
   for (const c of clients) {
     for (const channel of channels) {
       const d = renderDraft(analysis, c, channel, locale, templates, opts);
-      drafts.push(d);
+      if (keep) drafts.push(d);
+      if (d.findings.some((f) => f.severity === "error")) failing++;
+      if (d.review.length > 0) toReview++;
+      if (d.missing.length > 0) {
+        if (firstMissing < 0) firstMissing = draftCount;
+        missingCount++;
+        for (const f of d.missing) missingFields.add(f);
+      }
+      draftCount++;
       const key = `${c.clientId}/${channel}`;
       generated.add(key);
       const p = prev.get(key);
@@ -1068,8 +1084,6 @@ export function draftsSheet(
     ]);
   }
 
-  const failing = drafts.filter((d) => d.findings.some((f) => f.severity === "error")).length;
-  const toReview = drafts.filter((d) => d.review.length > 0).length;
   const holders = clients.filter((c) => holdsFallenProduct(c, fallen)).length;
   const losers = clients.filter((c) => c.pnlFen < 0).length;
   const statuses = STATUSES.map((s) => STATUS_LABEL[s][locale]).join(" / ");
@@ -1079,13 +1093,13 @@ export function draftsSheet(
     preamble: zh
       ? [
         `沟通草稿（分析日 ${analysis.asOf}，生成时间 ${stamp}）`,
-        `客户 ${clients.length} 名（持有净值下跌产品的客户 ${holders} 名，全部持仓合计亏损的客户 ${losers} 名），草稿 ${drafts.length} 份，其中合规检查不通过 ${failing} 份，须复核 ${toReview} 份；草稿须经人工复核后方可发送。`,
+        `客户 ${clients.length} 名（持有净值下跌产品的客户 ${holders} 名，全部持仓合计亏损的客户 ${losers} 名），草稿 ${draftCount} 份，其中合规检查不通过 ${failing} 份，须复核 ${toReview} 份；草稿须经人工复核后方可发送。`,
         `联系截止日与信函落款日期均自生成时间 ${stamp} 起算。`,
         `状态可填：${statuses}。适当性不匹配、${elderlyAge}岁及以上客户及亏损并非来自净值下跌的草稿为“待复核”，填写复核人和复核时间后方可标记为“已发送”；合规检查不通过或信函缺少银行设置的草稿不得标记为“已发送”，重新生成时改回并在备注中说明。重新生成时按客户编号与渠道保留状态、复核人、复核时间和备注；不再生成但已填写的行保留在末尾，草稿前标注${NO_LONGER_GENERATED[locale]}。`,
       ]
       : [
         `Drafts (as of ${analysis.asOf}, generated ${stamp})`,
-        `${clients.length} clients (${holders} holding a product that fell, ${losers} with a loss across all their holdings), ${drafts.length} drafts, ${failing} failing the compliance check, ${toReview} to review; a person reviews every draft before it is sent.`,
+        `${clients.length} clients (${holders} holding a product that fell, ${losers} with a loss across all their holdings), ${draftCount} drafts, ${failing} failing the compliance check, ${toReview} to review; a person reviews every draft before it is sent.`,
         `Contact deadlines and letter dates count from the generation time ${stamp}.`,
         `Status: ${statuses}. Drafts for suitability mismatches, clients aged ${elderlyAge}+ and losses not from a NAV fall start as "to review" and may be marked sent only once a reviewer and review time are filled in; a draft failing the compliance check, or a letter lacking the bank's settings, may not be marked sent: regenerating puts it back and says why in Notes. Regenerating keeps the status, reviewer, review time and notes typed here, by client ID and channel; rows no longer generated that have something typed stay at the end, their draft marked "${NO_LONGER_GENERATED[locale].trim()}".`,
       ],
@@ -1107,10 +1121,9 @@ export function draftsSheet(
   const issues: Issue[] = refusedAt.map((r) => cellIssue("error", sheet.name, `${colOf("status")}${dataRowNumber(sheet, r.index)}`, "draft-sent-refused", zh
     ? `不得标记为“已发送”（${r.key}）：${r.reason}；已改回“${STATUS_LABEL[r.to][locale]}”`
     : `may not be marked sent (${r.key}): ${r.reason}; put back to "${STATUS_LABEL[r.to][locale]}"`));
-  const firstMissing = drafts.findIndex((d) => d.missing.length > 0);
   if (firstMissing >= 0) {
-    const fields = BANK_FIELDS.filter((f) => drafts.some((d) => d.missing.includes(f)));
-    const n = drafts.filter((d) => d.missing.length > 0).length;
+    const fields = BANK_FIELDS.filter((f) => missingFields.has(f));
+    const n = missingCount;
     issues.push(cellIssue("warning", sheet.name, `${colOf("draft")}${dataRowNumber(sheet, firstMissing)}`, "letter-settings-missing", zh
       ? `${n} 封信函缺少设置：${fields.map((f) => SETTING_LABEL[f][locale]).join("、")}（仍显示${fields.map((f) => BANK_PLACEHOLDER[f][locale]).join("")}），请在设置中填写后重新生成`
       : `${n} letters lack settings: ${fields.map((f) => SETTING_LABEL[f][locale]).join(", ")} (they still show ${fields.map((f) => BANK_PLACEHOLDER[f][locale]).join(" ")}); fill them in the settings and regenerate`));

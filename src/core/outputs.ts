@@ -66,7 +66,7 @@ function sheetNamed(wb: WorkbookSnapshot, names: string[]): SheetSnapshot | unde
 export function buildOutputs(a: Analysis, wb: WorkbookSnapshot, o: OutputOptions): Outputs {
   const templates = readTemplates(wb, o.locale);
   const drafts = draftsSheet(a, templates.templates, o.locale, findDraftsSheet(wb), {
-    from: o.generatedAt, policy: o.contactPolicy, bankName: o.bankName, hotline: o.hotline, complaintChannel: o.complaintChannel,
+    from: o.generatedAt, policy: o.contactPolicy, bankName: o.bankName, hotline: o.hotline, complaintChannel: o.complaintChannel, keepDrafts: false,
   });
   const event = buildEventOutputs(a, wb, o);
   const report = buildReport(a, {
