@@ -25,6 +25,9 @@
 //    (不保本, 无法承诺赔偿, "does not guarantee"), one inside the form (会不会赔), a question (…吗？), or a
 //    mention (所谓“稳赚不赔”的说法, "anyone promising guaranteed returns"). A negator that negates worry
 //    (别担心, 不用怕, "don't worry") is no negation of the promise that follows it.
+//    Round 5: a denial in a later clause of the same sentence (这种说法是不对的, "that is not true",
+//    "is a myth"), a reported belief corrected ("Some clients believe …; they are not"), or irony
+//    ("I'd be lying if …") undoes a mention too (deniedAfter).
 // A rule is a heuristic, not a lawyer: it errs towards flagging, and a person reads the finding.
 // The labelled corpus test/fixtures/compliance/corpus.tsv measures it (npm run check:corpus).
 
