@@ -87,8 +87,10 @@ export function ruleScore(results: RowResult[], rule: ComplianceRule, keep: (r: 
 
 /** Rows written after a tuning round (ids 358 and up); rows 358-477 were tuned on in round 4. */
 export const FRESH = (r: CorpusRow) => Number(r.id.slice(2)) >= 358;
-/** Round 4 (rows 478-557): written by a second helper before that round's tuning. */
-export const ROUND4 = (r: CorpusRow) => Number(r.id.slice(2)) >= 478;
+/** Round 4 (rows 478-557): written by a second helper before that round's tuning; tuned on in round 5. */
+export const ROUND4 = (r: CorpusRow) => Number(r.id.slice(2)) >= 478 && Number(r.id.slice(2)) <= 557;
+/** Round 5 (rows 558+): written by a third helper before round 5's tuning, never tuned on. */
+export const ROUND5 = (r: CorpusRow) => Number(r.id.slice(2)) >= 558;
 
 const RULES: ComplianceRule[] = ["promise-words", "certain-outcome", "no-loss-promise", "compensation-promise", "benchmark-as-return", "superlative"];
 
@@ -103,24 +105,29 @@ function main(argv: string[]) {
     for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && r.locale === loc)));
     for (const rule of RULES) console.log(line(rule, ruleScore(results, rule, inSplit)));
     if (split === "holdout") {
-      console.log("  written after a tuning round (rows 358+; 358-477 tuned on in round 4):");
+      console.log("  written after a tuning round (rows 358+; 358-477 tuned on in round 4, 478-557 in round 5):");
       console.log(line("all", sentenceScore(results, (r) => inSplit(r) && FRESH(r))));
       for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && FRESH(r) && r.locale === loc)));
-      console.log("  round 4 (rows 478+, written before round 4's tuning):");
+      console.log("  round 5 (rows 558+, written before round 5's tuning, never tuned on):");
+      console.log(line("all", sentenceScore(results, (r) => inSplit(r) && ROUND5(r))));
+      for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && ROUND5(r) && r.locale === loc)));
+      for (const rule of RULES) console.log(line(rule, ruleScore(results, rule, (r) => inSplit(r) && ROUND5(r))));
+      console.log("  round 4 (rows 478-557, written before round 4's tuning; tuned on in round 5):");
       console.log(line("all", sentenceScore(results, (r) => inSplit(r) && ROUND4(r))));
       for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && ROUND4(r) && r.locale === loc)));
       for (const rule of RULES) console.log(line(rule, ruleScore(results, rule, (r) => inSplit(r) && ROUND4(r))));
       console.log("  rows 358-477 (older holdout):");
-      console.log(line("all", sentenceScore(results, (r) => inSplit(r) && FRESH(r) && !ROUND4(r))));
-      for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && FRESH(r) && !ROUND4(r) && r.locale === loc)));
-      for (const rule of RULES) console.log(line(rule, ruleScore(results, rule, (r) => inSplit(r) && FRESH(r) && !ROUND4(r))));
+      console.log(line("all", sentenceScore(results, (r) => inSplit(r) && FRESH(r) && !ROUND4(r) && !ROUND5(r))));
+      for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && FRESH(r) && !ROUND4(r) && !ROUND5(r) && r.locale === loc)));
+      for (const rule of RULES) console.log(line(rule, ruleScore(results, rule, (r) => inSplit(r) && FRESH(r) && !ROUND4(r) && !ROUND5(r))));
     }
   }
   if (argv.includes("--misses")) {
     console.log("\nmisses:");
     for (const r of results) {
       const wrong = (r.row.label === "flag") !== r.flagged || r.row.rules.some((x) => !r.fired.includes(x));
-      if (wrong && argv.includes("--hide-round4") && ROUND4(r.row)) continue;
+      if (wrong && argv.includes("--hide-round4") && (ROUND4(r.row) || ROUND5(r.row))) continue;
+      if (wrong && argv.includes("--hide-round5") && ROUND5(r.row)) continue;
       if (wrong) console.log(`  ${r.row.id} ${r.row.split} ${r.row.label} want ${r.row.rules.join("+") || "-"} got ${r.fired.join("+") || "-"}  ${r.row.sentence}  ${JSON.stringify(checkText(r.row.sentence).map((x) => x.text))}`);
     }
   }

@@ -1,6 +1,6 @@
 // The compliance check against the labelled corpus, the sentences issue 9 names, the
 // normalisation (excerpts quoted as written), and the built-in draft texts.
-import { FRESH, ROUND4, readCorpus, ruleScore, runCorpus, sentenceScore } from "../bench/compliance-eval";
+import { FRESH, ROUND4, ROUND5, readCorpus, ruleScore, runCorpus, sentenceScore } from "../bench/compliance-eval";
 import { checkText, normalise, COMPLIANCE_RULES, RULE_LABEL } from "../src/core/compliance";
 import { DEFAULT_TEMPLATES } from "../src/core/drafts";
 
@@ -9,39 +9,44 @@ const results = runCorpus(rows);
 
 describe("the corpus", () => {
   test("at least 300 sentences, 100 in English, about half flagged, a quarter held out", () => {
-    expect(rows.length).toBe(557);
-    expect(rows.filter((r) => r.locale === "en-US").length).toBe(234);
-    expect(rows.filter((r) => r.label === "flag").length).toBe(285);
-    expect(rows.filter((r) => r.split === "holdout").length).toBe(241);
+    expect(rows.length).toBe(637);
+    expect(rows.filter((r) => r.locale === "en-US").length).toBe(274);
+    expect(rows.filter((r) => r.label === "flag").length).toBe(325);
+    expect(rows.filter((r) => r.split === "holdout").length).toBe(321);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });
   test("rows 358-477 (tuned on in round 4, so no longer a clean measure): no false alarm, every promise", () => {
-    const s = sentenceScore(results, (x) => x.split === "holdout" && FRESH(x) && !ROUND4(x));
+    const s = sentenceScore(results, (x) => x.split === "holdout" && FRESH(x) && !ROUND4(x) && !ROUND5(x));
     expect([s.n, s.fp, s.fn]).toEqual([80, 0, 0]);
   });
-  test("round 4 (rows 478-557, written before round 4's tuning): the measured figures", () => {
+  test("round 4 (rows 478-557, tuned on in round 5, so no longer a clean measure): no false alarm, every promise", () => {
+    // round 4 measured 38 of 40 promises with 3 false alarms (0.927/0.950) before round 5's tuning.
     const s = sentenceScore(results, (x) => x.split === "holdout" && ROUND4(x));
-    // measured: 38 of 40 promises (0.950), 3 false alarms (precision 38/41 = 0.927); before round 4's
-    // tuning the same rows scored 18 of 40 (0.450) with 2 false alarms (0.900).
-    expect([s.n, s.tp, s.fp]).toEqual([80, 38, 3]);
-    expect(s.recall).toBeGreaterThanOrEqual(0.92);
-    expect(s.precision).toBeGreaterThanOrEqual(0.9);
+    expect([s.n, s.tp, s.fp, s.fn]).toEqual([80, 40, 0, 0]);
+  });
+  test("round 5 (rows 558-637, written before round 5's tuning, never tuned on): the measured figures", () => {
+    const s = sentenceScore(results, (x) => x.split === "holdout" && ROUND5(x));
+    // measured after round 5's tuning: 25 of 40 promises (recall 0.625), 3 false alarms (precision
+    // 25/28 = 0.893); before it: 25 of 40 with 4 false alarms (0.862/0.625). The clean measure.
+    expect([s.n, s.tp, s.fp]).toEqual([80, 25, 3]);
+    expect(s.recall).toBeGreaterThanOrEqual(0.6);
+    expect(s.precision).toBeGreaterThanOrEqual(0.86);
   });
 
   // Floors: the measured figures (`npm run check:corpus`) less a little, so a change that costs
-  // more than a sentence or two fails here. Measured (round 4): tune 1.000/1.000 in both languages;
-  // holdout zh-CN precision 0.985 recall 1.000, en-US precision 0.964 recall 0.964 (the holdout
-  // includes rows 358-477, tuned on in round 4; round 4's own rows are the clean measure, above).
+  // more than a sentence or two fails here. Measured (round 5): tune 1.000/1.000 in both languages;
+  // holdout zh-CN precision 0.988 recall 0.919, en-US precision 0.971 recall 0.893 (the holdout
+  // includes rows 358-557, tuned on in rounds 4 and 5; round 5's own rows are the clean measure, above).
   test.each([
     ["tune", "zh-CN", 0.98, 0.98], ["tune", "en-US", 0.97, 0.97],
-    ["holdout", "zh-CN", 0.97, 0.98], ["holdout", "en-US", 0.94, 0.94],
+    ["holdout", "zh-CN", 0.97, 0.9], ["holdout", "en-US", 0.95, 0.87],
   ] as const)("%s %s: precision >= %f, recall >= %f", (split, locale, p, r) => {
     const s = sentenceScore(results, (x) => x.split === split && x.locale === locale);
     expect(s.precision).toBeGreaterThanOrEqual(p);
     expect(s.recall).toBeGreaterThanOrEqual(r);
   });
-  // Holdout per rule, measured: precision >= 0.947 (promise-words), recall >= 0.900 (superlative).
-  test.each([["tune", 0.95, 0.95], ["holdout", 0.88, 0.94]] as const)("%s: every rule's recall >= %f and precision >= %f", (split, recall, precision) => {
+  // Holdout per rule, measured: precision >= 0.880 (promise-words), recall >= 0.804 (certain-outcome).
+  test.each([["tune", 0.95, 0.95], ["holdout", 0.78, 0.86]] as const)("%s: every rule's recall >= %f and precision >= %f", (split, recall, precision) => {
     for (const rule of COMPLIANCE_RULES.filter((x) => x !== "missing-risk-warning")) {
       const s = ruleScore(results, rule, (x) => x.split === split);
       expect([rule, s.recall >= recall, s.precision >= precision]).toEqual([rule, true, true]);
@@ -78,6 +83,38 @@ describe("the sentences issue 9 names", () => {
     "理财非存款、产品有风险、投资须谨慎；过往业绩不代表其未来表现。",
   ])("honest: %s", (text) => {
     expect(checkText(text)).toEqual([]);
+  });
+});
+
+// The classes round 5 tuned on (round 4's errors, in general form), each named with what it finds.
+describe("denials after the promise, reported beliefs, irony, guaranteed minimums, superlatives", () => {
+  test.each([
+    "有人说这类产品“稳赚不赔”，这种说法是不对的。", "有人认为理财跟存款一样安全，这是不对的。",
+    "很多人以为买理财肯定能回本，并非如此。", "有些客户觉得本金不会亏，其实不是。", "如果我说一定能回本，那是骗您的。",
+    "Some clients believe these products are as safe as a deposit; they are not.",
+    "People say this fund is risk-free, but that is not true.", "That your principal is guaranteed is a myth.",
+    "It would be wrong to say the fund is sure to recover.", "I'd be lying if I told you the price is sure to come back.",
+    "We offer no guaranteed minimum return.",
+  ])("honest: %s", (text) => {
+    expect(checkText(text)).toEqual([]);
+  });
+  test.each([
+    // a following clause that is no denial, or a confirmation
+    ["您放心，肯定能回本，这是我的承诺。", "certain-outcome", "肯定能回本"],
+    ["这款产品保本，不存在任何风险。", "promise-words", "保本"],
+    ["Your principal is guaranteed, and anyone who says otherwise is wrong.", "promise-words", "principal is guaranteed"],
+    ["Rest assured it will recover; anyone who says otherwise is wrong.", "certain-outcome", "Rest assured it will recover"],
+    // "they are not" denies only a reported belief
+    ["Your principal is safe, they are not.", "no-loss-promise", "principal is safe"],
+    ["This plan has a guaranteed minimum return.", "promise-words", "guaranteed minimum return"],
+    ["本产品有保底收益。", "promise-words", "保底收益"],
+    ["It's the top performer in our range.", "superlative", "the top performer"],
+    ["这个产品只赚不赔。", "no-loss-promise", "只赚不赔"],
+  ])("flagged: %s", (text, rule, excerpt) => {
+    expect(hit(text)).toEqual([[rule, excerpt]]);
+  });
+  test("没有之一 is a superlative of its own", () => {
+    expect(hit("这款收益最稳，没有之一。")).toEqual([["superlative", "最稳"], ["superlative", "没有之一"]]);
   });
 });
 

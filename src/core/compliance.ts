@@ -25,6 +25,9 @@
 //    (不保本, 无法承诺赔偿, "does not guarantee"), one inside the form (会不会赔), a question (…吗？), or a
 //    mention (所谓“稳赚不赔”的说法, "anyone promising guaranteed returns"). A negator that negates worry
 //    (别担心, 不用怕, "don't worry") is no negation of the promise that follows it.
+//    Round 5: a denial in a later clause of the same sentence (这种说法是不对的, "that is not true",
+//    "is a myth"), a reported belief corrected ("Some clients believe …; they are not"), or irony
+//    ("I'd be lying if …") undoes a mention too (deniedAfter).
 // A rule is a heuristic, not a lawyer: it errs towards flagging, and a person reads the finding.
 // The labelled corpus test/fixtures/compliance/corpus.tsv measures it (npm run check:corpus).
 
@@ -229,8 +232,8 @@ function spanEnd(t: string, i: number, end: (t: string, i: number) => boolean): 
 // Negators. 不 but not 不仅/不但 (not only), 不少 (many), 不断 (constantly), 不过 (but), 不错 (good),
 // 不久, 不论/不管 (whatever); 未 but not 未来 (future); 非 but not 非常 (very). Words that distance the
 // writer from the promise (所谓, 宣称, 警惕) and that report a client's question (您问, 咨询) count too.
-const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|[勿别莫]|拒绝|所谓|宣称|声称|号称|警惕|谨防|防范|虚假|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注)|是否/;
-const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|claims?|claiming|saying|so-called|promising|asked)\b|n't\b|\bno one\b/i;
+const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|[勿别莫]|拒绝|所谓|宣称|声称|号称|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注)|是否/;
+const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|claims?|claiming|saying|so-called|promising|asked|mistakenly|wrongly|falsely|myth|misconception)\b|n't\b|\bno one\b/i;
 // Negations of worry, not of the promise after them: stripped before looking for a negator.
 const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌)|不要紧|没关系|没事/g;
 const EN_WORRY = /\b(?:don't|do not|no need to|not to|never) (?:worry|panic|fret|be afraid)\b|\bnothing to worry about\b|\bnever mind\b|\bno doubt\b|\bwithout (?:a |any )?doubt\b|\bno question\b/gi;
@@ -259,9 +262,49 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   }
   // Called untrue, or a product no longer sold, later in the same sentence.
   const rest = t.slice(e, spanEnd(t, e, sentenceEnd));
-  if (en ? /\b(?:would be|is|are) (?:untrue|false|wrong|misleading|not true)\b|\bno longer (?:offered|available|sold|issued)\b|\byou asked about\b/i.test(rest)
+  // "…, and anyone who says otherwise is wrong" confirms the promise rather than denying it.
+  if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\byou asked about\b/i.test(rest)
     : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)/.test(rest)) return true;
   void ce;
+  return deniedAfter(t, i, e, en);
+}
+
+// A mention denied in a later clause of the same sentence (有人说“稳赚不赔”，这种说法是不对的;
+// "…as safe as a deposit; that is not true"), or a belief reported and then corrected ("Some
+// clients believe …; they are not"), or denied by irony ("I'd be lying if I told you …"). The
+// sentence here ends at 。！？!? or a line break only (a "；" or ";" does not end it), so no rule looks
+// past where the drafts are cut into sentences.
+const ZH_DENIAL = new RegExp(
+  "^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:(?:这种|这个|这样的|这类|此类|这些|该|上述|以上|那种|这|那)(?:说法|观点|看法|话|宣传|想法|认识|理解|承诺)?|说法|观点|看法)(?:其实|根本|完全|都|就|本身)?(?:是|都是|是在)?(?:不对|错误|错的|不正确|不准确|不实|不成立|不真实|虚假|误导|误解|站不住脚|没有(?:任何)?依据|不存在|骗人|骗您|骗你|在骗|忽悠|不负责任|违规)"
+  + "|^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:事实)?(?:并非如此|并非事实|不是这样|并不是这样|不是真的|不是事实|其实不然|并不是真的)");
+const ZH_BELIEF = /(?:有人|有些人|有的人|很多人|不少人|许多人|一些人|人们|大家|别人|网上|(?:有些|有的|很多|不少|部分|一些|许多)?(?:客户|投资者|老人|朋友))(?:都|常|常常|总|总是|往往|一直|可能|会|也)?(?:说|认为|以为|觉得|相信|听说|讲|说过)/;
+const ZH_BELIEF_DENIAL = /^(?:但|但是|可|可是|其实|实际上|事实上|然而|不过)*(?:并|其实|实际)?(?:不是|不然|并非|没有|不会|不)(?:这样|如此|真的)?的?$/;
+const EN_DENIAL = /\b(?:that|this|which|it|the (?:idea|claim|notion|belief|view|suggestion))(?:'s| is| was| would be)\s+(?:simply |just |completely |totally |plainly |absolutely |quite |sadly )?(?:not true|untrue|false|wrong|incorrect|a myth|misleading|not the case|not so)\b|\b(?:isn't|is not|was not|wasn't) (?:true|so|the case)\b|\bis (?:simply |just |completely |totally |plainly )?(?:a myth|untrue|not true|incorrect)\b/i;
+const EN_BELIEF = /\b(?:(?:some|many|most|a lot of|plenty of|a few|other)\s+)?(?:clients|people|investors|customers|savers|folks|others)\s+(?:still\s+|often\s+|sometimes\s+|may\s+|might\s+)?(?:believe|believed|think|thought|assume|assumed|say|said|feel|felt|imagine|expect|are told|were told|have heard|heard|insist)\b|\byou may have heard\b|\bit is (?:often |widely |commonly )?(?:said|believed|assumed|thought)\b/i;
+const EN_BELIEF_DENIAL = /^(?:\s|but|and|yet|in fact|actually)*(?:they|it|this|that|these|those|which)\s*(?:are|is|was|were|do|does|did|will|can|would)(?:n't|\s+not)(?:\s+(?:so|true|the case|safe|guaranteed|risk-free|at all))?\s*$/i;
+const EN_IRONY = /\b(?:i'd|i would|we'd|we would) be (?:lying|misleading you|wrong)\b|\bit would be (?:wrong|misleading|dishonest|irresponsible|untrue|false)\b|\b(?:wrong|misleading|dishonest|irresponsible|untrue) (?:of (?:me|us) )?to (?:say|promise|suggest|claim|tell you)\b/i;
+const denialSentenceEnd = (t: string, i: number) => /[。！？!?\n]/.test(t[i]) || (t[i] === "." && isSentenceDot(t, i));
+
+function deniedAfter(t: string, i: number, e: number, en: boolean): boolean {
+  const ss = spanStart(t, i, denialSentenceEnd);
+  const se = spanEnd(t, e, denialSentenceEnd);
+  const before = t.slice(ss, i);
+  if (en && EN_IRONY.test(before)) return true;
+  // The clauses after the one holding the match, each on its own.
+  const ce = spanEnd(t, e, clauseEnd);
+  if (ce >= se) return false;
+  const later = t.slice(ce + 1, se);
+  if (en) {
+    if (/\b(?:otherwise|the opposite)\b/i.test(later)) return false; // "anyone who says otherwise is wrong"
+    if (EN_DENIAL.test(later)) return true;
+  }
+  const clauses = later.split(/[，,；;：:]/).map((c) => c.trim());
+  if (clauses.some((c) => ZH_DENIAL.test(c))) return true;
+  const belief = en ? EN_BELIEF.test(before) : ZH_BELIEF.test(before);
+  if (belief) {
+    const first = clauses.find((c) => c !== "") ?? "";
+    if (en ? EN_BELIEF_DENIAL.test(first) : ZH_BELIEF_DENIAL.test(first)) return true;
+  }
   return false;
 }
 
@@ -300,7 +343,7 @@ const PATTERNS: Pattern[] = [
   // The banned sales words. Longer forms first: once a span is reported, overlapping ones are not.
   {
     rule: "promise-words",
-    re: zh(`保证收益|承诺收益|刚性兑付|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|只赚不赔|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保底收益|保底|保本|保息`),
+    re: zh(`保证收益|承诺收益|刚性兑付|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保底收益|保证最低收益|最低收益${GAP}{0,3}?(?:有)?保证|收益保底|保底|保本|保息`),
     reject: (t, i, m) => {
       // 确保本次 / 担保本行 hold the characters 保本 without meaning it.
       if (m === "保本" && i > 0 && /[确担环]/.test(t[i - 1])) return true;
@@ -318,6 +361,9 @@ const PATTERNS: Pattern[] = [
   { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected)\\b") },
   { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?|investments?)\\s+(?:is|are|will be|remains?|stays?)\\s+(?:fully\\s+|100%\\s+)?(?:guaranteed|protected)\\b") },
   { rule: "promise-words", en: true, re: en("\\bguaranteed[- ](?:income|return|yield|principal|capital|products?|investments?|plans?|funds?)\\b") },
+  // A guarantee with a qualifier between: "a guaranteed minimum return", "minimum guaranteed yield",
+  // "guaranteed fixed income", "a guaranteed floor on your returns".
+  { rule: "promise-words", en: true, re: en("\\bguaranteed\\s+(?:[a-z-]+\\s+){1,2}(?:income|returns?|yields?|payouts?|interest|profits?|gains?|payments?)\\b|\\b(?:minimum|fixed|floor)\\s+(?:guaranteed\\s+)?(?:income|returns?|yields?|payouts?|interest)\\s+(?:is\\s+|are\\s+)?guaranteed\\b|\\b(?:minimum|fixed)[- ]guaranteed\\b|\\bguaranteed (?:minimum|floor)\\b") },
   {
     rule: "promise-words", en: true,
     re: en("\\b(?:risk[- ]?free|no[- ]risk|zero[- ]risk|without (?:any )?risk|rigid redemption|promised (?:returns?|yields?))\\b"),
@@ -357,7 +403,7 @@ const PATTERNS: Pattern[] = [
   // Promises in negative form (before certainty: 本金肯定能拿回 is a promise of no loss).
   {
     rule: "no-loss-promise",
-    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不亏|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
+    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
     reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)), // 会不会亏 is a question
   },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would)?\\s*(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
@@ -395,11 +441,11 @@ const PATTERNS: Pattern[] = [
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
   {
     rule: "superlative",
-    re: zh("最好(?=的)|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高(?!的时候|时)|唯一(?!能|可以|要|需要|想|的办法)|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全行|全市|同类|市场)第一|第一名|第一品牌"),
+    re: zh("最好(?=的)|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高(?!的时候|时)|唯一(?!能|可以|要|需要|想|的办法)|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全行|全市|同类|市场|排)第一(?!时间|次)|第一名|第一品牌|没有之一|数一数二|首屈一指|无人能及|无可比拟|冠军|榜首|(?:收益|业绩|表现|回报)(?:是|都是)?(?:最好|最强|最突出|最出色)"),
   },
   {
     rule: "superlative", en: true,
-    re: en("\\bbest\\b|\\b(?:the|our) only (?:products?|choices?|options?|investments?|solutions?|banks?|funds?)\\b|\\bnumber one\\b|\\bno\\. ?1\\b|#1\\b|\\btop[- ](?:ranked|rated|performing)\\b|\\b(?:industry|market)[- ]leading\\b|\\bsafest\\b|\\bhighest (?:returns?|yields?)\\b|\\bunbeatable\\b|\\bsecond to none\\b|\\branked first\\b|\\b(?:the|our) top (?:products?|funds?|choice|pick)\\b"),
+    re: en("\\bbest\\b|\\b(?:the|our) only (?:products?|choices?|options?|investments?|solutions?|banks?|funds?)\\b|\\bnumber one\\b|\\bno\\. ?1\\b|#1\\b|\\btop[- ](?:ranked|rated|performing|performers?|sellers?|of the (?:league|table|charts|rankings|class))\\b|\\b(?:the|our|a) top (?:[a-z-]+ )?(?:performers?|earners?)\\b|\\b(?:out-?performs?|beats?) (?:all|every|any) (?:other )?(?:funds?|products?|rivals?|competitors?)\\b|\\bnothing (?:else )?comes close\\b|\\bin a class of its own\\b|\\b(?:industry|market)[- ]leading\\b|\\bsafest\\b|\\bhighest (?:returns?|yields?)\\b|\\bunbeatable\\b|\\bsecond to none\\b|\\branked first\\b|\\b(?:the|our) top (?:products?|funds?|choice|pick)\\b"),
     // "do our best", "best regards", "your best interests", "at best", "it would be best to": manners and advice.
     reject: (t, i, m) => {
       if (!/^best$/i.test(m)) return false;
