@@ -234,8 +234,8 @@ describe("the regulator report", () => {
     const std = buildRegulatorReport(analysis, { ...base, locale: "en-US", kind: "first", deadlines: { oralMinutes: 120, writtenMinutes: 1440 } });
     const f2 = std.sheet.blocks.find((b) => b.kind === "facts" && b.rows[0].label === "Event discovered");
     expect(f2?.kind === "facts" && f2.rows.slice(1, 3).map((x) => [x.label, x.value])).toEqual([
-      ["Oral report (within 2 hours)", "-; (no response checklist)"],
-      ["Written report (within 24 hours)", "-; (no response checklist)"],
+      ["Oral report (within 2 hours)", "counted from the time the event was discovered; (no response checklist)"],
+      ["Written report (within 24 hours)", "counted from the time the event was discovered; (no response checklist)"],
     ]);
   });
 
@@ -349,7 +349,7 @@ describe("the live event's checklist on the drill engine", () => {
     const out = buildEventOutputs(analysis, wb, { locale: "en-US", generatedAt: "2026-12-01T10:00:00" });
     const facts = out.reports[0].sheet.blocks.find((b) => b.kind === "facts" && b.rows[0].label === "Event discovered");
     expect(facts?.kind === "facts" && facts.rows.map((x) => x.value)).toEqual([
-      "2026-12-01 09:00", "2026-12-01 11:00; Not started", "2026-12-02 09:00; Not started", "First report",
+      "2026-12-01 09:00", "by 2026-12-01 11:00; Not started", "by 2026-12-02 09:00; Not started", "First report",
     ]);
   });
 

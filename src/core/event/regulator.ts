@@ -183,10 +183,16 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
     if (!s) return zh ? "（无应急响应清单）" : "(no response checklist)";
     return s.completedAt ? `${STATUS_LABEL[s.status][L]} ${formatWall(s.completedAt)}` : STATUS_LABEL[s.status][L];
   };
+  // "by 10:30; done 10:12" once the event has a start; before that, say what the deadline counts from.
+  const due = (min: number, step: string) => {
+    const by = at(min);
+    if (!by) return zh ? `自事件发现时间起算；${stepState(step)}` : `counted from the time the event was discovered; ${stepState(step)}`;
+    return zh ? `${by} 前；${stepState(step)}` : `by ${by}; ${stepState(step)}`;
+  };
   const deadlineRows = [
     { label: zh ? "事件发现时间" : "Event discovered", value: start ? formatWall(start) : (zh ? "（未启动应急事件，请填写）" : "(no live event started; fill in)") },
-    { label: zh ? `口头报告（${minutesPhrase(d.oralMinutes, L)}内）` : `Oral report (within ${minutesPhrase(d.oralMinutes, L)})`, value: `${at(d.oralMinutes) ?? "-"}${zh ? " 前；" : "; "}${stepState("report-phone")}` },
-    { label: zh ? `书面报告（${minutesPhrase(d.writtenMinutes, L)}内）` : `Written report (within ${minutesPhrase(d.writtenMinutes, L)})`, value: `${at(d.writtenMinutes) ?? "-"}${zh ? " 前；" : "; "}${stepState("report-written")}` },
+    { label: zh ? `口头报告（${minutesPhrase(d.oralMinutes, L)}内）` : `Oral report (within ${minutesPhrase(d.oralMinutes, L)})`, value: due(d.oralMinutes, "report-phone") },
+    { label: zh ? `书面报告（${minutesPhrase(d.writtenMinutes, L)}内）` : `Written report (within ${minutesPhrase(d.writtenMinutes, L)})`, value: due(d.writtenMinutes, "report-written") },
     { label: zh ? "本次报告" : "This report", value: kind },
   ];
   blocks.push({ kind: "facts", rows: deadlineRows });
