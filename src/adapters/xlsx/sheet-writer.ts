@@ -23,6 +23,7 @@ import {
   type BorderOp, type CellStyle, type ReportPlan,
 } from "../../core/layout";
 import type { EntryWriter } from "./zip-writer";
+import { dateToSerial } from "../../core/excel-date";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -53,13 +54,6 @@ export function cutCellText(s: string): string {
   const c = s.charCodeAt(end - 1);
   if (c >= 0xd800 && c <= 0xdbff) end--;
   return s.slice(0, end);
-}
-
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-/** A Date as an Excel serial (UTC calendar day, time of day kept), in the workbook's date system. */
-export function dateSerial(d: Date, date1904: boolean): number {
-  const serial = (d.getTime() - EPOCH_1900) / 86400000;
-  return date1904 ? serial - 1462 : serial;
 }
 
 // ---- styles ----
@@ -317,7 +311,7 @@ export function cellXml(ref: string, v: CellValue, style: number, date1904: bool
   if (typeof v === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(cutCellText(v))}</t></is></c>`;
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? (style ? `<c r="${ref}"${s}/>` : "") : `<c r="${ref}"${s}><v>${dateSerial(v, date1904)}</v></c>`;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? (style ? `<c r="${ref}"${s}/>` : "") : `<c r="${ref}"${s}><v>${dateToSerial(v, date1904)}</v></c>`;
   if (isCellError(v)) return EXCEL_ERRORS.has(v.error) ? `<c r="${ref}"${s} t="e"><v>${xmlText(v.error)}</v></c>` : style ? `<c r="${ref}"${s}/>` : "";
   return "";
 }
@@ -329,7 +323,7 @@ function formulaCellXml(ref: string, formula: string, v: CellValue, style: numbe
   if (typeof v === "string") return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(cutCellText(v))}</v></c>`;
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}>${f}<v>${v}</v></c>` : `<c r="${ref}"${s} t="e">${f}<v>#NUM!</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
-  if (v instanceof Date && !Number.isNaN(v.getTime())) return `<c r="${ref}"${s}>${f}<v>${dateSerial(v, date1904)}</v></c>`;
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return `<c r="${ref}"${s}>${f}<v>${dateToSerial(v, date1904)}</v></c>`;
   if (isCellError(v) && EXCEL_ERRORS.has(v.error)) return `<c r="${ref}"${s} t="e">${f}<v>${xmlText(v.error)}</v></c>`;
   // no cached value: an empty text result, so readers that do not calculate see an empty cell
   return `<c r="${ref}"${s} t="str">${f}<v></v></c>`;
