@@ -17,7 +17,7 @@
 //   Excel they reach the pane, which treats a value it already holds as no change.
 
 import { cellFromOffice } from "./read";
-import { colIndex, colLetter } from "../../core/input";
+import { colIndex, colLetter } from "../../core/sheet-address";
 import { detectSupport, excelApi, messageLang } from "./support";
 import { toHostError } from "./errors";
 import { HostError, type WatchArea, type WatchedChange } from "../../taskpane/host";

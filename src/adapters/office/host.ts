@@ -11,6 +11,7 @@
 import { Batch } from "./batch";
 import { toHostError } from "./errors";
 import { planReport } from "../../core/layout";
+import { unquoteSheetName } from "../../core/sheet-address";
 import { readSnapshot, type ReadStats } from "./read";
 import { writeCellEdits } from "./cells";
 import { watchCells } from "./drill-events";
@@ -355,8 +356,7 @@ export function sheetOfReference(value: string): string | undefined {
   const v = value.startsWith("=") ? value.slice(1) : value;
   const bang = v.lastIndexOf("!");
   if (bang < 0) return undefined;
-  const s = v.slice(0, bang);
-  return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
+  return unquoteSheetName(v.slice(0, bang));
 }
 
 export type { Lang, Support };

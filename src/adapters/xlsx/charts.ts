@@ -20,7 +20,7 @@
 
 import JSZip from "jszip";
 import type { ChartSpec } from "../../core/workbook";
-import { colIndex, colLetter } from "../../core/input";
+import { colIndex, colLetter, quoteSheetName } from "../../core/sheet-address";
 import { decodeEntities } from "./xml";
 import { resolveTarget } from "./read-core"; // the fs-free half of the reader
 import { dateToSerial } from "../../core/excel-date";
@@ -189,7 +189,7 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
 }
 
 function sheetRef(sheet: string, col: number, r1: number, r2 = r1): string {
-  const q = `'${sheet.replace(/'/g, "''")}'`;
+  const q = quoteSheetName(sheet);
   const c = colLetters(col);
   return r1 === r2 ? `${q}!$${c}$${r1}` : `${q}!$${c}$${r1}:$${c}$${r2}`;
 }

@@ -17,7 +17,7 @@
 
 import type { CellValue, ConditionalFormatSpec, ReportSheetModel, TableSheetModel } from "../../core/workbook";
 import { headerRowNumber, isCellError } from "../../core/workbook";
-import { colLetter } from "../../core/input";
+import { colLetter, quoteSheetName } from "../../core/sheet-address";
 import {
   BASE_SIZE, MARGINS, REPORT_FONT, columnFormats, fitWidths, footerText, tableHeaders,
   type BorderOp, type CellStyle, type ReportPlan,
@@ -329,10 +329,6 @@ function formulaCellXml(ref: string, formula: string, v: CellValue, style: numbe
   return `<c r="${ref}"${s} t="str">${f}<v></v></c>`;
 }
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 const WORKSHEET_OPEN = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
 
 // ---- table sheets ----
@@ -439,7 +435,7 @@ export function writeTableSheet(w: EntryWriter, model: TableSheetModel, ctx: She
   if (withTable) w.text(`<tableParts count="1"><tablePart r:id="rId1"/></tableParts>`);
   w.text("</worksheet>");
 
-  const out: TableSheetParts = { printTitles: nCols > 0 ? `${quoteSheet(model.name)}!$${headerRow}:$${headerRow}` : undefined };
+  const out: TableSheetParts = { printTitles: nCols > 0 ? `${quoteSheetName(model.name)}!$${headerRow}:$${headerRow}` : undefined };
   if (withTable) {
     const ref = `A${headerRow}:${lastCol}${lastRow}`;
     out.tableXml = (id, name) =>
@@ -571,7 +567,7 @@ export function writeReportSheet(w: EntryWriter, model: ReportSheetModel, plan: 
   if (drawingRid) w.text(`<drawing r:id="${drawingRid}"/>`);
   w.text("</worksheet>");
   return {
-    inputNames: plan.inputAreas.map((a) => ({ name: a.definedName, ref: `${quoteSheet(model.name)}!${a.address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}` })),
-    printTitles: model.repeatRows ? `${quoteSheet(model.name)}!$${model.repeatRows[0]}:$${model.repeatRows[1]}` : undefined,
+    inputNames: plan.inputAreas.map((a) => ({ name: a.definedName, ref: `${quoteSheetName(model.name)}!${a.address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}` })),
+    printTitles: model.repeatRows ? `${quoteSheetName(model.name)}!$${model.repeatRows[0]}:$${model.repeatRows[1]}` : undefined,
   };
 }
