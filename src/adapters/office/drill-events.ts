@@ -20,7 +20,7 @@ import { cellFromOffice } from "./read";
 import { colIndex, colLetter } from "../../core/sheet-address";
 import { detectSupport, excelApi, messageLang } from "./support";
 import { toHostError } from "./errors";
-import { HostError, type WatchArea, type WatchedChange } from "../../taskpane/host";
+import { HostError, type WatchArea, type WatchedChange } from "../../host-api";
 
 const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
 

@@ -1,4 +1,4 @@
-// The WorkbookHost inside Excel: the task pane's one door to the workbook (src/taskpane/host.ts).
+// The WorkbookHost inside Excel: the task pane's one door to the workbook (src/host-api.ts).
 // Nothing outside src/adapters/office touches Office.js.
 //
 // Every call is one Excel.run with delayForCellEdit (a user typing in a cell delays the batch
@@ -18,7 +18,7 @@ import { watchCells } from "./drill-events";
 import { writeReportSheet, type WrittenReport } from "./report";
 import { detectSupport, displayLanguage, messageLang, theme, watchTheme, type Lang, type Support } from "./support";
 import { clearSheet, freeTableName, writeTableSheet } from "./write";
-import type { OutputSheets, Progress, WorkbookHost, WrittenSheets } from "../../taskpane/host";
+import type { OutputSheets, Progress, WorkbookHost, WrittenSheets } from "../../host-api";
 import type { ReportSheetModel, TableSheetModel, WorkbookSnapshot } from "../../core/workbook";
 import { SETTINGS_NAMESPACE, settingsFromXml, settingsToXml } from "../../core/settings-xml";
 
