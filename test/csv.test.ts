@@ -7,8 +7,7 @@ import { CsvParser, detectEncoding, openCsvStream } from "../src/adapters/csv/re
 import { readXlsxFile } from "../src/adapters/xlsx/read";
 import { analyzeWorkbook, resultJson } from "../src/core/analysis";
 import { analyzeStream } from "../src/core/stream-input";
-import { colIndex } from "../src/core/input";
-import { cellRef } from "../src/core/i18n";
+import { cellRef, colIndex } from "../src/core/sheet-address";
 import type { CellValue } from "../src/core/workbook";
 import { writeCsvSheets } from "./fixtures/csv/xlsx-to-csv";
 

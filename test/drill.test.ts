@@ -8,7 +8,7 @@ import {
   startClock, stepForActivity, stopClock, type DrillState, type DrillStep, type Phase, type StepStatus,
 } from "../src/core/drill";
 import { headerRowNumber, type CellValue, type SheetSnapshot, type TableSheetModel, type WorkbookSnapshot } from "../src/core/workbook";
-import { colLetter } from "../src/core/input";
+import { colLetter } from "../src/core/sheet-address";
 import type { Locale } from "../src/core/i18n";
 
 const NOW = new Date(Date.UTC(2026, 10, 30, 8, 45)); // wall clock 2026-11-30 08:45

@@ -258,7 +258,8 @@ describe("regeneration on our own output", () => {
       console.warn("SKIPPED: soffice (LibreOffice) is not installed");
       return;
     }
-    const dir = path.join(tmp, fs.readdirSync(tmp).find((d) => d.startsWith("lo-"))!);
+    // the LibreOffice profile folder "lo-profile" shares the prefix; readdir order is not alphabetical
+    const dir = path.join(tmp, fs.readdirSync(tmp).find((d) => d.startsWith("lo-") && d !== "lo-profile")!);
     const wb = await readXlsxBytes(new Uint8Array(fs.readFileSync(path.join(dir, "regen.xlsx"))));
     const summary = wb.sheets.find((s) => s.name === "汇总")!;
     // A:A of 亏损明细: 2 preamble lines + the header + 4 clients (the blank row not counted)

@@ -8,7 +8,7 @@ import { READ_BLOCK_ROWS } from "../src/adapters/office/read";
 import { needsQuote, dateToSerial } from "../src/adapters/office/values";
 import { planReport } from "../src/core/layout";
 import { styleRects } from "../src/adapters/office/report";
-import { HostError } from "../src/taskpane/host";
+import { HostError } from "../src/host-api";
 import ExcelJS from "exceljs";
 import { renderReportSheet } from "../src/adapters/exceljs/report";
 import { generateSample } from "../src/core/sample";

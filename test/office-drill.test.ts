@@ -11,7 +11,7 @@ import { dateToSerial } from "../src/adapters/office/values";
 import { TIME_FORMAT, applyStatusChange, newDrillWorkbook, readDrillWorkbook } from "../src/core/drill";
 import { headerRowNumber, type CellValue, type TableSheetModel } from "../src/core/workbook";
 import { applySheetChange, commit, editsFor, openDrill, watchArea } from "../src/taskpane/drill-session";
-import type { WatchedChange } from "../src/taskpane/host";
+import type { WatchedChange } from "../src/host-api";
 
 let fake: FakeExcel;
 beforeEach(() => {

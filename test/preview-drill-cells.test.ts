@@ -11,7 +11,7 @@ import { newDrillWorkbook, readDrillWorkbook, applyStatusChange, startClock } fr
 import type { WorkbookSnapshot } from "../src/core/workbook";
 import { editWorkbookBytes } from "../src/preview/drill-cells";
 import { commit, openDrill } from "../src/taskpane/drill-session";
-import type { CellEdits, WorkbookHost } from "../src/taskpane/host";
+import type { CellEdits, WorkbookHost } from "../src/host-api";
 
 const wall = (hh: number, mm: number) => new Date(Date.UTC(2026, 10, 30, hh, mm));
 

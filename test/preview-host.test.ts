@@ -9,7 +9,7 @@ import { createPreviewHost, XLSX_MIME, type PreviewHost, type PreviewState } fro
 import { readXlsxFile, readXlsxBytes } from "../src/adapters/xlsx/read";
 import { openZipBrowser, browserInflater } from "../src/adapters/xlsx/zip-browser";
 import { openZipNode } from "../src/adapters/xlsx/zip";
-import { HostError } from "../src/taskpane/host";
+import { HostError } from "../src/host-api";
 import { analyzeWorkbook, clientLossSheet } from "../src/core/analysis";
 import { buildOutputs } from "../src/core/outputs";
 import type { WorkbookSnapshot } from "../src/core/workbook";

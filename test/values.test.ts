@@ -1,6 +1,7 @@
 import {
-  Bad, ageAt, isTotalsLabel, isoFromSerial, readClientRisk, readDate, readNumber, readProductRisk, serialFromIso,
+  Bad, ageAt, isTotalsLabel, readClientRisk, readDate, readNumber, readProductRisk,
 } from "../src/core/values";
+import { isoFromSerial, serialFromIso } from "../src/core/excel-date";
 import { fieldOfHeader, normalizeHeader } from "../src/core/schema";
 
 describe("numbers in every form exports use", () => {

@@ -15,7 +15,7 @@ import {
   readDrillWorkbook, scoreDrill, wallClock, type DrillScore, type DrillState, type PresetName, type ReviewGap,
   type ScenarioFile, type StepPlan,
 } from "../core/drill";
-import type { Issue } from "../core/input";
+import type { Issue } from "../core/sheet-address";
 import { isLocale, type Locale } from "../core/i18n";
 import type { CellValue, TableSheetModel } from "../core/workbook";
 import { readXlsxFile, WorkbookReadError, describeReadError } from "../adapters/xlsx/read";

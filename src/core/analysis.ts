@@ -2,13 +2,14 @@
 // (docs/results.md, the contract the CLI and the task pane share) and the client-loss sheet.
 
 import { WorkbookSnapshot, TableSheetModel, CellValue } from "./workbook";
-import { FoundTable, Issue, ParsedInput, lotRef, parseWorkbook } from "./input";
+import { FoundTable, ParsedInput, lotRef, parseWorkbook } from "./input";
 import { ClientResult, EngineResult, computeLosses } from "./engine";
 import { ScoringConfig, DEFAULT_SCORING } from "./risk";
 import { formatFen, formatNav, formatRate, fenToYuanNumber } from "./money";
 import { IsoDate } from "./values";
 import type { LotSources } from "./lots";
 import { Locale, ui } from "./i18n";
+import { Issue } from "./sheet-address";
 
 /** Sheets LossDesk writes; never read back as input (their headers would look like holdings). */
 export const GENERATED_SHEETS = [

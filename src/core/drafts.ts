@@ -23,9 +23,8 @@ import type { ClientResult, EngineResult, Flag, PositionResult } from "./engine"
 import { fallenProducts, holdsFallenProduct } from "./engine";
 import { DEFAULT_SCORING } from "./risk";
 import type { RiskTier } from "./risk";
-import type { Issue } from "./input";
-import { cellIssue, colLetter } from "./input";
-import { Locale, cellRef, ui } from "./i18n";
+import { cellIssue, cellRef, colLetter, type Issue, unquoteSheetName } from "./sheet-address";
+import { Locale, ui } from "./i18n";
 import { formatFenGrouped, groupThousands } from "./money";
 import { ContactPolicy, DEFAULT_CONTACT_POLICY, contactDeadline, contactPhrase, formatGeneratedAt, formatLongDate } from "./contact";
 import { Finding, checkText, complianceSummary } from "./compliance";
@@ -480,8 +479,8 @@ export function readTemplates(wb: WorkbookSnapshot, locale: Locale = "zh-CN"): T
 
 function splitRef(ref: string): [string, string] {
   const i = ref.lastIndexOf("!");
-  const sheet = ref.slice(0, i);
-  return [sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet, ref.slice(i + 1)];
+  // ref is a cellRef: a quoted name always ends in its closing quote.
+  return [unquoteSheetName(ref.slice(0, i)), ref.slice(i + 1)];
 }
 
 // ---- SMS segments ----

@@ -3,7 +3,7 @@
 // in ./event/*.ts and this module is their public face, for outputs.ts, the CLI and the task pane.
 
 import type { Analysis } from "./analysis";
-import type { Issue } from "./input";
+import type { Issue } from "./sheet-address";
 import type { Locale } from "./i18n";
 import type { SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "./workbook";
 import type { ReportOutput } from "./outputs";

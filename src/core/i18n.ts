@@ -98,11 +98,8 @@ export function issueText(
     .replace("{date}", params.date ?? "");
 }
 
-/** Sheet!A1 with the sheet name quoted the way Excel quotes it when needed. */
-export function cellRef(sheet: string, cell: string): string {
-  const plain = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet);
-  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
-}
+// cellRef (Sheet!A1, quoted when needed) lives in sheet-address.ts; re-exported for old imports.
+export { cellRef } from "./sheet-address";
 
 /** Strings of the CLI summary, the client-loss sheet and the flags. */
 export const UI = {

@@ -8,27 +8,13 @@ import {
   Bad, IsoDate, Level, Read, isBlank, isTotalsLabel, readClientRisk, readDate, readNumber,
   readProductRisk, readText,
 } from "./values";
-import { Locale, TABLE_LABEL, cellRef, fieldLabel, issueText } from "./i18n";
+import { Locale, TABLE_LABEL, fieldLabel, issueText } from "./i18n";
+import { type Issue, cellIssue, cellRef, colLetter, parseA1Range } from "./sheet-address";
 import { LIMITS } from "./money";
 
 /** "1e+20，上限 1000000000000": the value and its bound, for an out-of-range issue. */
 function beyond(value: number, limit: number, locale: Locale): string {
   return locale === "zh-CN" ? `${value}，上限 ${limit}` : `${value}, at most ${limit}`;
-}
-
-export interface Issue {
-  severity: "error" | "warning";
-  sheet: string;
-  /** A1 address of the cell (or the row's first cell for row-level issues). */
-  cell: string;
-  code: string;
-  /** "客户持仓!F39: 持有份额为负数（-100）" */
-  message: string;
-}
-
-/** An issue whose message starts with the cell it names, as every issue of LossDesk's does. */
-export function cellIssue(severity: Issue["severity"], sheet: string, cell: string, code: string, text: string): Issue {
-  return { severity, sheet, cell, code, message: `${cellRef(sheet, cell)}: ${text}` };
 }
 
 /** A table found in the workbook: where it is and which column holds which field. */
@@ -114,33 +100,6 @@ export interface ParseOptions {
   locale?: Locale;
   /** Sheets LossDesk writes itself; never read as input. */
   skipSheets?: string[];
-}
-
-// ---- addresses ----
-
-export function colLetter(index0: number): string {
-  let n = index0 + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "A" -> 0, "AB" -> 27: the inverse of colLetter. */
-export function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
-}
-
-export function parseA1Range(ref: string): { r0: number; c0: number; r1: number; c1: number } | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return undefined;
-  const r0 = +m[2] - 1, c0 = colIndex(m[1]);
-  return { r0, c0, r1: m[4] ? +m[4] - 1 : r0, c1: m[3] ? colIndex(m[3]) : c0 };
 }
 
 // ---- finding tables ----
@@ -601,6 +560,11 @@ export function parseWorkbook(wb: WorkbookSnapshot, options: ParseOptions = {}):
   tables.push(toFound(holdings!, "holdings", lotRows));
   return { tables, products, lots, asOf, lotRows, issues };
 }
+
+// Moved to sheet-address.ts; re-exported so code written against the old home (other branches)
+// still builds. New code imports them from "./sheet-address".
+export { cellIssue, colIndex, colLetter, parseA1Range } from "./sheet-address";
+export type { Issue } from "./sheet-address";
 
 // The pieces of parseWorkbook that the streaming path (stream-input.ts) runs window by window,
 // so that both paths share every rule, issue and cell reference.

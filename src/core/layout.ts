@@ -22,7 +22,7 @@
 // adapter translates them to its API.
 
 import { isCellError, type CellValue, type ChartSpec, type ColumnSpec, type ReportBlock, type ReportSheetModel, type TableSheetModel } from "./workbook";
-import { colLetter } from "./input";
+import { colLetter } from "./sheet-address";
 import { inputMarker } from "./report";
 
 // ---- text widths and table sheets ----

@@ -4,7 +4,7 @@
 
 import { Analysis, clientLossSheet } from "./analysis";
 import { draftsSheet, findDraftsSheet, readTemplates, templatesSheet, TEMPLATE_SHEET } from "./drafts";
-import { Issue } from "./input";
+import { Issue } from "./sheet-address";
 import { Locale } from "./i18n";
 import { REPORT_SHEET, buildReport } from "./report";
 import { SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "./workbook";

@@ -15,7 +15,7 @@ import {
   CellValue, ChartSpec, ColumnSpec, ReportBlock, ReportSheetModel, SheetSnapshot, TableSheetModel,
   headerRowNumber,
 } from "./workbook";
-import { colLetter } from "./input";
+import { colLetter } from "./sheet-address";
 import { complaintReportBlocks, type Complaint } from "./event/complaints";
 
 export const REPORT_SHEET: Record<Locale, string> = { "zh-CN": "风险评估报告", "en-US": "Risk assessment report" };

@@ -9,12 +9,13 @@
 
 import type { CellValue, ReadWarning, SheetSnapshot, TableSnapshot } from "./workbook";
 import {
-  Candidate, HEADER_SCAN_ROWS, colIndex, InputFatalError, Issue, Lot, ProductInfo, RawNav, candidatesOf, cellIssue, colLetter,
-  fatalMissingColumns, fatalMissingTable, missingColumns, parseA1Range, pickBest, product, readHoldings, readLongNav,
+  Candidate, HEADER_SCAN_ROWS, InputFatalError, Lot, ProductInfo, RawNav, candidatesOf,
+  fatalMissingColumns, fatalMissingTable, missingColumns, pickBest, product, readHoldings, readLongNav,
   readProducts, readWideNav, toFound, FoundTable,
 } from "./input";
 import { IsoDate } from "./values";
-import { Locale, TABLE_LABEL, cellRef, issueText } from "./i18n";
+import { Locale, TABLE_LABEL, issueText } from "./i18n";
+import { cellIssue, cellRef, colIndex, colLetter, Issue, parseA1Range } from "./sheet-address";
 import { LossAccumulator } from "./engine";
 import { DEFAULT_SCORING, ScoringConfig } from "./risk";
 import { LotSources } from "./lots";

@@ -3,6 +3,7 @@
 
 import { CellValue, isCellError } from "./workbook";
 import { Dec } from "./money";
+import { isoFromSerial } from "./excel-date";
 
 export class Bad {
   constructor(
@@ -77,22 +78,6 @@ function isoOf(y: number, m: number, d: number): IsoDate | undefined {
   const iso = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
   ISO_CACHE.set(key, iso);
   return iso;
-}
-
-/** Excel 1900-system serial to a day (serial 1 = 1900-01-01; 60 is Excel's fictitious 1900-02-29). */
-export function isoFromSerial(serial: number): IsoDate | undefined {
-  const whole = Math.floor(serial);
-  if (!(whole >= 1 && whole <= 2958465)) return undefined; // also NaN: never an Invalid Date
-  if (whole === 60) return undefined;
-  const days = whole < 60 ? whole - 1 : whole - 2; // days after 1900-01-01
-  const t = Date.UTC(1900, 0, 1) + days * 86400000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-export function serialFromIso(iso: IsoDate): number {
-  const t = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
-  const days = Math.round((t - Date.UTC(1900, 0, 1)) / 86400000);
-  return days >= 59 ? days + 2 : days + 1;
 }
 
 /** Dates as Date, serial, 20261127, "2026-11-27", "2026/11/27", "2026.11.27", "2026年11月27日". */

@@ -6,7 +6,7 @@
 import { graftWorkbook } from "../adapters/xlsx/graft";
 import { cellEditsPatch } from "../adapters/xlsx/cell-edits";
 import { MemorySink } from "../adapters/xlsx/zip-writer";
-import type { CellEdits } from "../taskpane/host";
+import type { CellEdits } from "../host-api";
 
 /** The preview host's whole round trip: applies `edits` to the package `bytes`, returns the new package. */
 export async function editWorkbookBytes(bytes: Uint8Array, edits: CellEdits): Promise<Uint8Array> {

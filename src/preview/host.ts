@@ -20,7 +20,7 @@ import { describeReadError, readXlsxBytesWith, WorkbookReadError } from "../adap
 import { openZipBrowser } from "../adapters/xlsx/zip-browser";
 import type { ZipArchive } from "../adapters/xlsx/zip-core";
 import { settingsFromPackage } from "../adapters/xlsx/settings-part";
-import { HostError, type CellEdits, type OutputSheets, type Progress, type WorkbookHost, type WrittenSheets } from "../taskpane/host";
+import { HostError, type CellEdits, type OutputSheets, type Progress, type WorkbookHost, type WrittenSheets } from "../host-api";
 import { isSettingsSheet, settingsFromSheet } from "./settings";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

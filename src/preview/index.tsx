@@ -8,7 +8,7 @@ import { createRoot } from "react-dom/client";
 import { mountPane } from "../taskpane/mount";
 import { createPreviewHost, type PreviewHost } from "./host";
 import { isCellError, type CellValue, type SheetSnapshot } from "../core/workbook";
-import { colIndex, colLetter } from "../core/input";
+import { colIndex, colLetter } from "../core/sheet-address";
 
 /** The bundled sample, served from the same origin as this page (webpack copies assets/). */
 const SAMPLE_URL = "assets/sample-lossdesk.xlsx";

@@ -3,7 +3,7 @@
 // replace theirs in place or are added at the end, and the settings go into LossDesk's custom XML
 // part; nothing of the input (charts, pivot tables, macros) is lost, and no ExcelJS is loaded.
 
-import type { OutputSheets } from "../taskpane/host";
+import type { OutputSheets } from "../host-api";
 import { graftWorkbook } from "../adapters/xlsx/graft";
 import { MemorySink } from "../adapters/xlsx/zip-writer";
 import { SETTINGS_SHEET } from "./settings";

@@ -7,7 +7,8 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
 import type { Analysis } from "../core/analysis";
-import { Locale, TABLE_LABEL, cellRef } from "../core/i18n";
+import { Locale, TABLE_LABEL } from "../core/i18n";
+import { cellRef } from "../core/sheet-address";
 import type { Strings } from "./strings";
 import { VirtualList } from "./VirtualList";
 import { messageWithoutRef } from "./IssueLinks";

@@ -3,8 +3,7 @@
 // virtualised and lays issues out in its own columns.
 
 import { Link, Subtitle2, makeStyles } from "@fluentui/react-components";
-import type { Issue } from "../core/input";
-import { cellRef } from "../core/i18n";
+import { cellRef, type Issue } from "../core/sheet-address";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: "18px" },

@@ -3,7 +3,7 @@
 
 import { Button, Caption1, Link, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentTable20Regular } from "@fluentui/react-icons";
-import type { Issue } from "../core/input";
+import type { Issue } from "../core/sheet-address";
 import type { Strings } from "./strings";
 import { IssueSection } from "./IssueLinks";
 

@@ -13,9 +13,8 @@ import {
   drillSheets, applyStatusChange, applyTimeEdit, type DrillLogEntry, type DrillRead, type DrillState, type StepChange,
 } from "../core/drill";
 import { labelIndex, normHeader } from "../core/drill/text";
-import { parseA1Range, type Issue } from "../core/input";
+import { cellRef, type Issue, parseA1Range } from "../core/sheet-address";
 import type { Locale } from "../core/i18n";
-import { cellRef } from "../core/i18n";
 import type { CellValue, WorkbookSnapshot } from "../core/workbook";
 import type { CellEdit, CellEdits, WatchArea, WorkbookHost } from "./host";
 

@@ -11,7 +11,7 @@ import {
   applyStatusChange, beginActivity as coreBegin, startClock, stopClock, stepForActivity, wallClock,
   type Activity, type DrillState, type StepStatus,
 } from "../core/drill";
-import type { Issue } from "../core/input";
+import type { Issue } from "../core/sheet-address";
 import type { Locale } from "../core/i18n";
 import type { WorkbookSnapshot } from "../core/workbook";
 import { HostError, type WatchedChange, type WorkbookHost } from "./host";

@@ -9,7 +9,7 @@ import type {
 } from "../../src/taskpane/host";
 import type { CellValue, SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "../../src/core/workbook";
 import { headerRowNumber } from "../../src/core/workbook";
-import { colLetter, parseA1Range } from "../../src/core/input";
+import { colLetter, parseA1Range } from "../../src/core/sheet-address";
 import { generateSample } from "../../src/core/sample";
 
 /** jsdom has no layout: give scrollers a height and stub ResizeObserver so virtual lists render a window. */

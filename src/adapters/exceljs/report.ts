@@ -32,6 +32,7 @@
 
 import ExcelJS from "exceljs";
 import type { CellValue, ChartSpec, ReportSheetModel } from "../../core/workbook";
+import { quoteSheetName, unquoteSheetName } from "../../core/sheet-address";
 import { BASE_SIZE, MARGINS, REPORT_FONT, footerText, planReport, type BorderOp, type CellStyle, type PlannedInputArea, type ReportPlan } from "../../core/layout";
 import { toExcelValue } from "./sheets";
 import { addChartsToXlsx, parseRange, type CellAnchor, type ChartData, type ChartToAdd } from "../xlsx/charts";
@@ -100,7 +101,7 @@ export function renderReportSheet(wb: ExcelJS.Workbook, model: ReportSheetModel,
 
   const inputAreas: RenderedInputArea[] = plan.inputAreas.map((area) => {
     // "A21:J25" -> "$A$21:$J$25"
-    wb.definedNames.add(`${quoteSheet(model.name)}!${area.address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`, area.definedName);
+    wb.definedNames.add(`${quoteSheetName(model.name)}!${area.address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`, area.definedName);
     return { ...area, source: fromPrevious.has(area.key) ? "previous" : "prefill" };
   });
 
@@ -258,12 +259,7 @@ function removeNamesOnSheet(wb: ExcelJS.Workbook, sheetName: string): void {
 function sheetOfRange(r: string): string {
   const bang = r.lastIndexOf("!");
   if (bang < 0) return "";
-  const s = r.slice(0, bang);
-  return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
+  return unquoteSheetName(r.slice(0, bang));
 }
 
 /** ExcelJS orders tabs by the worksheet's orderNo, which its typings don't declare. */

@@ -21,7 +21,7 @@
 
 import ExcelJS from "exceljs";
 import { headerRowNumber, isCellError, type CellValue, type TableSheetModel } from "../../core/workbook";
-import { colLetter } from "../../core/input";
+import { colLetter } from "../../core/sheet-address";
 import { columnFormats, fitWidths, tableHeaders } from "../../core/layout";
 
 const EXCEL_ERRORS = new Set([

@@ -12,7 +12,7 @@
 import { Batch } from "./batch";
 import { toOfficeValue, type OfficeValue } from "./values";
 import { setNumberFormatAll } from "./write";
-import type { CellEdits } from "../../taskpane/host";
+import type { CellEdits } from "../../host-api";
 
 export async function writeCellEdits(batch: Batch, edits: CellEdits): Promise<void> {
   const wb = batch.context.workbook;

@@ -17,10 +17,10 @@
 //   Excel they reach the pane, which treats a value it already holds as no change.
 
 import { cellFromOffice } from "./read";
-import { colIndex, colLetter } from "../../core/input";
+import { colIndex, colLetter } from "../../core/sheet-address";
 import { detectSupport, excelApi, messageLang } from "./support";
 import { toHostError } from "./errors";
-import { HostError, type WatchArea, type WatchedChange } from "../../taskpane/host";
+import { HostError, type WatchArea, type WatchedChange } from "../../host-api";
 
 const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
 

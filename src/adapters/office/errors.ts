@@ -2,7 +2,7 @@
 // The Office error code is kept on the HostError (`code`) and, for the generic case, in the text
 // too, so a support call can start from it.
 
-import { HostError } from "../../taskpane/host";
+import { HostError } from "../../host-api";
 import type { Lang } from "./support";
 
 /** What an Office.js rejection looks like (OfficeExtension.Error): name "RichApi.Error", a code, a message. */

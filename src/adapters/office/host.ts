@@ -1,4 +1,4 @@
-// The WorkbookHost inside Excel: the task pane's one door to the workbook (src/taskpane/host.ts).
+// The WorkbookHost inside Excel: the task pane's one door to the workbook (src/host-api.ts).
 // Nothing outside src/adapters/office touches Office.js.
 //
 // Every call is one Excel.run with delayForCellEdit (a user typing in a cell delays the batch
@@ -11,13 +11,14 @@
 import { Batch } from "./batch";
 import { toHostError } from "./errors";
 import { planReport } from "../../core/layout";
+import { unquoteSheetName } from "../../core/sheet-address";
 import { readSnapshot, type ReadStats } from "./read";
 import { writeCellEdits } from "./cells";
 import { watchCells } from "./drill-events";
 import { writeReportSheet, type WrittenReport } from "./report";
 import { detectSupport, displayLanguage, messageLang, theme, watchTheme, type Lang, type Support } from "./support";
 import { clearSheet, freeTableName, writeTableSheet } from "./write";
-import type { OutputSheets, Progress, WorkbookHost, WrittenSheets } from "../../taskpane/host";
+import type { OutputSheets, Progress, WorkbookHost, WrittenSheets } from "../../host-api";
 import type { ReportSheetModel, TableSheetModel, WorkbookSnapshot } from "../../core/workbook";
 import { SETTINGS_NAMESPACE, settingsFromXml, settingsToXml } from "../../core/settings-xml";
 
@@ -355,8 +356,7 @@ export function sheetOfReference(value: string): string | undefined {
   const v = value.startsWith("=") ? value.slice(1) : value;
   const bang = v.lastIndexOf("!");
   if (bang < 0) return undefined;
-  const s = v.slice(0, bang);
-  return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
+  return unquoteSheetName(v.slice(0, bang));
 }
 
 export type { Lang, Support };

@@ -15,7 +15,7 @@ import { isPayloadTooLarge } from "./errors";
 import type { Lang } from "./support";
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../core/workbook";
 import type { StreamSheet, StreamWorkbook } from "../../core/stream-input";
-import type { Progress } from "../../taskpane/host";
+import type { Progress } from "../../host-api";
 
 /** Rows per request to start with: 5,000 rows of a 20-column holdings sheet is about 1-2 MB of JSON. */
 export const READ_BLOCK_ROWS = 5000;

@@ -5,7 +5,7 @@
 
 import { Batch } from "./batch";
 import { BASE_SIZE, MARGINS, REPORT_FONT, charsToPoints, footerText, planReport, type CellStyle, type FontStyle, type PlannedInputArea, type Rect } from "../../core/layout";
-import { colLetter } from "../../core/input";
+import { colLetter } from "../../core/sheet-address";
 import { setNumberFormatAll, writeRowBlocks } from "./write";
 import { toOfficeValue } from "./values";
 import type { ReportSheetModel } from "../../core/workbook";

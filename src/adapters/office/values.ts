@@ -10,6 +10,7 @@
 // character (names, product names, notes) goes as it is.
 
 import { isCellError, type CellValue } from "../../core/workbook";
+import { dateToSerial } from "../../core/excel-date";
 import { EXCEL_ERROR_TEXTS } from "./read";
 
 export const MAX_CELL_TEXT = 32767;
@@ -23,10 +24,8 @@ export function needsQuote(s: string): boolean {
   return true; // "=", "+", "-", "@", "'", digits, punctuation, whitespace, symbols
 }
 
-/** Date -> Excel serial (1900 date system): the UTC calendar day, time of day as the fraction. */
-export function dateToSerial(d: Date): number {
-  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
-}
+// Excel's JavaScript API takes 1900-system serials whatever the workbook's date system.
+export { dateToSerial };
 
 export type OfficeValue = string | number | boolean;
 

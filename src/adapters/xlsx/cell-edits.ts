@@ -7,8 +7,8 @@
 // Only the rows touched are rewritten; a replaced cell keeps its style unless the edit brings a
 // number format. Strings are inline text (the sharedStrings part is never rewritten).
 
-import type { CellEdits } from "../../taskpane/host";
-import { colIndex, colLetter } from "../../core/input";
+import type { CellEdits } from "../../host-api";
+import { colIndex, colLetter } from "../../core/sheet-address";
 import { parseRange } from "./charts";
 import { cellXml } from "./sheet-writer";
 import type { PatchContext } from "./graft";

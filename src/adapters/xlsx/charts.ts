@@ -20,9 +20,10 @@
 
 import JSZip from "jszip";
 import type { ChartSpec } from "../../core/workbook";
-import { colIndex, colLetter } from "../../core/input";
+import { colIndex, colLetter, quoteSheetName } from "../../core/sheet-address";
 import { decodeEntities } from "./xml";
 import { resolveTarget } from "./read-core"; // the fs-free half of the reader
+import { dateToSerial } from "../../core/excel-date";
 
 /**
  * Where a chart sits, in cells, 0-based (column A = 0, row 1 = 0), as a DrawingML twoCellAnchor:
@@ -188,7 +189,7 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
 }
 
 function sheetRef(sheet: string, col: number, r1: number, r2 = r1): string {
-  const q = `'${sheet.replace(/'/g, "''")}'`;
+  const q = quoteSheetName(sheet);
   const c = colLetters(col);
   return r1 === r2 ? `${q}!$${c}$${r1}` : `${q}!$${c}$${r1}:$${c}$${r2}`;
 }
@@ -285,11 +286,6 @@ export function insertDrawingElement(sheetXml: string, rid: string): string {
 
 // ---- chart XML ----
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-function excelSerial(d: Date): number {
-  return (d.getTime() - EXCEL_EPOCH) / 86400000;
-}
-
 function num(v: number): string {
   // shortest round-trip text; caches are read as xsd:double
   return String(v);
@@ -348,7 +344,7 @@ export function chartXml(spec: ChartSpec, data: ChartData): string {
   if (numericCats) {
     const fmt = dated ? "yyyy-mm-dd" : "General";
     const pts = data.categories
-      .map((c, i) => `<c:pt idx="${i}"><c:v>${num(c instanceof Date ? excelSerial(c) : (c as number))}</c:v></c:pt>`)
+      .map((c, i) => `<c:pt idx="${i}"><c:v>${num(c instanceof Date ? dateToSerial(c) : (c as number))}</c:v></c:pt>`)
       .join("");
     cat = `<c:cat><c:numRef><c:f>${escapeXml(catRef)}</c:f><c:numCache><c:formatCode>${fmt}</c:formatCode><c:ptCount val="${nPoints}"/>${pts}</c:numCache></c:numRef></c:cat>`;
   } else {

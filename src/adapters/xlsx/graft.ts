@@ -25,6 +25,7 @@ import { inflateSync } from "fflate";
 import { headerRowNumber, type CellValue, type ChartSpec, type ReportSheetModel, type TableSheetModel } from "../../core/workbook";
 import type { ChartData as CoreChartData } from "../../core/report";
 import { planReport, type ReportPlan } from "../../core/layout";
+import { quoteSheetName } from "../../core/sheet-address";
 import { isSettingsXml, settingsToXml, SETTINGS_NAMESPACE } from "../../core/settings-xml";
 import { decodeText, rawEntryData, readCentralDirectory, ZipError, type ZipEntry } from "./zip-core";
 import { rejectNonZip } from "./errors";
@@ -727,7 +728,7 @@ function workbookXmlWith(
     if (d.name.toLowerCase().startsWith("_xlnm.") && d.localSheetId !== undefined && replacedIdx.has(d.localSheetId)) return false;
     if (d.name.startsWith("LossDesk_")) {
       const body = d.xml.toLowerCase();
-      if (replacedNames.some((n) => body.includes(`'${n.replace(/'/g, "''")}'!`) || body.includes(`>${n}!`))) return false;
+      if (replacedNames.some((n) => body.includes(`${quoteSheetName(n)}!`) || body.includes(`>${n}!`))) return false;
     }
     return true;
   });

@@ -10,6 +10,7 @@ import { WorkbookReadError, describeReadError, describeReadWarning, rejectNonZip
 import type { LooksLike, ReadErrorCode } from "./errors";
 import { XmlError, XmlHandler, XmlTokenizer, attr, decodeOoxmlEscapes, readAttributes } from "./xml";
 import type { ZipArchive } from "./zip-core";
+import { EPOCH_1900, serialToDate } from "../../core/excel-date";
 
 export { WorkbookReadError, describeReadError, describeReadWarning };
 export type { LooksLike, ReadErrorCode, ReadWarning };
@@ -377,27 +378,8 @@ async function readDateStyles(zip: ZipArchive, part: string): Promise<boolean[]>
 
 // ---- Dates ----
 
-const DAY_MS = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1900_BEFORE_MARCH = Date.UTC(1899, 11, 31);
-const FEB_28_1900 = Date.UTC(1900, 1, 28);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-/** 9999-12-31, the last day Excel can show. */
-const MAX_SERIAL = 2_958_465;
-
-/**
- * Turns an Excel serial into a Date at UTC, or returns it unchanged when no date can stand for it.
- * In the 1900 system Excel counts a 29 February 1900 that never was (serial 60): serials below it
- * start from 1900-01-01 = 1, serials above it are one day "late", and 60 itself reads as 1900-02-28.
- */
-export function serialToDate(serial: number, date1904: boolean): Date | number {
-  if (!Number.isFinite(serial) || serial < 0 || serial > MAX_SERIAL) return serial;
-  const ms = Math.round(serial * DAY_MS);
-  if (date1904) return new Date(EPOCH_1904 + ms);
-  if (serial < 60) return new Date(EPOCH_1900_BEFORE_MARCH + ms);
-  if (serial < 61) return new Date(FEB_28_1900 + ms - 60 * DAY_MS);
-  return new Date(EPOCH_1900 + ms);
-}
+// Serials of date-formatted cells: core/excel-date (re-exported for the reader's callers).
+export { serialToDate };
 
 const ISO_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
 const ISO_TIME = /^\s*(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*$/;

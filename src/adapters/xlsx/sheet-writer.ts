@@ -17,12 +17,13 @@
 
 import type { CellValue, ConditionalFormatSpec, ReportSheetModel, TableSheetModel } from "../../core/workbook";
 import { headerRowNumber, isCellError } from "../../core/workbook";
-import { colLetter } from "../../core/input";
+import { colLetter, quoteSheetName } from "../../core/sheet-address";
 import {
   BASE_SIZE, MARGINS, REPORT_FONT, columnFormats, fitWidths, footerText, tableHeaders,
   type BorderOp, type CellStyle, type ReportPlan,
 } from "../../core/layout";
 import type { EntryWriter } from "./zip-writer";
+import { dateToSerial } from "../../core/excel-date";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -53,13 +54,6 @@ export function cutCellText(s: string): string {
   const c = s.charCodeAt(end - 1);
   if (c >= 0xd800 && c <= 0xdbff) end--;
   return s.slice(0, end);
-}
-
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-/** A Date as an Excel serial (UTC calendar day, time of day kept), in the workbook's date system. */
-export function dateSerial(d: Date, date1904: boolean): number {
-  const serial = (d.getTime() - EPOCH_1900) / 86400000;
-  return date1904 ? serial - 1462 : serial;
 }
 
 // ---- styles ----
@@ -317,7 +311,7 @@ export function cellXml(ref: string, v: CellValue, style: number, date1904: bool
   if (typeof v === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(cutCellText(v))}</t></is></c>`;
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? (style ? `<c r="${ref}"${s}/>` : "") : `<c r="${ref}"${s}><v>${dateSerial(v, date1904)}</v></c>`;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? (style ? `<c r="${ref}"${s}/>` : "") : `<c r="${ref}"${s}><v>${dateToSerial(v, date1904)}</v></c>`;
   if (isCellError(v)) return EXCEL_ERRORS.has(v.error) ? `<c r="${ref}"${s} t="e"><v>${xmlText(v.error)}</v></c>` : style ? `<c r="${ref}"${s}/>` : "";
   return "";
 }
@@ -329,14 +323,10 @@ function formulaCellXml(ref: string, formula: string, v: CellValue, style: numbe
   if (typeof v === "string") return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(cutCellText(v))}</v></c>`;
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}>${f}<v>${v}</v></c>` : `<c r="${ref}"${s} t="e">${f}<v>#NUM!</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
-  if (v instanceof Date && !Number.isNaN(v.getTime())) return `<c r="${ref}"${s}>${f}<v>${dateSerial(v, date1904)}</v></c>`;
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return `<c r="${ref}"${s}>${f}<v>${dateToSerial(v, date1904)}</v></c>`;
   if (isCellError(v) && EXCEL_ERRORS.has(v.error)) return `<c r="${ref}"${s} t="e">${f}<v>${xmlText(v.error)}</v></c>`;
   // no cached value: an empty text result, so readers that do not calculate see an empty cell
   return `<c r="${ref}"${s} t="str">${f}<v></v></c>`;
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 const WORKSHEET_OPEN = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
@@ -445,7 +435,7 @@ export function writeTableSheet(w: EntryWriter, model: TableSheetModel, ctx: She
   if (withTable) w.text(`<tableParts count="1"><tablePart r:id="rId1"/></tableParts>`);
   w.text("</worksheet>");
 
-  const out: TableSheetParts = { printTitles: nCols > 0 ? `${quoteSheet(model.name)}!$${headerRow}:$${headerRow}` : undefined };
+  const out: TableSheetParts = { printTitles: nCols > 0 ? `${quoteSheetName(model.name)}!$${headerRow}:$${headerRow}` : undefined };
   if (withTable) {
     const ref = `A${headerRow}:${lastCol}${lastRow}`;
     out.tableXml = (id, name) =>
@@ -577,7 +567,7 @@ export function writeReportSheet(w: EntryWriter, model: ReportSheetModel, plan: 
   if (drawingRid) w.text(`<drawing r:id="${drawingRid}"/>`);
   w.text("</worksheet>");
   return {
-    inputNames: plan.inputAreas.map((a) => ({ name: a.definedName, ref: `${quoteSheet(model.name)}!${a.address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}` })),
-    printTitles: model.repeatRows ? `${quoteSheet(model.name)}!$${model.repeatRows[0]}:$${model.repeatRows[1]}` : undefined,
+    inputNames: plan.inputAreas.map((a) => ({ name: a.definedName, ref: `${quoteSheetName(model.name)}!${a.address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}` })),
+    printTitles: model.repeatRows ? `${quoteSheetName(model.name)}!$${model.repeatRows[0]}:$${model.repeatRows[1]}` : undefined,
   };
 }

@@ -13,8 +13,7 @@
 //   a status or activity line of the same step was stamped automatically, any other was typed. With
 //   no log every time counts as typed, the safe side (typed times are never cleared).
 
-import type { Issue } from "../input";
-import { cellIssue, colLetter, parseA1Range } from "../input";
+import { cellIssue, colLetter, type Issue, parseA1Range } from "../sheet-address";
 import type { Locale } from "../i18n";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../workbook";
 import { parsePhase, parseStatus } from "./logic";

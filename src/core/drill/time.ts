@@ -3,9 +3,7 @@
 // "2026/11/30 10:05", "10点05分"). A time of day alone is placed on the drill's day.
 
 import { isCellError, type CellValue } from "../workbook";
-
-const DAY_MS = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
+import { MAX_SERIAL, serialToDatePlain } from "../excel-date";
 
 export type TimeRead = { ok: true; value: Date | null } | { ok: false; shown: string };
 
@@ -50,12 +48,12 @@ export function readTimeCell(v: CellValue | undefined, day?: Date): TimeRead {
     return { ok: true, value: v };
   }
   if (typeof v === "number") {
-    if (!Number.isFinite(v) || v < 0 || v > 2_958_466) return { ok: false, shown: String(v) };
+    if (!Number.isFinite(v) || v < 0 || v > MAX_SERIAL + 1) return { ok: false, shown: String(v) };
     if (v < 1) {
       const secs = Math.round(v * 86400);
       return { ok: true, value: onDay(day, Math.floor(secs / 3600), Math.floor(secs / 60) % 60, secs % 60) };
     }
-    return { ok: true, value: new Date(EPOCH_1900 + Math.round(v * DAY_MS)) };
+    return { ok: true, value: serialToDatePlain(v) };
   }
   if (typeof v === "boolean") return { ok: false, shown: String(v) };
   const t = parseTimeText(v, day);

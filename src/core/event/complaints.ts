@@ -18,7 +18,7 @@
 // kept too, in the order people left them.
 
 import { complaintClock, daysBetween, type ComplaintStage } from "../contact";
-import { cellIssue, colLetter, type Issue } from "../input";
+import { cellIssue, colLetter, type Issue } from "../sheet-address";
 import type { Locale } from "../i18n";
 import { fenToYuanNumber } from "../money";
 import { isCellError, type CellValue, type ColumnSpec, type SheetSnapshot, type TableSheetModel, type WorkbookSnapshot, type ReportBlock } from "../workbook";

@@ -13,7 +13,7 @@
 
 import type { Analysis } from "../analysis";
 import { checkText, complianceSummary, type Finding } from "../compliance";
-import { cellIssue, colLetter, type Issue } from "../input";
+import { cellIssue, colLetter, type Issue } from "../sheet-address";
 import type { Locale } from "../i18n";
 import { formatNav } from "../money";
 import { isCellError, type CellValue, type SheetSnapshot, type TableSheetModel, type WorkbookSnapshot, dataRowNumber } from "../workbook";
