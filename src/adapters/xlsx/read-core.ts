@@ -112,8 +112,20 @@ async function parsePart(zip: ZipArchive, part: string, handler: XmlHandler, she
 
 // ---- The workbook ----
 
-/** Reads a workbook from any ZipArchive (zlib in Node, DecompressionStream in the browser). */
-export async function readWorkbook(zip: ZipArchive): Promise<WorkbookSnapshot> {
+/** A worksheet of the package, ready to be read: its part and what reading its cells needs. */
+export interface WorksheetEntry {
+  name: string;
+  part: string;
+}
+
+/**
+ * The package walked once, for the snapshot reader below and the streaming one (read-stream.ts)
+ * alike: the workbook part, the shared strings, the date styles and the worksheets in tab order,
+ * with what was skipped or worked around as warnings.
+ */
+export async function readPackage(zip: ZipArchive): Promise<{
+  worksheets: WorksheetEntry[]; sharedStrings: string[]; dateStyles: boolean[]; date1904: boolean; warnings: ReadWarning[];
+}> {
   const warnings: ReadWarning[] = [];
   const workbookPart = await findWorkbookPart(zip, warnings);
   const wb = await readWorkbookPart(zip, workbookPart);
@@ -130,7 +142,7 @@ export async function readWorkbook(zip: ZipArchive): Promise<WorkbookSnapshot> {
     warnings.push({ code: "styles-missing", part: stylesRel.part, detail: "the styles part is not in the package" });
   } else if (stylesRel) dateStyles = await readDateStyles(zip, stylesRel.part);
 
-  const sheets: SheetSnapshot[] = [];
+  const worksheets: WorksheetEntry[] = [];
   for (const entry of wb.sheets) {
     if (entry.relId === "") {
       // Very hidden macro sheets of workbooks converted from .xls carry r:id="": no part, no cells.
@@ -146,11 +158,21 @@ export async function readWorkbook(zip: ZipArchive): Promise<WorkbookSnapshot> {
     if (!zip.has(rel.part)) {
       throw new WorkbookReadError("missing-part", rel.part, "the worksheet part is not in the package", { sheet: entry.name });
     }
-    const rows = await readSheetRows(zip, rel.part, entry.name, sharedStrings, dateStyles, wb.date1904);
-    const tables = await readTables(zip, rel.part, entry.name);
-    sheets.push({ name: entry.name, rows, tables });
+    worksheets.push({ name: entry.name, part: rel.part });
   }
-  return warnings.length > 0 ? { sheets, warnings } : { sheets };
+  return { worksheets, sharedStrings, dateStyles, date1904: wb.date1904, warnings };
+}
+
+/** Reads a workbook from any ZipArchive (zlib in Node, DecompressionStream in the browser). */
+export async function readWorkbook(zip: ZipArchive): Promise<WorkbookSnapshot> {
+  const pkg = await readPackage(zip);
+  const sheets: SheetSnapshot[] = [];
+  for (const ws of pkg.worksheets) {
+    const rows = await readSheetRows(zip, ws.part, ws.name, pkg.sharedStrings, pkg.dateStyles, pkg.date1904);
+    const tables = await readTables(zip, ws.part, ws.name);
+    sheets.push({ name: ws.name, rows, tables });
+  }
+  return pkg.warnings.length > 0 ? { sheets, warnings: pkg.warnings } : { sheets };
 }
 
 async function findWorkbookPart(zip: ZipArchive, warnings: ReadWarning[]): Promise<string> {

@@ -5,11 +5,11 @@
 // Platform-free like read-core.ts: the zip comes from the caller (zlib in Node, DecompressionStream
 // in the browser).
 
-import type { CellValue, ReadWarning } from "../../core/workbook";
+import type { CellValue } from "../../core/workbook";
 import type { StreamSheet, StreamWorkbook } from "../../core/stream-input";
-import { WorkbookReadError, rejectNonZip, toReadError } from "./errors";
+import { rejectNonZip, toReadError } from "./errors";
 import {
-  SheetHandler, findWorkbookPart, readDateStyles, readRels, readSharedStrings, readTables, readWorkbookPart, relsPartFor,
+  SheetHandler, readPackage, readTables,
 } from "./read-core";
 import { XmlTokenizer } from "./xml";
 import type { ZipArchive } from "./zip-core";
@@ -25,44 +25,18 @@ export async function openXlsxStream(bytes: Uint8Array, openZip: (bytes: Uint8Ar
 }
 
 export async function openWorkbookStream(zip: ZipArchive): Promise<StreamWorkbook> {
-  // The same tolerance as readWorkbook (read-core.ts): what is skipped comes back as warnings.
-  const warnings: ReadWarning[] = [];
-  const workbookPart = await findWorkbookPart(zip, warnings);
-  const wb = await readWorkbookPart(zip, workbookPart);
-  const rels = await readRels(zip, workbookPart);
-  const relById = new Map(rels.map((r) => [r.id, r]));
-  const sstRel = rels.find((r) => r.kind === "sharedstrings" && !r.external);
-  const stylesRel = rels.find((r) => r.kind === "styles" && !r.external);
-  const sharedStrings = sstRel ? await readSharedStrings(zip, sstRel.part) : [];
-  let dateStyles: boolean[] = [];
-  if (stylesRel && !zip.has(stylesRel.part)) {
-    warnings.push({ code: "styles-missing", part: stylesRel.part, detail: "the styles part is not in the package" });
-  } else if (stylesRel) dateStyles = await readDateStyles(zip, stylesRel.part);
-
+  // The same package walk as readWorkbook (read-core.ts): what is skipped comes back as warnings.
+  const pkg = await readPackage(zip);
   const sheets: StreamSheet[] = [];
-  for (const entry of wb.sheets) {
-    if (entry.relId === "") {
-      warnings.push({ code: "sheet-without-part", part: workbookPart, sheet: entry.name, detail: 'the sheet has r:id="" (no part)' });
-      continue;
-    }
-    const rel = relById.get(entry.relId);
-    if (!rel) {
-      throw new WorkbookReadError("missing-part", relsPartFor(workbookPart), `no relationship "${entry.relId}" for the sheet`, { sheet: entry.name });
-    }
-    if (rel.kind !== "worksheet") continue;
-    if (!zip.has(rel.part)) {
-      throw new WorkbookReadError("missing-part", rel.part, "the worksheet part is not in the package", { sheet: entry.name });
-    }
-    const tables = await readTables(zip, rel.part, entry.name);
-    const part = rel.part;
-    const name = entry.name;
+  for (const ws of pkg.worksheets) {
+    const tables = await readTables(zip, ws.part, ws.name);
     sheets.push({
-      name,
+      name: ws.name,
       tables,
-      read: (onRow) => readSheetStream(zip, part, name, () => new SheetHandler(sharedStrings, dateStyles, wb.date1904), onRow),
+      read: (onRow) => readSheetStream(zip, ws.part, ws.name, () => new SheetHandler(pkg.sharedStrings, pkg.dateStyles, pkg.date1904), onRow),
     });
   }
-  return warnings.length > 0 ? { sheets, warnings } : { sheets };
+  return pkg.warnings.length > 0 ? { sheets, warnings: pkg.warnings } : { sheets };
 }
 
 /**
