@@ -192,16 +192,8 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
       complain(zh ? `lossdesk: 提示：输出文件名 ${outPath} 不以 .${pkg.kind} 结尾，Excel 可能打不开` : `lossdesk: note: the output name ${outPath} does not end in .${pkg.kind}; Excel may not open it`);
     }
   }
-  let scoring: ScoringConfig | undefined;
-  const scoringPath = str(args, "--scoring");
-  if (scoringPath) {
-    try {
-      scoring = scoringWith(JSON.parse(fs.readFileSync(scoringPath, "utf8")));
-    } catch (e) {
-      complain(zh ? `lossdesk: 无法读取评分配置 ${scoringPath}：${(e as Error).message}` : `lossdesk: cannot read scoring config ${scoringPath}: ${(e as Error).message}`);
-      return 2;
-    }
-  }
+  const scoring = scoringOf(args, zh, complain);
+  if (scoring === false) return 2;
   // With the JSON on stdout, the human summary goes to stderr so the JSON stays parseable.
   const human = jsonPath === "-" ? complain : say;
 
@@ -259,6 +251,18 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   return 0;
 }
 
+/** The --scoring file's config (undefined: the defaults), or false when it cannot be read (said). */
+function scoringOf(args: Args, zh: boolean, complain: (s: string) => void): ScoringConfig | undefined | false {
+  const scoringPath = str(args, "--scoring");
+  if (!scoringPath) return undefined;
+  try {
+    return scoringWith(JSON.parse(fs.readFileSync(scoringPath, "utf8")));
+  } catch (e) {
+    complain(zh ? `lossdesk: 无法读取评分配置 ${scoringPath}：${(e as Error).message}` : `lossdesk: cannot read scoring config ${scoringPath}: ${(e as Error).message}`);
+    return false;
+  }
+}
+
 /** The sheets LossDesk wrote on an earlier run, read whole (they are small next to the input's). */
 async function ownSheets(stream: StreamWorkbook): Promise<WorkbookSnapshot> {
   const own = new Set(GENERATED_SHEETS.map((n) => n.toLowerCase()));
@@ -285,16 +289,8 @@ async function analyzeCsv(inputs: string[], args: Args, locale: Locale, say: (s:
   if (encoding !== "auto" && encoding !== "utf-8" && encoding !== "gb18030" && encoding !== "gbk") {
     throw new UsageError(`--encoding must be auto, utf-8 or gb18030, not "${encoding}"`);
   }
-  let scoring: ScoringConfig | undefined;
-  const scoringPath = str(args, "--scoring");
-  if (scoringPath) {
-    try {
-      scoring = scoringWith(JSON.parse(fs.readFileSync(scoringPath, "utf8")));
-    } catch (e) {
-      complain(zh ? `lossdesk: 无法读取评分配置 ${scoringPath}：${(e as Error).message}` : `lossdesk: cannot read scoring config ${scoringPath}: ${(e as Error).message}`);
-      return 2;
-    }
-  }
+  const scoring = scoringOf(args, zh, complain);
+  if (scoring === false) return 2;
   const human = jsonPath === "-" ? complain : say;
   let analysis: Analysis;
   try {
