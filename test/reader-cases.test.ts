@@ -3,7 +3,7 @@
 
 import * as path from "path";
 import { analyzeWorkbook, resultJson } from "../src/core/analysis";
-import { WorkbookReadError, describeReadError, describeReadWarning, isDateFormatCode, readXlsxBytes, readXlsxFile } from "../src/adapters/xlsx/read";
+import { WorkbookReadError, describeReadError, describeReadWarning, isDateFormatCode, openXlsxFileStream, readXlsxBytes, readXlsxFile } from "../src/adapters/xlsx/read";
 import { readXlsxBytesWith } from "../src/adapters/xlsx/read-core";
 import { XmlHandler, XmlTokenizer, attr, readAttributes } from "../src/adapters/xlsx/xml";
 import { crc32 } from "../src/adapters/xlsx/crc32";
@@ -273,4 +273,9 @@ test("a central directory whose CRC field was left 0 is forgiven when the local 
     if (bytes.subarray(p + 46, p + 46 + name.length).equals(name)) bytes.writeUInt32LE(0, p + 16);
   }
   expect((await readXlsxBytes(bytes)).sheets[0].rows).toEqual([[15000]]);
+});
+
+test("the streaming reader on a file (what analyze uses) knows Excel's lock file by its name too", async () => {
+  const err = await readError(openXlsxFileStream(fixture("~$持仓.xlsx")));
+  expect([err.code, err.looksLike]).toEqual(["not-zip", "excel-lock-file"]);
 });

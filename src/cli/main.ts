@@ -21,12 +21,11 @@ import { ScoringConfig, scoringWith } from "../core/risk";
 import { readDate } from "../core/values";
 import { localDateTime } from "../core/contact";
 import { generateSample } from "../core/sample";
-import { WorkbookReadError, describeReadError, describeReadWarning } from "../adapters/xlsx/read";
+import { WorkbookReadError, describeReadError, describeReadWarning, openXlsxBytesStream, openXlsxFileStream } from "../adapters/xlsx/read";
 import { writeNewWorkbook } from "../adapters/exceljs/write";
 import { graftWorkbookFile, openPackageFile } from "../adapters/xlsx/graft-node";
 import { GraftError, describeGraftError, type InputPackage } from "../adapters/xlsx/graft";
 import { analyzeStream, type StreamWorkbook } from "../core/stream-input";
-import { openXlsxFileStream } from "../adapters/xlsx/read-stream-node";
 import { CsvReadError, openCsvStream } from "../adapters/csv/read";
 
 const VALUE_FLAGS = new Set(["--lots", "--nav", "--holdings", "--products-file", "--encoding", "--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel",
@@ -203,7 +202,8 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
     // Both ways stream: rows become lots as they are read, no snapshot of the cells is made. With
     // --out only the sheets LossDesk wrote before (statuses, notes, analyst text, templates) are
     // read whole, for regeneration to keep what people typed in them.
-    const stream = await openXlsxFileStream(input);
+    // With --out the package is in memory already (checked above): the file is read once.
+    const stream = pkg ? await openXlsxBytesStream(pkg.bytes) : await openXlsxFileStream(input);
     for (const w of stream.warnings ?? []) complain(`lossdesk: ${input}: ${zh ? "警告" : "warning"}: ${describeReadWarning(w, locale)}`);
     analysis = await analyzeStream(stream, { asOf, locale, scoring, skipSheets: GENERATED_SHEETS, lots: lotsMode });
     previous = outPath ? await ownSheets(stream) : { sheets: [] };

@@ -731,6 +731,19 @@ function memoClean(memo: Map<string, boolean>, key: string, clean: () => boolean
   return v;
 }
 
+/** The sentences of a text, each with its end mark (。！？!? or line breaks). */
+function sentencesOf(t: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of t.matchAll(SENTENCE_END)) {
+    const end = m.index! + m[0].length;
+    if (end > start) out.push(t.slice(start, end));
+    start = end;
+  }
+  if (t.length > start) out.push(t.slice(start));
+  return out;
+}
+
 /** The text with the given names (2 characters or more) replaced by neutral words and digits by 7. */
 function maskDraft(text: string, names: readonly (readonly [string, string])[]): string {
   let t = text;
@@ -746,18 +759,14 @@ export function checkDraftText(
     if (memoClean(checkedLetters, masked, () => checkText(masked, { letter: true, locale }).length === 0)) return [];
     return checkText(text, { letter: true, locale });
   }
-  let clean = true;
-  let start = 0;
-  const sentences = (t: string, each: (sentence: string) => void) => {
-    start = 0;
-    for (const m of t.matchAll(SENTENCE_END)) { const end = m.index! + m[0].length; if (end > start) each(t.slice(start, end)); start = end; }
-    if (t.length > start) each(t.slice(start));
-  };
-  sentences(masked, (x) => { if (clean && !memoClean(checkedSentences, x, () => checkText(x, { locale }).length === 0)) clean = false; });
-  if (clean) return [];
-  const out: Finding[] = [];
-  sentences(text, (x) => { for (const f of checkText(x, { locale })) out.push(f); });
-  return out;
+  for (const x of sentencesOf(masked)) {
+    if (!memoClean(checkedSentences, x, () => checkText(x, { locale }).length === 0)) {
+      const out: Finding[] = [];
+      for (const y of sentencesOf(text)) for (const f of checkText(y, { locale })) out.push(f);
+      return out;
+    }
+  }
+  return [];
 }
 
 function joinParts(parts: string[], channel: Channel, locale: Locale): string {

@@ -497,14 +497,13 @@ function pickBest(cands: Candidate[], role: Candidate["role"]): Candidate | unde
   return best;
 }
 
-/** Find the tables and read them. Throws InputFatalError when a table or a required column is missing. */
-export function parseWorkbook(wb: WorkbookSnapshot, options: ParseOptions = {}): ParsedInput {
-  const locale = options.locale ?? "zh-CN";
-  const skip = new Set(options.skipSheets ?? []);
-  const cands = wb.sheets.filter((s) => !skip.has(s.name)).flatMap(candidatesOf);
-  const issues: Issue[] = [];
+/**
+ * The tables to read among the candidates (the widest of each role; a long NAV table before a wide
+ * one), and what makes the input unusable: a missing table or required column. Shared by the
+ * snapshot path below and the streaming one (stream-input.ts).
+ */
+export function chooseTables(cands: Candidate[], locale: Locale) {
   const fatal: string[] = [];
-
   const holdings = pickBest(cands, "holdings");
   const longNav = pickBest(cands, "nav");
   const nav = longNav ?? pickBest(cands, "wideNav");
@@ -519,6 +518,16 @@ export function parseWorkbook(wb: WorkbookSnapshot, options: ParseOptions = {}):
     const missing = missingColumns(longNav, "nav");
     if (missing.length) fatal.push(fatalMissingColumns(longNav, "nav", missing, locale));
   }
+  return { holdings, nav, productsTable, fatal };
+}
+
+/** Find the tables and read them. Throws InputFatalError when a table or a required column is missing. */
+export function parseWorkbook(wb: WorkbookSnapshot, options: ParseOptions = {}): ParsedInput {
+  const locale = options.locale ?? "zh-CN";
+  const skip = new Set(options.skipSheets ?? []);
+  const cands = wb.sheets.filter((s) => !skip.has(s.name)).flatMap(candidatesOf);
+  const issues: Issue[] = [];
+  const { holdings, nav, productsTable, fatal } = chooseTables(cands, locale);
   if (fatal.length) throw new InputFatalError(fatal);
 
   const products = new Map<string, ProductInfo>();
@@ -569,7 +578,7 @@ export type { Issue } from "./sheet-address";
 // The pieces of parseWorkbook that the streaming path (stream-input.ts) runs window by window,
 // so that both paths share every rule, issue and cell reference.
 export {
-  HEADER_SCAN_ROWS, candidatesOf, pickBest, missingColumns, fatalMissingTable, fatalMissingColumns,
+  HEADER_SCAN_ROWS, candidatesOf,
   readLongNav, readWideNav, readProducts, readHoldings, toFound, product,
 };
 export type { Candidate, RawNav };

@@ -10,7 +10,7 @@
 import type { CellValue, ReadWarning, SheetSnapshot, TableSnapshot } from "./workbook";
 import {
   Candidate, HEADER_SCAN_ROWS, InputFatalError, Lot, ProductInfo, RawNav, candidatesOf,
-  fatalMissingColumns, fatalMissingTable, missingColumns, pickBest, product, readHoldings, readLongNav,
+  chooseTables, product, readHoldings, readLongNav,
   readProducts, readWideNav, toFound, FoundTable,
 } from "./input";
 import { IsoDate } from "./values";
@@ -134,21 +134,7 @@ export async function analyzeStream(wb: StreamWorkbook, options: StreamOptions =
     cands.push(...candidatesOf(head));
   }
   const issues: Issue[] = [];
-  const fatal: string[] = [];
-  const holdings = pickBest(cands, "holdings");
-  const longNav = pickBest(cands, "nav");
-  const nav = longNav ?? pickBest(cands, "wideNav");
-  const productsTable = pickBest(cands, "products");
-  if (!holdings) fatal.push(fatalMissingTable("holdings", locale));
-  if (!nav) fatal.push(fatalMissingTable("nav", locale));
-  if (holdings) {
-    const missing = missingColumns(holdings, "holdings");
-    if (missing.length) fatal.push(fatalMissingColumns(holdings, "holdings", missing, locale));
-  }
-  if (longNav) {
-    const missing = missingColumns(longNav, "nav");
-    if (missing.length) fatal.push(fatalMissingColumns(longNav, "nav", missing, locale));
-  }
+  const { holdings, nav, productsTable, fatal } = chooseTables(cands, locale);
   if (fatal.length) { await readRest(); throw new InputFatalError(fatal); }
 
   const products = new Map<string, ProductInfo>();

@@ -13,6 +13,7 @@ import type { AddressInfo } from "net";
 import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { readXlsxBytes, readXlsxFile } from "../../src/adapters/xlsx/read";
+import { isLoopback, serve } from "./harness";
 import { analyzeWorkbook } from "../../src/core/analysis";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -22,32 +23,6 @@ const SAMPLE = path.join(ROOT, "assets", "sample-lossdesk.xlsx");
 const CHROMIUM = process.env.LOSSDESK_CHROMIUM || "/usr/bin/chromium";
 const STEP_MS = 30_000;
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".map": "application/json",
-  ".json": "application/json", ".txt": "text/plain; charset=utf-8", ".xml": "application/xml", ".png": "image/png",
-  ".svg": "image/svg+xml", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "") || "preview.html";
-    const file = path.resolve(dir, rel);
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
-const isLoopback = (url: string) => {
-  const u = new URL(url);
-  return ["data:", "blob:", "about:"].includes(u.protocol) || LOOPBACK.has(u.hostname);
-};
 
 async function eventually(check: () => Promise<void> | void, ms = STEP_MS): Promise<void> {
   const until = Date.now() + ms;

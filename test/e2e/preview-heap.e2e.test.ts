@@ -8,24 +8,13 @@ import os from "os";
 import path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { isLoopback, serve } from "./harness";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
 const CHROMIUM = process.env.LOSSDESK_CHROMIUM || "/usr/bin/chromium";
 const FILE = process.env.LOSSDESK_E2E_HEAP_FILE;
 const maybe = FILE ? describe : describe.skip;
-
-function serve(dir: string): Promise<http.Server> {
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".xlsx": "application/octet-stream" };
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname).replace(/^\/+/, "") || "preview.html";
-    const file = path.resolve(dir, rel);
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 maybe("the preview on a big workbook", () => {
   let server: http.Server;
@@ -39,7 +28,7 @@ maybe("the preview on a big workbook", () => {
       executablePath: CHROMIUM, headless: true, locale: "zh-CN",
       args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--enable-precise-memory-info"],
     });
-    await context.route("**/*", (route) => (/^https?:\/\/127\.0\.0\.1[:/]/.test(route.request().url()) || !/^https?:/.test(route.request().url()) ? route.continue() : route.abort()));
+    await context.route("**/*", (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort("blockedbyclient")));
     page = context.pages()[0] ?? (await context.newPage());
   }, 60_000);
   afterAll(async () => {

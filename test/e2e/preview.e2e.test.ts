@@ -19,6 +19,7 @@ import type { AddressInfo } from "net";
 import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { readXlsxBytes, readXlsxFile } from "../../src/adapters/xlsx/read";
+import { isLoopback, serve } from "./harness";
 import { openZipNode } from "../../src/adapters/xlsx/zip";
 import { replaceTableSheet } from "../../src/adapters/exceljs/sheets";
 import { writeWorkbookBytes } from "../../src/adapters/exceljs/report";
@@ -41,42 +42,7 @@ const STEP_MS = 30_000;
 
 // ---- a static server for dist/ ----
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".map": "application/json",
-  ".json": "application/json",
-  ".txt": "text/plain; charset=utf-8",
-  ".xml": "application/xml",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "") || "preview.html";
-    const file = path.resolve(dir, rel);
-    // Only files inside dist/, nothing above it.
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 // ---- helpers ----
-
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
-function isLoopback(url: string): boolean {
-  const u = new URL(url);
-  if (u.protocol === "data:" || u.protocol === "blob:" || u.protocol === "about:") return true;
-  return LOOPBACK_HOSTS.has(u.hostname);
-}
 
 /** Retries `check` (jest assertions) until it passes or `ms` runs out: the page updates asynchronously. */
 async function eventually(check: () => Promise<void> | void, ms = STEP_MS): Promise<void> {

@@ -65,41 +65,12 @@ interface UsedArea {
 }
 
 export async function readSnapshot(batch: Batch, opts: ReadOptions): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }> {
-  const { context } = batch;
   const stats: ReadStats = { syncs: 0, blockRows: Math.max(MIN_BLOCK_ROWS, opts.blockRows ?? READ_BLOCK_ROWS), retries: 0 };
   const label = labels(batch.lang);
 
-  // -- 1: names of sheets and tables
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  const tables = context.workbook.tables;
-  tables.load("items/name,items/showHeaders");
-  await batch.sync();
-  batch.checkAbort();
-
-  // -- 2: used ranges and table addresses, all in one request
-  const used = sheets.items.map((sheet) => {
-    const r = opts.orNullObject ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
-    r.load("rowIndex,columnIndex,rowCount,columnCount");
-    return r;
-  });
-  const tableInfo = tables.items.map((t) => {
-    const range = t.getRange();
-    range.load("address");
-    t.worksheet.load("name");
-    return { t, range };
-  });
-  await batch.sync();
-  batch.checkAbort();
-
-  const snapshots: SheetSnapshot[] = sheets.items.map((s) => ({ name: s.name, rows: [], tables: [] }));
-  const byName = new Map(snapshots.map((s) => [s.name, s]));
-  for (const { t, range } of tableInfo) {
-    const snap = byName.get(t.worksheet.name);
-    if (!snap) continue;
-    const table: TableSnapshot = { name: t.name, ref: localAddress(range.address), headerRow: t.showHeaders };
-    snap.tables.push(table);
-  }
+  // -- 1 and 2: sheets, their used ranges and their tables (two syncs)
+  const { sheets, used, tablesOf } = await loadLayout(batch, opts);
+  const snapshots: SheetSnapshot[] = sheets.items.map((s) => ({ name: s.name, rows: [], tables: tablesOf.get(s.name) ?? [] }));
 
   const areas: UsedArea[] = [];
   sheets.items.forEach((sheet, i) => {
@@ -234,6 +205,44 @@ function storeRows(a: UsedArea, offset: number, values: unknown[][]): void {
   if (rows.length < a.r0 + offset + values.length) rows.length = a.r0 + offset + values.length;
 }
 
+/**
+ * The workbook's layout in two syncs, for both reads: the sheets and tables by name, then every
+ * sheet's used range and every table's address in one request.
+ */
+async function loadLayout(batch: Batch, opts: ReadOptions): Promise<{
+  sheets: Excel.WorksheetCollection; used: Excel.Range[]; tablesOf: Map<string, TableSnapshot[]>;
+}> {
+  const { context } = batch;
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/showHeaders");
+  await batch.sync();
+  batch.checkAbort();
+
+  const used = sheets.items.map((sheet) => {
+    const r = opts.orNullObject ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
+    r.load("rowIndex,columnIndex,rowCount,columnCount");
+    return r;
+  });
+  const tableInfo = tables.items.map((t) => {
+    const range = t.getRange();
+    range.load("address");
+    t.worksheet.load("name");
+    return { t, range };
+  });
+  await batch.sync();
+  batch.checkAbort();
+
+  const tablesOf = new Map<string, TableSnapshot[]>();
+  for (const { t, range } of tableInfo) {
+    const list = tablesOf.get(t.worksheet.name) ?? [];
+    list.push({ name: t.name, ref: localAddress(range.address), headerRow: t.showHeaders });
+    tablesOf.set(t.worksheet.name, list);
+  }
+  return { sheets, used, tablesOf };
+}
+
 /** "'My sheet'!$B$3:$P$210" -> "B3:P210". */
 export function localAddress(address: string): string {
   const bang = address.lastIndexOf("!");
@@ -254,33 +263,8 @@ function labels(lang: Lang): { reading: string } {
  * Round trips: 2 syncs up front (names and tables, then used ranges), then one per block per pass.
  */
 export async function openStream(batch: Batch, opts: ReadOptions): Promise<{ workbook: StreamWorkbook; stats: ReadStats }> {
-  const { context } = batch;
   const stats: ReadStats = { syncs: 0, blockRows: Math.max(MIN_BLOCK_ROWS, opts.blockRows ?? READ_BLOCK_ROWS), retries: 0 };
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  const tables = context.workbook.tables;
-  tables.load("items/name,items/showHeaders");
-  await batch.sync();
-  batch.checkAbort();
-  const used = sheets.items.map((sheet) => {
-    const r = opts.orNullObject ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
-    r.load("rowIndex,columnIndex,rowCount,columnCount");
-    return r;
-  });
-  const tableInfo = tables.items.map((t) => {
-    const range = t.getRange();
-    range.load("address");
-    t.worksheet.load("name");
-    return { t, range };
-  });
-  await batch.sync();
-  batch.checkAbort();
-  const tablesOf = new Map<string, TableSnapshot[]>();
-  for (const { t, range } of tableInfo) {
-    const list = tablesOf.get(t.worksheet.name) ?? [];
-    list.push({ name: t.name, ref: localAddress(range.address), headerRow: t.showHeaders });
-    tablesOf.set(t.worksheet.name, list);
-  }
+  const { sheets, used, tablesOf } = await loadLayout(batch, opts);
   const out: StreamSheet[] = sheets.items.map((sheet, i) => {
     const r = used[i];
     const area = r.isNullObject ? undefined : { r0: r.rowIndex, c0: r.columnIndex, rows: r.rowCount, cols: r.columnCount };
