@@ -3,8 +3,8 @@ import os from "os";
 import path from "path";
 import fs from "fs";
 import { analyzeWorkbook, Analysis } from "../src/core/analysis";
-import { headerRowNumber } from "../src/core/workbook";
-import type { CellValue, SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "../src/core/workbook";
+import { headerRowNumber, tableRows } from "../src/core/workbook";
+import type { CellValue, SheetSnapshot, TableRows, TableSheetModel, WorkbookSnapshot } from "../src/core/workbook";
 import { generateSample } from "../src/core/sample";
 import {
   CHANNELS, DEFAULT_TEMPLATES, PARTS, PLACEHOLDERS, defaultTemplates, draftsSheet, readTemplates, renderDraft,
@@ -19,7 +19,7 @@ import { draftCommand } from "../src/cli/draft";
 import { writeNewWorkbook } from "../src/adapters/exceljs/write";
 
 /** Lay a model out the way the writer does: preamble, a blank row, the header, the data. */
-function toSheet(m: TableSheetModel): SheetSnapshot {
+function toSheet(m: TableSheetModel<TableRows>): SheetSnapshot {
   const rows: CellValue[][] = [];
   (m.preamble ?? []).forEach((l) => rows.push([l]));
   while (rows.length < headerRowNumber(m) - 1) rows.push([]);
@@ -269,7 +269,7 @@ describe("drafts: every channel x locale", () => {
     expect(r.drafts.filter((d) => d.review.length > 0)).toHaveLength(4 * 57);
     expect(r.drafts.find((d) => d.clientId === "C000146" && d.channel === "sms")!.review).toEqual(["loss-without-fall"]);
     expect(r.drafts.find((d) => d.clientId === "C000006" && d.channel === "sms")!.review).toEqual(["elderly", "loss-without-fall"]);
-    expect(r.sheet.rows.find((x) => x[0] === "C000146")![10]).toBe("亏损并非来自净值下跌，须人工调整话术");
+    expect(tableRows(r.sheet).find((x) => x[0] === "C000146")![10]).toBe("亏损并非来自净值下跌，须人工调整话术");
     const sms = r.drafts.filter((d) => d.channel === "sms");
     expect(sms).toHaveLength(107);
     // one segment each, but for the formula-looking junk name and the 11-character product name
@@ -353,10 +353,10 @@ describe("drafts read the client's flags", () => {
     expect(renderDraft(older, c, "sms", "zh-CN", t).template).toBe(c.riskTier);
     // C001 (70) keeps its mismatch; the sheet names the age in force
     const r = draftsSheet(older, t, "zh-CN", undefined, { channels: ["sms"] });
-    expect(r.sheet.rows.find((x) => x[0] === "C001")![10]).toBe("适当性不匹配");
+    expect(tableRows(r.sheet).find((x) => x[0] === "C001")![10]).toBe("适当性不匹配");
     expect(r.sheet.preamble![3]).toContain("适当性不匹配、75岁及以上客户及亏损并非来自净值下跌的草稿为“待复核”");
     const en = draftsSheet(a, t, "en-US", undefined, { channels: ["sms"] });
-    expect(en.sheet.rows.find((x) => x[0] === "C007")![10]).toBe("aged 65+");
+    expect(tableRows(en.sheet).find((x) => x[0] === "C007")![10]).toBe("aged 65+");
   });
 
   test("a holder of a product that fell who is up overall gets a notice, honest about both", () => {
@@ -513,9 +513,9 @@ describe("the template sheet", () => {
     // ... and the draft made from it is marked, never clean
     const a = analysis();
     const out = draftsSheet(a, r.templates, "zh-CN");
-    const row = out.sheet.rows.find((x) => x[0] === "C002" && x[4] === "短信")!;
+    const row = tableRows(out.sheet).find((x) => x[0] === "C002" && x[4] === "短信")!;
     expect(row[9]).toBe("不通过：保本保收益类用语「保本」(promise-words)");
-    const letter = out.sheet.rows.find((x) => x[0] === "C003" && x[4] === "信函")!;
+    const letter = tableRows(out.sheet).find((x) => x[0] === "C003" && x[4] === "信函")!;
     expect(letter[9]).toBe("不通过：缺少风险提示「理财非存款、产品有风险、投资须谨慎、过往业绩不代表其未来表现」(missing-risk-warning)");
   });
 });
@@ -529,18 +529,18 @@ describe("the drafts sheet and regeneration", () => {
       "客户编号", "客户姓名", "客户经理", "风险分级", "渠道", "联系截止", "草稿", "字数", "短信条数", "合规检查", "须复核", "状态", "复核人", "复核时间", "备注",
     ]);
     // C004 holds only LC2026A02, which rose: no notice
-    expect(r.sheet.rows.map((x) => `${x[0]}/${x[4]}`)).toEqual([
+    expect(tableRows(r.sheet).map((x) => `${x[0]}/${x[4]}`)).toEqual([
       "C001/电话", "C001/短信", "C001/微信", "C001/信函", "C002/电话", "C002/短信", "C002/微信", "C002/信函",
       "C005/电话", "C005/短信", "C005/微信", "C005/信函", "C003/电话", "C003/短信", "C003/微信", "C003/信函",
     ]);
-    const sms = r.sheet.rows[1];
+    const sms = tableRows(r.sheet)[1];
     expect(sms[6]).toBe("【银行名称】王伟您好，稳盈增利1号近期下跌，让您担心了。我行将复核该产品的销售过程，周晓燕24小时内来电约您面谈。");
     expect([sms[0], sms[1], sms[2], sms[3], sms[5], sms[7], sms[8], sms[9], sms[10], sms[11], sms[12], sms[13], sms[14]])
       .toEqual(["C001", "王伟", "周晓燕", "高", "2026-11-28", 57, 1, "通过", "适当性不匹配；65岁及以上", "待复核", null, null, null]);
-    expect(r.sheet.rows[4].slice(9, 12)).toEqual(["通过", null, "待处理"]); // C002 phone: no flag
-    expect(r.sheet.rows[3][9]).toBe("通过；信函缺少设置：银行名称、客服热线、投诉渠道");
-    expect(r.sheet.rows[0][8]).toBeNull(); // segments only for SMS
-    expect(r.sheet.rows[9][1]).toBe('=HYPERLINK("http://example.com","点击")');
+    expect(tableRows(r.sheet)[4].slice(9, 12)).toEqual(["通过", null, "待处理"]); // C002 phone: no flag
+    expect(tableRows(r.sheet)[3][9]).toBe("通过；信函缺少设置：银行名称、客服热线、投诉渠道");
+    expect(tableRows(r.sheet)[0][8]).toBeNull(); // segments only for SMS
+    expect(tableRows(r.sheet)[9][1]).toBe('=HYPERLINK("http://example.com","点击")');
     expect(r.added.length).toBe(16);
     expect(r.dropped).toEqual([]);
     expect(r.sheet.preamble).toEqual([
@@ -560,7 +560,7 @@ describe("the drafts sheet and regeneration", () => {
     expect(r.issues.map((i) => [i.severity, i.cell, i.code])).toEqual([["warning", "G10", "letter-settings-missing"]]);
     const set = draftsSheet(analysis(), t, "zh-CN", undefined, { bankName: "宁波银行", hotline: "95574", complaintChannel: "客服热线95574" });
     expect(set.issues).toEqual([]);
-    expect(set.sheet.rows[3][9]).toBe("通过");
+    expect(tableRows(set.sheet)[3][9]).toBe("通过");
 
     const en = draftsSheet(analysis(), t, "en-US", undefined, { allClients: true, channels: ["sms"] });
     expect(en.sheet.name).toBe("Drafts");
@@ -568,7 +568,7 @@ describe("the drafts sheet and regeneration", () => {
       "Client ID", "Client name", "Relationship manager", "Risk tier", "Channel", "Contact by", "Draft", "Length", "SMS segments", "Compliance",
       "Review needed", "Status", "Reviewer", "Reviewed at", "Notes",
     ]);
-    expect(en.sheet.rows.map((x) => [x[0], x[4], x[9], x[10], x[11]])).toEqual([
+    expect(tableRows(en.sheet).map((x) => [x[0], x[4], x[9], x[10], x[11]])).toEqual([
       ["C001", "SMS", "clean", "suitability mismatch; aged 65+", "to review"], ["C002", "SMS", "clean", null, "pending"],
       ["C005", "SMS", "clean", null, "pending"], ["C003", "SMS", "clean", null, "pending"], ["C004", "SMS", "clean", null, "pending"],
     ]);
@@ -604,7 +604,7 @@ describe("the drafts sheet and regeneration", () => {
     // C002 recovered (no longer in the data); a new client C006 lost.
     const next = analysis(workbook([["C006", "陈静", "LC2026A01", 5000, 1.5, "林雪", "C4", 45]], ["C002"]));
     const r = draftsSheet(next, t, "zh-CN", moved, { from: "2026-11-28T09:00" });
-    const rows = r.sheet.rows;
+    const rows = tableRows(r.sheet);
     const at = (id: string, ch: string) => rows.find((x) => x[0] === id && x[4] === ch)!;
     expect(at("C001", "短信").slice(11)).toEqual(["待复核", null, null,
       "客户经理已发\n【LossDesk 2026-11-28 09:00】不得标记为“已发送”：须复核而尚未复核（复核人、复核时间未填）；状态已改回“待复核”。"]);
@@ -634,12 +634,12 @@ describe("the drafts sheet and regeneration", () => {
 
     // Regenerating again keeps the trail and the kept rows once, marked once; in English the status is translated.
     const again = draftsSheet(next, t, "en-US", toSheet(r.sheet));
-    const kept = again.sheet.rows[again.sheet.rows.length - 1];
+    const kept = tableRows(again.sheet)[tableRows(again.sheet).length - 1];
     expect((kept[6] as string).startsWith("【不再生成】【共情】")).toBe(true);
     expect([kept[4], kept[11], kept[14]]).toEqual(["phone", "pending", "已转投诉处理"]);
-    const wechat = again.sheet.rows.find((x) => x[0] === "C001" && x[4] === "WeChat")!;
+    const wechat = tableRows(again.sheet).find((x) => x[0] === "C001" && x[4] === "WeChat")!;
     expect(wechat.slice(11, 14)).toEqual(["sent", "合规部 李明", new Date(Date.UTC(2026, 10, 28, 10, 5))]);
-    expect(again.sheet.rows.find((x) => x[0] === "C001" && x[4] === "SMS")![11]).toBe("to review");
+    expect(tableRows(again.sheet).find((x) => x[0] === "C001" && x[4] === "SMS")![11]).toBe("to review");
     expect(again.refused).toEqual([]);
     expect(again.added).toEqual([]);
   });

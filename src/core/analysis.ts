@@ -1,7 +1,7 @@
 // The whole analysis on a workbook snapshot, and the two shapes it leaves in: the result JSON
 // (docs/results.md, the contract the CLI and the task pane share) and the client-loss sheet.
 
-import { WorkbookSnapshot, TableSheetModel, CellValue } from "./workbook";
+import { WorkbookSnapshot, TableSheetModel, CellValue, lazyRows, type TableRows } from "./workbook";
 import { FoundTable, ParsedInput, lotRef, parseWorkbook } from "./input";
 import { ClientResult, EngineResult, computeLosses } from "./engine";
 import { ScoringConfig, DEFAULT_SCORING } from "./risk";
@@ -161,11 +161,12 @@ const LOSS_HEADERS: Record<Locale, string[]> = {
 };
 
 /** The client-loss sheet (亏损明细 / Client losses): one row per client, highest risk first. */
-export function clientLossSheet(a: Analysis, locale: Locale): TableSheetModel {
+export function clientLossSheet(a: Analysis, locale: Locale): TableSheetModel<TableRows> {
   const zh = locale === "zh-CN";
   const h = LOSS_HEADERS[locale];
   const money = "#,##0.00;[Red]-#,##0.00";
-  const rows: CellValue[][] = a.clients.map((c, i) => [
+  // Each row made as the writer takes it: 100,000 clients' rows are never all held at once.
+  const row = (c: ClientResult, i: number): CellValue[] => [
     i + 1,
     c.clientId,
     c.clientName ?? null,
@@ -181,7 +182,8 @@ export function clientLossSheet(a: Analysis, locale: Locale): TableSheetModel {
     c.positions.map((p) => p.productCode).join(", "),
     c.factors.filter((f) => f.points > 0).slice(0, 3)
       .map((f) => `${ui("factors", f.factor, locale)} ${f.points}`).join(zh ? "；" : "; ") || null,
-  ]);
+  ];
+  const rows = lazyRows(a.clients.length, (i) => row(a.clients[i], i));
   return {
     name: zh ? GENERATED_SHEETS[0] : GENERATED_SHEETS[1],
     preamble: [

@@ -17,8 +17,8 @@
 // Client names and product names come from the bank's data and may start with "=", "+", "-" or
 // "@": they stay plain strings here (the writer keeps strings as text), never escaped or trimmed.
 
-import type { CellValue, SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "./workbook";
-import { dataRowNumber } from "./workbook";
+import type { CellValue, SheetSnapshot, TableRows, TableSheetModel, WorkbookSnapshot } from "./workbook";
+import { dataRowNumber, lazyRows } from "./workbook";
 import type { ClientResult, EngineResult, Flag, PositionResult } from "./engine";
 import { fallenProducts, holdsFallenProduct } from "./engine";
 import { DEFAULT_SCORING } from "./risk";
@@ -177,19 +177,45 @@ export function unknownPlaceholders(text: string): string[] {
 }
 
 /**
+ * A template text split at its placeholders, once: literal runs, and each known placeholder with
+ * whether its value starts a sentence of an English text (and so takes a capital). Filling is
+ * then a join, which matters on 400,000 drafts.
+ */
+type CompiledText = readonly (string | { key: PlaceholderKey; capital: boolean })[];
+
+function compileText(text: string): CompiledText {
+  const out: (string | { key: PlaceholderKey; capital: boolean })[] = [];
+  const latin = /[A-Za-z]/.test(text);
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER_RE)) {
+    const key = placeholderOf(m[1]);
+    if (!key) continue; // unknown: left as it is, part of the literal run
+    const offset = m.index!;
+    if (offset > at) out.push(text.slice(at, offset));
+    out.push({ key, capital: latin && /(^|[.!?]\s+|\n\s*)$/.test(text.slice(0, offset)) });
+    at = offset + m[0].length;
+  }
+  if (at < text.length || out.length === 0) out.push(text.slice(at));
+  return out;
+}
+
+function fillCompiled(parts: CompiledText, values: Record<PlaceholderKey, string>): string {
+  let s = "";
+  for (const p of parts) {
+    if (typeof p === "string") { s += p; continue; }
+    const v = values[p.key];
+    s += p.capital && /^[a-z]/.test(v) ? v[0].toUpperCase() + v.slice(1) : v;
+  }
+  return s;
+}
+
+/**
  * Fill a template text. Unknown placeholders are left as they are (readTemplates reports them).
  * In English a value that starts a sentence gets a capital ("your relationship manager will call"
  * becomes "Your ..."): the fallbacks are written for the middle of a sentence.
  */
 export function fillTemplate(text: string, values: Record<PlaceholderKey, string>): string {
-  return text.replace(PLACEHOLDER_RE, (whole, name: string, offset: number) => {
-    const key = placeholderOf(name);
-    if (!key) return whole;
-    const v = values[key];
-    const before = text.slice(0, offset);
-    const startsSentence = /(^|[.!?]\s+|\n\s*)$/.test(before);
-    return startsSentence && /^[a-z]/.test(v) && /[A-Za-z]/.test(text) ? v[0].toUpperCase() + v.slice(1) : v;
-  });
+  return fillCompiled(compileText(text), values);
 }
 
 // ---- templates ----
@@ -623,11 +649,33 @@ const COMPANION: Text = { "zh-CN": "，也欢迎您请家人一同前来", "en-U
 
 /** The values of every placeholder for one client. */
 export function draftValues(a: EngineResult, c: ClientResult, locale: Locale, opts: DraftOptions = {}): Record<PlaceholderKey, string> {
+  return valuesWith(a, c, locale, opts, runValues(a, c.riskTier, locale, opts));
+}
+
+/** The placeholder values every client of a tier shares in one run: dates and the contact clock. */
+interface RunValues {
+  contactBy: string;
+  contactTime: string;
+  contactDate: string;
+  asOf: string;
+  date: string;
+}
+
+function runValues(a: EngineResult, tier: RiskTier, locale: Locale, opts: DraftOptions): RunValues {
+  const from = opts.from ?? a.asOf;
+  const policy = opts.policy ?? DEFAULT_CONTACT_POLICY;
+  const contactBy = contactDeadline(tier, from, policy);
+  return {
+    contactBy, contactTime: contactPhrase(tier, locale, policy), contactDate: formatLongDate(contactBy, locale),
+    asOf: formatLongDate(a.asOf, locale), date: formatLongDate(from.slice(0, 10), locale),
+  };
+}
+
+/** draftValues with the run's shared values given (the drafts sheet works them out once per tier). */
+function valuesWith(a: EngineResult, c: ClientResult, locale: Locale, opts: DraftOptions, run: RunValues): Record<PlaceholderKey, string> {
   const zh = locale === "zh-CN";
   const pos = mainPosition(c, a);
   const product = pos ? a.products.find((p) => p.productCode === pos.productCode) : undefined;
-  const from = opts.from ?? a.asOf;
-  const policy = opts.policy ?? DEFAULT_CONTACT_POLICY;
   const blank = (s: string | undefined) => s === undefined || s.trim() === "";
   const bank = (k: BankField) => (blank(opts[k]) ? BANK_PLACEHOLDER[k][locale] : opts[k]!.trim());
   const productName = product?.productName && !blank(product.productName) ? product.productName : (pos?.productCode ?? "");
@@ -640,10 +688,10 @@ export function draftValues(a: EngineResult, c: ClientResult, locale: Locale, op
     totalNote: totalNote(c, locale),
     drawdown: formatLossRate(product?.drawdownBp ?? 0),
     rm: blank(c.rm) ? (zh ? "您的客户经理" : "your relationship manager") : c.rm!,
-    contactTime: contactPhrase(c.riskTier, locale, policy),
-    contactDate: formatLongDate(contactDeadline(c.riskTier, from, policy), locale),
-    asOf: formatLongDate(a.asOf, locale),
-    date: formatLongDate(from.slice(0, 10), locale),
+    contactTime: run.contactTime,
+    contactDate: run.contactDate,
+    asOf: run.asOf,
+    date: run.date,
     lossShort: formatLossShort(pos && pos.pnlFen < 0 ? pos.pnlFen : 0, locale),
     rateShort: formatRateShort(pos && pos.pnlFen < 0 ? pos.lossRateBp : 0),
     position: positionNote(c, pos, productName, product?.drawdownBp ?? 0, locale),
@@ -786,7 +834,6 @@ const BANK_PLACEHOLDER_KEYS: Record<BankField, PlaceholderKey[]> = {
   bankName: ["bankName", "smsSignature"], hotline: ["hotline"], complaintChannel: ["complaintChannel"],
 };
 
-/** One client's draft for one channel, filled in and checked. */
 // The placeholders a template uses, once per template (renderDraft runs 400,000 times on 100,000 clients).
 const usedByTemplate = new WeakMap<DraftTemplate, Set<PlaceholderKey | undefined>>();
 function placeholdersUsed(t: DraftTemplate): Set<PlaceholderKey | undefined> {
@@ -798,32 +845,118 @@ function placeholdersUsed(t: DraftTemplate): Set<PlaceholderKey | undefined> {
   return used;
 }
 
+/** Characters (code points) of a text, as [...text].length counts them, without the array. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
+    }
+  }
+  return n;
+}
+
+/**
+ * Everything about one client that its drafts on every channel share, worked out once: the
+ * placeholder values, the template tier, the review reasons, the contact deadline.
+ */
+interface ClientDrafting {
+  client: ClientResult;
+  values: Record<PlaceholderKey, string>;
+  tier: TemplateTier;
+  review: ReviewReason[];
+  contactBy: string;
+  from: string;
+}
+
+/** The chosen template of a channel and tier, with its parts compiled and the settings it lacks. */
+interface ChosenTemplate {
+  template: DraftTemplate;
+  compiled: CompiledText[];
+  missing: BankField[];
+}
+
+/**
+ * What drafting needs across clients, once per run (a sheet of 400,000 drafts, or one draft):
+ * the chosen templates compiled, and the contact deadline by tier.
+ */
+class Drafter {
+  private readonly chosen = new Map<TemplateKey, ChosenTemplate>();
+  private readonly perTier = new Map<RiskTier, RunValues>();
+  readonly from: string;
+
+  constructor(
+    readonly a: EngineResult, readonly locale: Locale, private readonly templates: Templates, readonly opts: DraftOptions,
+  ) {
+    this.from = opts.from ?? a.asOf;
+  }
+
+  client(c: ClientResult): ClientDrafting {
+    let run = this.perTier.get(c.riskTier);
+    if (!run) {
+      run = runValues(this.a, c.riskTier, this.locale, this.opts);
+      this.perTier.set(c.riskTier, run);
+    }
+    return {
+      client: c, values: valuesWith(this.a, c, this.locale, this.opts, run), tier: draftTier(c),
+      review: reviewReasons(c, this.a), contactBy: run.contactBy, from: this.from,
+    };
+  }
+
+  template(channel: Channel, tier: TemplateTier): ChosenTemplate {
+    const key = templateKey(channel, tier, this.locale);
+    let hit = this.chosen.get(key);
+    if (!hit) {
+      const t = this.templates[key] ?? DEFAULT_TEMPLATES[key];
+      // An unset bank setting only matters where the template uses it; a letter must not go out so.
+      const used = placeholdersUsed(t);
+      const missing = channel !== "letter" ? [] : BANK_FIELDS.filter((f) =>
+        (this.opts[f] === undefined || this.opts[f]!.trim() === "") && BANK_PLACEHOLDER_KEYS[f].some((k) => used.has(k)));
+      hit = { template: t, compiled: PARTS.map((_, i) => compileText(t.parts[i] ?? "")), missing };
+      this.chosen.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** The draft's seven filled parts. */
+  parts(cd: ClientDrafting, channel: Channel): string[] {
+    return this.template(channel, cd.tier).compiled.map((p) => fillCompiled(p, cd.values));
+  }
+
+  /** The draft's text alone (what the drafts sheet writes), the same as draft(...).text. */
+  text(cd: ClientDrafting, channel: Channel): string {
+    return joinParts(this.parts(cd, channel), channel, this.locale);
+  }
+
+  /** The whole draft, checked. */
+  draft(cd: ClientDrafting, channel: Channel): Draft {
+    const { locale } = this;
+    const c = cd.client;
+    const parts = this.parts(cd, channel);
+    const text = joinParts(parts, channel, locale);
+    return {
+      clientId: c.clientId, channel, locale, tier: c.riskTier, template: cd.tier, parts, text,
+      length: codePoints(text),
+      sms: channel === "sms" ? smsSegments(text) : undefined,
+      contactBy: cd.contactBy,
+      from: cd.from,
+      findings: checkDraftText(text, channel === "letter", locale, [
+        [cd.values.clientName, locale === "zh-CN" ? "客户" : "client"], [cd.values.rm, locale === "zh-CN" ? "您的客户经理" : "your relationship manager"],
+      ]),
+      review: cd.review,
+      missing: this.template(channel, cd.tier).missing,
+    };
+  }
+}
+
+/** One client's draft for one channel, filled in and checked. */
 export function renderDraft(
   a: EngineResult, c: ClientResult, channel: Channel, locale: Locale, templates: Templates, opts: DraftOptions = {},
 ): Draft {
-  const tier = draftTier(c);
-  const key = templateKey(channel, tier, locale);
-  const t = templates[key] ?? DEFAULT_TEMPLATES[key];
-  const values = draftValues(a, c, locale, opts);
-  const parts = PARTS.map((_, i) => fillTemplate(t.parts[i] ?? "", values));
-  const text = joinParts(parts, channel, locale);
-  const from = opts.from ?? a.asOf;
-  // An unset bank setting only matters where the template uses it; a letter must not go out so.
-  const used = placeholdersUsed(t);
-  const missing = channel !== "letter" ? [] : BANK_FIELDS.filter((f) =>
-    (opts[f] === undefined || opts[f]!.trim() === "") && BANK_PLACEHOLDER_KEYS[f].some((k) => used.has(k)));
-  return {
-    clientId: c.clientId, channel, locale, tier: c.riskTier, template: tier, parts, text,
-    length: [...text].length,
-    sms: channel === "sms" ? smsSegments(text) : undefined,
-    contactBy: contactDeadline(c.riskTier, from, opts.policy ?? DEFAULT_CONTACT_POLICY),
-    from,
-    findings: checkDraftText(text, channel === "letter", locale, [
-      [values.clientName, locale === "zh-CN" ? "客户" : "client"], [values.rm, locale === "zh-CN" ? "您的客户经理" : "your relationship manager"],
-    ]),
-    review: reviewReasons(c, a),
-    missing,
-  };
+  const drafter = new Drafter(a, locale, templates, opts);
+  return drafter.draft(drafter.client(c), channel);
 }
 
 /** Most segments a default SMS may take, in either language, on the longest realistic values. */
@@ -869,7 +1002,8 @@ export interface DraftsSheetOptions extends DraftOptions {
 }
 
 export interface DraftsSheetResult {
-  sheet: TableSheetModel;
+  /** Its rows are produced as they are read (TableRows): tableRows(sheet) lists them all. */
+  sheet: TableSheetModel<TableRows>;
   /** "C000002/sms": rows that were not on the previous sheet (all rows when there was none). */
   added: string[];
   /** Rows of the previous sheet that are no longer generated (kept or not). */
@@ -984,6 +1118,68 @@ export function findDraftsSheet(wb: WorkbookSnapshot): SheetSnapshot | undefined
   return findSheet(wb, DRAFT_SHEET);
 }
 
+/**
+ * The generated rows of the drafts sheet without their draft text (which the writer's pass makes
+ * again), column by column in typed arrays: 400,000 rows take a few MB. Texts that repeat (the
+ * compliance verdict, the review reasons, the status) are held once and referred to by number;
+ * what was typed on the previous sheet is kept for the rows that had a previous row only.
+ */
+class DraftRows {
+  readonly client: Int32Array;
+  readonly channel: Uint8Array;
+  readonly length: Int32Array;
+  /** SMS segments, -1 for none (not an SMS). */
+  readonly segments: Int32Array;
+  /** Indices into `texts`, -1 for none. */
+  readonly compliance: Int32Array;
+  readonly review: Int32Array;
+  readonly status: Int32Array;
+  readonly typed = new Map<number, { reviewer: CellValue; reviewedAt: CellValue; notes: string | null }>();
+  private readonly texts: string[] = [];
+  private readonly textIndex = new Map<string, number>();
+  count = 0;
+
+  constructor(capacity: number) {
+    this.client = new Int32Array(capacity);
+    this.channel = new Uint8Array(capacity);
+    this.length = new Int32Array(capacity);
+    this.segments = new Int32Array(capacity);
+    this.compliance = new Int32Array(capacity);
+    this.review = new Int32Array(capacity);
+    this.status = new Int32Array(capacity);
+  }
+
+  private ref(t: string | null): number {
+    if (t === null) return -1;
+    let i = this.textIndex.get(t);
+    if (i === undefined) {
+      i = this.texts.length;
+      this.texts.push(t);
+      this.textIndex.set(t, i);
+    }
+    return i;
+  }
+
+  text(i: number): string | null {
+    return i < 0 ? null : this.texts[i];
+  }
+
+  push(r: {
+    client: number; channel: number; length: number; segments: number | null; compliance: string; review: string | null; status: string;
+    typed?: { reviewer: CellValue; reviewedAt: CellValue; notes: string | null };
+  }): void {
+    const i = this.count++;
+    this.client[i] = r.client;
+    this.channel[i] = r.channel;
+    this.length[i] = r.length;
+    this.segments[i] = r.segments ?? -1;
+    this.compliance[i] = this.ref(r.compliance);
+    this.review[i] = this.ref(r.review);
+    this.status[i] = this.ref(r.status);
+    if (r.typed) this.typed.set(i, r.typed);
+  }
+}
+
 /** Whom the drafts sheet drafts by default: every holder of a product that fell, and every client with a loss. */
 export function clientsToDraft(a: EngineResult): ClientResult[] {
   const fallen = fallenProducts(a);
@@ -1012,7 +1208,11 @@ export function draftsSheet(
   const elderlyAge = analysis.elderlyAge ?? DEFAULT_SCORING.elderlyAge;
   const from = opts.from ?? analysis.asOf;
   const prev = previous ? readPrevious(previous) : new Map<string, PreviousRow>();
-  const rows: CellValue[][] = [];
+  // The sheet's rows are made as the writer takes them: on 100,000 clients their texts alone
+  // would take some 200 MB. Here every draft is made and checked once for what the preamble, the
+  // issues and the rows' small cells need (counts, compliance, status); the writer's pass makes
+  // each draft's text again, from the same client values and compiled template (DraftRows).
+  const rows = new DraftRows(clients.length * channels.length);
   // The drafts themselves are kept only when asked (tests, one client): on 100,000 clients their
   // parts would double the memory the sheet's rows already take. The figures are counted here.
   const keep = opts.keepDrafts ?? true;
@@ -1021,14 +1221,17 @@ export function draftsSheet(
   const missingFields = new Set<BankField>();
   const added: string[] = [];
   const refusedAt: { key: string; index: number; reason: string; to: DraftStatus }[] = [];
-  const generated = new Set<string>();
+  const matched = new Set<PreviousRow>();
   const str = (v: CellValue | undefined) => (v === undefined || v === null ? null : typeof v === "string" ? v : cellString(v));
   const filled = (v: CellValue | undefined) => { const t = str(v); return t !== null && t.trim() !== ""; };
   const keepCell = (v: CellValue | undefined): CellValue => (v === undefined ? null : v);
+  const drafter = new Drafter(analysis, locale, templates, opts);
 
-  for (const c of clients) {
-    for (const channel of channels) {
-      const d = renderDraft(analysis, c, channel, locale, templates, opts);
+  clients.forEach((c, ci) => {
+    const cd = drafter.client(c);
+    const review = cd.review.length ? reviewLabel(cd.review, elderlyAge, locale) : null;
+    channels.forEach((channel, chi) => {
+      const d = drafter.draft(cd, channel);
       if (keep) drafts.push(d);
       if (d.findings.some((f) => f.severity === "error")) failing++;
       if (d.review.length > 0) toReview++;
@@ -1039,9 +1242,9 @@ export function draftsSheet(
       }
       draftCount++;
       const key = `${c.clientId}/${channel}`;
-      generated.add(key);
       const p = prev.get(key);
-      if (!p) added.push(key);
+      if (p) matched.add(p);
+      else added.push(key);
       const permitted: DraftStatus = d.review.length ? "toReview" : "pending";
       const typed = p && filled(p.values.status) ? str(p.values.status)! : undefined;
       let status = typed !== undefined ? statusIn(typed, locale) : STATUS_LABEL[permitted][locale];
@@ -1055,25 +1258,24 @@ export function draftsSheet(
           ? `【LossDesk ${formatGeneratedAt(from)}】不得标记为“已发送”：${block}；状态已改回“${status}”。`
           : `[LossDesk ${formatGeneratedAt(from)}] may not be marked sent: ${block}; status put back to "${status}".`;
         notes = notes && notes.trim() !== "" ? `${notes}\n${line}` : line;
-        refusedAt.push({ key, index: rows.length, reason: block, to });
+        refusedAt.push({ key, index: rows.count, reason: block, to });
       }
       const compliance = complianceSummary(d.findings, locale) + (d.missing.length
         ? (zh ? `；信函缺少设置：${d.missing.map((m) => SETTING_LABEL[m][locale]).join("、")}` : `; letter lacks settings: ${d.missing.map((m) => SETTING_LABEL[m][locale]).join(", ")}`)
         : "");
-      rows.push([
-        c.clientId, c.clientName ?? null, c.rm ?? null, ui("tiers", c.riskTier, locale), CHANNEL_LABEL[channel][locale],
-        d.contactBy, d.text, d.length, d.sms ? d.sms.segments : null, compliance,
-        d.review.length ? reviewLabel(d.review, elderlyAge, locale) : null,
-        status, p ? keepCell(p.values.reviewer) : null, p ? keepCell(p.values.reviewedAt) : null, notes,
-      ]);
-    }
-  }
+      rows.push({
+        client: ci, channel: chi, length: d.length, segments: d.sms ? d.sms.segments : null, compliance, review, status,
+        typed: p ? { reviewer: keepCell(p.values.reviewer), reviewedAt: keepCell(p.values.reviewedAt), notes } : undefined,
+      });
+    });
+  });
 
   const dropped: string[] = [];
   const kept: string[] = [];
+  const keptRows: CellValue[][] = [];
   const marks = [NO_LONGER_GENERATED["zh-CN"], NO_LONGER_GENERATED["en-US"]];
   for (const [key, p] of prev) {
-    if (generated.has(key)) continue;
+    if (matched.has(p)) continue;
     dropped.push(key);
     const status = str(p.values.status);
     const notes = str(p.values.notes);
@@ -1085,18 +1287,34 @@ export function draftsSheet(
     const old = str(p.values.draft) ?? "";
     const draft = marks.some((m) => old.startsWith(m)) ? old : NO_LONGER_GENERATED[locale] + old;
     const v = p.values;
-    rows.push([
+    keptRows.push([
       p.clientId, v.clientName ?? null, v.rm ?? null, v.tier ?? null, CHANNEL_LABEL[p.channel][locale], v.contactBy ?? null,
       draft, v.length ?? null, v.segments ?? null, v.compliance ?? null, v.review ?? null,
       status === null ? null : statusIn(status, locale), keepCell(v.reviewer), keepCell(v.reviewedAt), notes,
     ]);
   }
 
+  // A generated row, made again for the writer: the client's values once for its channels (they
+  // come one after another), the text from the template compiled in the first pass.
+  let last: ClientDrafting | undefined;
+  const generatedRow = (i: number): CellValue[] => {
+    const c = clients[rows.client[i]];
+    const channel = channels[rows.channel[i]];
+    if (last?.client !== c) last = drafter.client(c);
+    const typed = rows.typed.get(i);
+    return [
+      c.clientId, c.clientName ?? null, c.rm ?? null, ui("tiers", c.riskTier, locale), CHANNEL_LABEL[channel][locale],
+      last.contactBy, drafter.text(last, channel), rows.length[i], rows.segments[i] < 0 ? null : rows.segments[i], rows.text(rows.compliance[i]),
+      rows.text(rows.review[i]), rows.text(rows.status[i]), typed ? typed.reviewer : null, typed ? typed.reviewedAt : null, typed ? typed.notes : null,
+    ];
+  };
+  const sheetRows = lazyRows(rows.count + keptRows.length, (i) => (i < rows.count ? generatedRow(i) : keptRows[i - rows.count]));
+
   const holders = clients.filter((c) => holdsFallenProduct(c, fallen)).length;
   const losers = clients.filter((c) => c.pnlFen < 0).length;
   const statuses = STATUSES.map((s) => STATUS_LABEL[s][locale]).join(" / ");
   const stamp = formatGeneratedAt(from);
-  const sheet: TableSheetModel = {
+  const sheet: TableSheetModel<TableRows> = {
     name: DRAFT_SHEET[locale],
     preamble: zh
       ? [
@@ -1120,7 +1338,7 @@ export function draftsSheet(
       list: k === "status" ? STATUSES.map((s) => STATUS_LABEL[s][locale]) : undefined,
       listAllowOther: k === "status" ? true : undefined,
     })),
-    rows,
+    rows: sheetRows,
     tableName: "Drafts",
     freezeHeader: true,
     conditionalFormats: [{ formula: sentNotAllowedFormula(locale), style: "bad" }],

@@ -21,7 +21,7 @@
 // Styles are in a neutral form (CellStyle, BorderOp: colours "#RRGGBB", Office.js-like names); each
 // adapter translates them to its API.
 
-import { isCellError, type CellValue, type ChartSpec, type ColumnSpec, type ReportBlock, type ReportSheetModel, type TableSheetModel } from "./workbook";
+import { isCellError, type CellValue, type ChartSpec, type ColumnSpec, type ReportBlock, type ReportSheetModel, type TableRows, type TableSheetModel } from "./workbook";
 import { colLetter } from "./sheet-address";
 import { inputMarker } from "./report";
 
@@ -67,26 +67,37 @@ function shownWidth(v: CellValue, numFmt: string | undefined): number {
 }
 
 /** Column widths in characters of a table sheet (a sample of rows, clamped 6..60); a column's own width wins. */
-export function fitWidths(model: TableSheetModel): number[] {
-  return model.columns.map((col, c) => {
-    if (col.width !== undefined) return col.width;
-    // +2 for the autofilter drop-down button on the header
-    let w = textWidth(col.header) + 2;
-    const rows = model.rows;
-    const limit = Math.min(rows.length, WIDTH_SAMPLE_ROWS);
-    for (let r = 0; r < limit; r++) w = Math.max(w, shownWidth(rows[r][c] ?? null, col.numFmt));
-    // the last rows too: totals and appended rows are often the widest
-    for (let r = Math.max(limit, rows.length - 20); r < rows.length; r++) w = Math.max(w, shownWidth(rows[r][c] ?? null, col.numFmt));
-    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 1));
-  });
+export function fitWidths(model: TableSheetModel<TableRows>): number[] {
+  // +2 for the autofilter drop-down button on the header
+  const widths = model.columns.map((col) => textWidth(col.header) + 2);
+  const open = model.columns.map((col, c) => c).filter((c) => model.columns[c].width === undefined);
+  const rows = model.rows;
+  const n = rows.length;
+  const limit = Math.min(n, WIDTH_SAMPLE_ROWS);
+  // each sampled row taken once (rows may be produced on demand): the first ones, and the last
+  // rows too, since totals and appended rows are often the widest
+  const measure = (r: number): void => {
+    const row = rows.at(r);
+    if (!row) return;
+    for (const c of open) widths[c] = Math.max(widths[c], shownWidth(row[c] ?? null, model.columns[c].numFmt));
+  };
+  if (open.length > 0) {
+    for (let r = 0; r < limit; r++) measure(r);
+    for (let r = Math.max(limit, n - 20); r < n; r++) measure(r);
+  }
+  return model.columns.map((col, c) => (col.width !== undefined ? col.width : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c] + 1))));
 }
 
 /** A date column without a format would show serial numbers: give it the ISO day. */
-export function columnFormats(model: TableSheetModel): (string | undefined)[] {
+export function columnFormats(model: TableSheetModel<TableRows>): (string | undefined)[] {
+  const sample: CellValue[][] = [];
+  if (model.columns.some((col) => !col.numFmt)) {
+    for (let r = 0; r < Math.min(50, model.rows.length); r++) sample.push(model.rows.at(r)!);
+  }
   return model.columns.map((col, c) => {
     if (col.numFmt) return col.numFmt;
-    const sample = model.rows.slice(0, 50).map((r) => r[c]).find((v) => v !== null && v !== undefined);
-    return sample instanceof Date ? "yyyy-mm-dd" : undefined;
+    const first = sample.map((r) => r[c]).find((v) => v !== null && v !== undefined);
+    return first instanceof Date ? "yyyy-mm-dd" : undefined;
   });
 }
 

@@ -7,7 +7,7 @@ import { draftsSheet, findDraftsSheet, readTemplates, templatesSheet, TEMPLATE_S
 import { Issue } from "./sheet-address";
 import { Locale } from "./i18n";
 import { REPORT_SHEET, buildReport } from "./report";
-import { SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "./workbook";
+import { SheetSnapshot, TableRows, TableSheetModel, WorkbookSnapshot } from "./workbook";
 import type { ComplaintPolicy, ContactPolicy } from "./contact";
 import type { ChartData } from "./report";
 import type { ReportSheetModel } from "./workbook";
@@ -20,7 +20,8 @@ export interface ReportOutput {
 }
 
 export interface OutputSheets {
-  tables: TableSheetModel[];
+  /** The drafts and client-loss sheets' rows are produced as a writer takes them (TableRows). */
+  tables: TableSheetModel<TableRows>[];
   reports: ReportOutput[];
 }
 
@@ -74,7 +75,7 @@ export function buildOutputs(a: Analysis, wb: WorkbookSnapshot, o: OutputOptions
     contactPolicy: o.contactPolicy, complaintPolicy: o.complaintPolicy,
     previous: sheetNamed(wb, Object.values(REPORT_SHEET)), complaints: event.complaints,
   });
-  const tables = [clientLossSheet(a, o.locale), drafts.sheet];
+  const tables: TableSheetModel<TableRows>[] = [clientLossSheet(a, o.locale), drafts.sheet];
   if (!sheetNamed(wb, Object.values(TEMPLATE_SHEET))) tables.push(templatesSheet(o.locale));
   tables.push(...event.tables);
   return {

@@ -93,15 +93,48 @@ export interface ConditionalFormatSpec {
 }
 
 /**
- * A sheet holding one Excel table: headers, then data rows. Strings are always written as text,
- * never as formulas, whatever they start with.
+ * The data rows of a table sheet. An array is one; so is a producer that makes each row when it is
+ * asked for (lazyRows), which is how the big sheets (drafts, client losses) reach the writers: a
+ * writer takes the rows one by one as it streams them out, and nothing holds them all. A produced
+ * row is made afresh on every call, so a writer asks for each row once (iterating, or at(i) in
+ * order); at(i) out of range is undefined, as for an array.
  */
-export interface TableSheetModel {
+export interface TableRows extends Iterable<CellValue[]> {
+  readonly length: number;
+  at(index: number): CellValue[] | undefined;
+}
+
+/** Rows made on demand: `count` rows, row i from `make(i)` (0 <= i < count). */
+export function lazyRows(count: number, make: (index: number) => CellValue[]): TableRows {
+  return {
+    length: count,
+    at: (index) => {
+      const i = index < 0 ? index + count : index;
+      return Number.isInteger(i) && i >= 0 && i < count ? make(i) : undefined;
+    },
+    *[Symbol.iterator]() {
+      for (let i = 0; i < count; i++) yield make(i);
+    },
+  };
+}
+
+/** Every row of a model as an array (each produced once): for small sheets and tests. */
+export function tableRows(model: { rows: TableRows }): CellValue[][] {
+  return Array.isArray(model.rows) ? (model.rows as CellValue[][]) : [...model.rows];
+}
+
+/**
+ * A sheet holding one Excel table: headers, then data rows. Strings are always written as text,
+ * never as formulas, whatever they start with. `R` is how the rows are held: an array by default
+ * (small sheets, built and then adjusted); the writers take any TableRows
+ * (`TableSheetModel<TableRows>`), so big sheets hand them produced rows.
+ */
+export interface TableSheetModel<R extends TableRows = CellValue[][]> {
   name: string;
   /** Lines written above the table (title, as-of, source), one per row, in column A. */
   preamble?: string[];
   columns: ColumnSpec[];
-  rows: CellValue[][];
+  rows: R;
   /** Excel table name (letters, digits, underscore). Omit to write a plain range. */
   tableName?: string;
   /** Freeze the panes below the header row. */

@@ -9,7 +9,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { analyzeWorkbook } from "../../src/core/analysis";
 import { buildRegister, clientLookup } from "../../src/core/event";
-import type { CellValue, WorkbookSnapshot } from "../../src/core/workbook";
+import { tableRows, type CellValue, type WorkbookSnapshot } from "../../src/core/workbook";
 import { createFakeHost, installDomStubs, sampleSnapshot, sheetOf } from "./fake-host";
 import { todayIso } from "../../src/taskpane/EventPanel";
 
@@ -64,7 +64,7 @@ test("the Report button writes the register with the typed rows, the chosen regu
   await waitFor(() => expect(host.writeSheets).toHaveBeenCalled(), { timeout: 20000 });
   const out = host.writeSheets.mock.calls[0][0];
   expect(out.tables.map((t) => t.name)).toEqual(["亏损明细", "沟通草稿", "话术模板", "投诉登记", "媒体口径", "舆情记录"]);
-  expect(out.tables[3].rows.map((r) => r[0])).toEqual(["TS-1", "TS-2", "TS-3", "TS-4"]);
+  expect(tableRows(out.tables[3]).map((r) => r[0])).toEqual(["TS-1", "TS-2", "TS-3", "TS-4"]);
   expect(out.reports.map((r) => r.sheet.name)).toEqual(["风险评估报告", "监管报告"]);
   const title = out.reports[1].sheet.blocks[0];
   expect(title.kind === "title" && title.text).toBe("理财产品净值下跌事件报告（终报）");
@@ -80,7 +80,7 @@ test("starting a live event writes the checklist; the pane then knows the workbo
   await waitFor(() => expect(screen.getByTestId("event-started")).toBeInTheDocument(), { timeout: 20000 });
   const out = host.writeSheets.mock.calls[0][0];
   expect(out.tables.map((t) => t.name)).toEqual(["应急事件", "应急响应", "事件复盘", "事件记录", "投诉登记", "舆情记录"]);
-  expect(out.tables[1].rows.find((r) => r[9] === "report-written")?.[4]).toBe(1440);
+  expect(tableRows(out.tables[1]).find((r) => r[9] === "report-written")?.[4]).toBe(1440);
   expect(screen.getByTestId("register-totals")).toHaveTextContent("投诉 0 件");
   // the Drill step opens the live event's checklist as it opens a drill: its 16 steps
   fireEvent.click(screen.getByTestId("tab-drill"));

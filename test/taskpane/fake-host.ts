@@ -7,7 +7,7 @@
 import type {
   CellEdits, OutputSheets, Progress, WatchArea, WatchedChange, WorkbookHost, WrittenSheets,
 } from "../../src/taskpane/host";
-import type { CellValue, SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "../../src/core/workbook";
+import type { CellValue, SheetSnapshot, TableRows, TableSheetModel, WorkbookSnapshot } from "../../src/core/workbook";
 import { headerRowNumber } from "../../src/core/workbook";
 import { colLetter, parseA1Range } from "../../src/core/sheet-address";
 import { generateSample } from "../../src/core/sample";
@@ -38,7 +38,7 @@ export function installDomStubs(): void {
 }
 
 /** A sheet model as the writer lays it out: preamble lines, a blank row, the header, the data. */
-export function sheetOf(m: TableSheetModel): SheetSnapshot {
+export function sheetOf(m: TableSheetModel<TableRows>): SheetSnapshot {
   const rows: SheetSnapshot["rows"] = [];
   for (const line of m.preamble ?? []) rows.push([line]);
   if (m.preamble?.length) rows.push(undefined);

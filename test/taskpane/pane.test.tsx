@@ -15,7 +15,7 @@ import { formatGeneratedAt, localDateTime } from "../../src/core/contact";
 import { ui } from "../../src/core/i18n";
 import { DEFAULT_SCORING, scoringWith } from "../../src/core/risk";
 import { generateSample } from "../../src/core/sample";
-import type { WorkbookSnapshot } from "../../src/core/workbook";
+import { tableRows, type WorkbookSnapshot } from "../../src/core/workbook";
 import { FakeHost, createFakeHost, installDomStubs, sampleSnapshot, sheetOf, snapshotOf } from "./fake-host";
 
 installDomStubs();
@@ -182,7 +182,7 @@ test("the Drafts step shows the review state and refuses sent like the sheet doe
   const top = EXPECTED.clients[0];
   expect(top.flags).toContain("suitability-mismatch");
   const model = draftsSheet(EXPECTED, readTemplates(SNAP, "zh-CN").templates, "zh-CN").sheet;
-  const row = model.rows.find((r) => r[0] === top.clientId && r[4] === CHANNEL_LABEL.phone["zh-CN"])!;
+  const row = tableRows(model).find((r) => r[0] === top.clientId && r[4] === CHANNEL_LABEL.phone["zh-CN"])!;
   row[11] = "已发送";
   const host = createFakeHost({ sheets: [...SNAP.sheets, sheetOf(model)] });
   await renderPane(host);

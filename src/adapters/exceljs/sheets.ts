@@ -20,7 +20,7 @@
 // - null as an empty cell (still carrying the column's number format).
 
 import ExcelJS from "exceljs";
-import { headerRowNumber, isCellError, type CellValue, type TableSheetModel } from "../../core/workbook";
+import { headerRowNumber, isCellError, type CellValue, type TableRows, type TableSheetModel } from "../../core/workbook";
 import { colLetter } from "../../core/sheet-address";
 import { columnFormats, fitWidths, tableHeaders } from "../../core/layout";
 
@@ -44,14 +44,14 @@ export function toExcelValue(v: CellValue): ExcelJS.CellValue {
 // Column widths, date formats and table header names are the core's (core/layout.ts), shared with
 // the Office.js writer so a sheet written in Excel and one written here come out alike.
 
-export function frozenView(model: TableSheetModel, headerRow: number): Partial<ExcelJS.WorksheetView>[] {
+export function frozenView(model: Pick<TableSheetModel, "freezeHeader">, headerRow: number): Partial<ExcelJS.WorksheetView>[] {
   return model.freezeHeader ? [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }] : [];
 }
 
 // ---- in-memory workbook ----
 
 /** Adds the model as a new worksheet of `wb` (non-streaming). */
-export function addTableSheet(wb: ExcelJS.Workbook, model: TableSheetModel, tableNameOverride?: string): ExcelJS.Worksheet {
+export function addTableSheet(wb: ExcelJS.Workbook, model: TableSheetModel<TableRows>, tableNameOverride?: string): ExcelJS.Worksheet {
   const headerRow = headerRowNumber(model);
   const ws = wb.addWorksheet(model.name, { views: frozenView(model, headerRow) });
   const widths = fitWidths(model);
@@ -65,7 +65,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, model: TableSheetModel, tabl
   });
   widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
 
-  const data = model.rows.map((row) => {
+  const data = Array.from(model.rows, (row) => {
     const out: ExcelJS.CellValue[] = new Array(nCols);
     for (let c = 0; c < nCols; c++) out[c] = toExcelValue(row[c] ?? null);
     return out;
@@ -118,7 +118,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, model: TableSheetModel, tabl
  * compares) is replaced in its tab position, else the sheet is added at the end. That is how a
  * generated sheet is regenerated.
  */
-export function replaceTableSheet(wb: ExcelJS.Workbook, model: TableSheetModel): ExcelJS.Worksheet {
+export function replaceTableSheet(wb: ExcelJS.Workbook, model: TableSheetModel<TableRows>): ExcelJS.Worksheet {
   const old = wb.worksheets.find((ws) => ws.name.toLowerCase() === model.name.toLowerCase());
   const orderNo = old ? orderOf(old).orderNo : undefined;
   if (old) wb.removeWorksheet(old.id);

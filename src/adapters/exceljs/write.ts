@@ -20,7 +20,7 @@
 // - null as an empty cell (still carrying the column's number format).
 
 import ExcelJS from "exceljs";
-import { headerRowNumber, type TableSheetModel } from "../../core/workbook";
+import { headerRowNumber, type TableRows, type TableSheetModel } from "../../core/workbook";
 // The fs-free rendering lives in sheets.ts (shared with the browser preview), the widths in
 // core/layout.ts; re-exported so existing imports of "adapters/exceljs/write" keep working.
 import { addTableSheet, frozenView, toExcelValue } from "./sheets";
@@ -41,7 +41,7 @@ export interface WriteOptions {
   streaming?: boolean;
 }
 
-export async function writeNewWorkbook(file: string, models: TableSheetModel[], opts: WriteOptions = {}): Promise<void> {
+export async function writeNewWorkbook(file: string, models: TableSheetModel<TableRows>[], opts: WriteOptions = {}): Promise<void> {
   checkUniqueNames(models);
   await atomically(file, async (tmp) => {
     if (opts.streaming) {
@@ -55,7 +55,7 @@ export async function writeNewWorkbook(file: string, models: TableSheetModel[], 
   });
 }
 
-async function writeStreaming(file: string, models: TableSheetModel[]): Promise<void> {
+async function writeStreaming(file: string, models: TableSheetModel<TableRows>[]): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   wb.creator = "LossDesk";
   for (const model of models) {
@@ -79,9 +79,9 @@ async function writeStreaming(file: string, models: TableSheetModel[]): Promise<
     // One style object per column, shared by its cells: the style registry then sees the same
     // object 200,000 times instead of 200,000 fresh ones.
     const styles = columnFormats(model).map((fmt) => (fmt ? ({ numFmt: fmt } as Partial<ExcelJS.Style>) : undefined));
-    for (let r = 0; r < model.rows.length; r++) {
-      const src = model.rows[r];
-      const row = ws.getRow(headerRow + 1 + r);
+    let r = 0;
+    for (const src of model.rows) {
+      const row = ws.getRow(headerRow + 1 + r++);
       for (let c = 0; c < nCols; c++) {
         const cell = row.getCell(c + 1);
         cell.value = toExcelValue(src[c] ?? null);

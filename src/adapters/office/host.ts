@@ -19,7 +19,7 @@ import { writeReportSheet, type WrittenReport } from "./report";
 import { detectSupport, displayLanguage, messageLang, theme, watchTheme, type Lang, type Support } from "./support";
 import { clearSheet, freeTableName, writeTableSheet } from "./write";
 import type { OutputSheets, Progress, WorkbookHost, WrittenSheets } from "../../host-api";
-import type { ReportSheetModel, TableSheetModel, WorkbookSnapshot } from "../../core/workbook";
+import type { ReportSheetModel, TableRows, TableSheetModel, WorkbookSnapshot } from "../../core/workbook";
 import { SETTINGS_NAMESPACE, settingsFromXml, settingsToXml } from "../../core/settings-xml";
 
 /**
@@ -207,7 +207,7 @@ function legacySettings(): Office.Settings | undefined {
 
 // ---- writing ----
 
-type Item = { kind: "table"; model: TableSheetModel } | { kind: "report"; model: ReportSheetModel };
+type Item = { kind: "table"; model: TableSheetModel<TableRows> } | { kind: "report"; model: ReportSheetModel };
 
 async function writeOutput(batch: Batch, out: OutputSheets, reports: WrittenReport[], progress?: Progress): Promise<WrittenSheets> {
   const { context, support, lang } = batch;

@@ -15,7 +15,7 @@ import { Batch, OPS_PER_SYNC } from "./batch";
 import { isPayloadTooLarge } from "./errors";
 import { charsToPoints, columnFormats, fitWidths, tableHeaders } from "../../core/layout";
 import { toOfficeValue, payloadBytes, type OfficeValue } from "./values";
-import { headerRowNumber, type ConditionalFormatSpec, type TableSheetModel } from "../../core/workbook";
+import { headerRowNumber, type ConditionalFormatSpec, type TableRows, type TableSheetModel } from "../../core/workbook";
 
 export const WRITE_BLOCK_ROWS = 5000;
 /** Estimated request size per block: a fifth of Excel on the web's 5 MB cap, for headroom. */
@@ -83,7 +83,7 @@ export interface TableSheetOptions {
   onRows?: (n: number) => void;
 }
 
-export async function writeTableSheet(batch: Batch, sheet: Excel.Worksheet, model: TableSheetModel, opts: TableSheetOptions = {}): Promise<void> {
+export async function writeTableSheet(batch: Batch, sheet: Excel.Worksheet, model: TableSheetModel<TableRows>, opts: TableSheetOptions = {}): Promise<void> {
   const { support } = batch;
   const headerRow = headerRowNumber(model); // 1-based
   const nCols = model.columns.length;
@@ -110,7 +110,7 @@ export async function writeTableSheet(batch: Batch, sheet: Excel.Worksheet, mode
   const formulaCols = model.columns.map((c) => c.formula);
   const hasFormulas = formulaCols.some((f) => f !== undefined);
   const rowAt = (i: number): OfficeValue[] => {
-    const src = model.rows[i];
+    const src = model.rows.at(i)!;
     const out = new Array<OfficeValue>(nCols);
     for (let c = 0; c < nCols; c++) {
       const f = formulaCols[c];

@@ -22,7 +22,7 @@
 // encrypted or legacy OLE files, packages without a workbook part, encrypted zip entries.
 
 import { inflateSync } from "fflate";
-import { headerRowNumber, type CellValue, type ChartSpec, type ReportSheetModel, type TableSheetModel } from "../../core/workbook";
+import { headerRowNumber, type CellValue, type ChartSpec, type ReportSheetModel, type TableRows, type TableSheetModel } from "../../core/workbook";
 import type { ChartData as CoreChartData } from "../../core/report";
 import { planReport, type ReportPlan } from "../../core/layout";
 import { quoteSheetName } from "../../core/sheet-address";
@@ -233,7 +233,7 @@ export interface GraftReport {
 }
 
 export interface GraftRequest {
-  tables: TableSheetModel[];
+  tables: TableSheetModel<TableRows>[];
   reports?: GraftReport[];
   /** The pane's settings JSON, written to LossDesk's custom XML part. */
   settings?: string;
@@ -306,7 +306,7 @@ interface SheetJob {
   /** The index of the sheet in <sheets> (sheet-local defined names use it). */
   index: number;
   replaced: boolean;
-  table?: TableSheetModel;
+  table?: TableSheetModel<TableRows>;
   tableName?: string;
   tablePart?: string;
   tableId?: number;
@@ -650,14 +650,14 @@ export function graftWorkbook(input: Uint8Array | InputPackage, req: GraftReques
 }
 
 /** A chart's cache values read from the table model it is drawn from (when the core gave none). */
-export function chartDataFromModel(spec: ChartSpec, models: TableSheetModel[]): ChartData {
+export function chartDataFromModel(spec: ChartSpec, models: TableSheetModel<TableRows>[]): ChartData {
   const model = models.find((m) => m.name.toLowerCase() === spec.dataSheet.toLowerCase());
   if (!model) throw new Error(`chart "${spec.title}": data sheet "${spec.dataSheet}" is not written`);
   const { top, left, bottom, right } = parseRange(spec.dataRef);
   const h = headerRowNumber(model);
   const cell = (row: number, col: number): CellValue => {
     if (row === h) return model.columns[col - 1]?.header ?? null;
-    if (row > h) return model.rows[row - h - 1]?.[col - 1] ?? null;
+    if (row > h) return model.rows.at(row - h - 1)?.[col - 1] ?? null;
     return col === 1 ? (model.preamble?.[row - 1] ?? null) : null;
   };
   const categories: (string | number | Date)[] = [];

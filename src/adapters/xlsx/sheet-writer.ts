@@ -15,7 +15,7 @@
 // part after the sheets): the input's fonts, fills, borders, numFmts, cellXfs and dxfs keep their
 // indices, so every input cell looks as before.
 
-import type { CellValue, ConditionalFormatSpec, ReportSheetModel, TableSheetModel } from "../../core/workbook";
+import type { CellValue, ConditionalFormatSpec, ReportSheetModel, TableRows, TableSheetModel } from "../../core/workbook";
 import { headerRowNumber, isCellError } from "../../core/workbook";
 import { colLetter, quoteSheetName } from "../../core/sheet-address";
 import {
@@ -341,7 +341,7 @@ export interface TableSheetParts {
 }
 
 /** What the table sheet will hold, decided before it is written (the graft lists the parts first). */
-export function tableSheetHasTable(model: TableSheetModel): boolean {
+export function tableSheetHasTable(model: TableSheetModel<TableRows>): boolean {
   return !!model.tableName && model.rows.length > 0 && model.columns.length > 0;
 }
 
@@ -349,7 +349,7 @@ export function tableSheetHasTable(model: TableSheetModel): boolean {
  * Streams a TableSheetModel as worksheet XML into `w`. `tableName`: the name the graft chose
  * (unique in the workbook), undefined for a plain range.
  */
-export function writeTableSheet(w: EntryWriter, model: TableSheetModel, ctx: SheetContext, tableName: string | undefined): TableSheetParts {
+export function writeTableSheet(w: EntryWriter, model: TableSheetModel<TableRows>, ctx: SheetContext, tableName: string | undefined): TableSheetParts {
   const { styles, date1904 } = ctx;
   const headerRow = headerRowNumber(model);
   const nCols = model.columns.length;
@@ -390,9 +390,10 @@ export function writeTableSheet(w: EntryWriter, model: TableSheetModel, ctx: She
     w.text(hr + "</row>");
   }
   const formulas = model.columns.map((c) => c.formula);
-  for (let r = 0; r < nRows; r++) {
-    const src = model.rows[r];
-    const rowNo = headerRow + 1 + r;
+  // one pass over the rows, each taken once: produced rows (lazyRows) are made here, as they go out
+  let rowNo = headerRow;
+  for (const src of model.rows) {
+    rowNo++;
     let row = `<row r="${rowNo}">`;
     for (let c = 0; c < nCols; c++) {
       const f = formulas[c];
@@ -462,27 +463,39 @@ function lineOf(op: BorderOp): LineSpec {
   return { style, color: op.color };
 }
 
-/** The plan's border rectangles per cell: an edge on the cells along it, an inside line on both sides. */
-/** Key of a cell in cellBorders' map: row and column in one number (columns stay under 16,384). */
-const cellKey = (r: number, c: number): number => r * 16384 + c;
+/**
+ * The plan's border rectangles, cell by cell for one row at a time: an edge on the cells along
+ * it, an inside line on both sides; later rectangles win, as the plan lists them. Row by row, so a
+ * 40,000-row report never holds a border object for each of its cells.
+ */
+class RowBorders {
+  private readonly ops: { op: BorderOp; line: LineSpec; sides: Set<string>; order: number }[];
+  private next = 0;
+  private active: RowBorders["ops"] = [];
 
-function cellBorders(ops: BorderOp[]): Map<number, NonNullable<XfSpec["border"]>> {
-  const out = new Map<number, NonNullable<XfSpec["border"]>>();
-  for (const op of ops) {
-    const line = lineOf(op);
-    const sides = new Set(op.sides);
-    for (let r = op.r0; r <= op.r1; r++) {
+  constructor(ops: BorderOp[]) {
+    this.ops = ops.map((op, order) => ({ op, line: lineOf(op), sides: new Set<string>(op.sides), order })).sort((a, b) => a.op.r0 - b.op.r0 || a.order - b.order);
+  }
+
+  /** The borders of row `r` by column; rows must be asked for in increasing order. */
+  row(r: number): Map<number, NonNullable<XfSpec["border"]>> | undefined {
+    while (this.next < this.ops.length && this.ops[this.next].op.r0 <= r) this.active.push(this.ops[this.next++]);
+    this.active = this.active.filter((a) => a.op.r1 >= r);
+    if (this.active.length === 0) return undefined;
+    const here = this.active.length > 1 ? [...this.active].sort((a, b) => a.order - b.order) : this.active;
+    const out = new Map<number, NonNullable<XfSpec["border"]>>();
+    for (const { op, line, sides } of here) {
       for (let c = op.c0; c <= op.c1; c++) {
-        const b = { ...out.get(cellKey(r, c)) };
+        const b = { ...out.get(c) };
         if ((sides.has("EdgeTop") && r === op.r0) || (sides.has("InsideHorizontal") && r > op.r0)) b.top = line;
         if ((sides.has("EdgeBottom") && r === op.r1) || (sides.has("InsideHorizontal") && r < op.r1)) b.bottom = line;
         if ((sides.has("EdgeLeft") && c === op.c0) || (sides.has("InsideVertical") && c > op.c0)) b.left = line;
         if ((sides.has("EdgeRight") && c === op.c1) || (sides.has("InsideVertical") && c < op.c1)) b.right = line;
-        if (Object.keys(b).length > 0) out.set(cellKey(r, c), b);
+        if (Object.keys(b).length > 0) out.set(c, b);
       }
     }
+    return out;
   }
-  return out;
 }
 
 /** Report cells' formats by their plan style: a 40,000-row report has a handful of distinct ones. */
@@ -491,12 +504,27 @@ const reportXfCache = new WeakMap<StyleBook, Map<string, number>>();
 function reportXf(styles: StyleBook, s: CellStyle, border: XfSpec["border"] | undefined): number {
   let cache = reportXfCache.get(styles);
   if (!cache) reportXfCache.set(styles, (cache = new Map()));
-  const key = JSON.stringify(s) + (border ? JSON.stringify(border) : "");
+  const key = styleKey(s) + (border ? borderKey(border) : "");
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const id = reportXfUncached(styles, s, border);
   cache.set(key, id);
   return id;
+}
+
+// Keys of reportXf's cache, field by field: JSON.stringify on every cell of a 40,000-row report
+// took most of its writing time. Equal styles give equal keys whatever their fields' order.
+function styleKey(s: CellStyle): string {
+  const f = s.font;
+  return `${f ? `${f.size}/${f.bold}/${f.italic}/${f.color}` : ""}|${s.fill}|${s.horizontal}|${s.vertical}|${s.wrap}|${s.shrink}|${s.indent}|${s.unlocked}|${s.numFmt}`;
+}
+
+function lineKey(l: LineSpec | undefined): string {
+  return l ? `${l.style}/${l.color}` : "";
+}
+
+function borderKey(b: NonNullable<XfSpec["border"]>): string {
+  return `|${lineKey(b.left)}|${lineKey(b.right)}|${lineKey(b.top)}|${lineKey(b.bottom)}`;
 }
 
 function reportXfUncached(styles: StyleBook, s: CellStyle, border: XfSpec["border"] | undefined): number {
@@ -523,7 +551,7 @@ export interface ReportSheetParts {
 /** Streams a planned report as worksheet XML; `drawingRid` is set when its charts have a drawing. */
 export function writeReportSheet(w: EntryWriter, model: ReportSheetModel, plan: ReportPlan, ctx: SheetContext, drawingRid: string | undefined): ReportSheetParts {
   const { styles, date1904 } = ctx;
-  const borders = cellBorders(plan.borders);
+  const borders = new RowBorders(plan.borders);
   const lastCol = colLetter(plan.markerCol - 1);
   w.text(WORKSHEET_OPEN);
   w.text(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
@@ -538,10 +566,11 @@ export function writeReportSheet(w: EntryWriter, model: ReportSheetModel, plan: 
   for (let r = 1; r <= plan.lastRow; r++) {
     const ht = plan.heights.get(r);
     let row = ht !== undefined ? `<row r="${r}" ht="${ht}" customHeight="1">` : `<row r="${r}">`;
+    const rowBorders = borders.row(r);
     for (let c = 1; c <= plan.markerCol; c++) {
       const value = plan.grid[r - 1][c - 1];
       const style = plan.styles[r - 1][c - 1];
-      const border = borders.get(cellKey(r, c));
+      const border = rowBorders?.get(c);
       if (value === null && !style && !border) continue;
       const xf = style || border ? reportXf(styles, style ?? {}, border) : 0;
       row += cellXml(`${colLetter(c - 1)}${r}`, value, xf, date1904);

@@ -145,8 +145,13 @@ export interface EntryWriter {
   end(): void;
 }
 
-/** Text is gathered to about this many characters before it is encoded and deflated. */
-const TEXT_BATCH = 1 << 18;
+/**
+ * Text is encoded as it comes into a buffer of this many bytes, which is deflated when full. The
+ * text itself is never gathered: pending rows held as strings outlived the young generation and
+ * filled the old one with garbage (hundreds of MB on a 200,000-row sheet), and joining them cost
+ * more than encoding them one by one.
+ */
+const BYTE_BATCH = 1 << 20;
 
 export class ZipWriter {
   private position = 0;
@@ -235,8 +240,8 @@ export class ZipWriter {
       this.emit(chunk);
     };
     const deflate = { push: (b: Uint8Array, final: boolean) => deflater(b, final, out) };
-    let pending: string[] = [];
-    let pendingChars = 0;
+    let buf: Uint8Array | undefined; // made on the first text (most entries are small)
+    let used = 0;
     const feed = (b: Uint8Array, final: boolean): void => {
       crc = this.crc(b, crc);
       uncompressed += b.length;
@@ -244,21 +249,30 @@ export class ZipWriter {
       deflate.push(b, final);
     };
     const flushText = (final: boolean): void => {
-      if (pending.length === 0) {
+      if (used === 0) {
         if (final) deflate.push(new Uint8Array(0), true);
         return;
       }
-      const b = encoder.encode(pending.length === 1 ? pending[0] : pending.join(""));
-      pending = [];
-      pendingChars = 0;
+      // the batch goes to the deflater as it is and a fresh one takes its place (no copy; the
+      // deflater may keep a reference to its input)
+      const b = buf!.subarray(0, used);
+      buf = undefined;
+      used = 0;
       feed(b, final);
     };
     let ended = false;
     return {
       text: (s: string) => {
-        pending.push(s);
-        pendingChars += s.length;
-        if (pendingChars >= TEXT_BATCH) flushText(false);
+        // UTF-8 takes at most 3 bytes per UTF-16 code unit
+        if (s.length * 3 > BYTE_BATCH - used) {
+          flushText(false);
+          if (s.length * 3 > BYTE_BATCH) {
+            if (s.length > 0) feed(encoder.encode(s), false);
+            return;
+          }
+        }
+        buf ??= new Uint8Array(BYTE_BATCH);
+        used += encoder.encodeInto(s, used === 0 ? buf : buf.subarray(used)).written;
       },
       bytes: (b: Uint8Array) => {
         flushText(false);
