@@ -16,7 +16,9 @@ import { Deflate } from "fflate";
 
 /**
  * Raw deflate of one piece of an entry; `final` on the last piece. Pieces of one entry are
- * compressed in order by one Deflater, so it may keep state between them.
+ * compressed in order by one Deflater, so it may keep state between them, but not the piece
+ * itself: its bytes are reused once the call returns (fflate copies what it keeps, zlib's sync
+ * calls are done with it).
  */
 export type Deflater = (data: Uint8Array, final: boolean, out: (chunk: Uint8Array) => void) => void;
 export type DeflaterFactory = (level: number) => Deflater;
@@ -159,6 +161,8 @@ export class ZipWriter {
   private readonly names = new Set<string>();
   private open = false;
   private readonly now = dosDateTime(new Date());
+  /** Where an entry's text is encoded before it is deflated (BYTE_BATCH), made on first use. */
+  private batch: Uint8Array | undefined;
 
   private readonly level: number;
   private readonly deflater: DeflaterFactory;
@@ -240,7 +244,6 @@ export class ZipWriter {
       this.emit(chunk);
     };
     const deflate = { push: (b: Uint8Array, final: boolean) => deflater(b, final, out) };
-    let buf: Uint8Array | undefined; // made on the first text (most entries are small)
     let used = 0;
     const feed = (b: Uint8Array, final: boolean): void => {
       crc = this.crc(b, crc);
@@ -253,10 +256,8 @@ export class ZipWriter {
         if (final) deflate.push(new Uint8Array(0), true);
         return;
       }
-      // the batch goes to the deflater as it is and a fresh one takes its place (no copy; the
-      // deflater may keep a reference to its input)
-      const b = buf!.subarray(0, used);
-      buf = undefined;
+      // one batch buffer for the whole zip, reused: the CRC and the deflater are done with it on return
+      const b = this.batch!.subarray(0, used);
       used = 0;
       feed(b, final);
     };
@@ -271,7 +272,7 @@ export class ZipWriter {
             return;
           }
         }
-        buf ??= new Uint8Array(BYTE_BATCH);
+        const buf = (this.batch ??= new Uint8Array(BYTE_BATCH));
         used += encoder.encodeInto(s, used === 0 ? buf : buf.subarray(used)).written;
       },
       bytes: (b: Uint8Array) => {
