@@ -181,8 +181,10 @@ test("the Drafts step shows the review state and refuses sent like the sheet doe
   // The drafts sheet as people left it: the top client's phone draft marked sent without a review.
   const top = EXPECTED.clients[0];
   expect(top.flags).toContain("suitability-mismatch");
-  const model = draftsSheet(EXPECTED, readTemplates(SNAP, "zh-CN").templates, "zh-CN").sheet;
-  const row = tableRows(model).find((r) => r[0] === top.clientId && r[4] === CHANNEL_LABEL.phone["zh-CN"])!;
+  // the sheet's rows are produced on demand: taken as an array once, to be edited
+  const sheet = draftsSheet(EXPECTED, readTemplates(SNAP, "zh-CN").templates, "zh-CN").sheet;
+  const model = { ...sheet, rows: tableRows(sheet) };
+  const row = model.rows.find((r) => r[0] === top.clientId && r[4] === CHANNEL_LABEL.phone["zh-CN"])!;
   row[11] = "已发送";
   const host = createFakeHost({ sheets: [...SNAP.sheets, sheetOf(model)] });
   await renderPane(host);
