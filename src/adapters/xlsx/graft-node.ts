@@ -27,45 +27,51 @@ export const nodeZip: Omit<ZipWriterOptions, "level"> = {
     : {}),
 };
 
-/** Appends to a file descriptor; patches write at an earlier position (a local header). */
+/**
+ * Appends to a file descriptor; patches write at an earlier position (a local header). Small
+ * pieces (headers, deflate output) are copied into one reused 1 MB buffer at once, so the pieces
+ * die young instead of waiting for a flush (and their memory with them); a big piece (an input
+ * part copied as stored) is written as it is, never concatenated into a second copy.
+ */
 export class FileSink implements ByteSink {
-  constructor(private readonly fd: number) {}
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
+  private readonly buffer = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+  /** File position of buffer[0]. */
   private position = 0;
 
+  constructor(private readonly fd: number) {}
+
   write(bytes: Uint8Array): void {
-    // many small pieces (headers, deflate output) gathered into fewer system calls
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    if (this.pendingBytes >= 1 << 20) this.flush();
+    const big = bytes.length >= this.buffer.length >> 2;
+    if (big || bytes.length > this.buffer.length - this.used) this.flush();
+    if (big) {
+      this.writeAt(bytes, this.position);
+      this.position += bytes.length;
+      return;
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
   }
 
   patch(position: number, bytes: Uint8Array): void {
-    if (position >= this.position) {
-      // still in the buffer
-      let at = this.position;
-      for (const chunk of this.pending) {
-        if (position >= at && position < at + chunk.length) {
-          if (position - at + bytes.length > chunk.length) break;
-          chunk.set(bytes, position - at);
-          return;
-        }
-        at += chunk.length;
-      }
-      this.flush();
+    if (position >= this.position && position + bytes.length <= this.position + this.used) {
+      this.buffer.set(bytes, position - this.position); // still in the buffer
+      return;
     }
-    fs.writeSync(this.fd, bytes, 0, bytes.length, position);
+    if (position + bytes.length > this.position) this.flush();
+    this.writeAt(bytes, position);
   }
 
   flush(): void {
-    if (this.pending.length === 0) return;
-    const all = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+    if (this.used === 0) return;
+    this.writeAt(this.buffer.subarray(0, this.used), this.position);
+    this.position += this.used;
+    this.used = 0;
+  }
+
+  private writeAt(bytes: Uint8Array, position: number): void {
     let off = 0;
-    while (off < all.length) off += fs.writeSync(this.fd, all, off, all.length - off, this.position + off);
-    this.position += all.length;
-    this.pending = [];
-    this.pendingBytes = 0;
+    while (off < bytes.length) off += fs.writeSync(this.fd, bytes, off, bytes.length - off, position + off);
   }
 }
 
