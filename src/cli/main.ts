@@ -16,7 +16,7 @@ import { eventAnalyzeOptions, eventCommand, liveEventAfterAnalyze } from "./even
 import { checkCommand, CHECK_HELP } from "./check";
 import { InputFatalError } from "../core/input";
 import { Locale, isLocale, ui } from "../core/i18n";
-import { formatFen, formatNav, formatRate } from "../core/money";
+import { formatNav, formatPercent, formatYuan } from "../core/format";
 import { ScoringConfig, scoringWith } from "../core/risk";
 import { readDate } from "../core/values";
 import { localDateTime } from "../core/contact";
@@ -336,16 +336,10 @@ function writeAllSync(fd: number, chunk: string): void {
   }
 }
 
-function money(fen: number): string {
-  const s = formatFen(Math.abs(fen));
-  const [y, c] = s.split(".");
-  return (fen < 0 ? "-" : "") + y.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + c;
-}
+const money = formatYuan;
 
 function pct(bp: number | null): string {
-  if (bp === null) return "-";
-  const s = formatRate(bp * 100); // percent with 2 decimals
-  return s.replace(/(\.\d{2})\d*$/, "$1") + "%";
+  return bp === null ? "-" : formatPercent(bp);
 }
 
 function printSummary(a: Analysis, locale: Locale, topN: number, say: (s: string) => void) {

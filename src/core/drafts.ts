@@ -25,7 +25,8 @@ import { DEFAULT_SCORING } from "./risk";
 import type { RiskTier } from "./risk";
 import { cellIssue, cellRef, colLetter, type Issue, unquoteSheetName } from "./sheet-address";
 import { Locale, ui } from "./i18n";
-import { formatFenGrouped, groupThousands } from "./money";
+import { formatPercent, formatPercentShort, formatYuan, formatYuanShort } from "./format";
+import type { Fen } from "./money";
 import { ContactPolicy, DEFAULT_CONTACT_POLICY, contactDeadline, contactPhrase, formatGeneratedAt, formatLongDate } from "./contact";
 import { Finding, checkText, complianceSummary } from "./compliance";
 import { DEFAULT_TEXTS } from "./draft-texts";
@@ -537,33 +538,26 @@ export interface DraftOptions extends BankDetails {
 }
 
 /** 40000.00 yuan loss -> "40,000.00" (fen in, positive out). */
-export function formatLossAmount(fen: number): string {
-  return formatFenGrouped(Math.abs(fen));
+export function formatLossAmount(fen: Fen): string {
+  return formatYuan(Math.abs(fen));
 }
 
 /** -2000 (1e-4 units) -> "20.00%". */
 export function formatLossRate(bp: number | null): string {
-  const a = Math.abs(bp ?? 0);
-  return `${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}%`;
+  return formatPercent(Math.abs(bp ?? 0));
 }
 
 /**
  * The loss rounded half-up for a phone screen: 40000.00 -> "4.0万" (zh) / "CNY 40.0k" (en);
  * 1859753.08 -> "186.0万" / "CNY 1.86m"; under 10,000 whole yuan: "8,000" / "CNY 8,000".
  */
-export function formatLossShort(fen: number, locale: Locale): string {
-  const yuan = Math.abs(fen) / 100;
-  const round = (x: number, d: number) => (Math.round(x * 10 ** d + 1e-9) / 10 ** d).toFixed(d);
-  if (locale === "zh-CN") return yuan >= 10000 ? `${round(yuan / 10000, 1)}万` : groupThousands(round(yuan, 0));
-  if (yuan >= 1e6) return `CNY ${round(yuan / 1e6, 2)}m`;
-  return yuan >= 10000 ? `CNY ${round(yuan / 1000, 1)}k` : `CNY ${groupThousands(round(yuan, 0))}`;
+export function formatLossShort(fen: Fen, locale: Locale): string {
+  return formatYuanShort(fen, locale === "zh-CN");
 }
 
 /** -2000 -> "20.0%" (half-up to one decimal). */
 export function formatRateShort(bp: number | null): string {
-  const a = Math.abs(bp ?? 0);
-  const tenths = Math.floor((a + 5) / 10);
-  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
+  return formatPercentShort(bp ?? 0);
 }
 
 /**

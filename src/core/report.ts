@@ -5,7 +5,8 @@
 import { Analysis } from "./analysis";
 import { ClientResult, ProductResult, fallenProducts, holdsFallenProduct } from "./engine";
 import { Locale, ui } from "./i18n";
-import { fenToYuanNumber, formatFenGrouped, formatNav, ratioBp } from "./money";
+import { fenToYuanNumber, ratioBp } from "./money";
+import { formatNav, formatPercent, formatYuan } from "./format";
 import { DEFAULT_SCORING, RiskTier } from "./risk";
 import {
   ComplaintPolicy, ContactPolicy, DEFAULT_COMPLAINT_POLICY, DEFAULT_CONTACT_POLICY, complaintDeadlines, contactDeadline,
@@ -86,7 +87,7 @@ const CAUSES: { key: string; label: Record<Locale, string> }[] = [
 ];
 
 function pct(bp: number | null): string {
-  return bp === null ? "-" : (bp / 100).toFixed(2) + "%";
+  return bp === null ? "-" : formatPercent(bp);
 }
 
 /** The series a product's peak, latest and drawdown are measured on: 累计净值 / 单位净值. */
@@ -351,8 +352,8 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   blocks.push({ kind: "heading", text: T.regulator[L] });
   blocks.push(...inputBlock("regulator", zh ? "监管报告（应急领导小组审定）" : "Regulator report (approved by the leadership group)",
     zh
-      ? `截至 ${a.asOf}，${affectedProducts.length} 只产品净值下跌，最大跌幅 ${worst ? pct(worst.drawdownBp) : "-"}；持有下跌产品的客户 ${counts.holdersOfFallen} 名（其中全部持仓合计未亏损 ${counts.holdersNotAtLoss} 名）；全部产品中出现亏损的客户 ${counts.withLoss} 名（其中未持有下跌产品 ${counts.withLossNotHolders} 名），亏损合计 ${formatFenGrouped(a.totals.lossFen)} 元；适当性不匹配 ${mismatched.length} 名，${elderlyAge}岁及以上 ${elderly.length} 名。已启动应急响应，按风险分级开展客户沟通。`
-      : `As of ${a.asOf}, ${affectedProducts.length} products fell, the worst by ${worst ? pct(worst.drawdownBp) : "-"}; ${counts.holdersOfFallen} clients hold a product that fell (${counts.holdersNotAtLoss} of them not at a loss overall); ${counts.withLoss} clients have a loss across all their holdings (${counts.withLossNotHolders} of them holding no product that fell), totalling ${formatFenGrouped(a.totals.lossFen)}; ${mismatched.length} suitability mismatches, ${elderly.length} clients aged ${elderlyAge}+. The response has started; clients are being contacted by risk tier.`,
+      ? `截至 ${a.asOf}，${affectedProducts.length} 只产品净值下跌，最大跌幅 ${worst ? pct(worst.drawdownBp) : "-"}；持有下跌产品的客户 ${counts.holdersOfFallen} 名（其中全部持仓合计未亏损 ${counts.holdersNotAtLoss} 名）；全部产品中出现亏损的客户 ${counts.withLoss} 名（其中未持有下跌产品 ${counts.withLossNotHolders} 名），亏损合计 ${formatYuan(a.totals.lossFen)} 元；适当性不匹配 ${mismatched.length} 名，${elderlyAge}岁及以上 ${elderly.length} 名。已启动应急响应，按风险分级开展客户沟通。`
+      : `As of ${a.asOf}, ${affectedProducts.length} products fell, the worst by ${worst ? pct(worst.drawdownBp) : "-"}; ${counts.holdersOfFallen} clients hold a product that fell (${counts.holdersNotAtLoss} of them not at a loss overall); ${counts.withLoss} clients have a loss across all their holdings (${counts.withLossNotHolders} of them holding no product that fell), totalling ${formatYuan(a.totals.lossFen)}; ${mismatched.length} suitability mismatches, ${elderly.length} clients aged ${elderlyAge}+. The response has started; clients are being contacted by risk tier.`,
     5));
 
   // Charts draw from the data sheet: NAV paths of the affected products, and the loss by tier.

@@ -12,7 +12,7 @@ import type { Analysis } from "../core/analysis";
 import type { ClientResult, Flag } from "../core/engine";
 import type { RiskTier } from "../core/risk";
 import { Locale, ui } from "../core/i18n";
-import { formatFen } from "../core/money";
+import { formatFen } from "../core/format";
 import { Strings, money, percent } from "./strings";
 import { VirtualList } from "./VirtualList";
 

@@ -20,7 +20,7 @@
 import { complaintClock, daysBetween, type ComplaintStage } from "../contact";
 import { cellIssue, colLetter, type Issue } from "../sheet-address";
 import type { Locale } from "../i18n";
-import { fenToYuanNumber } from "../money";
+import { fenToYuanNumber, type Fen } from "../money";
 import { isCellError, type CellValue, type ColumnSpec, type SheetSnapshot, type TableSheetModel, type WorkbookSnapshot, type ReportBlock } from "../workbook";
 import { Bad, readDate } from "../values";
 import { EVENT_SHEETS, EVENT_TABLES, labelIndex, norm, type Text } from "./text";
@@ -114,11 +114,11 @@ export function isOpen(s: ComplaintStatus | undefined): boolean {
 export interface ClientFacts {
   name?: string;
   /** Loss as a positive amount of fen; 0 when the client did not lose. */
-  lossFen: number;
+  lossFen: Fen;
 }
 export type ClientLookup = ReadonlyMap<string, ClientFacts>;
 
-export function clientLookup(a: { clients: readonly { clientId: string; clientName?: string; pnlFen: number }[] }): ClientLookup {
+export function clientLookup(a: { clients: readonly { clientId: string; clientName?: string; pnlFen: Fen }[] }): ClientLookup {
   return new Map(a.clients.map((c) => [c.clientId, { name: c.clientName, lossFen: c.pnlFen < 0 ? -c.pnlFen : 0 }]));
 }
 
@@ -130,7 +130,7 @@ export interface Complaint {
   clientId: string;
   clientName: string;
   /** Looked up: null when the client is not known. */
-  lossFen: number | null;
+  lossFen: Fen | null;
   channel: string;
   demand: string;
   product: string;
