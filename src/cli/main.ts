@@ -16,6 +16,7 @@ import { eventAnalyzeOptions, eventCommand, liveEventAfterAnalyze } from "./even
 import { checkCommand, CHECK_HELP } from "./check";
 import { InputFatalError } from "../core/input";
 import { Locale, isLocale, ui } from "../core/i18n";
+import { cellRef } from "../core/sheet-address";
 import { formatNav, formatPercent, formatYuan } from "../core/format";
 import { ScoringConfig, scoringWith } from "../core/risk";
 import { readDate } from "../core/values";
@@ -350,8 +351,8 @@ function printSummary(a: Analysis, locale: Locale, topN: number, say: (s: string
   say(zh ? `LossDesk 分析日 ${a.asOf}` : `LossDesk as of ${a.asOf}`);
   for (const tb of a.tables) {
     say(zh
-      ? `  ${tb.role === "nav" ? "净值表" : tb.role === "holdings" ? "持仓表" : "产品表"}：${tb.sheet}!${tb.address}${tb.tableName ? `（表格 ${tb.tableName}）` : ""}，${tb.dataRows} 行`
-      : `  ${tb.role} table: ${tb.sheet}!${tb.address}${tb.tableName ? ` (table ${tb.tableName})` : ""}, ${tb.dataRows} rows`);
+      ? `  ${tb.role === "nav" ? "净值表" : tb.role === "holdings" ? "持仓表" : "产品表"}：${cellRef(tb.sheet, tb.address)}${tb.tableName ? `（表格 ${tb.tableName}）` : ""}，${tb.dataRows} 行`
+      : `  ${tb.role} table: ${cellRef(tb.sheet, tb.address)}${tb.tableName ? ` (table ${tb.tableName})` : ""}, ${tb.dataRows} rows`);
   }
   say(zh
     ? `持仓行 ${a.lotRows}，采用 ${a.lotsAccepted}，剔除 ${a.lotRows - a.lotsAccepted}`

@@ -98,9 +98,6 @@ export function issueText(
     .replace("{date}", params.date ?? "");
 }
 
-// cellRef (Sheet!A1, quoted when needed) lives in sheet-address.ts; re-exported for old imports.
-export { cellRef } from "./sheet-address";
-
 /** Strings of the CLI summary, the client-loss sheet and the flags. */
 export const UI = {
   flags: {

@@ -16,7 +16,7 @@ import {
   CellValue, ChartSpec, ColumnSpec, ReportBlock, ReportSheetModel, SheetSnapshot, TableSheetModel,
   headerRowNumber,
 } from "./workbook";
-import { colLetter } from "./sheet-address";
+import { cellRef, colLetter } from "./sheet-address";
 import { complaintReportBlocks, type Complaint } from "./event/complaints";
 
 export const REPORT_SHEET: Record<Locale, string> = { "zh-CN": "风险评估报告", "en-US": "Risk assessment report" };
@@ -189,7 +189,7 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   // cost-weighted: total loss over the cost of the clients who lost, half-up like every rate
   const avgLossBp = losingCost === 0 ? null : ratioBp(a.totals.lossFen, losingCost);
   const rejected = a.lotRows - a.lotsAccepted;
-  const sources = a.tables.map((t) => `${t.sheet}!${t.address}（${t.dataRows}${zh ? " 行" : " rows"}）`).join(zh ? "；" : "; ");
+  const sources = a.tables.map((t) => `${cellRef(t.sheet, t.address)}（${t.dataRows}${zh ? " 行" : " rows"}）`).join(zh ? "；" : "; ");
   const generated = formatGeneratedAt(o.generatedAt);
 
   blocks.push({
