@@ -24,7 +24,7 @@ import { fallenProducts, holdsFallenProduct } from "./engine";
 import { DEFAULT_SCORING } from "./risk";
 import type { RiskTier } from "./risk";
 import { cellIssue, cellRef, colLetter, type Issue, unquoteSheetName } from "./sheet-address";
-import { Locale, ui } from "./i18n";
+import { Locale, type Text, ui } from "./i18n";
 import { formatPercent, formatPercentShort, formatYuan, formatYuanShort } from "./format";
 import type { Fen } from "./money";
 import { ContactPolicy, DEFAULT_CONTACT_POLICY, contactDeadline, contactPhrase, formatGeneratedAt, formatLongDate } from "./contact";
@@ -64,8 +64,6 @@ export function templateTierLabel(t: TemplateTier, locale: Locale): string {
   return (VARIANTS as readonly string[]).includes(t) ? VARIANT_LABEL[t as DraftVariant][locale] : ui("tiers", t as RiskTier, locale);
 }
 const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
-
-type Text = Record<Locale, string>;
 
 export const CHANNEL_LABEL: Record<Channel, Text> = {
   phone: { "zh-CN": "电话", "en-US": "phone" },

@@ -6,7 +6,17 @@ export function isLocale(s: string): s is Locale {
   return s === "zh-CN" || s === "en-US";
 }
 
-type Text = { "zh-CN": string; "en-US": string };
+/** A user-visible string in both languages: every message table of the core is made of these. */
+export type Text = Record<Locale, string>;
+
+/**
+ * The one way placeholders are filled: "{field} is blank" with { field: "Shares" } gives
+ * "Shares is blank". One pass, so a filled-in value that itself reads "{date}" stays as it is;
+ * a placeholder without a param stays too (a typo shows instead of vanishing).
+ */
+export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(params, k) ? String(params[k]) : m));
+}
 
 /** Issue texts; {value}, {field}, {date} are filled in by issueText. */
 const ISSUE_TEXT: Record<string, Text> = {
@@ -92,10 +102,11 @@ export function issueText(
   params: { field?: string; value?: string; date?: string },
 ): string {
   const t = ISSUE_TEXT[code]?.[locale] ?? code;
-  return t
-    .replace("{field}", params.field ? fieldLabel(params.field, locale) : "")
-    .replace("{value}", params.value ?? "")
-    .replace("{date}", params.date ?? "");
+  return fill(t, {
+    field: params.field ? fieldLabel(params.field, locale) : "",
+    value: params.value ?? "",
+    date: params.date ?? "",
+  });
 }
 
 /** Strings of the CLI summary, the client-loss sheet and the flags. */

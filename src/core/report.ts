@@ -4,7 +4,7 @@
 
 import { Analysis } from "./analysis";
 import { ClientResult, ProductResult, fallenProducts, holdsFallenProduct } from "./engine";
-import { Locale, ui } from "./i18n";
+import { Locale, fill, ui } from "./i18n";
 import { fenToYuanNumber, ratioBp } from "./money";
 import { formatNav, formatPercent, formatYuan } from "./format";
 import { DEFAULT_SCORING, RiskTier } from "./risk";
@@ -285,7 +285,7 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   blocks.push(mismatched.length
     ? { kind: "table", columns: flagColumns, rows: mismatched.map(flagRow), note: zh ? "产品风险等级高于客户风险承受能力：监管检查重点，须逐户核实销售记录。" : "Product risk above the client's tolerance: the regulator will ask; check each sale's records." }
     : { kind: "paragraph", text: T.none[L] });
-  blocks.push({ kind: "heading", text: `${T.elderly[L].replace("{age}", String(elderlyAge))}（${elderly.length}）` });
+  blocks.push({ kind: "heading", text: `${fill(T.elderly[L], { age: elderlyAge })}（${elderly.length}）` });
   blocks.push(elderly.length
     ? { kind: "table", columns: flagColumns, rows: elderly.map(flagRow), note: zh ? `${elderlyAge}岁及以上客户适用特别注意义务（金融机构产品适当性管理办法，2026-02-01起施行）；其沟通草稿须复核后发送。` : `Clients aged ${elderlyAge}+ are owed a special duty of care (product suitability rules in force from 2026-02-01); their drafts are reviewed before sending.` }
     : { kind: "paragraph", text: T.none[L] });

@@ -19,7 +19,7 @@
 
 import { complaintClock, daysBetween, type ComplaintStage } from "../contact";
 import { cellIssue, colLetter, type Issue } from "../sheet-address";
-import type { Locale } from "../i18n";
+import { fill, type Locale } from "../i18n";
 import { fenToYuanNumber, type Fen } from "../money";
 import { isCellError, type CellValue, type ColumnSpec, type SheetSnapshot, type TableSheetModel, type WorkbookSnapshot, type ReportBlock } from "../workbook";
 import { Bad, readDate } from "../values";
@@ -219,7 +219,7 @@ const MSG = {
 } as const satisfies Record<string, Text>;
 
 function msg(code: keyof typeof MSG, locale: Locale, a = ""): string {
-  return MSG[code][locale].replace("{a}", a);
+  return fill(MSG[code][locale], { a });
 }
 
 export interface RegisterRead {
