@@ -25,6 +25,7 @@ import { DEFAULT_SCORING } from "./risk";
 import type { RiskTier } from "./risk";
 import { cellIssue, cellRef, colLetter, type Issue, unquoteSheetName } from "./sheet-address";
 import { Locale, type Text, ui } from "./i18n";
+import { OUTPUT_SHEETS } from "./sheet-names";
 import { formatPercent, formatPercentShort, formatYuan, formatYuanShort } from "./format";
 import type { Fen } from "./money";
 import { ContactPolicy, DEFAULT_CONTACT_POLICY, contactDeadline, contactPhrase, formatGeneratedAt, formatLongDate } from "./contact";
@@ -102,8 +103,8 @@ export const STATUS_LABEL: Record<DraftStatus, Text> = {
   escalated: { "zh-CN": "已升级", "en-US": "escalated" },
 };
 
-export const TEMPLATE_SHEET: Text = { "zh-CN": "话术模板", "en-US": "Templates" };
-export const DRAFT_SHEET: Text = { "zh-CN": "沟通草稿", "en-US": "Drafts" };
+export const TEMPLATE_SHEET: Text = OUTPUT_SHEETS.templates;
+export const DRAFT_SHEET: Text = OUTPUT_SHEETS.drafts;
 /** Sheets this module writes: never input tables (the drafts sheet has a 客户编号 column). */
 export const DRAFT_SHEET_NAMES = [DRAFT_SHEET["zh-CN"], DRAFT_SHEET["en-US"], TEMPLATE_SHEET["zh-CN"], TEMPLATE_SHEET["en-US"]];
 

@@ -17,10 +17,11 @@ import {
   headerRowNumber,
 } from "./workbook";
 import { cellRef, colLetter } from "./sheet-address";
+import { OUTPUT_SHEETS } from "./sheet-names";
 import { complaintReportBlocks, type Complaint } from "./event/complaints";
 
-export const REPORT_SHEET: Record<Locale, string> = { "zh-CN": "风险评估报告", "en-US": "Risk assessment report" };
-export const REPORT_DATA_SHEET: Record<Locale, string> = { "zh-CN": "报告数据", "en-US": "Report data" };
+export const REPORT_SHEET = OUTPUT_SHEETS.report;
+export const REPORT_DATA_SHEET = OUTPUT_SHEETS.reportData;
 
 export interface ReportOptions {
   locale: Locale;
