@@ -15,7 +15,8 @@ import { complaintsCommand } from "./complaints";
 import { eventAnalyzeOptions, eventCommand, liveEventAfterAnalyze } from "./event";
 import { checkCommand, CHECK_HELP } from "./check";
 import { InputFatalError } from "../core/input";
-import { Locale, isLocale, ui } from "../core/i18n";
+import { Locale, flagLabel, isLocale, ui } from "../core/i18n";
+import { DEFAULT_SCORING } from "../core/risk";
 import { cellRef } from "../core/sheet-address";
 import { formatNav, formatPercent, formatYuan } from "../core/format";
 import { ScoringConfig, scoringWith } from "../core/risk";
@@ -372,7 +373,7 @@ function printSummary(a: Analysis, locale: Locale, topN: number, say: (s: string
   if (top.length) {
     say(zh ? `风险评分前 ${top.length} 名：` : `top ${top.length} by risk score:`);
     top.forEach((c, i) => {
-      const flags = c.flags.map((f) => ui("flags", f, locale)).join(zh ? "、" : ", ");
+      const flags = c.flags.map((f) => flagLabel(f, locale, a.elderlyAge ?? DEFAULT_SCORING.elderlyAge)).join(zh ? "、" : ", ");
       say(`  ${String(i + 1).padStart(2)}. ${c.clientId} ${c.clientName ?? ""}  ${zh ? "评分" : "score"} ${c.riskScore} ${ui("tiers", c.riskTier, locale)}  ${money(c.pnlFen)} (${pct(c.lossRateBp)})${flags ? "  " + flags : ""}`);
     });
   }

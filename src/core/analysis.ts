@@ -9,7 +9,7 @@ import { fenToYuanNumber } from "./money";
 import { formatFen, formatNav, formatRate } from "./format";
 import { IsoDate } from "./values";
 import type { LotSources } from "./lots";
-import { Locale, ui } from "./i18n";
+import { Locale, flagLabel, ui } from "./i18n";
 import { Issue } from "./sheet-address";
 import { OUTPUT_SHEETS } from "./sheet-names";
 import { EVENT_SHEETS } from "./event/text";
@@ -162,6 +162,7 @@ const LOSS_HEADERS: Record<Locale, string[]> = {
 export function clientLossSheet(a: Analysis, locale: Locale): TableSheetModel {
   const zh = locale === "zh-CN";
   const h = LOSS_HEADERS[locale];
+  const elderlyAge = a.elderlyAge ?? DEFAULT_SCORING.elderlyAge;
   const money = "#,##0.00;[Red]-#,##0.00";
   const rows: CellValue[][] = a.clients.map((c, i) => [
     i + 1,
@@ -170,7 +171,7 @@ export function clientLossSheet(a: Analysis, locale: Locale): TableSheetModel {
     c.rm ?? null,
     ui("tiers", c.riskTier, locale),
     c.riskScore,
-    c.flags.map((f) => ui("flags", f, locale)).join(zh ? "；" : "; ") || null,
+    c.flags.map((f) => flagLabel(f, locale, elderlyAge)).join(zh ? "；" : "; ") || null,
     fenToYuanNumber(c.costFen),
     fenToYuanNumber(c.marketValueFen),
     fenToYuanNumber(c.dividendsFen),

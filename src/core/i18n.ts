@@ -113,7 +113,7 @@ export function issueText(
 export const UI = {
   flags: {
     "suitability-mismatch": { "zh-CN": "适当性不匹配", "en-US": "suitability mismatch" },
-    elderly: { "zh-CN": "65岁及以上", "en-US": "aged 65+" },
+    elderly: { "zh-CN": "{age}岁及以上", "en-US": "aged {age}+" }, // the setting elderlyAge: flagLabel
   },
   tiers: {
     high: { "zh-CN": "高", "en-US": "high" },
@@ -131,6 +131,14 @@ export const UI = {
     noLoss: { "zh-CN": "无亏损，分级上限为低", "en-US": "no loss: tier capped at low" },
   },
 } as const satisfies Record<string, Record<string, Text>>;
+
+/**
+ * A client flag's label; "elderly" names the age it was flagged at (the setting elderlyAge, the
+ * analysis's a.elderlyAge), so the label changes with the setting on every surface.
+ */
+export function flagLabel(flag: keyof typeof UI.flags, locale: Locale, elderlyAge: number): string {
+  return fill(UI.flags[flag][locale], { age: elderlyAge });
+}
 
 export function ui<G extends keyof typeof UI>(group: G, key: keyof (typeof UI)[G], locale: Locale): string {
   return ((UI[group] as Record<string, Text>)[key as string])[locale];
