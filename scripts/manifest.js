@@ -26,7 +26,7 @@ const LIMITS = { short: 125, long: 250 }; // Office's ShortString / LongString m
 const MAX_RESID = 32; // the schema's limit on resource ids
 const LOCALES = ["zh-CN", "en-US"]; // every user-visible text must exist in both
 // ExcelApi 1.9: Microsoft 365, Office 2021 and later, Excel on the web and on the Mac meet it; Office
-// 2016 and 2019 perpetual (ExcelApi 1.2 / 1.8, add-ins in IE11 or EdgeHTML, which cannot run a React 19
+// 2016 and 2019 perpetual (ExcelApi 1.1 / 1.7, add-ins mostly in IE11 or EdgeHTML, which cannot run a React 19
 // pane) do not, so Office does not offer them the add-in at all. README: "Office versions".
 const MIN_EXCEL_API = "1.9";
 const RIBBON_ICON_SIZES = [16, 32, 80]; // Office requires these three for each ribbon Icon

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { analyzeWorkbook, resultJson, writeResultJson } from "../src/core/analysis";
 import { InputFatalError } from "../src/core/input";
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from "../src/core/workbook";
-import { formatFen } from "../src/core/money";
+import { formatFen } from "../src/core/format";
 
 const d = (iso: string) => new Date(iso + "T00:00:00Z");
 const sheet = (name: string, rows: (CellValue[] | undefined)[], tables: SheetSnapshot["tables"] = []): SheetSnapshot => ({ name, rows, tables });

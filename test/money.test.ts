@@ -1,4 +1,5 @@
-import { ExactSum, fenFromYuan, formatFen, formatNav, formatRate, mulToFen, ratioBp } from "../src/core/money";
+import { ExactSum, fenFromYuan, mulToFen, ratioBp } from "../src/core/money";
+import { formatFen, formatNav, formatRate } from "../src/core/format";
 import fc from "fast-check";
 import Decimal from "decimal.js";
 

@@ -15,7 +15,7 @@ import {
   readDrillWorkbook, scoreDrill, wallClock, type DrillScore, type DrillState, type PresetName, type ReviewGap,
   type ScenarioFile, type StepPlan,
 } from "../core/drill";
-import type { Issue } from "../core/sheet-address";
+import { cellRef, type Issue } from "../core/sheet-address";
 import { isLocale, type Locale } from "../core/i18n";
 import type { CellValue, TableSheetModel } from "../core/workbook";
 import { readXlsxFile, WorkbookReadError, describeReadError } from "../adapters/xlsx/read";
@@ -407,7 +407,7 @@ function summarySheets(
     rows: [
       ...failed.map((f): CellValue[] => [path.basename(f.file), T("未评分", "not scored"), null, f.message]),
       ...issues.map(({ file, issue }): CellValue[] => [
-        path.basename(file), issue.severity === "error" ? T("错误", "error") : T("警告", "warning"), `${issue.sheet}!${issue.cell}`, issue.message,
+        path.basename(file), issue.severity === "error" ? T("错误", "error") : T("警告", "warning"), cellRef(issue.sheet, issue.cell), issue.message,
       ]),
     ],
     tableName: "DrillIssues",

@@ -15,8 +15,10 @@ import { complaintsCommand } from "./complaints";
 import { eventAnalyzeOptions, eventCommand, liveEventAfterAnalyze } from "./event";
 import { checkCommand, CHECK_HELP } from "./check";
 import { InputFatalError } from "../core/input";
-import { Locale, isLocale, ui } from "../core/i18n";
-import { formatFen, formatNav, formatRate } from "../core/money";
+import { Locale, flagLabel, isLocale, ui } from "../core/i18n";
+import { DEFAULT_SCORING } from "../core/risk";
+import { cellRef } from "../core/sheet-address";
+import { formatNav, formatPercent, formatYuan } from "../core/format";
 import { ScoringConfig, scoringWith } from "../core/risk";
 import { readDate } from "../core/values";
 import { localDateTime } from "../core/contact";
@@ -336,16 +338,10 @@ function writeAllSync(fd: number, chunk: string): void {
   }
 }
 
-function money(fen: number): string {
-  const s = formatFen(Math.abs(fen));
-  const [y, c] = s.split(".");
-  return (fen < 0 ? "-" : "") + y.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + c;
-}
+const money = formatYuan;
 
 function pct(bp: number | null): string {
-  if (bp === null) return "-";
-  const s = formatRate(bp * 100); // percent with 2 decimals
-  return s.replace(/(\.\d{2})\d*$/, "$1") + "%";
+  return bp === null ? "-" : formatPercent(bp);
 }
 
 function printSummary(a: Analysis, locale: Locale, topN: number, say: (s: string) => void) {
@@ -356,8 +352,8 @@ function printSummary(a: Analysis, locale: Locale, topN: number, say: (s: string
   say(zh ? `LossDesk 分析日 ${a.asOf}` : `LossDesk as of ${a.asOf}`);
   for (const tb of a.tables) {
     say(zh
-      ? `  ${tb.role === "nav" ? "净值表" : tb.role === "holdings" ? "持仓表" : "产品表"}：${tb.sheet}!${tb.address}${tb.tableName ? `（表格 ${tb.tableName}）` : ""}，${tb.dataRows} 行`
-      : `  ${tb.role} table: ${tb.sheet}!${tb.address}${tb.tableName ? ` (table ${tb.tableName})` : ""}, ${tb.dataRows} rows`);
+      ? `  ${tb.role === "nav" ? "净值表" : tb.role === "holdings" ? "持仓表" : "产品表"}：${cellRef(tb.sheet, tb.address)}${tb.tableName ? `（表格 ${tb.tableName}）` : ""}，${tb.dataRows} 行`
+      : `  ${tb.role} table: ${cellRef(tb.sheet, tb.address)}${tb.tableName ? ` (table ${tb.tableName})` : ""}, ${tb.dataRows} rows`);
   }
   say(zh
     ? `持仓行 ${a.lotRows}，采用 ${a.lotsAccepted}，剔除 ${a.lotRows - a.lotsAccepted}`
@@ -377,7 +373,7 @@ function printSummary(a: Analysis, locale: Locale, topN: number, say: (s: string
   if (top.length) {
     say(zh ? `风险评分前 ${top.length} 名：` : `top ${top.length} by risk score:`);
     top.forEach((c, i) => {
-      const flags = c.flags.map((f) => ui("flags", f, locale)).join(zh ? "、" : ", ");
+      const flags = c.flags.map((f) => flagLabel(f, locale, a.elderlyAge ?? DEFAULT_SCORING.elderlyAge)).join(zh ? "、" : ", ");
       say(`  ${String(i + 1).padStart(2)}. ${c.clientId} ${c.clientName ?? ""}  ${zh ? "评分" : "score"} ${c.riskScore} ${ui("tiers", c.riskTier, locale)}  ${money(c.pnlFen)} (${pct(c.lossRateBp)})${flags ? "  " + flags : ""}`);
     });
   }

@@ -5,20 +5,18 @@ import { WorkbookSnapshot, TableSheetModel, CellValue, lazyRows, type TableRows 
 import { FoundTable, ParsedInput, lotRef, parseWorkbook } from "./input";
 import { ClientResult, EngineResult, computeLosses } from "./engine";
 import { ScoringConfig, DEFAULT_SCORING } from "./risk";
-import { formatFen, formatNav, formatRate, fenToYuanNumber } from "./money";
+import { fenToYuanNumber } from "./money";
+import { formatFen, formatNav, formatRate } from "./format";
 import { IsoDate } from "./values";
 import type { LotSources } from "./lots";
-import { Locale, ui } from "./i18n";
+import { Locale, flagLabel, ui } from "./i18n";
 import { Issue } from "./sheet-address";
+import { OUTPUT_SHEETS } from "./sheet-names";
+import { EVENT_SHEETS } from "./event/text";
 
 /** Sheets LossDesk writes; never read back as input (their headers would look like holdings). */
-export const GENERATED_SHEETS = [
-  "亏损明细", "Client losses", "风险评估报告", "Risk assessment report", "报告数据", "Report data",
-  "沟通草稿", "Drafts", "话术模板", "Templates",
-  // the live event's sheets (core/event/text.ts EVENT_SHEET_NAMES; a test keeps the two lists equal)
-  "投诉登记", "Complaints", "监管报告", "Regulator report", "监管报告数据", "Regulator report data", "媒体口径", "Media statement",
-  "舆情记录", "Media log", "应急事件", "Event", "应急响应", "Response checklist", "事件复盘", "Event review", "事件记录", "Event log",
-];
+export const GENERATED_SHEETS: string[] = [...Object.values(OUTPUT_SHEETS), ...Object.values(EVENT_SHEETS)]
+  .flatMap((t) => [t["zh-CN"], t["en-US"]]);
 
 export interface AnalyzeOptions {
   asOf?: IsoDate;
@@ -164,6 +162,7 @@ const LOSS_HEADERS: Record<Locale, string[]> = {
 export function clientLossSheet(a: Analysis, locale: Locale): TableSheetModel<TableRows> {
   const zh = locale === "zh-CN";
   const h = LOSS_HEADERS[locale];
+  const elderlyAge = a.elderlyAge ?? DEFAULT_SCORING.elderlyAge;
   const money = "#,##0.00;[Red]-#,##0.00";
   // Each row made as the writer takes it: 100,000 clients' rows are never all held at once.
   const row = (c: ClientResult, i: number): CellValue[] => [
@@ -173,7 +172,7 @@ export function clientLossSheet(a: Analysis, locale: Locale): TableSheetModel<Ta
     c.rm ?? null,
     ui("tiers", c.riskTier, locale),
     c.riskScore,
-    c.flags.map((f) => ui("flags", f, locale)).join(zh ? "；" : "; ") || null,
+    c.flags.map((f) => flagLabel(f, locale, elderlyAge)).join(zh ? "；" : "; ") || null,
     fenToYuanNumber(c.costFen),
     fenToYuanNumber(c.marketValueFen),
     fenToYuanNumber(c.dividendsFen),
@@ -185,7 +184,7 @@ export function clientLossSheet(a: Analysis, locale: Locale): TableSheetModel<Ta
   ];
   const rows = lazyRows(a.clients.length, (i) => row(a.clients[i], i));
   return {
-    name: zh ? GENERATED_SHEETS[0] : GENERATED_SHEETS[1],
+    name: OUTPUT_SHEETS.clientLosses[locale],
     preamble: [
       zh ? `客户亏损明细（分析日 ${a.asOf}）` : `Client losses (as of ${a.asOf})`,
       zh

@@ -24,8 +24,10 @@ import { fallenProducts, holdsFallenProduct } from "./engine";
 import { DEFAULT_SCORING } from "./risk";
 import type { RiskTier } from "./risk";
 import { cellIssue, cellRef, colLetter, type Issue, unquoteSheetName } from "./sheet-address";
-import { Locale, ui } from "./i18n";
-import { formatFenGrouped, groupThousands } from "./money";
+import { Locale, type Text, ui } from "./i18n";
+import { OUTPUT_SHEETS } from "./sheet-names";
+import { formatPercent, formatPercentShort, formatYuan, formatYuanShort } from "./format";
+import type { Fen } from "./money";
 import { ContactPolicy, DEFAULT_CONTACT_POLICY, contactDeadline, contactPhrase, formatGeneratedAt, formatLongDate } from "./contact";
 import { Finding, checkText, complianceSummary } from "./compliance";
 import { DEFAULT_TEXTS } from "./draft-texts";
@@ -64,8 +66,6 @@ export function templateTierLabel(t: TemplateTier, locale: Locale): string {
 }
 const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
 
-type Text = Record<Locale, string>;
-
 export const CHANNEL_LABEL: Record<Channel, Text> = {
   phone: { "zh-CN": "电话", "en-US": "phone" },
   sms: { "zh-CN": "短信", "en-US": "SMS" },
@@ -103,8 +103,8 @@ export const STATUS_LABEL: Record<DraftStatus, Text> = {
   escalated: { "zh-CN": "已升级", "en-US": "escalated" },
 };
 
-export const TEMPLATE_SHEET: Text = { "zh-CN": "话术模板", "en-US": "Templates" };
-export const DRAFT_SHEET: Text = { "zh-CN": "沟通草稿", "en-US": "Drafts" };
+export const TEMPLATE_SHEET: Text = OUTPUT_SHEETS.templates;
+export const DRAFT_SHEET: Text = OUTPUT_SHEETS.drafts;
 /** Sheets this module writes: never input tables (the drafts sheet has a 客户编号 column). */
 export const DRAFT_SHEET_NAMES = [DRAFT_SHEET["zh-CN"], DRAFT_SHEET["en-US"], TEMPLATE_SHEET["zh-CN"], TEMPLATE_SHEET["en-US"]];
 
@@ -563,33 +563,26 @@ export interface DraftOptions extends BankDetails {
 }
 
 /** 40000.00 yuan loss -> "40,000.00" (fen in, positive out). */
-export function formatLossAmount(fen: number): string {
-  return formatFenGrouped(Math.abs(fen));
+export function formatLossAmount(fen: Fen): string {
+  return formatYuan(Math.abs(fen));
 }
 
 /** -2000 (1e-4 units) -> "20.00%". */
 export function formatLossRate(bp: number | null): string {
-  const a = Math.abs(bp ?? 0);
-  return `${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}%`;
+  return formatPercent(Math.abs(bp ?? 0));
 }
 
 /**
  * The loss rounded half-up for a phone screen: 40000.00 -> "4.0万" (zh) / "CNY 40.0k" (en);
  * 1859753.08 -> "186.0万" / "CNY 1.86m"; under 10,000 whole yuan: "8,000" / "CNY 8,000".
  */
-export function formatLossShort(fen: number, locale: Locale): string {
-  const yuan = Math.abs(fen) / 100;
-  const round = (x: number, d: number) => (Math.round(x * 10 ** d + 1e-9) / 10 ** d).toFixed(d);
-  if (locale === "zh-CN") return yuan >= 10000 ? `${round(yuan / 10000, 1)}万` : groupThousands(round(yuan, 0));
-  if (yuan >= 1e6) return `CNY ${round(yuan / 1e6, 2)}m`;
-  return yuan >= 10000 ? `CNY ${round(yuan / 1000, 1)}k` : `CNY ${groupThousands(round(yuan, 0))}`;
+export function formatLossShort(fen: Fen, locale: Locale): string {
+  return formatYuanShort(fen, locale === "zh-CN");
 }
 
 /** -2000 -> "20.0%" (half-up to one decimal). */
 export function formatRateShort(bp: number | null): string {
-  const a = Math.abs(bp ?? 0);
-  const tenths = Math.floor((a + 5) / 10);
-  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
+  return formatPercentShort(bp ?? 0);
 }
 
 /**

@@ -6,7 +6,17 @@ export function isLocale(s: string): s is Locale {
   return s === "zh-CN" || s === "en-US";
 }
 
-type Text = { "zh-CN": string; "en-US": string };
+/** A user-visible string in both languages: every message table of the core is made of these. */
+export type Text = Record<Locale, string>;
+
+/**
+ * The one way placeholders are filled: "{field} is blank" with { field: "Shares" } gives
+ * "Shares is blank". One pass, so a filled-in value that itself reads "{date}" stays as it is;
+ * a placeholder without a param stays too (a typo shows instead of vanishing).
+ */
+export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(params, k) ? String(params[k]) : m));
+}
 
 /** Issue texts; {value}, {field}, {date} are filled in by issueText. */
 const ISSUE_TEXT: Record<string, Text> = {
@@ -92,20 +102,18 @@ export function issueText(
   params: { field?: string; value?: string; date?: string },
 ): string {
   const t = ISSUE_TEXT[code]?.[locale] ?? code;
-  return t
-    .replace("{field}", params.field ? fieldLabel(params.field, locale) : "")
-    .replace("{value}", params.value ?? "")
-    .replace("{date}", params.date ?? "");
+  return fill(t, {
+    field: params.field ? fieldLabel(params.field, locale) : "",
+    value: params.value ?? "",
+    date: params.date ?? "",
+  });
 }
-
-// cellRef (Sheet!A1, quoted when needed) lives in sheet-address.ts; re-exported for old imports.
-export { cellRef } from "./sheet-address";
 
 /** Strings of the CLI summary, the client-loss sheet and the flags. */
 export const UI = {
   flags: {
     "suitability-mismatch": { "zh-CN": "适当性不匹配", "en-US": "suitability mismatch" },
-    elderly: { "zh-CN": "65岁及以上", "en-US": "aged 65+" },
+    elderly: { "zh-CN": "{age}岁及以上", "en-US": "aged {age}+" }, // the setting elderlyAge: flagLabel
   },
   tiers: {
     high: { "zh-CN": "高", "en-US": "high" },
@@ -123,6 +131,14 @@ export const UI = {
     noLoss: { "zh-CN": "无亏损，分级上限为低", "en-US": "no loss: tier capped at low" },
   },
 } as const satisfies Record<string, Record<string, Text>>;
+
+/**
+ * A client flag's label; "elderly" names the age it was flagged at (the setting elderlyAge, the
+ * analysis's a.elderlyAge), so the label changes with the setting on every surface.
+ */
+export function flagLabel(flag: keyof typeof UI.flags, locale: Locale, elderlyAge: number): string {
+  return fill(UI.flags[flag][locale], { age: elderlyAge });
+}
 
 export function ui<G extends keyof typeof UI>(group: G, key: keyof (typeof UI)[G], locale: Locale): string {
   return ((UI[group] as Record<string, Text>)[key as string])[locale];

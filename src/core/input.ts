@@ -570,11 +570,6 @@ export function parseWorkbook(wb: WorkbookSnapshot, options: ParseOptions = {}):
   return { tables, products, lots, asOf, lotRows, issues };
 }
 
-// Moved to sheet-address.ts; re-exported so code written against the old home (other branches)
-// still builds. New code imports them from "./sheet-address".
-export { cellIssue, colIndex, colLetter, parseA1Range } from "./sheet-address";
-export type { Issue } from "./sheet-address";
-
 // The pieces of parseWorkbook that the streaming path (stream-input.ts) runs window by window,
 // so that both paths share every rule, issue and cell reference.
 export {

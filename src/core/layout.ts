@@ -23,6 +23,7 @@
 
 import { isCellError, type CellValue, type ChartSpec, type ColumnSpec, type ReportBlock, type ReportSheetModel, type TableRows, type TableSheetModel } from "./workbook";
 import { colLetter } from "./sheet-address";
+import { groupThousands } from "./format";
 import { inputMarker } from "./report";
 
 // ---- text widths and table sheets ----
@@ -60,8 +61,7 @@ function shownWidth(v: CellValue, numFmt: string | undefined): number {
   const x = pct ? v * 100 : v;
   let s = Math.abs(x).toFixed(decimals);
   if (numFmt.includes(",")) {
-    const [i, f] = s.split(".");
-    s = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (f !== undefined ? `.${f}` : "");
+    s = groupThousands(s);
   }
   return s.length + (x < 0 ? 1 : 0) + (pct ? 1 : 0);
 }

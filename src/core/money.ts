@@ -33,8 +33,15 @@ export const LIMITS = {
   totalFen: 2 ** 51,
 } as const;
 
+// Fen and yuan are both numbers; the unit is a phantom mark so that one cannot be passed where the
+// other is wanted (a yuan cell value into a formatter of fen is a type error). The mark is optional,
+// so sums and differences of fen stay plain arithmetic (a number is a Fen): the engine adds lots
+// without a cast, and the only way from yuan to fen is a function that rounds (fenFromYuan, mulToFen).
+declare const unit: unique symbol;
 /** Integer number of fen (0.01 CNY). */
-export type Fen = number;
+export type Fen = number & { readonly [unit]?: "fen" };
+/** An amount in yuan, as a cell holds it (a double). */
+export type Yuan = number & { readonly [unit]?: "yuan" };
 
 /** decimal.js configured for this project: plenty of precision, half-up. */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -63,80 +70,57 @@ export function mulToFen(a: number, b: number): Fen {
 }
 
 /** An amount in yuan, rounded half-up to the fen, exact. */
-export function fenFromYuan(yuan: number): Fen {
+export function fenFromYuan(yuan: Yuan): Fen {
   const fast = roundHalfAwayFast(yuan * 100);
   if (fast !== null) return fast + 0;
   return new Dec(yuan).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0;
 }
 
-/** "-30000.00": fen as a yuan string with exactly 2 decimals, no grouping. */
-export function formatFen(fen: Fen): string {
-  const neg = fen < 0;
-  const a = Math.abs(fen);
-  const yuan = Math.floor(a / 100);
-  const cents = a - yuan * 100;
-  return (neg ? "-" : "") + String(yuan) + "." + (cents < 10 ? "0" : "") + String(cents);
-}
-
-/** "1234567.89" -> "1,234,567.89": thousands grouping of a decimal string (sign kept). */
-export function groupThousands(s: string): string {
-  const [int, dec] = s.split(".");
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (dec !== undefined ? "." + dec : "");
-}
-
-/** "-3,929,383.35": fen as grouped yuan with 2 decimals, for text (a report sentence, a draft). */
-export function formatFenGrouped(fen: Fen): string {
-  return groupThousands(formatFen(fen));
-}
-
-/** Fen as a number of yuan (for writing to a sheet cell); exact to the shortest decimal form. */
-export function fenToYuanNumber(fen: Fen): number {
-  return Number(formatFen(fen));
+/**
+ * Fen as a number of yuan (for writing to a sheet cell). Division is correctly rounded, so this is
+ * the double nearest the exact decimal, the same number as parsing "1234.50"; + 0 turns -0 into 0.
+ */
+export function fenToYuanNumber(fen: Fen): Yuan {
+  return fen / 100 + 0;
 }
 
 /** Rate in units of 1e-4 (basis points of 1), i.e. "-0.2000" is -2000. */
 export type RateBp = number;
 
 /**
+ * n / d rounded half away from zero to an integer, the one rounding rule applied to a quotient
+ * (a figure shortened for display: fen to whole yuan, to 0.1 万). Exact for safe integers; d > 0.
+ */
+export function roundDiv(n: number, d: number): number {
+  const q = exactRoundDiv(n, d);
+  return q ?? new Dec(n).div(d).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0;
+}
+
+function exactRoundDiv(n: number, den: number): number | null {
+  if (!(Number.isSafeInteger(n) && Number.isSafeInteger(den) && den !== 0)) return null;
+  const sign = (n < 0) !== (den < 0) ? -1 : 1;
+  const an = Math.abs(n);
+  const ad = Math.abs(den);
+  let q = Math.floor(an / ad);
+  let r = an - q * ad; // exact: q * ad <= an <= SAFE
+  // the float quotient can be one off when it lands next to an integer; settle it exactly
+  if (r < 0) { q -= 1; r += ad; } else if (r >= ad) { q += 1; r -= ad; }
+  if (2 * r >= ad) q += 1;
+  return sign * q + 0;
+}
+
+/**
  * num / den rounded half away from zero to 4 decimals, as an integer of 1e-4 units.
  * Integer arithmetic while it is exact; decimal.js beyond. den must not be 0.
  */
 export function ratioBp(num: number, den: number): RateBp {
-  const n = num * 10000;
-  if (Number.isSafeInteger(n) && Number.isSafeInteger(den) && den !== 0) {
-    const sign = (n < 0) !== (den < 0) ? -1 : 1;
-    const an = Math.abs(n);
-    const ad = Math.abs(den);
-    let q = Math.floor(an / ad);
-    let r = an - q * ad; // exact: q * ad <= an <= SAFE
-    // the float quotient can be one off when it lands next to an integer; settle it exactly
-    if (r < 0) { q -= 1; r += ad; } else if (r >= ad) { q += 1; r -= ad; }
-    if (2 * r >= ad) q += 1;
-    return sign * q + 0;
-  }
-  return new Dec(num).times(10000).div(den).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0;
+  return exactRoundDiv(num * 10000, den)
+    ?? new Dec(num).times(10000).div(den).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0;
 }
 
 /** Exact decimal ratio rounded half-up to 4 decimals, for non-integer inputs such as NAVs. */
 export function decimalRatioBp(num: number, den: number): RateBp {
   return new Dec(num).times(10000).div(den).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0;
-}
-
-/** "-0.2000" */
-export function formatRate(bp: RateBp): string {
-  const neg = bp < 0;
-  const a = Math.abs(bp);
-  const whole = Math.floor(a / 10000);
-  const frac = String(a - whole * 10000).padStart(4, "0");
-  return (neg ? "-" : "") + whole + "." + frac;
-}
-
-/** A NAV as a string with at least 4 decimals ("1.2000", "1.23456"). */
-export function formatNav(nav: number): string {
-  const s = new Dec(nav).toFixed();
-  const dot = s.indexOf(".");
-  const decimals = dot < 0 ? 0 : s.length - dot - 1;
-  return decimals >= 4 ? s : new Dec(nav).toFixed(4);
 }
 
 /**

@@ -4,8 +4,9 @@
 
 import { Analysis } from "./analysis";
 import { ClientResult, ProductResult, fallenProducts, holdsFallenProduct } from "./engine";
-import { Locale, ui } from "./i18n";
-import { fenToYuanNumber, formatFenGrouped, formatNav, ratioBp } from "./money";
+import { Locale, fill, ui } from "./i18n";
+import { fenToYuanNumber, ratioBp } from "./money";
+import { formatNav, formatPercent, formatYuan } from "./format";
 import { DEFAULT_SCORING, RiskTier } from "./risk";
 import {
   ComplaintPolicy, ContactPolicy, DEFAULT_COMPLAINT_POLICY, DEFAULT_CONTACT_POLICY, complaintDeadlines, contactDeadline,
@@ -15,11 +16,12 @@ import {
   CellValue, ChartSpec, ColumnSpec, ReportBlock, ReportSheetModel, SheetSnapshot, TableSheetModel,
   headerRowNumber,
 } from "./workbook";
-import { colLetter } from "./sheet-address";
+import { cellRef, colLetter } from "./sheet-address";
+import { OUTPUT_SHEETS } from "./sheet-names";
 import { complaintReportBlocks, type Complaint } from "./event/complaints";
 
-export const REPORT_SHEET: Record<Locale, string> = { "zh-CN": "风险评估报告", "en-US": "Risk assessment report" };
-export const REPORT_DATA_SHEET: Record<Locale, string> = { "zh-CN": "报告数据", "en-US": "Report data" };
+export const REPORT_SHEET = OUTPUT_SHEETS.report;
+export const REPORT_DATA_SHEET = OUTPUT_SHEETS.reportData;
 
 export interface ReportOptions {
   locale: Locale;
@@ -86,7 +88,7 @@ const CAUSES: { key: string; label: Record<Locale, string> }[] = [
 ];
 
 function pct(bp: number | null): string {
-  return bp === null ? "-" : (bp / 100).toFixed(2) + "%";
+  return bp === null ? "-" : formatPercent(bp);
 }
 
 /** The series a product's peak, latest and drawdown are measured on: 累计净值 / 单位净值. */
@@ -188,7 +190,7 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   // cost-weighted: total loss over the cost of the clients who lost, half-up like every rate
   const avgLossBp = losingCost === 0 ? null : ratioBp(a.totals.lossFen, losingCost);
   const rejected = a.lotRows - a.lotsAccepted;
-  const sources = a.tables.map((t) => `${t.sheet}!${t.address}（${t.dataRows}${zh ? " 行" : " rows"}）`).join(zh ? "；" : "; ");
+  const sources = a.tables.map((t) => `${cellRef(t.sheet, t.address)}（${t.dataRows}${zh ? " 行" : " rows"}）`).join(zh ? "；" : "; ");
   const generated = formatGeneratedAt(o.generatedAt);
 
   blocks.push({
@@ -284,7 +286,7 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   blocks.push(mismatched.length
     ? { kind: "table", columns: flagColumns, rows: mismatched.map(flagRow), note: zh ? "产品风险等级高于客户风险承受能力：监管检查重点，须逐户核实销售记录。" : "Product risk above the client's tolerance: the regulator will ask; check each sale's records." }
     : { kind: "paragraph", text: T.none[L] });
-  blocks.push({ kind: "heading", text: `${T.elderly[L].replace("{age}", String(elderlyAge))}（${elderly.length}）` });
+  blocks.push({ kind: "heading", text: `${fill(T.elderly[L], { age: elderlyAge })}（${elderly.length}）` });
   blocks.push(elderly.length
     ? { kind: "table", columns: flagColumns, rows: elderly.map(flagRow), note: zh ? `${elderlyAge}岁及以上客户适用特别注意义务（金融机构产品适当性管理办法，2026-02-01起施行）；其沟通草稿须复核后发送。` : `Clients aged ${elderlyAge}+ are owed a special duty of care (product suitability rules in force from 2026-02-01); their drafts are reviewed before sending.` }
     : { kind: "paragraph", text: T.none[L] });
@@ -351,8 +353,8 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   blocks.push({ kind: "heading", text: T.regulator[L] });
   blocks.push(...inputBlock("regulator", zh ? "监管报告（应急领导小组审定）" : "Regulator report (approved by the leadership group)",
     zh
-      ? `截至 ${a.asOf}，${affectedProducts.length} 只产品净值下跌，最大跌幅 ${worst ? pct(worst.drawdownBp) : "-"}；持有下跌产品的客户 ${counts.holdersOfFallen} 名（其中全部持仓合计未亏损 ${counts.holdersNotAtLoss} 名）；全部产品中出现亏损的客户 ${counts.withLoss} 名（其中未持有下跌产品 ${counts.withLossNotHolders} 名），亏损合计 ${formatFenGrouped(a.totals.lossFen)} 元；适当性不匹配 ${mismatched.length} 名，${elderlyAge}岁及以上 ${elderly.length} 名。已启动应急响应，按风险分级开展客户沟通。`
-      : `As of ${a.asOf}, ${affectedProducts.length} products fell, the worst by ${worst ? pct(worst.drawdownBp) : "-"}; ${counts.holdersOfFallen} clients hold a product that fell (${counts.holdersNotAtLoss} of them not at a loss overall); ${counts.withLoss} clients have a loss across all their holdings (${counts.withLossNotHolders} of them holding no product that fell), totalling ${formatFenGrouped(a.totals.lossFen)}; ${mismatched.length} suitability mismatches, ${elderly.length} clients aged ${elderlyAge}+. The response has started; clients are being contacted by risk tier.`,
+      ? `截至 ${a.asOf}，${affectedProducts.length} 只产品净值下跌，最大跌幅 ${worst ? pct(worst.drawdownBp) : "-"}；持有下跌产品的客户 ${counts.holdersOfFallen} 名（其中全部持仓合计未亏损 ${counts.holdersNotAtLoss} 名）；全部产品中出现亏损的客户 ${counts.withLoss} 名（其中未持有下跌产品 ${counts.withLossNotHolders} 名），亏损合计 ${formatYuan(a.totals.lossFen)} 元；适当性不匹配 ${mismatched.length} 名，${elderlyAge}岁及以上 ${elderly.length} 名。已启动应急响应，按风险分级开展客户沟通。`
+      : `As of ${a.asOf}, ${affectedProducts.length} products fell, the worst by ${worst ? pct(worst.drawdownBp) : "-"}; ${counts.holdersOfFallen} clients hold a product that fell (${counts.holdersNotAtLoss} of them not at a loss overall); ${counts.withLoss} clients have a loss across all their holdings (${counts.withLossNotHolders} of them holding no product that fell), totalling ${formatYuan(a.totals.lossFen)}; ${mismatched.length} suitability mismatches, ${elderly.length} clients aged ${elderlyAge}+. The response has started; clients are being contacted by risk tier.`,
     5));
 
   // Charts draw from the data sheet: NAV paths of the affected products, and the loss by tier.

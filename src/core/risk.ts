@@ -5,6 +5,7 @@
 // wealth sits in the loss, past complaints, and the client tier.
 
 import { Level } from "./values";
+import type { Fen } from "./money";
 
 export type FactorKey =
   | "lossAmount" | "lossRate" | "suitability" | "elderly" | "concentration" | "complaints" | "tier" | "noLoss";
@@ -71,8 +72,8 @@ export function scoringWith(partial: Partial<ScoringConfig> | undefined): Scorin
 
 export interface ScoreInput {
   /** Client P&L and cost in fen. */
-  pnlFen: number;
-  costFen: number;
+  pnlFen: Fen;
+  costFen: Fen;
   /** Client loss rate in 1e-4 units (negative for a loss), null when cost is 0. */
   lossRateBp: number | null;
   clientRisk?: Level;

@@ -11,8 +11,9 @@ import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-ico
 import type { Analysis } from "../core/analysis";
 import type { ClientResult, Flag } from "../core/engine";
 import type { RiskTier } from "../core/risk";
-import { Locale, ui } from "../core/i18n";
-import { formatFen } from "../core/money";
+import { Locale, flagLabel, ui } from "../core/i18n";
+import { DEFAULT_SCORING } from "../core/risk";
+import { formatFen } from "../core/format";
 import { Strings, money, percent } from "./strings";
 import { VirtualList } from "./VirtualList";
 
@@ -51,6 +52,7 @@ function rowHeight(c: ClientResult, open: boolean): number {
 
 export function AnalysisStep(p: { s: Strings; locale: Locale; analysis: Analysis }) {
   const { s, locale, analysis: a } = p;
+  const elderlyAge = a.elderlyAge ?? DEFAULT_SCORING.elderlyAge;
   const styles = useStyles();
   const [tier, setTier] = useState<"" | RiskTier>("");
   const [rm, setRm] = useState("");
@@ -156,7 +158,7 @@ export function AnalysisStep(p: { s: Strings; locale: Locale; analysis: Analysis
           <Field label={s.filterFlag}>
             <Select value={flag} onChange={(_, d) => setFlag(d.value as "" | Flag)} data-testid="filter-flag">
               <option value="">{s.all}</option>
-              {FLAGS.map((f) => <option key={f} value={f}>{ui("flags", f, locale)}</option>)}
+              {FLAGS.map((f) => <option key={f} value={f}>{flagLabel(f, locale, elderlyAge)}</option>)}
             </Select>
           </Field>
         </div>
@@ -179,7 +181,7 @@ export function AnalysisStep(p: { s: Strings; locale: Locale; analysis: Analysis
               "aria-expanded": open.has(shown[i].clientId),
             })}
             renderRow={(i) => (
-              <ClientRow c={shown[i]} rank={summary.rank.get(shown[i])!} open={open.has(shown[i].clientId)} s={s} locale={locale} />
+              <ClientRow c={shown[i]} rank={summary.rank.get(shown[i])!} open={open.has(shown[i].clientId)} s={s} locale={locale} elderlyAge={elderlyAge} />
             )}
           />
         )}
@@ -188,7 +190,7 @@ export function AnalysisStep(p: { s: Strings; locale: Locale; analysis: Analysis
   );
 }
 
-function ClientRow(p: { c: ClientResult; rank: number; open: boolean; s: Strings; locale: Locale }) {
+function ClientRow(p: { c: ClientResult; rank: number; open: boolean; s: Strings; locale: Locale; elderlyAge: number }) {
   const { c, s, locale } = p;
   const styles = useStyles();
   const sep = locale === "zh-CN" ? "、" : ", ";
@@ -206,7 +208,7 @@ function ClientRow(p: { c: ClientResult; rank: number; open: boolean; s: Strings
       <div className={styles.line}>
         <span className={c.pnlFen < 0 ? styles.loss : styles.num} aria-label={`${s.pnl} ${money(c.pnlFen)}`}>{money(c.pnlFen)}</span>
         <span className={styles.num} aria-label={`${s.lossRate} ${percent(c.lossRateBp)}`}>{percent(c.lossRateBp)}</span>
-        <span className={styles.grow}>{c.flags.map((f) => ui("flags", f, locale)).join(sep)}</span>
+        <span className={styles.grow}>{c.flags.map((f) => flagLabel(f, locale, p.elderlyAge)).join(sep)}</span>
       </div>
       {p.open && (
         <div className={styles.detail} data-testid="client-factors">

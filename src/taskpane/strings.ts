@@ -3,7 +3,7 @@
 // sheets it writes never disagree; this file holds only the pane's own words.
 
 import type { Locale } from "../core/i18n";
-import { formatFen } from "../core/money";
+import { formatPercent, formatYuan } from "../core/format";
 import { STATUS_LABEL, type StepStatus } from "../core/drill";
 
 /** A status key ("done") in words, for the pane's announcements. */
@@ -390,13 +390,9 @@ export function localeOf(displayLanguage: string | undefined): Locale {
 }
 
 /** Fen to "3,929,383.35" (sign kept). Display only: the figures themselves stay exact fen. */
-export function money(fen: number): string {
-  const s = formatFen(fen);
-  const [int, dec] = s.split(".");
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + dec;
-}
+export const money = formatYuan;
 
 /** Rate in 1e-4 units to "-20.00%"; "–" where there is no rate (cost 0). */
 export function percent(bp: number | null): string {
-  return bp === null ? "–" : `${(bp / 100).toFixed(2)}%`;
+  return bp === null ? "–" : formatPercent(bp);
 }

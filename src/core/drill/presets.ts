@@ -6,6 +6,11 @@
 // report for a mass complaint, the PR-led statement for a media inquiry.
 
 import type { Locale } from "../i18n";
+import { DEFAULT_SCORING } from "../risk";
+import { DEFAULT_COMPLAINT_POLICY, type ComplaintPolicy } from "../contact";
+
+// A drill rehearses the default rules: its step texts name them from the settings' defaults.
+const CLOCK = DEFAULT_COMPLAINT_POLICY;
 import { DRILL_PRODUCT_CODE, DRILL_PRODUCT_NAME } from "../sample";
 import { ROLE_DUTY, ROLE_NAME, type Text } from "./text";
 import type { Activity, DrillRole, Phase, PresetName, RoleKey, StepPlan } from "./types";
@@ -58,8 +63,8 @@ const RESPONSE_REST: StepDef[] = [
 
 const COMMUNICATION: StepDef[] = [
   S("call-high", "communication", "service", 60,
-    "按风险评分排序，优先致电高风险及私行、钻石等级客户；65 岁及以上客户重点关怀",
-    "Call clients in risk-score order, high-risk and private/diamond-tier clients first; special care for clients aged 65+"),
+    `按风险评分排序，优先致电高风险及私行、钻石等级客户；${DEFAULT_SCORING.elderlyAge} 岁及以上客户重点关怀`,
+    `Call clients in risk-score order, high-risk and private/diamond-tier clients first; special care for clients aged ${DEFAULT_SCORING.elderlyAge}+`),
   S("drafts", "communication", "service", 45,
     "准备客户沟通话术（电话、短信、微信、信函）：共情、承认不及预期、客观解释原因、专业建议、具体方案、长期关系、保持联系",
     "Prepare client drafts (phone, SMS, WeChat, letter): empathy, shortfall acknowledged, causes explained, advice, a concrete plan, the relationship, keeping in touch"),
@@ -70,8 +75,8 @@ const COMMUNICATION: StepDef[] = [
     "发送话术并回访客户，记录客户反馈",
     "Send the drafts, follow up with the clients, record their feedback"),
   S("complaints", "communication", "service", 30,
-    "登记客户投诉，启动 15 日处理时限（复杂情况最长 30 日，经批准可再延长 30 日）",
-    "Record the complaints and start their 15-day clock (complex cases up to 30 days, with approval a further 30)"),
+    `登记客户投诉，启动 ${CLOCK.decideDays} 日处理时限（复杂情况最长 ${CLOCK.complexDays} 日，经批准可再延长 ${CLOCK.maxDays - CLOCK.complexDays} 日）`,
+    `Record the complaints and start their ${CLOCK.decideDays}-day clock (complex cases up to ${CLOCK.complexDays} days, with approval a further ${CLOCK.maxDays - CLOCK.complexDays})`),
 ];
 
 const AFTER_ACTION: StepDef[] = [
@@ -105,8 +110,8 @@ const MASS_COMMUNICATION: StepDef[] = [
 ];
 
 const MASS_COMPLAINTS = S("complaints", "communication", "service", 45,
-  "集中登记投诉，逐一启动 15 日处理时限（复杂情况最长 30 日，经批准可再延长 30 日）",
-  "Record every complaint and start each one's 15-day clock (complex cases up to 30 days, with approval a further 30)");
+  `集中登记投诉，逐一启动 ${CLOCK.decideDays} 日处理时限（复杂情况最长 ${CLOCK.complexDays} 日，经批准可再延长 ${CLOCK.maxDays - CLOCK.complexDays} 日）`,
+  `Record every complaint and start each one's ${CLOCK.decideDays}-day clock (complex cases up to ${CLOCK.complexDays} days, with approval a further ${CLOCK.maxDays - CLOCK.complexDays})`);
 
 const MEDIA: StepDef[] = [
   S("media-log", "communication", "pr", 15,
@@ -146,12 +151,19 @@ export interface ReportMinutes {
   writtenMinutes: number;
 }
 
+/** The settings the step texts name (risk.ts elderlyAge, contact.ts complaint clock): one source. */
+export interface StepRules {
+  elderlyAge: number;
+  complaints: ComplaintPolicy;
+}
+export const DEFAULT_STEP_RULES: StepRules = { elderlyAge: DEFAULT_SCORING.elderlyAge, complaints: DEFAULT_COMPLAINT_POLICY };
+
 interface LiveStepDef {
   key: string;
   phase: Phase;
   owner: RoleKey;
   minutes: number | ((d: ReportMinutes) => number);
-  text: (d: ReportMinutes) => Text;
+  text: (d: ReportMinutes, r: StepRules) => Text;
 }
 
 const fixed = (zh: string, en: string) => () => ({ "zh-CN": zh, "en-US": en });
@@ -186,11 +198,15 @@ const LIVE_STEPS: LiveStepDef[] = [
     text: fixed("生成并审核客户沟通话术：不承诺保本、保收益或赔偿",
       "Write and review the client drafts: no promise of principal, returns or compensation") },
   { key: "contact", phase: "communication", owner: "service", minutes: 1440,
-    text: fixed("按风险分级联系客户：高风险优先，65 岁及以上与适当性不匹配客户重点关注，记录联系结果",
-      "Contact clients by risk tier: high first; special care for clients aged 65+ and suitability mismatches; record each outcome") },
+    text: (_, r) => ({
+      "zh-CN": `按风险分级联系客户：高风险优先，${r.elderlyAge} 岁及以上与适当性不匹配客户重点关注，记录联系结果`,
+      "en-US": `Contact clients by risk tier: high first; special care for clients aged ${r.elderlyAge}+ and suitability mismatches; record each outcome`,
+    }) },
   { key: "complaints", phase: "communication", owner: "service", minutes: 60,
-    text: fixed("登记每一件投诉，按 15 日时限答复（有延期原因 30 日，经批准最长 60 日）",
-      "Record every complaint and answer within 15 days (30 with an extension reason, at most 60 with approval)") },
+    text: (_, { complaints: c }) => ({
+      "zh-CN": `登记每一件投诉，按 ${c.decideDays} 日时限答复（有延期原因 ${c.complexDays} 日，经批准最长 ${c.maxDays} 日）`,
+      "en-US": `Record every complaint and answer within ${c.decideDays} days (${c.complexDays} with an extension reason, at most ${c.maxDays} with approval)`,
+    }) },
   { key: "media", phase: "communication", owner: "pr", minutes: 120,
     text: fixed("媒体公关部审定并发布媒体口径，记录舆情与回应（舆情记录表）",
       "PR approves and issues the holding statement; records media coverage and responses (Media log)") },
@@ -213,8 +229,8 @@ const LIVE_STEPS: LiveStepDef[] = [
  * The live event's steps with the region's report deadlines (default 30 minutes / 1 hour): the same
  * definitions for a live event and for the "live-event" drill that rehearses it.
  */
-export function liveEventStepDefs(d: ReportMinutes = { oralMinutes: 30, writtenMinutes: 60 }): StepDef[] {
-  return LIVE_STEPS.map((x) => ({ key: x.key, phase: x.phase, owner: x.owner, minutes: typeof x.minutes === "number" ? x.minutes : x.minutes(d), text: x.text(d) }));
+export function liveEventStepDefs(d: ReportMinutes = { oralMinutes: 30, writtenMinutes: 60 }, r: StepRules = DEFAULT_STEP_RULES): StepDef[] {
+  return LIVE_STEPS.map((x) => ({ key: x.key, phase: x.phase, owner: x.owner, minutes: typeof x.minutes === "number" ? x.minutes : x.minutes(d), text: x.text(d, r) }));
 }
 
 export function presetStepDefs(preset: PresetName): StepDef[] {

@@ -2,10 +2,10 @@
 // so the drill feature stays in its own files; the reader accepts both languages' labels whatever
 // the locale, because trainees hand back workbooks in either.
 
-import type { Locale } from "../i18n";
+import { fill, type Locale, type Text } from "../i18n";
 import type { Activity, LogEvent, LogSource, Phase, RoleKey, StepStatus } from "./types";
 
-export type Text = Record<Locale, string>;
+export type { Text };
 
 export const SHEETS = {
   scenario: { "zh-CN": "演练场景", "en-US": "Scenario" },
@@ -182,9 +182,8 @@ export const MESSAGES = {
 export type MessageCode = keyof typeof MESSAGES;
 
 export function msg(code: MessageCode, locale: Locale, ...args: (string | number)[]): string {
-  let t: string = MESSAGES[code][locale];
-  ["{a}", "{b}", "{c}"].forEach((p, i) => (t = t.replace(p, args[i] === undefined ? "" : String(args[i]))));
-  return t;
+  const [a = "", b = "", c = ""] = args;
+  return fill(MESSAGES[code][locale], { a, b, c });
 }
 
 /** Header text for matching: NFKC, no spaces or brackets, lower case ("目标用时（分钟）" = "目标用时(分钟)"). */

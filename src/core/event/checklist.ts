@@ -17,7 +17,7 @@ import { ROLE_NAME, STATUS_LABEL } from "../drill/text";
 import { drillSheets } from "../drill/sheets";
 import { stepForActivity } from "../drill/logic";
 import { readDrillWorkbook, type DrillRead } from "../drill/read";
-import { defaultRoles, liveEventStepDefs, minutesPhrase } from "../drill/presets";
+import { defaultRoles, liveEventStepDefs, minutesPhrase, type StepRules } from "../drill/presets";
 import type { Activity, DrillLogEntry, DrillState, DrillStep } from "../drill/types";
 import { formatWall, toMinute } from "../drill/types";
 import type { TableSheetModel, WorkbookSnapshot } from "../workbook";
@@ -51,8 +51,8 @@ export function parseReportingDeadlines(s: string): ReportingDeadlines | undefin
 }
 
 /** The live event's steps (the drill preset "live-event" without its two preparation steps). */
-export function liveSteps(locale: Locale, deadlines: ReportingDeadlines = DEFAULT_DEADLINES): DrillStep[] {
-  return liveEventStepDefs(deadlines).map((d, i) => ({
+export function liveSteps(locale: Locale, deadlines: ReportingDeadlines = DEFAULT_DEADLINES, rules?: StepRules): DrillStep[] {
+  return liveEventStepDefs(deadlines, rules).map((d, i) => ({
     no: i + 1, key: d.key, phase: d.phase, text: d.text[locale], owner: ROLE_NAME[d.owner][locale], targetMinutes: d.minutes,
     status: "not-started", startedAt: null, completedAt: null, startedManual: false, completedManual: false, note: "",
   }));
@@ -69,12 +69,14 @@ export interface NewLiveEventOptions {
   title?: string;
   description?: string[];
   deadlines?: ReportingDeadlines;
+  /** The elderly age and complaint clock the steps name; default the settings' defaults. */
+  rules?: StepRules;
 }
 
 export function newLiveEvent(o: NewLiveEventOptions): DrillState {
   const L = o.locale;
   const start = toMinute(o.discoveredAt ?? o.now);
-  const steps = liveSteps(L, o.deadlines);
+  const steps = liveSteps(L, o.deadlines, o.rules);
   const generated: DrillLogEntry = {
     at: toMinute(o.now), source: "cli", by: "", event: "generated", stepNo: null, stepText: "", from: null, to: null,
     note: `${LIVE_PRESET_CODE} · ${steps.length}`,

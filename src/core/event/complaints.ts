@@ -17,10 +17,13 @@
 // (either language, wherever the columns moved), rows matched by 投诉编号 and rows without an id
 // kept too, in the order people left them.
 
-import { complaintClock, daysBetween, type ComplaintStage } from "../contact";
+import { DEFAULT_COMPLAINT_POLICY, complaintClock, daysBetween, type ComplaintStage } from "../contact";
+
+// The clock's days, from contact.ts (the register counts the default policy, as complaintClock does).
+const { decideDays: DECIDE_DAYS, complexDays: COMPLEX_DAYS, maxDays: MAX_DAYS } = DEFAULT_COMPLAINT_POLICY;
 import { cellIssue, colLetter, type Issue } from "../sheet-address";
-import type { Locale } from "../i18n";
-import { fenToYuanNumber } from "../money";
+import { fill, type Locale } from "../i18n";
+import { fenToYuanNumber, type Fen } from "../money";
 import { isCellError, type CellValue, type ColumnSpec, type SheetSnapshot, type TableSheetModel, type WorkbookSnapshot, type ReportBlock } from "../workbook";
 import { Bad, readDate } from "../values";
 import { EVENT_SHEETS, EVENT_TABLES, labelIndex, norm, type Text } from "./text";
@@ -114,11 +117,11 @@ export function isOpen(s: ComplaintStatus | undefined): boolean {
 export interface ClientFacts {
   name?: string;
   /** Loss as a positive amount of fen; 0 when the client did not lose. */
-  lossFen: number;
+  lossFen: Fen;
 }
 export type ClientLookup = ReadonlyMap<string, ClientFacts>;
 
-export function clientLookup(a: { clients: readonly { clientId: string; clientName?: string; pnlFen: number }[] }): ClientLookup {
+export function clientLookup(a: { clients: readonly { clientId: string; clientName?: string; pnlFen: Fen }[] }): ClientLookup {
   return new Map(a.clients.map((c) => [c.clientId, { name: c.clientName, lossFen: c.pnlFen < 0 ? -c.pnlFen : 0 }]));
 }
 
@@ -130,7 +133,7 @@ export interface Complaint {
   clientId: string;
   clientName: string;
   /** Looked up: null when the client is not known. */
-  lossFen: number | null;
+  lossFen: Fen | null;
   channel: string;
   demand: string;
   product: string;
@@ -213,13 +216,13 @@ const MSG = {
   "bad-replied": { "zh-CN": "答复日期不是日期：“{a}”", "en-US": "reply date is not a date: \"{a}\"" },
   "unknown-client": { "zh-CN": "客户编号 {a} 不在本次分析的客户中，姓名与亏损未查到", "en-US": "client ID {a} is not among the clients analysed; name and loss not looked up" },
   "bad-status": { "zh-CN": "状态无法识别：“{a}”，按未办结处理", "en-US": "status not recognised: \"{a}\"; counted as open" },
-  "extended-no-reason": { "zh-CN": "状态为已延期但未填写延期原因，仍按 15 日计算", "en-US": "status is Extended but no extension reason is given; 15 days still apply" },
-  "approval-no-reason": { "zh-CN": "填写了延期批准但没有延期原因，仍按 15 日计算", "en-US": "an extension approval without a reason; 15 days still apply" },
+  "extended-no-reason": { "zh-CN": `状态为已延期但未填写延期原因，仍按 ${DECIDE_DAYS} 日计算`, "en-US": `status is Extended but no extension reason is given; ${DECIDE_DAYS} days still apply` },
+  "approval-no-reason": { "zh-CN": `填写了延期批准但没有延期原因，仍按 ${DECIDE_DAYS} 日计算`, "en-US": `an extension approval without a reason; ${DECIDE_DAYS} days still apply` },
   "duplicate-id": { "zh-CN": "投诉编号 {a} 重复", "en-US": "complaint ID {a} appears twice" },
 } as const satisfies Record<string, Text>;
 
 function msg(code: keyof typeof MSG, locale: Locale, a = ""): string {
-  return MSG[code][locale].replace("{a}", a);
+  return fill(MSG[code][locale], { a });
 }
 
 export interface RegisterRead {
@@ -334,7 +337,7 @@ export interface Register {
 const L = Object.fromEntries(COMPLAINT_COLUMNS.map((k, i) => [k, colLetter(i)])) as Record<ComplaintColumn, string>;
 
 export function dueFormula(): string {
-  return `=IF(${L.received}{r}="","",${L.received}{r}+IF(${L.reason}{r}="",15,IF(${L.approval}{r}="",30,60)))`;
+  return `=IF(${L.received}{r}="","",${L.received}{r}+IF(${L.reason}{r}="",${DECIDE_DAYS},IF(${L.approval}{r}="",${COMPLEX_DAYS},${MAX_DAYS})))`;
 }
 
 export function daysLeftFormula(locale: Locale): string {
@@ -381,12 +384,12 @@ export function buildRegister(o: RegisterOptions): Register {
       ? [
         `客户投诉登记（生成日 ${o.asOf}）`,
         `投诉 ${read.complaints.length} 件，未办结 ${open.length} 件，已逾期 ${open.filter((c) => c.overdue).length} 件。`,
-        "答复期限 = 收到日期 + 15 日（收到当日不计）；填写延期原因的为 30 日，另填写延期批准（批准人及日期）的为 60 日（银行业保险业消费投诉处理管理办法）。剩余天数按打开当天（TODAY）计算，已答复、已办结的不计。红色为已逾期，黄色为 3 日内到期。",
+        `答复期限 = 收到日期 + ${DECIDE_DAYS} 日（收到当日不计）；填写延期原因的为 ${COMPLEX_DAYS} 日，另填写延期批准（批准人及日期）的为 ${MAX_DAYS} 日（银行业保险业消费投诉处理管理办法）。剩余天数按打开当天（TODAY）计算，已答复、已办结的不计。红色为已逾期，黄色为 3 日内到期。`,
       ]
       : [
         `Complaint register (generated ${o.asOf})`,
         `${read.complaints.length} complaints, ${open.length} open, ${open.filter((c) => c.overdue).length} overdue.`,
-        "Reply due = received + 15 days (the day of receipt not counted); 30 days once an extension reason is given, 60 once the extension approval (who and when) is recorded too. Days left count from today (TODAY) and stop once answered or closed. Red: overdue; amber: due within 3 days.",
+        `Reply due = received + ${DECIDE_DAYS} days (the day of receipt not counted); ${COMPLEX_DAYS} days once an extension reason is given, ${MAX_DAYS} once the extension approval (who and when) is recorded too. Days left count from today (TODAY) and stop once answered or closed. Red: overdue; amber: due within 3 days.`,
       ],
     columns,
     rows,
@@ -473,8 +476,8 @@ export function complaintReportBlocks(complaints: readonly Complaint[], locale: 
       columns: [{ header: zh ? "诉求" : "Demand" }, { header: zh ? "收到" : "Received" }, { header: zh ? "未办结" : "Open" }],
       rows: kinds.filter((k) => s.byDemand[k].received > 0).map((k) => [DEMAND_LABEL[k][locale], s.byDemand[k].received, s.byDemand[k].open]),
       note: zh
-        ? `来自“${EVENT_SHEETS.complaints[locale]}”工作表。投诉自收到之日起 15 日内作出处理决定（收到当日不计），有延期原因的 30 日，经批准最长 60 日。对赔偿诉求不得承诺赔偿或以自有资金弥补亏损。`
-        : `From the ${EVENT_SHEETS.complaints[locale]} sheet. A complaint is decided within 15 days of receipt (the day of receipt not counted), 30 with an extension reason, at most 60 with approval. A demand for compensation is never answered with a promise of compensation.`,
+        ? `来自“${EVENT_SHEETS.complaints[locale]}”工作表。投诉自收到之日起 ${DECIDE_DAYS} 日内作出处理决定（收到当日不计），有延期原因的 ${COMPLEX_DAYS} 日，经批准最长 ${MAX_DAYS} 日。对赔偿诉求不得承诺赔偿或以自有资金弥补亏损。`
+        : `From the ${EVENT_SHEETS.complaints[locale]} sheet. A complaint is decided within ${DECIDE_DAYS} days of receipt (the day of receipt not counted), ${COMPLEX_DAYS} with an extension reason, at most ${MAX_DAYS} with approval. A demand for compensation is never answered with a promise of compensation.`,
     },
   ];
 }

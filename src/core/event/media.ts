@@ -15,7 +15,7 @@ import type { Analysis } from "../analysis";
 import { checkText, complianceSummary, type Finding } from "../compliance";
 import { cellIssue, colLetter, type Issue } from "../sheet-address";
 import type { Locale } from "../i18n";
-import { formatNav } from "../money";
+import { formatNav } from "../format";
 import { isCellError, type CellValue, type SheetSnapshot, type TableSheetModel, type WorkbookSnapshot, dataRowNumber } from "../workbook";
 import { EVENT_SHEETS, EVENT_TABLES, labelIndex, norm, type Text } from "./text";
 

@@ -15,7 +15,8 @@ import type { Analysis } from "../analysis";
 import { DRAFT_HEADERS, DRAFT_SHEET, STATUS_LABEL as DRAFT_STATUS_LABEL } from "../drafts";
 import type { Locale } from "../i18n";
 import { ui } from "../i18n";
-import { fenToYuanNumber, formatNav } from "../money";
+import { fenToYuanNumber, type Fen } from "../money";
+import { formatNav, formatPercent, formatYuan } from "../format";
 import { clientCounts, readAnalystText } from "../report";
 import { DEFAULT_SCORING, type RiskTier } from "../risk";
 import type { CellValue, ReportBlock, ReportSheetModel, SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "../workbook";
@@ -52,10 +53,10 @@ export interface RegulatorFigures {
   productsAffected: { code: string; name?: string; peakNav: number; latestNav: number; latestNavDate: string; drawdownBp: number; holders: number }[];
   clientsAffected: number;
   clientsWithLoss: number;
-  lossFen: number;
+  lossFen: Fen;
   /** Cost of the affected products' positions (fen): the scale of the event. */
-  affectedCostFen: number;
-  byTier: Record<RiskTier, { clients: number; withLoss: number; lossFen: number }>;
+  affectedCostFen: Fen;
+  byTier: Record<RiskTier, { clients: number; withLoss: number; lossFen: Fen }>;
   mismatches: number;
   elderly: number;
 }
@@ -137,11 +138,8 @@ export interface RegulatorReport {
   texts: string[];
 }
 
-function money(fen: number): string {
-  const [y, c] = (Math.abs(fen) / 100).toFixed(2).split(".");
-  return (fen < 0 ? "-" : "") + y.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + c;
-}
-const pct = (bp: number) => (bp / 100).toFixed(2) + "%";
+const money = formatYuan;
+const pct = formatPercent;
 
 export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): RegulatorReport {
   const L = o.locale;

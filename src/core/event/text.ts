@@ -2,9 +2,9 @@
 // statement and log, the response checklist), zh-CN and en-US. Kept with the feature, as the
 // drill keeps its own (core/drill/text.ts); readers accept either language's headers.
 
-import type { Locale } from "../i18n";
+import type { Text } from "../i18n";
 
-export type Text = Record<Locale, string>;
+export type { Text };
 
 export const EVENT_SHEETS = {
   complaints: { "zh-CN": "投诉登记", "en-US": "Complaints" },
