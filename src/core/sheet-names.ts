@@ -12,3 +12,8 @@ export const OUTPUT_SHEETS = {
   drafts: { "zh-CN": "沟通草稿", "en-US": "Drafts" },
   templates: { "zh-CN": "话术模板", "en-US": "Templates" },
 } as const satisfies Record<string, Text>;
+
+/** The sheets drafting writes: never input tables (the drafts sheet has a 客户编号 column). */
+export const DRAFT_SHEET_NAMES: string[] = [
+  OUTPUT_SHEETS.drafts["zh-CN"], OUTPUT_SHEETS.drafts["en-US"], OUTPUT_SHEETS.templates["zh-CN"], OUTPUT_SHEETS.templates["en-US"],
+];

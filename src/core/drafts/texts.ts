@@ -1,10 +1,10 @@
 // The built-in wording of every draft: 4 channels x 3 tiers x 2 languages, seven parts each, in
-// the order of the domain brief. Data, kept apart from the drafting logic in drafts.ts; a bank
+// the order of the domain brief. Data, kept apart from the drafting logic in drafts/; a bank
 // changes it in the workbook's 话术模板 sheet, not here.
 
-import type { Channel, TemplateTier } from "./drafts";
-import type { Locale } from "./i18n";
-import { RISK_WARNING } from "./compliance";
+import type { Channel, TemplateTier } from "./vocabulary";
+import type { Locale } from "../i18n";
+import { RISK_WARNING } from "../compliance";
 
 type Seven = [string, string, string, string, string, string, string];
 
