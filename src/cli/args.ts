@@ -1,7 +1,9 @@
 // Command-line arguments, shared by every lossdesk command: positionals, `--flag value`,
 // `--flag=value`, and boolean flags. "-" is a value (stdout), never a flag.
 
+import fs from "fs";
 import type { Locale } from "../core/i18n";
+import { type ScoringConfig, scoringWith } from "../core/risk";
 
 export class UsageError extends Error {}
 
@@ -40,4 +42,16 @@ export function str(args: Args, name: string): string | undefined {
 export function defaultLocale(): Locale {
   const env = process.env.LOSSDESK_LOCALE ?? process.env.LC_ALL ?? process.env.LANG ?? "";
   return /^en/i.test(env) ? "en-US" : "zh-CN";
+}
+
+/** The --scoring file's config (undefined: the defaults), or false when it cannot be read (said); analyze and event new read it. */
+export function scoringOf(args: Args, zh: boolean, complain: (s: string) => void): ScoringConfig | undefined | false {
+  const scoringPath = str(args, "--scoring");
+  if (!scoringPath) return undefined;
+  try {
+    return scoringWith(JSON.parse(fs.readFileSync(scoringPath, "utf8")));
+  } catch (e) {
+    complain(zh ? `lossdesk: 无法读取评分配置 ${scoringPath}：${(e as Error).message}` : `lossdesk: cannot read scoring config ${scoringPath}: ${(e as Error).message}`);
+    return false;
+  }
 }

@@ -5,7 +5,7 @@
 // LossDesk does (analysis, drafts, report) and logs them, and writes the regulator report.
 //
 //   lossdesk event new [<input.xlsx>] [--discovered "YYYY-MM-DD HH:MM"] [--title <text>]
-//                      [--report-deadlines 30m/1h|2h/24h] [--locale zh-CN|en-US] [--force] --out <event.xlsx>
+//                      [--report-deadlines 30m/1h|2h/24h] [--scoring <scoring.json>] [--locale zh-CN|en-US] [--force] --out <event.xlsx>
 //
 // Also here: the analyze options of the live event (--regulator-report, --report-deadlines) and
 // what analyze --out does to the checklist, so main.ts only gains a few lines.
@@ -21,24 +21,31 @@ import type { Locale } from "../core/i18n";
 import type { TableSheetModel, WorkbookSnapshot } from "../core/workbook";
 import { writeNewWorkbook } from "../adapters/exceljs/write";
 import { graftWorkbookFile } from "../adapters/xlsx/graft-node";
-import { Args, UsageError, defaultLocale, parseArgs, str } from "./args";
+import { Args, UsageError, defaultLocale, parseArgs, scoringOf, str } from "./args";
+import { DEFAULT_SCORING } from "../core/risk";
+import { DEFAULT_COMPLAINT_POLICY, type ComplaintPolicy } from "../core/contact";
+import type { StepRules } from "../core/drill/presets";
 import { isLocale } from "../core/i18n";
 
-const VALUE_FLAGS = new Set(["--discovered", "--title", "--report-deadlines", "--locale", "--out"]);
+const VALUE_FLAGS = new Set(["--discovered", "--title", "--report-deadlines", "--scoring", "--locale", "--out"]);
 const BOOL_FLAGS = new Set(["--force", "--help"]);
 
 export const EVENT_HELP = `lossdesk event: 应急事件 / a live event
 
   lossdesk event new [<input.xlsx>] [--discovered "YYYY-MM-DD HH:MM"] [--title <text>]
-                     [--report-deadlines 30m/1h|2h/24h] [--locale zh-CN|en-US] [--force] --out <event.xlsx>
+                     [--report-deadlines 30m/1h|2h/24h] [--scoring <scoring.json>] [--locale zh-CN|en-US] [--force] --out <event.xlsx>
       启动应急事件：应急响应清单（状态、时间、记录，与演练同一引擎）、投诉登记、舆情记录；
       有输入工作簿时写入其副本（输入文件不变）。--report-deadlines 为突发事件口头/书面报告时限（默认 30m/1h）。
       Starts a live event: the response checklist (statuses, times, log: the drill's engine), the complaint
       register and the media log; into a copy of <input.xlsx> when given (the input is never changed).
-      --report-deadlines: the oral / written incident-report deadlines of the bank's region (default 30m/1h).`;
+      --report-deadlines: the oral / written incident-report deadlines of the bank's region (default 30m/1h).
+      --scoring 与 analyze 相同的评分配置（其中 elderlyAge 为步骤所称的老年客户年龄）。
+      --scoring: the same scoring config as analyze (its elderlyAge is the age the steps name).`;
 
 export interface EventCommandOptions {
   now?: () => Date;
+  /** The complaint clock in force (the complaintPolicy setting): the steps and the register name it. Default DEFAULT_COMPLAINT_POLICY. */
+  complaintPolicy?: ComplaintPolicy;
 }
 
 /** The live event's options of \`analyze\`: --regulator-report first|update|final, --report-deadlines 30m/1h. */
@@ -107,9 +114,17 @@ export async function eventCommand(argv: string[], say: (s: string) => void, com
     if (d !== undefined && (!discoveredAt || discoveredAt.getUTCFullYear() < 1971)) throw new UsageError(`--discovered must be "YYYY-MM-DD HH:MM", not "${d}"`);
     const deadlines = deadlinesArg(args);
     const title = str(args, "--title");
-    const state = newLiveEvent({ locale, now, discoveredAt, deadlines, ...(title ? { title } : {}) });
+    const scoring = scoringOf(args, zh, complain);
+    if (scoring === false) return 2;
+    // The settings the steps name (elderly age, complaint clock), as analyze would use them.
+    const rules: StepRules = {
+      elderlyAge: (scoring ?? DEFAULT_SCORING).elderlyAge, complaints: opts.complaintPolicy ?? DEFAULT_COMPLAINT_POLICY,
+    };
+    const state = newLiveEvent({ locale, now, discoveredAt, deadlines, rules, ...(title ? { title } : {}) });
     const day = now.toISOString().slice(0, 10);
-    const sheets = [...liveEventSheets(state, deadlines), buildRegister({ locale, asOf: day }).sheet, buildMediaLog(locale)];
+    const sheets = [
+      ...liveEventSheets(state, deadlines), buildRegister({ locale, asOf: day, policy: rules.complaints }).sheet, buildMediaLog(locale),
+    ];
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     if (input) await graftWorkbookFile(input, out, { tables: sheets, reports: [] });
     else await writeNewWorkbook(out, sheets);

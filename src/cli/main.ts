@@ -9,7 +9,7 @@ import { GENERATED_SHEETS, writeResultJson, Analysis } from "../core/analysis";
 import { buildOutputs } from "../core/outputs";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
 import { draftCommand } from "./draft";
-import { Args, UsageError, defaultLocale, parseArgs, str } from "./args";
+import { Args, UsageError, defaultLocale, parseArgs, scoringOf, str } from "./args";
 import { drillCommand } from "./drill";
 import { complaintsCommand } from "./complaints";
 import { eventAnalyzeOptions, eventCommand, liveEventAfterAnalyze } from "./event";
@@ -19,7 +19,6 @@ import { Locale, flagLabel, isLocale, ui } from "../core/i18n";
 import { DEFAULT_SCORING } from "../core/risk";
 import { cellRef } from "../core/sheet-address";
 import { formatNav, formatPercent, formatYuan } from "../core/format";
-import { ScoringConfig, scoringWith } from "../core/risk";
 import { readDate } from "../core/values";
 import { localDateTime } from "../core/contact";
 import { generateSample } from "../core/sample";
@@ -251,18 +250,6 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   }
   if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
   return 0;
-}
-
-/** The --scoring file's config (undefined: the defaults), or false when it cannot be read (said). */
-function scoringOf(args: Args, zh: boolean, complain: (s: string) => void): ScoringConfig | undefined | false {
-  const scoringPath = str(args, "--scoring");
-  if (!scoringPath) return undefined;
-  try {
-    return scoringWith(JSON.parse(fs.readFileSync(scoringPath, "utf8")));
-  } catch (e) {
-    complain(zh ? `lossdesk: 无法读取评分配置 ${scoringPath}：${(e as Error).message}` : `lossdesk: cannot read scoring config ${scoringPath}: ${(e as Error).message}`);
-    return false;
-  }
 }
 
 /** The sheets LossDesk wrote on an earlier run, read whole (they are small next to the input's). */

@@ -6,7 +6,8 @@ import type { Analysis } from "./analysis";
 import type { Issue } from "./sheet-address";
 import type { Locale } from "./i18n";
 import type { SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "./workbook";
-import type { ReportOutput } from "./outputs";
+import type { ReportOutput } from "./report";
+import type { ComplaintPolicy } from "./contact";
 import { buildRegister, clientLookup, type Complaint } from "./event/complaints";
 import { buildRegulatorReport, contactedClients, previousKind, type RegulatorReportKind } from "./event/regulator";
 import { buildMediaLog, buildStatement } from "./event/media";
@@ -26,6 +27,8 @@ export interface EventOutputOptions {
   regulatorReport?: RegulatorReportKind;
   /** Incident-report deadlines; default the live event's own (its report steps' targets), else 30 min / 1 h. */
   reportingDeadlines?: ReportingDeadlines;
+  /** The complaint clock in force (the complaintPolicy setting): the register counts it. Default DEFAULT_COMPLAINT_POLICY. */
+  complaintPolicy?: ComplaintPolicy;
 }
 
 export interface EventOutputs {
@@ -50,7 +53,7 @@ export function deadlinesOfEvent(steps: readonly { key: string; targetMinutes: n
 /** The live event's sheets written with every analysis (buildOutputs): register, regulator report, media. */
 export function buildEventOutputs(a: Analysis, wb: WorkbookSnapshot, o: EventOutputOptions): EventOutputs {
   const day = o.generatedAt.slice(0, 10);
-  const register = buildRegister({ locale: o.locale, asOf: day, clients: clientLookup(a), previous: wb });
+  const register = buildRegister({ locale: o.locale, asOf: day, clients: clientLookup(a), previous: wb, policy: o.complaintPolicy });
   const event = readLiveEvent(wb, o.locale)?.state;
   const deadlines = o.reportingDeadlines ?? (event && deadlinesOfEvent(event.steps)) ?? DEFAULT_DEADLINES;
   const previous = sheetNamed(wb, EVENT_SHEETS.regulator);

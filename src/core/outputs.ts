@@ -9,15 +9,10 @@ import { Locale } from "./i18n";
 import { REPORT_SHEET, buildReport } from "./report";
 import { SheetSnapshot, TableRows, TableSheetModel, WorkbookSnapshot } from "./workbook";
 import type { ComplaintPolicy, ContactPolicy } from "./contact";
-import type { ChartData } from "./report";
-import type { ReportSheetModel } from "./workbook";
+import type { ReportOutput } from "./report";
 import { buildEventOutputs, type RegulatorReportKind, type ReportingDeadlines } from "./event";
 
-export interface ReportOutput {
-  sheet: ReportSheetModel;
-  data: TableSheetModel;
-  charts: ChartData[];
-}
+export type { ReportOutput };
 
 export interface OutputSheets {
   /** The drafts and client-loss sheets' rows are produced as a writer takes them (TableRows). */

@@ -45,6 +45,13 @@ export interface ChartData {
   series: { name: string; values: (number | null)[] }[];
 }
 
+/** A report sheet as buildOutputs hands it to a writer: the sheet, its data sheet and charts (also the live event's regulator report). */
+export interface ReportOutput {
+  sheet: ReportSheetModel;
+  data: TableSheetModel;
+  charts: ChartData[];
+}
+
 export interface Report {
   sheet: ReportSheetModel;
   data: TableSheetModel;
@@ -361,7 +368,7 @@ export function buildReport(a: Analysis, o: ReportOptions): Report {
   const { data, charts } = chartData(a, affectedProducts.map((p) => p.productCode), lossByTier, L);
   blocks.push({ kind: "heading", text: T.charts[L] });
   for (const c of charts) blocks.push({ kind: "chart", chart: c.chart, rows: 18 });
-  if (o.complaints) blocks.push(...complaintReportBlocks(o.complaints, L, zh ? "十一、客户投诉" : "11. Complaints"));
+  if (o.complaints) blocks.push(...complaintReportBlocks(o.complaints, L, zh ? "十一、客户投诉" : "11. Complaints", complaints));
 
   return {
     sheet: {

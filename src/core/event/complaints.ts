@@ -17,10 +17,10 @@
 // (either language, wherever the columns moved), rows matched by 投诉编号 and rows without an id
 // kept too, in the order people left them.
 
-import { DEFAULT_COMPLAINT_POLICY, complaintClock, daysBetween, type ComplaintStage } from "../contact";
-
-// The clock's days, from contact.ts (the register counts the default policy, as complaintClock does).
-const { decideDays: DECIDE_DAYS, complexDays: COMPLEX_DAYS, maxDays: MAX_DAYS } = DEFAULT_COMPLAINT_POLICY;
+// The clock's days are the complaint policy in force (the complaintPolicy setting, passed as
+// `policy`; contact.ts's DEFAULT_COMPLAINT_POLICY when none is given): the register's formula,
+// cached values, notes and messages, and the report's complaints section all count from it.
+import { DEFAULT_COMPLAINT_POLICY, complaintClock, daysBetween, type ComplaintPolicy, type ComplaintStage } from "../contact";
 import { cellIssue, colLetter, type Issue } from "../sheet-address";
 import { fill, type Locale } from "../i18n";
 import { fenToYuanNumber, type Fen } from "../money";
@@ -216,13 +216,13 @@ const MSG = {
   "bad-replied": { "zh-CN": "答复日期不是日期：“{a}”", "en-US": "reply date is not a date: \"{a}\"" },
   "unknown-client": { "zh-CN": "客户编号 {a} 不在本次分析的客户中，姓名与亏损未查到", "en-US": "client ID {a} is not among the clients analysed; name and loss not looked up" },
   "bad-status": { "zh-CN": "状态无法识别：“{a}”，按未办结处理", "en-US": "status not recognised: \"{a}\"; counted as open" },
-  "extended-no-reason": { "zh-CN": `状态为已延期但未填写延期原因，仍按 ${DECIDE_DAYS} 日计算`, "en-US": `status is Extended but no extension reason is given; ${DECIDE_DAYS} days still apply` },
-  "approval-no-reason": { "zh-CN": `填写了延期批准但没有延期原因，仍按 ${DECIDE_DAYS} 日计算`, "en-US": `an extension approval without a reason; ${DECIDE_DAYS} days still apply` },
+  "extended-no-reason": { "zh-CN": "状态为已延期但未填写延期原因，仍按 {days} 日计算", "en-US": "status is Extended but no extension reason is given; {days} days still apply" },
+  "approval-no-reason": { "zh-CN": "填写了延期批准但没有延期原因，仍按 {days} 日计算", "en-US": "an extension approval without a reason; {days} days still apply" },
   "duplicate-id": { "zh-CN": "投诉编号 {a} 重复", "en-US": "complaint ID {a} appears twice" },
 } as const satisfies Record<string, Text>;
 
-function msg(code: keyof typeof MSG, locale: Locale, a = ""): string {
-  return fill(MSG[code][locale], { a });
+function msg(code: keyof typeof MSG, locale: Locale, a = "", policy: ComplaintPolicy = DEFAULT_COMPLAINT_POLICY): string {
+  return fill(MSG[code][locale], { a, days: policy.decideDays });
 }
 
 export interface RegisterRead {
@@ -238,6 +238,8 @@ export interface ReadOptions {
   asOf: string;
   /** Clients of the analysis; without it client IDs are not checked and nothing is looked up. */
   clients?: ClientLookup;
+  /** The complaint clock in force (the complaintPolicy setting); default DEFAULT_COMPLAINT_POLICY. */
+  policy?: ComplaintPolicy;
 }
 
 /** Reads every complaint row of a register; every unreadable cell an issue naming it, the rest goes on. */
@@ -258,7 +260,7 @@ export function readRegister(found: FoundRegister | undefined, o: ReadOptions): 
     const t = (k: ComplaintColumn) => text(v(k));
     for (const k of TYPED) if (cols.has(k)) raw[k] = v(k) ?? null;
     const add = (k: ComplaintColumn, severity: Issue["severity"], code: keyof typeof MSG, a?: string) =>
-      issues.push(cellIssue(severity, S, at(k), `complaint-${code}`, msg(code, o.locale, a)));
+      issues.push(cellIssue(severity, S, at(k), `complaint-${code}`, msg(code, o.locale, a, o.policy)));
 
     const id = t("id");
     if (id && seen.has(id)) add("id", "warning", "duplicate-id", id);
@@ -296,7 +298,7 @@ export function readRegister(found: FoundRegister | undefined, o: ReadOptions): 
     let due: string | null = null;
     let daysLeft: number | null = null;
     if (received) {
-      const clock = complaintClock(received, o.asOf, stage);
+      const clock = complaintClock(received, o.asOf, stage, o.policy);
       due = clock.due;
       if (open) daysLeft = clock.daysLeft;
     }
@@ -325,6 +327,8 @@ export interface RegisterOptions {
   clients?: ClientLookup;
   /** The register as it is in the workbook now (any sheet found by findRegister). */
   previous?: WorkbookSnapshot;
+  /** The complaint clock in force (the complaintPolicy setting); default DEFAULT_COMPLAINT_POLICY. */
+  policy?: ComplaintPolicy;
 }
 
 export interface Register {
@@ -336,8 +340,9 @@ export interface Register {
 /** The columns' letters, for the formulas and the conditional formats. */
 const L = Object.fromEntries(COMPLAINT_COLUMNS.map((k, i) => [k, colLetter(i)])) as Record<ComplaintColumn, string>;
 
-export function dueFormula(): string {
-  return `=IF(${L.received}{r}="","",${L.received}{r}+IF(${L.reason}{r}="",${DECIDE_DAYS},IF(${L.approval}{r}="",${COMPLEX_DAYS},${MAX_DAYS})))`;
+export function dueFormula(policy: ComplaintPolicy = DEFAULT_COMPLAINT_POLICY): string {
+  const { decideDays, complexDays, maxDays } = policy;
+  return `=IF(${L.received}{r}="","",${L.received}{r}+IF(${L.reason}{r}="",${decideDays},IF(${L.approval}{r}="",${complexDays},${maxDays})))`;
 }
 
 export function daysLeftFormula(locale: Locale): string {
@@ -348,6 +353,7 @@ export function daysLeftFormula(locale: Locale): string {
 
 export function buildRegister(o: RegisterOptions): Register {
   const zh = o.locale === "zh-CN";
+  const { decideDays: DECIDE_DAYS, complexDays: COMPLEX_DAYS, maxDays: MAX_DAYS } = o.policy ?? DEFAULT_COMPLAINT_POLICY;
   const read = readRegister(o.previous ? findRegister(o.previous) : undefined, o);
   const rows: CellValue[][] = read.complaints.map((c) => {
     const typed = (k: ComplaintColumn, value: string) => (value === "" ? null : c.raw[k] ?? value);
@@ -373,7 +379,7 @@ export function buildRegister(o: RegisterOptions): Register {
     if (k === "reason" || k === "approval") col.width = 20;
     if (k === "status") Object.assign(col, { list: statuses, listExtraRows: EXTRA_ROWS, width: 10 });
     if (k === "channel") Object.assign(col, { list: CHANNELS.map((c) => c[o.locale]), listAllowOther: true, listExtraRows: EXTRA_ROWS, width: 12 });
-    if (k === "due") col.formula = dueFormula();
+    if (k === "due") col.formula = dueFormula(o.policy);
     if (k === "daysLeft") col.formula = daysLeftFormula(o.locale);
     return col;
   });
@@ -456,8 +462,11 @@ export function complaintsJson(complaints: readonly Complaint[], asOf: string): 
 }
 
 /** The report's complaints section (report.ts inserts it), from the register as built. */
-export function complaintReportBlocks(complaints: readonly Complaint[], locale: Locale, heading: string): ReportBlock[] {
+export function complaintReportBlocks(
+  complaints: readonly Complaint[], locale: Locale, heading: string, policy: ComplaintPolicy = DEFAULT_COMPLAINT_POLICY,
+): ReportBlock[] {
   const zh = locale === "zh-CN";
+  const { decideDays: DECIDE_DAYS, complexDays: COMPLEX_DAYS, maxDays: MAX_DAYS } = policy;
   const s = summarise(complaints);
   const kinds: DemandKind[] = ["compensation", "redemption", "explanation", "other"];
   return [
