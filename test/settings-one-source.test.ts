@@ -12,6 +12,7 @@ import os from "os";
 import path from "path";
 import { eventCommand } from "../src/cli/event";
 import { readXlsxFile } from "../src/adapters/xlsx/read";
+import type { SheetSnapshot } from "../src/core/workbook";
 
 const sample = generateSample({ clients: 60, products: 3, seed: 7, asOf: "2026-11-27" });
 const input = snapshotOf(sample.sheets);
@@ -56,8 +57,9 @@ test("the live event's steps name the elderly age and complaint clock they are g
 describe.each(["zh-CN", "en-US"] as const)("the complaint clock has one source (%s)", (locale) => {
   // A register with one complaint received 2026-11-20 with an extension reason and no approval:
   // due at complexDays, 30 -> 2026-12-20 by default, 20 -> 2026-12-10 with the changed policy.
-  const register = {
+  const register: SheetSnapshot = {
     name: locale === "zh-CN" ? "投诉登记" : "Complaints",
+    tables: [],
     rows: [
       locale === "zh-CN" ? ["投诉编号", "收到日期", "客户编号", "诉求", "状态", "延期原因"] : ["Complaint ID", "Received", "Client ID", "Demand", "Status", "Extension reason"],
       ["T001", new Date("2026-11-20T00:00:00Z"), "C000001", locale === "zh-CN" ? "要求解释" : "explain", "", locale === "zh-CN" ? "情况复杂" : "complex case"],
