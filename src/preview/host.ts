@@ -104,6 +104,9 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
   // The sheets holding the input tables the last analysis of this workbook found: left out of
   // the snapshot (the analysis streams them), kept across writes (writes add sheets, never move tables).
   let inputSheets = new Set<string>();
+  // The rows around the last cell selected on an input-table sheet (for the chrome's cell view).
+  let around: SheetSnapshot | undefined;
+  const WINDOW = 40;
   let allSheets: string[] = [];
   let written: string[] = [];
   let selection: PreviewSelection | undefined;
@@ -210,6 +213,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
         snapshot = undefined;
         stream = undefined;
         inputSheets = new Set();
+        around = undefined;
         allSheets = [];
         try {
           // Only the package's structure now: the sheets are read when the pane reads or analyses.
@@ -303,6 +307,19 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
     },
 
     async selectCell(sheet: string, cell: string): Promise<void> {
+      // An input-table sheet is not in the snapshot once analysed: read the rows around the cell
+      // (one pass, stopped past them) so the chrome's cell view shows it.
+      const m = /^[A-Z]+(\d+)$/.exec(cell);
+      const ws = stream?.sheets.find((s) => s.name === sheet);
+      if (m && ws && !snapshot?.sheets.some((s) => s.name === sheet)) {
+        const at = Number(m[1]) - 1;
+        const rows: SheetSnapshot["rows"] = [];
+        await ws.read((r, row) => {
+          if (r > at + WINDOW) return false;
+          if (r >= at - WINDOW) rows[r] = row;
+        });
+        around = { name: sheet, rows, tables: ws.tables };
+      }
       selection = { sheet, cell };
       changed();
     },
@@ -346,7 +363,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
     bytes: () => current,
 
     // an input-table sheet is not kept once analysed (the chrome then shows the address only)
-    sheet: (name: string) => snapshot?.sheets.find((s) => s.name === name),
+    sheet: (name: string) => snapshot?.sheets.find((s) => s.name === name) ?? (around?.name === name ? around : undefined),
   };
   return host;
 }

@@ -201,8 +201,7 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
    * A host that streams (the preview): it analyses the input tables from the bytes and hands back
    * a snapshot of the other sheets only, so the pane never holds every cell of a big workbook.
    */
-  const analyseStreamed = useCallback(async (signal: AbortSignal, progress?: Progress) => {
-    void drill.begin("analysis-run");
+  const analyseStreamed = useCallback(async (signal: AbortSignal, progress?: Progress, detect = false) => {
     await yieldToPaint();
     checkAborted(signal);
     const st = settingsRef.current;
@@ -216,21 +215,23 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
     }
     checkAborted(signal);
     setSnapshot(r.snapshot);
+    // A drill workbook: open its drill from this read first, so the analysis completes its step.
+    if (detect) await drill.detect(r.snapshot);
+    void drill.begin("analysis-run");
     setGeneratedAt(localDateTime(new Date()));
     setAnalysis(r.analysis);
     setStale(false);
     void drill.finish("analysis-run");
     return r.snapshot;
-  }, [host, drill.begin, drill.finish]);
+  }, [host, drill.begin, drill.finish, drill.detect]);
 
   const onRead = () =>
     runJob(s.reading, async (progress, signal, relabel) => {
       await settingsLoaded.current;
       if (host.analyzeInput) {
         relabel(stringsFor(localeRef.current).analysing);
-        const snap = await analyseStreamed(signal, progress);
+        await analyseStreamed(signal, progress, true);
         setWritten(undefined);
-        void drill.detect(snap);
         return;
       }
       const snap = await abortable(host.readWorkbook(progress, signal), signal);
