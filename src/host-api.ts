@@ -10,6 +10,10 @@
 
 import type { CellValue, WorkbookSnapshot } from "./core/workbook";
 import type { OutputSheets, ReportOutput } from "./core/outputs";
+import type { Analysis } from "./core/analysis";
+import type { ScoringConfig } from "./core/risk";
+import type { IsoDate } from "./core/values";
+import type { Locale } from "./core/i18n";
 
 /** Progress of a long step, 0..1, with a short label for the progress bar. */
 export type Progress = (fraction: number, label?: string) => void;
@@ -74,6 +78,18 @@ export interface WatchedChange {
   resync: boolean;
 }
 
+export interface AnalyzeInputOptions {
+  asOf?: IsoDate;
+  locale: Locale;
+  scoring?: ScoringConfig;
+}
+
+export interface HostAnalysis {
+  analysis: Analysis;
+  /** Every sheet except those holding the input tables (readWorkbook returns the same from now on). */
+  snapshot: WorkbookSnapshot;
+}
+
 export interface WorkbookHost {
   readonly kind: "excel" | "preview" | "test";
   /** Excel's display language ("zh-CN", "en-US", ...), or the browser's in the preview. */
@@ -85,6 +101,13 @@ export interface WorkbookHost {
 
   /** Read every sheet's used range and its Excel tables. */
   readWorkbook(progress?: Progress, signal?: AbortSignal): Promise<WorkbookSnapshot>;
+  /**
+   * Optional: analyse the workbook's input tables as a stream (rows become lots as they are read,
+   * no cells kept), and return the analysis with a snapshot of the other sheets only (LossDesk's
+   * generated sheets, the drill's, anything not holding an input table): what the pane carries
+   * over and opens besides. A host without it is read whole with readWorkbook and analysed there.
+   */
+  analyzeInput?(options: AnalyzeInputOptions, progress?: Progress, signal?: AbortSignal): Promise<HostAnalysis>;
   /** Write (or regenerate) output sheets. Input sheets are never touched. */
   writeSheets(out: OutputSheets, progress?: Progress, signal?: AbortSignal): Promise<WrittenSheets>;
   /** Select a cell (e.g. the cell an issue names) and bring its sheet to the front. */

@@ -25,5 +25,10 @@ test("src/host-api.ts imports types only (no Office.js, React or DOM code)", () 
   expect(imports).toEqual([
     'import type { CellValue, WorkbookSnapshot } from "./core/workbook";',
     'import type { OutputSheets, ReportOutput } from "./core/outputs";',
+    // the types of the streamed analysis (analyzeInput)
+    'import type { Analysis } from "./core/analysis";',
+    'import type { ScoringConfig } from "./core/risk";',
+    'import type { IsoDate } from "./core/values";',
+    'import type { Locale } from "./core/i18n";',
   ]);
 });

@@ -8,6 +8,7 @@ import { dateToSerial } from "../src/adapters/office/values";
 import { generateSample } from "../src/core/sample";
 import { analyzeWorkbook, resultJson } from "../src/core/analysis";
 import { analyzeStream } from "../src/core/stream-input";
+import { createExcelHost } from "../src/adapters/office/host";
 import { headerRowNumber, type CellValue, type TableSheetModel } from "../src/core/workbook";
 
 let fake: FakeExcel;
@@ -62,4 +63,21 @@ test("blocks are analysed as they arrive: same result as the snapshot, one sync 
   const products = sample.sheets.find((m) => m.name === "产品信息");
   const expected = 2 + sample.sheets.length + blocks(used(nav)) + (products ? blocks(used(products)) : 0) + blocks(used(holdings));
   expect(syncs.stream).toBe(expected);
+});
+
+test("the pane's host analyses through the stream: the snapshot's result, and a snapshot without the input sheets", async () => {
+  const sample = generateSample({ clients: 300, products: 4, seed: 3 });
+  load(sample.sheets);
+  fake.addSheet("沟通草稿", [["客户号", "状态"], ["C1", "已发送"]]);
+  const blockRows = 100;
+  const want = await Excel.run(async (ctx) => analyzeWorkbook((await readSnapshot(new Batch(ctx, detectSupport(), "zh-CN"), { blockRows, orNullObject: true })).snapshot));
+  const host = createExcelHost({ readBlockRows: blockRows });
+  const { analysis, snapshot } = await host.analyzeInput({ locale: "zh-CN" });
+  expect(resultJson(analysis)).toEqual(resultJson(want));
+  expect(host.stats.read!.syncs).toBeGreaterThan(sample.sheets.length + 2); // block by block
+  const inputs = new Set(want.tables.map((t) => t.sheet));
+  expect(snapshot.sheets.map((s) => s.name)).toEqual([...sample.sheets.map((m) => m.name), "沟通草稿"].filter((n) => !inputs.has(n)));
+  expect(snapshot.sheets.find((s) => s.name === "沟通草稿")!.rows[1]).toEqual(["C1", "已发送"]);
+  // later reads (for the write's carry-over) leave the input sheets out too
+  expect((await host.readWorkbook()).sheets.map((s) => s.name)).toEqual(snapshot.sheets.map((s) => s.name));
 });

@@ -10,7 +10,7 @@ import { readXlsxFile, readXlsxBytes } from "../src/adapters/xlsx/read";
 import { openZipBrowser, browserInflater } from "../src/adapters/xlsx/zip-browser";
 import { openZipNode } from "../src/adapters/xlsx/zip";
 import { HostError } from "../src/host-api";
-import { analyzeWorkbook, clientLossSheet } from "../src/core/analysis";
+import { analyzeWorkbook, clientLossSheet, writeResultJson } from "../src/core/analysis";
 import { buildOutputs } from "../src/core/outputs";
 import type { WorkbookSnapshot } from "../src/core/workbook";
 
@@ -55,6 +55,31 @@ describe("browser zip inflater", () => {
 });
 
 describe("preview host", () => {
+  test("analyzeInput streams the input tables: the snapshot path's result, and a snapshot without the table sheets", async () => {
+    const h = host();
+    await h.open(sampleBytes, "sample-lossdesk.xlsx");
+    const full = await readXlsxFile(SAMPLE);
+    const want = analyzeWorkbook(full, { locale: "zh-CN" });
+    const { analysis, snapshot } = await h.analyzeInput({ locale: "zh-CN" });
+    // same clients, figures, tables and issues (cells named) as analysing the whole snapshot
+    // (the lots' sheet and row come from the columnar store there, from Lot objects here: the JSON names the same cells)
+    const json = (a: typeof want) => { let t = ""; writeResultJson(a, (c) => { t += c; }); return t; };
+    expect(json(analysis)).toBe(json(want));
+    expect(clientLossSheet(analysis, "zh-CN")).toEqual(clientLossSheet(want, "zh-CN"));
+    expect(analysis.tables).toEqual(want.tables);
+    expect(analysis.issues).toEqual(want.issues);
+    expect(analysis.lotsAccepted).toBe(want.lotsAccepted);
+    const tableSheets = new Set(want.tables.map((t) => t.sheet));
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(full.sheets.map((s) => s.name).filter((n) => !tableSheets.has(n)));
+    expect(await h.readWorkbook()).toBe(snapshot);
+    // written sheets join the snapshot; the input sheets stay out of it
+    await h.writeSheets(buildOutputs(analysis, snapshot, { locale: "zh-CN", generatedAt: "2026-11-28T09:00:00" }).outputs);
+    const after = await h.readWorkbook();
+    expect(after.sheets.map((s) => s.name)).toContain("沟通草稿");
+    expect(after.sheets.some((s) => tableSheets.has(s.name))).toBe(false);
+    expect(h.state().sheets).toEqual(expect.arrayContaining([...tableSheets, "沟通草稿"]));
+  });
+
   test("before a workbook is open, reads fail with a message the pane can show", async () => {
     const h = host();
     expect(h.kind).toBe("preview");
@@ -67,7 +92,8 @@ describe("preview host", () => {
     const h = host();
     const seen: PreviewState[] = [];
     h.subscribe((s) => seen.push(s));
-    const snap = await h.open(sampleBytes, "sample-lossdesk.xlsx");
+    await h.open(sampleBytes, "sample-lossdesk.xlsx");
+    const snap = await h.readWorkbook();
     expect(snap).toEqual(await readXlsxFile(SAMPLE));
     expect(await h.readWorkbook()).toBe(snap);
     const st = h.state();
@@ -90,7 +116,8 @@ describe("preview host", () => {
 
   test("writeSheets adds the output sheets, keeps the input sheets, and later reads see them", async () => {
     const h = host();
-    const input = await h.open(sampleBytes, "sample-lossdesk.xlsx");
+    await h.open(sampleBytes, "sample-lossdesk.xlsx");
+    const input = await h.readWorkbook();
     const out = outputsFor(input);
     const progress: number[] = [];
     const res = await h.writeSheets(out, (f) => progress.push(f));
@@ -121,7 +148,8 @@ describe("preview host", () => {
 
   test("a cell edit after the report (a drill status) keeps the report's charts", async () => {
     const h = host();
-    const input = await h.open(sampleBytes, "sample-lossdesk.xlsx");
+    await h.open(sampleBytes, "sample-lossdesk.xlsx");
+    const input = await h.readWorkbook();
     const out = outputsFor(input);
     await h.writeSheets(out);
     await h.writeCells!({ cells: [{ sheet: "亏损明细", address: "N5", value: "已联系" }], appends: [] });
@@ -134,7 +162,8 @@ describe("preview host", () => {
 
   test("writing again replaces LossDesk's sheets in place instead of adding copies", async () => {
     const h = host();
-    const input = await h.open(sampleBytes, "s.xlsx");
+    await h.open(sampleBytes, "s.xlsx");
+    const input = await h.readWorkbook();
     await h.writeSheets(outputsFor(input));
     const once = (await h.readWorkbook()).sheets.map((s) => s.name);
     await h.writeSheets(outputsFor(await h.readWorkbook()));
@@ -143,7 +172,8 @@ describe("preview host", () => {
 
   test("a cancelled write changes nothing", async () => {
     const h = host();
-    const input = await h.open(sampleBytes, "s.xlsx");
+    await h.open(sampleBytes, "s.xlsx");
+    const input = await h.readWorkbook();
     const before = h.bytes();
     const ctl = new AbortController();
     ctl.abort();
@@ -162,7 +192,8 @@ describe("preview host", () => {
     const h = host();
     expect(await h.loadSettings()).toBeUndefined();
     await h.saveSettings('{"topClients":5}');
-    const input = await h.open(sampleBytes, "s.xlsx");
+    await h.open(sampleBytes, "s.xlsx");
+    const input = await h.readWorkbook();
     expect(await h.loadSettings()).toBe('{"topClients":5}');
     await h.writeSheets({ tables: [clientLossSheet(analyzeWorkbook(input), "zh-CN")], reports: [] });
     expect((await h.readWorkbook()).sheets.map((s) => s.name)).not.toContain("_lossdesk");
@@ -222,7 +253,8 @@ describe("preview host", () => {
 test("an .xlsm opened in the preview downloads as an .xlsm, its macros kept", async () => {
   const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, "fixtures", "graft", "macro.xlsm")));
   const h = host();
-  const input = await h.open(bytes, "宏.xlsm");
+  await h.open(bytes, "宏.xlsm");
+  const input = await h.readWorkbook();
   await h.writeSheets(outputsFor(input));
   expect(h.downloadName()).toBe("宏-lossdesk.xlsm");
   const blob = h.download();

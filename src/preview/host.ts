@@ -3,8 +3,12 @@
 //
 // - The workbook is the bytes of an .xlsx file the user opened (a local file or the bundled
 //   sample). They never leave the page: there is no fetch here at all.
-// - Reading uses our own reader (src/adapters/xlsx/read-core.ts) with the browser's
-//   DecompressionStream, the same code the CLI runs with zlib.
+// - Reading uses our own streaming reader (src/adapters/xlsx/read-stream.ts) with the browser's
+//   DecompressionStream, the same code the CLI runs with zlib. analyzeInput streams the input
+//   tables into the engine (core/stream-input.ts: no cells, no Lot objects kept), so a 200,000-lot
+//   workbook fits in a tab; the snapshot the pane gets (readWorkbook) holds only the sheets that
+//   carry no input table (LossDesk's generated sheets, the drill's, the rest), for carrying over
+//   what people typed. Before the first analysis it holds every sheet.
 // - Writing uses the CLI's grafting writer (./writer, loaded lazily): the current bytes copied part
 //   by part with the output sheets grafted on; the result becomes the current workbook, so later
 //   reads see the written sheets, and download() hands it out. Drill edits (writeCells) go through
@@ -16,11 +20,14 @@
 // - selectCell / activateSheet record the selection for the preview chrome to show.
 
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
-import { describeReadError, readXlsxBytesWith, WorkbookReadError } from "../adapters/xlsx/read-core";
+import { describeReadError, WorkbookReadError } from "../adapters/xlsx/read-core";
+import { openXlsxStream } from "../adapters/xlsx/read-stream";
+import { analyzeStream, type StreamWorkbook } from "../core/stream-input";
+import { GENERATED_SHEETS } from "../core/analysis";
 import { openZipBrowser } from "../adapters/xlsx/zip-browser";
 import type { ZipArchive } from "../adapters/xlsx/zip-core";
 import { settingsFromPackage } from "../adapters/xlsx/settings-part";
-import { HostError, type CellEdits, type OutputSheets, type Progress, type WorkbookHost, type WrittenSheets } from "../host-api";
+import { HostError, type AnalyzeInputOptions, type CellEdits, type HostAnalysis, type OutputSheets, type Progress, type WorkbookHost, type WrittenSheets } from "../host-api";
 import { isSettingsSheet, settingsFromSheet } from "./settings";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -50,7 +57,8 @@ export interface PreviewState {
 export interface PreviewHost extends WorkbookHost {
   readonly kind: "preview";
   /** Makes `bytes` the current workbook. Rejects (and leaves no workbook open) if it cannot be read. */
-  open(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot>;
+  open(bytes: Uint8Array, name: string): Promise<void>;
+  analyzeInput(options: AnalyzeInputOptions, progress?: Progress, signal?: AbortSignal): Promise<HostAnalysis>;
   state(): PreviewState;
   /** Calls `listener` after every state change; returns the unsubscribe function. */
   subscribe(listener: (state: PreviewState) => void): () => void;
@@ -92,6 +100,13 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
   let fileName: string | undefined;
   let current: Uint8Array | undefined;
   let snapshot: WorkbookSnapshot | undefined;
+  let stream: StreamWorkbook | undefined;
+  // The sheets holding the input tables the last analysis of this workbook found: left out of
+  // the snapshot (the analysis streams them), kept across writes (writes add sheets, never move tables).
+  let inputSheets = new Set<string>();
+  // The rows around the last cell selected on an input-table sheet (for the chrome's cell view).
+  let around: SheetSnapshot | undefined;
+  const WINDOW = 40;
   let allSheets: string[] = [];
   let written: string[] = [];
   let selection: PreviewSelection | undefined;
@@ -138,9 +153,45 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
     return /\.xlsm$/i.test(fileName ?? "");
   }
 
-  function requireWorkbook(): { bytes: Uint8Array; snapshot: WorkbookSnapshot } {
-    if (!current || !snapshot) throw new HostError(openError ?? msg("noWorkbook"), openError ? "unreadable" : "no-workbook");
-    return { bytes: current, snapshot };
+  function requireWorkbook(): { bytes: Uint8Array; stream: StreamWorkbook } {
+    if (!current || !stream) throw new HostError(openError ?? msg("noWorkbook"), openError ? "unreadable" : "no-workbook");
+    return { bytes: current, stream };
+  }
+
+  /** The sheets of `wb` not in `except` (nor the old settings sheet), read whole. */
+  async function snapshotOf(wb: StreamWorkbook, except: Set<string>): Promise<WorkbookSnapshot> {
+    const sheets: SheetSnapshot[] = [];
+    for (const ws of wb.sheets) {
+      if (except.has(ws.name) || isSettingsSheet(ws.name)) continue;
+      sheets.push(await readSheet(ws));
+    }
+    return wb.warnings?.length ? { sheets, warnings: wb.warnings } : { sheets };
+  }
+
+  async function readSheet(ws: StreamWorkbook["sheets"][number]): Promise<SheetSnapshot> {
+    const rows: SheetSnapshot["rows"] = [];
+    await ws.read((r, row) => { rows[r] = row; });
+    return { name: ws.name, rows, tables: ws.tables };
+  }
+
+  /** Makes `bytes` the current workbook after a write: same input sheets, a fresh snapshot of the rest. */
+  async function replaceBytes(bytes: Uint8Array): Promise<void> {
+    const next = await openXlsxStream(bytes, openZip);
+    const snap = await snapshotOf(next, inputSheets);
+    current = bytes;
+    stream = next;
+    snapshot = snap;
+    allSheets = next.sheets.map((s) => s.name).filter((n) => !isSettingsSheet(n));
+  }
+
+  /** A sheet whose XML cannot be read, reported as the open used to report it. */
+  async function unreadable<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (err) {
+      if (err instanceof WorkbookReadError) throw new HostError(msg("unreadable", { name: fileName ?? "", why: describeReadError(err, locale) }), "unreadable");
+      throw err;
+    }
   }
 
   function aborted(signal?: AbortSignal): void {
@@ -152,7 +203,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
 
     displayLanguage: () => language,
 
-    open(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
+    open(bytes: Uint8Array, name: string): Promise<void> {
       return serial(async () => {
         fileName = name;
         written = [];
@@ -160,18 +211,25 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
         openError = undefined;
         current = undefined;
         snapshot = undefined;
+        stream = undefined;
+        inputSheets = new Set();
+        around = undefined;
         allSheets = [];
         try {
-          const full = await readXlsxBytesWith(bytes, openZip);
-          const settingsSheet = full.sheets.find((s) => isSettingsSheet(s.name));
+          // Only the package's structure now: the sheets are read when the pane reads or analyses.
+          const next = await openXlsxStream(bytes, openZip);
+          const old = next.sheets.find((s) => isSettingsSheet(s.name));
+          const settingsSheet = old ? await readSheet(old) : undefined;
           current = bytes;
-          snapshot = { ...full, sheets: full.sheets.filter((s) => s !== settingsSheet) };
-          allSheets = snapshot.sheets.map((s) => s.name);
+          stream = next;
+          allSheets = next.sheets.map((s) => s.name).filter((n) => !isSettingsSheet(n));
           // The workbook's own settings win over what was set in memory for the previous one.
           const saved = settingsFromPackage(bytes) ?? settingsFromSheet(settingsSheet);
           if (saved !== undefined) settings = saved;
-          return snapshot;
         } catch (err) {
+          current = undefined;
+          stream = undefined;
+          allSheets = [];
           openError = msg("unreadable", {
             name,
             why: err instanceof WorkbookReadError ? describeReadError(err, locale) : err instanceof Error ? err.message : String(err),
@@ -185,9 +243,28 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
       // Wait for an open or write in flight, so the pane never reads a half-replaced workbook.
       await queue;
       aborted(signal);
-      const { snapshot: s } = requireWorkbook();
+      const { stream: wb } = requireWorkbook();
+      snapshot ??= await unreadable(() => snapshotOf(wb, inputSheets));
       progress?.(1);
-      return s;
+      return snapshot;
+    },
+
+    async analyzeInput(options: AnalyzeInputOptions, progress?: Progress, signal?: AbortSignal): Promise<HostAnalysis> {
+      await queue;
+      aborted(signal);
+      const { stream: wb } = requireWorkbook();
+      const skipSheets = [...GENERATED_SHEETS, ...wb.sheets.map((s) => s.name).filter(isSettingsSheet)];
+      // "source": each lot's sheet and row in typed arrays (the issues' and the drafts' cells), not the Lot objects.
+      const analysis = await analyzeStream(wb, { asOf: options.asOf, locale: options.locale, scoring: options.scoring, skipSheets, lots: "source" });
+      aborted(signal);
+      const found = new Set(analysis.tables.map((t) => t.sheet));
+      if (snapshot === undefined || [...found].some((n) => !inputSheets.has(n)) || inputSheets.size !== found.size) {
+        inputSheets = found;
+        snapshot = undefined; // let the full one go before reading the smaller one
+        snapshot = await snapshotOf(wb, inputSheets);
+      }
+      progress?.(1);
+      return { analysis, snapshot };
     },
 
     writeSheets(out: OutputSheets, progress?: Progress, signal?: AbortSignal): Promise<WrittenSheets> {
@@ -210,10 +287,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
         // Past this point the write is committed: a cancel now would leave the pane believing
         // nothing was written while the workbook holds the sheets.
         progress?.(0.9);
-        const full = await readXlsxBytesWith(result.bytes, openZip);
-        current = result.bytes;
-        snapshot = { sheets: full.sheets.filter((s) => !isSettingsSheet(s.name)) };
-        allSheets = snapshot.sheets.map((s) => s.name);
+        await replaceBytes(result.bytes);
         const seen = new Set(written.map((n) => n.toLowerCase()));
         for (const n of result.sheets) if (!seen.has(n.toLowerCase())) written = [...written, n];
         progress?.(1);
@@ -227,15 +301,25 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
         const { bytes } = requireWorkbook();
         const { editWorkbookBytes } = await import("./drill-cells");
         const next = await editWorkbookBytes(bytes, edits);
-        const full = await readXlsxBytesWith(next, openZip);
-        current = next;
-        snapshot = { sheets: full.sheets.filter((s) => !isSettingsSheet(s.name)) };
-        allSheets = snapshot.sheets.map((s) => s.name);
+        await replaceBytes(next);
         changed();
       });
     },
 
     async selectCell(sheet: string, cell: string): Promise<void> {
+      // An input-table sheet is not in the snapshot once analysed: read the rows around the cell
+      // (one pass, stopped past them) so the chrome's cell view shows it.
+      const m = /^[A-Z]+(\d+)$/.exec(cell);
+      const ws = stream?.sheets.find((s) => s.name === sheet);
+      if (m && ws && !snapshot?.sheets.some((s) => s.name === sheet)) {
+        const at = Number(m[1]) - 1;
+        const rows: SheetSnapshot["rows"] = [];
+        await ws.read((r, row) => {
+          if (r > at + WINDOW) return false;
+          if (r >= at - WINDOW) rows[r] = row;
+        });
+        around = { name: sheet, rows, tables: ws.tables };
+      }
       selection = { sheet, cell };
       changed();
     },
@@ -278,7 +362,8 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
 
     bytes: () => current,
 
-    sheet: (name: string) => snapshot?.sheets.find((s) => s.name === name),
+    // an input-table sheet is not kept once analysed (the chrome then shows the address only)
+    sheet: (name: string) => snapshot?.sheets.find((s) => s.name === name) ?? (around?.name === name ? around : undefined),
   };
   return host;
 }

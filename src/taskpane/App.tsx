@@ -197,9 +197,43 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
     void drill.finish("analysis-run");
   }, [drill.begin, drill.finish]);
 
+  /**
+   * A host that streams (the preview): it analyses the input tables from the bytes and hands back
+   * a snapshot of the other sheets only, so the pane never holds every cell of a big workbook.
+   */
+  const analyseStreamed = useCallback(async (signal: AbortSignal, progress?: Progress, detect = false) => {
+    await yieldToPaint();
+    checkAborted(signal);
+    const st = settingsRef.current;
+    let r;
+    try {
+      r = await abortable(host.analyzeInput!({ asOf: st.asOf, locale: localeRef.current, scoring: scoringOf(st) }, progress, signal), signal);
+    } catch (e) {
+      setAnalysis(undefined);
+      setStale(false);
+      throw e;
+    }
+    checkAborted(signal);
+    setSnapshot(r.snapshot);
+    // A drill workbook: open its drill from this read first, so the analysis completes its step.
+    if (detect) await drill.detect(r.snapshot);
+    void drill.begin("analysis-run");
+    setGeneratedAt(localDateTime(new Date()));
+    setAnalysis(r.analysis);
+    setStale(false);
+    void drill.finish("analysis-run");
+    return r.snapshot;
+  }, [host, drill.begin, drill.finish, drill.detect]);
+
   const onRead = () =>
     runJob(s.reading, async (progress, signal, relabel) => {
       await settingsLoaded.current;
+      if (host.analyzeInput) {
+        relabel(stringsFor(localeRef.current).analysing);
+        await analyseStreamed(signal, progress, true);
+        setWritten(undefined);
+        return;
+      }
       const snap = await abortable(host.readWorkbook(progress, signal), signal);
       checkAborted(signal);
       setSnapshot(snap);
@@ -212,7 +246,8 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
 
   const onRerun = () => {
     if (!snapshot) return;
-    runJob(s.analysing, async (_p, signal) => analyse(snapshot, signal));
+    if (host.analyzeInput) runJob(s.analysing, async (p, signal) => { await analyseStreamed(signal, p); });
+    else runJob(s.analysing, async (_p, signal) => analyse(snapshot, signal));
   };
 
   const onWrite = () =>

@@ -12,13 +12,15 @@ import { Batch } from "./batch";
 import { toHostError } from "./errors";
 import { planReport } from "../../core/layout";
 import { unquoteSheetName } from "../../core/sheet-address";
-import { readSnapshot, type ReadStats } from "./read";
+import { openStream, readSnapshot, type ReadStats } from "./read";
+import { analyzeStream, type StreamWorkbook } from "../../core/stream-input";
+import { GENERATED_SHEETS } from "../../core/analysis";
 import { writeCellEdits } from "./cells";
 import { watchCells } from "./drill-events";
 import { writeReportSheet, type WrittenReport } from "./report";
 import { detectSupport, displayLanguage, messageLang, theme, watchTheme, type Lang, type Support } from "./support";
 import { clearSheet, freeTableName, writeTableSheet } from "./write";
-import type { OutputSheets, Progress, WorkbookHost, WrittenSheets } from "../../host-api";
+import type { AnalyzeInputOptions, HostAnalysis, OutputSheets, Progress, WorkbookHost, WrittenSheets } from "../../host-api";
 import type { ReportSheetModel, TableRows, TableSheetModel, WorkbookSnapshot } from "../../core/workbook";
 import { SETTINGS_NAMESPACE, settingsFromXml, settingsToXml } from "../../core/settings-xml";
 
@@ -39,10 +41,29 @@ export interface ExcelHostStats {
   write?: { syncs: number; reports: WrittenReport[] };
 }
 
-export type ExcelHost = WorkbookHost & { readonly stats: ExcelHostStats };
+export type ExcelHost = WorkbookHost & {
+  readonly stats: ExcelHostStats;
+  analyzeInput(options: AnalyzeInputOptions, progress?: Progress, signal?: AbortSignal): Promise<HostAnalysis>;
+};
 
-export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
+/** The sheets of `wb` not in `except`, read whole (LossDesk's and the drill's sheets: small). */
+async function snapshotOf(wb: StreamWorkbook, except: Set<string>): Promise<WorkbookSnapshot> {
+  const sheets: WorkbookSnapshot["sheets"] = [];
+  for (const ws of wb.sheets) {
+    if (except.has(ws.name)) continue;
+    const rows: WorkbookSnapshot["sheets"][number]["rows"] = [];
+    await ws.read((r, row) => { rows[r] = row; });
+    sheets.push({ name: ws.name, rows, tables: ws.tables });
+  }
+  return { sheets };
+}
+
+export function createExcelHost(options_: ExcelHostOptions = {}): ExcelHost {
+  const options = options_;
   const stats: ExcelHostStats = {};
+  // The sheets holding the input tables the last analysis found: the analysis streams them (each
+  // 5,000-row block into the engine as it arrives, none kept), and the pane's snapshot leaves them out.
+  let inputSheets = new Set<string>();
 
   async function run<T>(kind: "read" | "write", fn: (batch: Batch) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const support = detectSupport();
@@ -63,10 +84,34 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     theme,
     onThemeChange: watchTheme,
 
+    analyzeInput(options: AnalyzeInputOptions, progress?: Progress, signal?: AbortSignal): Promise<HostAnalysis> {
+      return run(
+        "read",
+        async (batch) => {
+          const { workbook, stats: s } = await openStream(batch, { progress, blockRows: options_.readBlockRows, orNullObject: batch.support.nullObjects });
+          const analysis = await analyzeStream(workbook, {
+            asOf: options.asOf, locale: options.locale, scoring: options.scoring, skipSheets: GENERATED_SHEETS, lots: "source",
+          });
+          inputSheets = new Set(analysis.tables.map((t) => t.sheet));
+          const snapshot = await snapshotOf(workbook, inputSheets);
+          stats.read = s;
+          return { analysis, snapshot };
+        },
+        signal,
+      );
+    },
+
     readWorkbook(progress?: Progress, signal?: AbortSignal): Promise<WorkbookSnapshot> {
       return run(
         "read",
         async (batch) => {
+          if (inputSheets.size) {
+            // after an analysis: the input tables are not read again, only the other sheets
+            const { workbook, stats: s } = await openStream(batch, { progress, blockRows: options_.readBlockRows, orNullObject: batch.support.nullObjects });
+            const snapshot = await snapshotOf(workbook, inputSheets);
+            stats.read = s;
+            return snapshot;
+          }
           const { snapshot, stats: s } = await readSnapshot(batch, {
             progress,
             blockRows: options.readBlockRows,
