@@ -4,6 +4,8 @@
 //   lossdesk sample --clients N --products M [--seed S] [--as-of YYYY-MM-DD] --out file.xlsx
 
 import fs from "fs";
+import v8 from "v8";
+import vm from "vm";
 import path from "path";
 import { GENERATED_SHEETS, writeResultJson, Analysis } from "../core/analysis";
 import { buildOutputs } from "../core/outputs";
@@ -232,10 +234,12 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   let templateIssues: string[] = [];
   if (outPath) {
     fs.mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
+    collectGarbage();
     const o = buildOutputs(analysis, previous, { locale, generatedAt: generatedAtOf(args), ...bankOf(args), ...eventAnalyzeOptions(args) });
     const tables = [...o.outputs.tables, ...liveEventAfterAnalyze(previous, locale)];
     const rows = [...tables, ...o.outputs.reports.map((r) => r.data)].reduce((n, t) => n + t.rows.length, 0);
     // The input package with our sheets grafted on, streamed to a temp file and renamed (graft.ts).
+    collectGarbage();
     await graftWorkbookFile(pkg!, outPath, { tables, reports: o.outputs.reports, level: rows > 20000 ? 1 : 6 }, input);
     written = [...o.outputs.tables.map((t) => t.name), ...o.outputs.reports.flatMap((r) => [r.sheet.name, r.data.name])];
     drafts = { added: o.draftsAdded.length, dropped: o.draftsDropped.length };
@@ -306,6 +310,19 @@ async function analyzeCsv(inputs: string[], args: Args, locale: Locale, say: (s:
   printSummary(analysis, locale, topN, human);
   if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
   return 0;
+}
+
+/**
+ * One full collection between the big steps of `--out` (reading and analysing, making the sheets,
+ * writing them). Reading 200,000 lots leaves ~200 MB of short-lived strings behind while only
+ * ~120 MB stays live, and V8 grows the heap on into the next step before it collects: peak RSS
+ * was 444 MB with the writer's own memory flat. A full GC costs ~0.1 s here. `gc` is exposed for
+ * a fresh context only (setFlagsFromString after start-up), which is all this needs.
+ */
+function collectGarbage(): void {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as (() => void) | undefined;
+  if (typeof gc === "function") gc();
 }
 
 /**
