@@ -191,3 +191,50 @@ describe("round 4 forms", () => {
     expect(checkText(text)).toEqual([]);
   });
 });
+
+// Round 6 of issue 9: classes the rules did not model (written for round 6, rows 638-736 are more of them).
+describe("round 6 classes", () => {
+  const rules = (text: string) => [...new Set(checkText(text).map((f) => f.rule))];
+  test.each([
+    // certainty fused with the outcome, one-way forecasts, flat forecasts, idioms of certainty
+    ["明年这只必涨。", "certain-outcome"],
+    ["调整过后只会往上走。", "certain-outcome"],
+    ["等降息落地，净值马上就能涨回来。", "certain-outcome"],
+    ["您的本钱迟早会回来的。", "certain-outcome"],
+    ["今年回正是板上钉钉的事。", "certain-outcome"],
+    ["From here the price can only go up.", "certain-outcome"],
+    ["This will definitely bounce after the holiday.", "certain-outcome"],
+    ["You'll be back in the black by autumn.", "certain-outcome"],
+    ["It's a sure thing that the NAV recovers.", "certain-outcome"],
+    // no loss asserted as a fact or in negative form
+    ["放在这里压根不存在亏本的问题。", "no-loss-promise"],
+    ["您的钱只会多不会少。", "no-loss-promise"],
+    ["跌得再多也动不了您的本金。", "no-loss-promise"],
+    ["You simply cannot lose here.", "no-loss-promise"],
+    ["You will never walk away with less than you put in.", "no-loss-promise"],
+    // yields as the client's
+    ["到期您稳拿4.1%的收益。", "benchmark-as-return"],
+    ["半年后账户上会多出3%。", "benchmark-as-return"],
+    ["It offers a yield you can count on.", "benchmark-as-return"],
+    ["Your 4% is locked in.", "benchmark-as-return"],
+    ["It pays a guaranteed 3.5% a year.", "promise-words"],
+    // make-good with the loss as its measure
+    ["差多少我们就补多少。", "compensation-promise"],
+  ])("flag: %s -> %s", (text, rule) => {
+    expect(rules(text)).toContain(rule);
+  });
+  test.each([
+    ["您说的“保本”并不准确，本产品不保本。"],
+    ["客户称员工承诺过“保本”，经核实员工并未作出此承诺。"],
+    ["净值什么时候能涨回来，目前无法判断。"],
+    ["不出意外的话，我们会在周五前回复。"],
+    ["You said you were promised a guaranteed return; no such promise was made."],
+    ["Anyone who told you it was risk-free was wrong to say so."],
+    ["The price could only go up if yields fall, and nobody knows whether they will."],
+    ["There's no way to lose track of your statements online."],
+    ["You can count on us to reply within 15 days."],
+    ["We'll be back in touch on Friday."],
+  ])("honest: %s", (text) => {
+    expect(checkText(text)).toEqual([]);
+  });
+});

@@ -232,7 +232,7 @@ function spanEnd(t: string, i: number, end: (t: string, i: number) => boolean): 
 // Negators. 不 but not 不仅/不但 (not only), 不少 (many), 不断 (constantly), 不过 (but), 不错 (good),
 // 不久, 不论/不管 (whatever); 未 but not 未来 (future); 非 but not 非常 (very). Words that distance the
 // writer from the promise (所谓, 宣称, 警惕) and that report a client's question (您问, 咨询) count too.
-const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|[勿别莫]|拒绝|所谓|宣称|声称|号称|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注)|是否/;
+const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|[勿别莫]|拒绝|所谓|宣称|声称|号称|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注)|是否/;
 const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|claims?|claiming|saying|so-called|promising|asked|mistakenly|wrongly|falsely|myth|misconception)\b|n't\b|\bno one\b/i;
 // Negations of worry, not of the promise after them: stripped before looking for a negator.
 const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌)|不要紧|没关系|没事/g;
@@ -257,13 +257,13 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
     if (qe >= 0) {
       const after = t.slice(e + qe + 1, e + qe + 8);
       const before = t.slice(Math.max(0, qs - 6), qs);
-      if (/^(?:的说法|之类|这样的|这种|的话|的宣传|的非法|的产品|等说法)/.test(after) || /(?:问|说|称|谓|相信任何|相信|警惕|宣传)$/.test(before)) return true;
+      if (/^(?:的说法|之类|这样的|这种|的话|的宣传|的非法|的产品|等说法|并不|不准确|不对|不正确|不属实|有误|是错误|不符合|并非|不是)/.test(after) || /(?:问|说|称|谓|相信任何|相信|警惕|宣传)$/.test(before)) return true;
     }
   }
   // Called untrue, or a product no longer sold, later in the same sentence.
   const rest = t.slice(e, spanEnd(t, e, sentenceEnd));
   // "…, and anyone who says otherwise is wrong" confirms the promise rather than denying it.
-  if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\byou asked about\b/i.test(rest)
+  if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are|was|were) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\byou asked about\b/i.test(rest)
     : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)/.test(rest)) return true;
   void ce;
   return deniedAfter(t, i, e, en);
@@ -280,9 +280,12 @@ const ZH_DENIAL = new RegExp(
 const ZH_BELIEF = /(?:有人|有些人|有的人|很多人|不少人|许多人|一些人|人们|大家|别人|网上|(?:有些|有的|很多|不少|部分|一些|许多)?(?:客户|投资者|老人|朋友))(?:都|常|常常|总|总是|往往|一直|可能|会|也)?(?:说|认为|以为|觉得|相信|听说|讲|说过)/;
 const ZH_BELIEF_DENIAL = /^(?:但|但是|可|可是|其实|实际上|事实上|然而|不过)*(?:并|其实|实际)?(?:不是|不然|并非|没有|不会|不)(?:这样|如此|真的)?的?$/;
 const EN_DENIAL = /\b(?:that|this|which|it|the (?:idea|claim|notion|belief|view|suggestion))(?:'s| is| was| would be)\s+(?:simply |just |completely |totally |plainly |absolutely |quite |sadly )?(?:not true|untrue|false|wrong|incorrect|a myth|misleading|not the case|not so)\b|\b(?:isn't|is not|was not|wasn't) (?:true|so|the case)\b|\bis (?:simply |just |completely |totally |plainly )?(?:a myth|untrue|not true|incorrect)\b/i;
-const EN_BELIEF = /\b(?:(?:some|many|most|a lot of|plenty of|a few|other)\s+)?(?:clients|people|investors|customers|savers|folks|others)\s+(?:still\s+|often\s+|sometimes\s+|may\s+|might\s+)?(?:believe|believed|think|thought|assume|assumed|say|said|feel|felt|imagine|expect|are told|were told|have heard|heard|insist)\b|\byou may have heard\b|\bit is (?:often |widely |commonly )?(?:said|believed|assumed|thought)\b/i;
+const EN_BELIEF = /\b(?:(?:some|many|most|a lot of|plenty of|a few|other)\s+)?(?:clients|people|investors|customers|savers|folks|others)\s+(?:still\s+|often\s+|sometimes\s+|may\s+|might\s+)?(?:believe|believed|think|thought|assume|assumed|say|said|feel|felt|imagine|expect|are told|were told|have heard|heard|insist)\b|\byou (?:were|have been|had been) told\b|\byou (?:mentioned|said)\b|\byou may have heard\b|\bit is (?:often |widely |commonly )?(?:said|believed|assumed|thought)\b/i;
 const EN_BELIEF_DENIAL = /^(?:\s|but|and|yet|in fact|actually)*(?:they|it|this|that|these|those|which)\s*(?:are|is|was|were|do|does|did|will|can|would)(?:n't|\s+not)(?:\s+(?:so|true|the case|safe|guaranteed|risk-free|at all))?\s*$/i;
 const EN_IRONY = /\b(?:i'd|i would|we'd|we would) be (?:lying|misleading you|wrong)\b|\bit would be (?:wrong|misleading|dishonest|irresponsible|untrue|false)\b|\b(?:wrong|misleading|dishonest|irresponsible|untrue) (?:of (?:me|us) )?to (?:say|promise|suggest|claim|tell you)\b/i;
+// Round 6: a claim refuted later in the sentence ("no such promise was made", 员工并未作出此承诺, 并无此事).
+const EN_REFUTE = /\bno such (?:promise|assurance|guarantee|commitment|undertaking|statement)\b|\b(?:was|were) (?:never|not) (?:made|given|promised|authori[sz]ed)\b/i;
+const ZH_REFUTE = /(?:并未|未曾|从未|没有|并没有)(?:作出|做出|说过|承诺过|作过|这样说)|并无此事|没有此事|查无此事/;
 const denialSentenceEnd = (t: string, i: number) => /[。！？!?\n]/.test(t[i]) || (t[i] === "." && isSentenceDot(t, i));
 
 function deniedAfter(t: string, i: number, e: number, en: boolean): boolean {
@@ -298,8 +301,9 @@ function deniedAfter(t: string, i: number, e: number, en: boolean): boolean {
     if (/\b(?:otherwise|the opposite)\b/i.test(later)) return false; // "anyone who says otherwise is wrong"
     if (EN_DENIAL.test(later)) return true;
   }
+  if (en && EN_REFUTE.test(later)) return true;
   const clauses = later.split(/[，,；;：:]/).map((c) => c.trim());
-  if (clauses.some((c) => ZH_DENIAL.test(c))) return true;
+  if (clauses.some((c) => ZH_DENIAL.test(c) || ZH_REFUTE.test(c))) return true;
   const belief = en ? EN_BELIEF.test(before) : ZH_BELIEF.test(before);
   if (belief) {
     const first = clauses.find((c) => c !== "") ?? "";
@@ -327,13 +331,13 @@ const en = (s: string) => new RegExp(s, "gi");
 
 // Words that promise a future outcome, and the outcomes.
 const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
-const ZH_OUTCOME = "回本|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|涨";
-const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question";
-const EN_OUTCOME = "recover(?:s|ed)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
+const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|涨";
+const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question|a sure thing|a certainty|a done deal";
+const EN_OUTCOME = "recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
 
 const PATTERNS: Pattern[] = [
   // "no risk of you losing money" is a promise of no loss before it is the banned "no risk".
-  { rule: "no-loss-promise", en: true, re: en("\\b(?:no|zero) (?:risk|danger|possibility|chance|way) (?:at all )?(?:of|that) (?:you )?(?:\\w+ )?(?:los(?:e|ing)|will lose|(?:'ll|will|could|can) lose|(?:go|going) (?:down|wrong))\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:no|zero) (?:risk|danger|possibility|chance|way) (?:at all )?(?:(?:of|that) )?(?:you(?:'ll| will| could| would)? )?(?:(?!to )\\w+ )?(?:los(?:e|ing)|will lose|(?:'ll|will|could|can) lose|(?:go|going) (?:down|wrong))\\b") },
   // The impossibility of a loss, however it is put: nothing to lose, can't possibly lose, a no-lose
   // investment, zero downside, impossible to lose, safe as a deposit.
   {
@@ -406,10 +410,10 @@ const PATTERNS: Pattern[] = [
     re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
     reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)), // 会不会亏 is a question
   },
-  { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would)?\\s*(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would)?\\s*(?:simply\\s+|just\\s+|really\\s+)?(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:money|principal|capital|investment|savings|funds?)\\b[^,.;]{0,12}\\b(?:is|are)\\s+in safe hands\\b|\\b(?:won't|will not|will never|never) be out of pocket\\b|\\b(?:you|u)\\s+(?:are|'re)\\s+not going to\\s+lose\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:it's|it is|this is|this one is)\\s+(?:completely|totally|perfectly|absolutely|100%|entirely)\\s+safe\\b") },
-  { rule: "no-loss-promise", en: true, re: en("\\bno way (?:that )?you (?:can|could|will|would) lose\\b|\\b(?:money|principal|capital|investment|value|savings|nav)\\s+(?:can't|cannot|won't|will not|will never|is not going to|isn't going to)\\s+(?:go down|fall|drop|decrease|shrink|lose (?:value|money))\\b|\\bcan't go wrong\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\bno way (?:that )?you (?:can|could|will|would) lose\\b|\\b(?:money|principal|capital|investment|value|savings|nav)\\s+(?:simply\\s+|just\\s+)?(?:can't|cannot|won't|will not|will never|is not going to|isn't going to)\\s+(?:go down|fall|drop|decrease|shrink|lose (?:value|money))\\b|\\bcan't go wrong\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:principal|capital|money|investment|savings|funds?)\\b(?:\\s+(?:is|are|will be|remains?|stays?))?\\s+(?:completely |totally |perfectly |fully |absolutely |100% |entirely )?(?:safe|secure)\\b|\\b(?:principal|capital|money|investment)\\s+(?:won't|will not|wouldn't|cannot|can't) be (?:affected|touched|reduced)\\b|\\bevery (?:single )?(?:cent|penny|yuan|dollar)\\b[^,.;]{0,30}\\bback\\b") },
 
   // Rhetorical questions that promise: 哪有亏的, 怎么可能亏呢？ (a question mark does not undo them).
@@ -436,7 +440,45 @@ const PATTERNS: Pattern[] = [
   { rule: "certain-outcome", en: true, re: en(`\\b(?:will|'ll|is going to)\\s+${GAP}{0,30}?\\b(?:${EN_OUTCOME})\\b${GAP}{0,30}[,;:-]\\s*(?:guaranteed|for sure|no doubt|trust me|i promise(?: you)?|i guarantee (?:it|you)|(?:i'm|i am|we're|we are) (?:sure|certain|confident|positive)(?: of (?:it|that))?|mark my words)\\b`) },
   // 妥妥的，过完年就涨回来了 / 十拿九稳: the certainty in the clause before the outcome.
   { rule: "certain-outcome", re: zh(`(?:妥妥的|十拿九稳|板上钉钉|稳了|没跑了?|放心吧?)[，,]${GAP}{0,12}?(?:就|肯定|一定|准|也)(?:能|会)?${GAP}{0,6}?(?:${ZH_OUTCOME})`) },
-  { rule: "certain-outcome", re: zh(`(?:回本|收益|赚钱|赚回来|涨回来|解套)${GAP}{0,4}?(?:是|就|也)?(?:十拿九稳|板上钉钉|妥妥的|稳了|没跑|跑不了|稳稳的)`) },
+  { rule: "certain-outcome", re: zh(`(?:${ZH_OUTCOME})${GAP}{0,4}?(?:是|就|也)?(?:十拿九稳|板上钉钉|妥妥的|稳了|没跑|跑不了|稳稳的)`) },
+
+  // Round 6 (issue 9): classes, not sentences.
+  // Certainty fused with the outcome (必涨, 稳涨, 必反弹) and one-way forecasts (只会往上走, 只能往上涨).
+  { rule: "certain-outcome", re: zh("(?<![未不])必(?:涨|反弹|回本|回升|赚|翻红|大涨)|稳涨|只(?:会|能|可能)(?:往上|向上|涨|上涨|越来越高)|只涨不") },
+  // A flat forecast of the recovery in Chinese (马上就能涨回来, 就会回到1.00以上): a promise unless hedged.
+  {
+    rule: "certain-outcome",
+    re: zh(`(?:马上|很快|立刻|就|准|自然)(?:就)?(?:能|会)${GAP}{0,4}?(?:涨回|回本|回正|回到|涨回来|回来|翻红|解套|赚回)`),
+    reject: (t, i) => /可能|也许|或许|如果|假如|要是|是否|不一定|无法|难以|预计|有望|希望|取决于|不排除|能否|什么时候|何时/.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
+  },
+  // A no-loss state asserted as a fact: 根本不存在亏本这回事, 压根没有亏本一说, 只会多不会少, 动不了您的本金.
+  { rule: "no-loss-promise", noNegation: true, re: zh(`(?:根本|压根|从来)(?:就)?(?:不存在|没有|不会|没)${GAP}{0,4}?(?:亏|赔钱|损失|跌)|不存在(?:亏损|亏本|亏钱|赔钱|损失)的?(?:情况|这回事|一说|问题)|(?:没有|没)(?:亏本|亏损|亏钱)(?:一说|这回事|的说法)|只会多不会少|只多不少`) },
+  { rule: "no-loss-promise", re: zh(`动不了${GAP}{0,3}?本金|本金${GAP}{0,6}?动不了|(?:至少|起码|最少)(?:能)?拿回(?:多少|本金|全部|您的本金)`) },
+  // A yield as the client's: 稳拿4.2%, 账户上会多出5%, 给您带来4%的回报, 稳稳到手3.5%.
+  { rule: "benchmark-as-return", re: zh(`(?:稳拿|稳得|稳稳(?:地|的)?(?:到手|拿到?|落袋)|到手|落袋|(?:会|能|可|将|就)(?:多出|给您带来|带来))${GAP}{0,6}?\\d+(?:\\.\\d+)?%`) },
+  // Make-good with the loss as the measure: 少了多少我们给您补多少, 差多少补多少.
+  { rule: "compensation-promise", re: zh(`(?:亏|损失|少|差)了?多少${GAP}{0,8}?(?:补|赔)多少`) },
+  // "It can only go up", "nowhere but up": a one-way forecast.
+  {
+    rule: "certain-outcome", en: true,
+    re: en("\\b(?:can|will|is going to|'s going to)\\s+only\\s+(?:go|move|head|climb|rise|get)\\s+(?:up|higher|better)\\b|\\bnowhere (?:to go )?but up\\b|\\bthe only (?:way|direction)(?: from here)? is up\\b"),
+    reject: (t, i) => /\b(?:if|unless|whether)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
+  },
+  // "You'll be back in the green by spring": a flat forecast of the client's recovery.
+  {
+    rule: "certain-outcome", en: true,
+    re: en("\\byou(?:'ll| will|'re going to| are going to)\\s+(?:definitely\\s+|surely\\s+|soon\\s+|certainly\\s+|well\\s+)?(?:be (?:back )?(?:(?:well )?in(?:to)? (?:the (?:green|black)|profit)|above water|back above|back to where you started)|get (?:all )?(?:your|the) money back|break even|recover (?:your|the|all|what))"),
+    reject: (t, i) => /\b(?:if|whether|unless|hope|hopefully|may|might|could|likely|perhaps|possibly|expect|predict|forecast|nobody|no one|when|until)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
+  },
+  // Never less than you put in: a promise of no loss without the word lose.
+  {
+    rule: "no-loss-promise", en: true, noNegation: true,
+    re: en("\\b(?:never|won't|will not|not going to|no way (?:that )?you(?:'ll| will| could| would)?)\\s+(?:\\w+\\s+){0,2}?(?:end up with|get back|come out with|walk away with|receive|have)\\s+less than (?:you|what you)\\b"),
+    reject: (t, i) => EN_NEGATOR.test(t.slice(spanStart(t, i, clauseEnd), i).replace(EN_WORRY, "")),
+  },
+  // Yields as the client's: "a return you can count on", "your 3.5% is locked in", "an extra 5% in your account".
+  { rule: "benchmark-as-return", en: true, re: en("\\b(?:a |an )?(?:returns?|yields?|income|interest) (?:that )?you can (?:count|rely|bank) on\\b|\\b\\d[\\d.]*%\\s+(?:is|are|will be|stays?|remains?)\\s+locked in\\b|\\block(?:s|ed)? in (?:a |an |your )?\\d[\\d.]*%|\\byou(?:'ll| will)? (?:have|get|see|earn|pocket) (?:an )?(?:extra|additional) \\d[\\d.]*%") },
+  { rule: "promise-words", en: true, re: en("\\bguaranteed (?:an? )?\\d[\\d.]*%(?! (?:annual )?(?:returns?|yields?))") },
 
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
   {
@@ -464,8 +506,8 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)") },
 ];
 
-const ZH_RETURN_WORDS = /预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
-const EN_RETURN_WORDS = /\b(?:expected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?)|you(?: will|'ll| can)? (?:get|earn|receive|expect to earn|expect to get|expect to receive)|will (?:return|yield|pay)|target returns?|projected returns?)\b/gi;
+const ZH_RETURN_WORDS = /稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
+const EN_RETURN_WORDS = /\b(?:what you(?:'ll| will)? (?:be )?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?)|(?:the )?return you (?:can count on|will get|'ll get)|expected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?)|you(?: will|'ll| can)? (?:get|earn|receive|expect to earn|expect to get|expect to receive)|will (?:return|yield|pay)|target returns?|projected returns?)\b/gi;
 
 /** 业绩比较基准 (or "benchmark") and a return-to-the-client word in one sentence, not negated. */
 function benchmarkFindings(t: string): { index: number; end: number }[] {
