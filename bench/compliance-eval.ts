@@ -24,6 +24,11 @@ export interface CorpusRow {
 // Run from bench/ (jest, ts) or from the build (build/cli/bench): the first of these that exists.
 const CANDIDATES = [["..", "..", ".."], ["..", ".."], [".."]].map((up) => path.join(__dirname, ...up, "test", "fixtures", "compliance", "corpus.tsv"));
 export const CORPUS = CANDIDATES.find((f) => fs.existsSync(f)) ?? CANDIDATES[CANDIDATES.length - 1];
+/** The blind rounds (blind.tsv beside the corpus): written by people who never saw the check. */
+export const BLIND = path.join(path.dirname(CORPUS), "blind.tsv");
+/** Blind round 6 (ids 901-1020) and round 7 (ids 1101-1200). */
+export const BLIND6 = (r: CorpusRow) => Number(r.id.slice(2)) >= 901 && Number(r.id.slice(2)) <= 1020;
+export const BLIND7 = (r: CorpusRow) => Number(r.id.slice(2)) >= 1101 && Number(r.id.slice(2)) <= 1200;
 
 export function readCorpus(file = CORPUS): CorpusRow[] {
   const lines = fs.readFileSync(file, "utf8").split(/\r?\n/);
@@ -121,6 +126,15 @@ function main(argv: string[]) {
       for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(results, (r) => inSplit(r) && FRESH(r) && !ROUND4(r) && !ROUND5(r) && r.locale === loc)));
       for (const rule of RULES) console.log(line(rule, ruleScore(results, rule, (r) => inSplit(r) && FRESH(r) && !ROUND4(r) && !ROUND5(r))));
     }
+  }
+  // The blind rounds: the only figures here that say how the check does on wording it was not
+  // tuned on (blind.tsv's header says how they were written and what they measured).
+  const blind = runCorpus(readCorpus(BLIND));
+  for (const [name, inRound] of [["blind round 6", BLIND6], ["blind round 7", BLIND7]] as const) {
+    console.log(`${name} (${blind.filter((r) => inRound(r.row)).length} sentences, never tuned on)`);
+    console.log(line("all", sentenceScore(blind, inRound)));
+    for (const loc of ["zh-CN", "en-US"] as const) console.log(line(loc, sentenceScore(blind, (r) => inRound(r) && r.locale === loc)));
+    for (const rule of RULES) console.log(line(rule, ruleScore(blind, rule, inRound)));
   }
   if (argv.includes("--misses")) {
     console.log("\nmisses:");

@@ -1,11 +1,31 @@
 // The compliance check against the labelled corpus, the sentences issue 9 names, the
 // normalisation (excerpts quoted as written), and the built-in draft texts.
-import { FRESH, ROUND4, ROUND5, readCorpus, ruleScore, runCorpus, sentenceScore } from "../bench/compliance-eval";
+import { BLIND, BLIND6, BLIND7, FRESH, ROUND4, ROUND5, readCorpus, ruleScore, runCorpus, sentenceScore } from "../bench/compliance-eval";
 import { checkText, normalise, COMPLIANCE_RULES, RULE_LABEL } from "../src/core/compliance";
 import { DEFAULT_TEMPLATES } from "../src/core/drafts";
 
 const rows = readCorpus();
 const results = runCorpus(rows);
+
+// The blind rounds (blind.tsv): written by people who never saw the rules and never tuned on. The
+// figures are what the check scored when this was written (a floor against regressions, not the
+// issue's target of 0.95, which the check does not reach on unseen wording): round 6 precision
+// 0.857 recall 0.650 (78 of 120 promises caught, 13 false alarms), round 7 0.797 / 0.550 (55 of
+// 100, 14 false alarms).
+describe("the blind rounds", () => {
+  const blind = runCorpus(readCorpus(BLIND));
+  test("440 sentences, half of each language flagged", () => {
+    expect(blind.length).toBe(440);
+    expect(blind.filter((r) => BLIND6(r.row)).length).toBe(240);
+    expect(blind.filter((r) => BLIND7(r.row)).length).toBe(200);
+    expect(blind.filter((r) => r.row.label === "flag").length).toBe(220);
+  });
+  test.each([["round 6", BLIND6, 78, 13], ["round 7", BLIND7, 55, 14]] as const)("%s: at least %i promises caught, at most %i false alarms", (_name, inRound, tp, fp) => {
+    const s = sentenceScore(blind, inRound);
+    expect(s.tp).toBeGreaterThanOrEqual(tp);
+    expect(s.fp).toBeLessThanOrEqual(fp);
+  });
+});
 
 describe("the corpus", () => {
   test("at least 300 sentences, 100 in English, about half flagged, a quarter held out", () => {
