@@ -9,7 +9,7 @@ import vm from "vm";
 import path from "path";
 import { GENERATED_SHEETS, writeResultJson, Analysis } from "../core/analysis";
 import { buildOutputs } from "../core/outputs";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
+import type { WorkbookSnapshot } from "../core/workbook";
 import { draftCommand } from "./draft";
 import { Args, UsageError, defaultLocale, parseArgs, scoringOf, str } from "./args";
 import { drillCommand } from "./drill";
@@ -28,7 +28,7 @@ import { WorkbookReadError, describeReadError, describeReadWarning, openXlsxByte
 import { writeNewWorkbook } from "../adapters/exceljs/write";
 import { graftWorkbookFile, openPackageFile } from "../adapters/xlsx/graft-node";
 import { GraftError, describeGraftError, type InputPackage } from "../adapters/xlsx/graft";
-import { analyzeStream, type StreamWorkbook } from "../core/stream-input";
+import { analyzeStream, readSheets, type StreamWorkbook } from "../core/stream-input";
 import { CsvReadError, openCsvStream } from "../adapters/csv/read";
 
 const VALUE_FLAGS = new Set(["--lots", "--nav", "--holdings", "--products-file", "--encoding", "--as-of", "--json", "--out", "--locale", "--scoring", "--clients", "--products", "--seed", "--top", "--client", "--channel",
@@ -259,14 +259,7 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
 /** The sheets LossDesk wrote on an earlier run, read whole (they are small next to the input's). */
 async function ownSheets(stream: StreamWorkbook): Promise<WorkbookSnapshot> {
   const own = new Set(GENERATED_SHEETS.map((n) => n.toLowerCase()));
-  const sheets: SheetSnapshot[] = [];
-  for (const s of stream.sheets) {
-    if (!own.has(s.name.toLowerCase())) continue;
-    const rows: CellValue[][] = [];
-    await s.read((r, row) => { rows[r] = row; });
-    sheets.push({ name: s.name, rows, tables: s.tables });
-  }
-  return { sheets };
+  return { sheets: await readSheets(stream, (name) => own.has(name.toLowerCase())) };
 }
 
 async function analyzeCsv(inputs: string[], args: Args, locale: Locale, say: (s: string) => void, complain: (s: string) => void): Promise<number> {

@@ -91,44 +91,6 @@ function clientJson(c: ClientResult, sources?: LotSources, json: JsonOptions = {
   };
 }
 
-/**
- * JSON.stringify(clientJson(c)) without building the object first: on 1,000,000 clients the
- * intermediate objects were a large share of the JSON time and of the garbage. Same keys, same
- * order, same text (test/analysis.test.ts and scripts/compare-outputs.sh hold it to that).
- */
-function clientJsonText(c: ClientResult, sources: LotSources | undefined, json: JsonOptions): string {
-  const q = JSON.stringify;
-  let out = `{"clientId":${q(c.clientId)},"clientName":${q(c.clientName ?? null)},"relationshipManager":${q(c.rm ?? null)}`
-    + `,"cost":"${formatFen(c.costFen)}","marketValue":"${formatFen(c.marketValueFen)}","dividends":"${formatFen(c.dividendsFen)}"`
-    + `,"pnl":"${formatFen(c.pnlFen)}","lossRate":${q(rate(c.lossRateBp))}`;
-  // These three are always set by the engine; a missing one would be left out, as JSON.stringify does.
-  if (c.riskScore !== undefined) out += `,"riskScore":${q(c.riskScore)}`;
-  if (c.riskTier !== undefined) out += `,"riskTier":${q(c.riskTier)}`;
-  if (c.flags !== undefined) out += `,"flags":${q(c.flags)}`;
-  if (c.factors !== undefined) out += `,"factors":${q(c.factors)}`;
-  out += `,"positions":[`;
-  c.positions.forEach((p, i) => {
-    out += `${i ? "," : ""}{"productCode":${q(p.productCode)},"shares":${q(p.shares.toString())}`
-      + `,"cost":"${formatFen(p.costFen)}","marketValue":"${formatFen(p.marketValueFen)}","dividends":"${formatFen(p.dividendsFen)}"`
-      + `,"pnl":"${formatFen(p.pnlFen)}","lossRate":${q(rate(p.lossRateBp))}`;
-    if (json.lots !== "none") {
-      out += `,"lots":[`;
-      let n = 0;
-      const one = (l: { sheet: string; row: number; ref: string }): void => {
-        out += `${n++ ? "," : ""}{"sheet":${q(l.sheet)},"row":${q(l.row)},"ref":${q(l.ref)}}`;
-      };
-      if (p.lotChain !== undefined && sources) {
-        for (const l of sources.chain(p.lotChain.first)) one({ sheet: l.sheet, row: l.row, ref: lotRef(l) });
-      } else {
-        for (const l of p.lots) one({ sheet: l.sheet, row: l.row, ref: lotRef(l) });
-      }
-      out += "]";
-    }
-    out += "}";
-  });
-  return out + "]}";
-}
-
 /** Everything but the clients: small whatever the workbook's size. */
 function headJson(a: Analysis) {
   return {
@@ -181,7 +143,7 @@ export function writeResultJson(a: Analysis, write: (chunk: string) => void, jso
   write(`{\n"asOf": ${JSON.stringify(asOf)},\n"tables": ${JSON.stringify(tables)},\n"clients": [`);
   let buf = "";
   a.clients.forEach((c, i) => {
-    buf += (i ? ",\n" : "\n") + clientJsonText(c, a.lotSources, json);
+    buf += (i ? ",\n" : "\n") + JSON.stringify(clientJson(c, a.lotSources, json));
     if (buf.length > 1 << 20) { write(buf); buf = ""; }
   });
   write(buf + "\n]");

@@ -40,6 +40,22 @@ export interface StreamWorkbook {
   warnings?: ReadWarning[];
 }
 
+/**
+ * The sheets of `wb` that `keep` accepts, read whole into a snapshot: what the CLI, the preview
+ * and the Office host keep beside a streamed analysis (LossDesk's own sheets, the drill's: small
+ * next to the input tables, and needed whole to carry over what people typed).
+ */
+export async function readSheets(wb: StreamWorkbook, keep: (name: string) => boolean): Promise<SheetSnapshot[]> {
+  const sheets: SheetSnapshot[] = [];
+  for (const ws of wb.sheets) {
+    if (!keep(ws.name)) continue;
+    const rows: SheetSnapshot["rows"] = [];
+    await ws.read((r, row) => { rows[r] = row; });
+    sheets.push({ name: ws.name, rows, tables: ws.tables });
+  }
+  return sheets;
+}
+
 export type LotsKept = "lots" | "source" | "none";
 
 export interface StreamOptions {

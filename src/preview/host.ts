@@ -22,7 +22,7 @@
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
 import { describeReadError, WorkbookReadError } from "../adapters/xlsx/read-core";
 import { openXlsxStream } from "../adapters/xlsx/read-stream";
-import { analyzeStream, type StreamWorkbook } from "../core/stream-input";
+import { analyzeStream, readSheets, type StreamWorkbook } from "../core/stream-input";
 import { GENERATED_SHEETS } from "../core/analysis";
 import { openZipBrowser } from "../adapters/xlsx/zip-browser";
 import type { ZipArchive } from "../adapters/xlsx/zip-core";
@@ -160,18 +160,8 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
 
   /** The sheets of `wb` not in `except` (nor the old settings sheet), read whole. */
   async function snapshotOf(wb: StreamWorkbook, except: Set<string>): Promise<WorkbookSnapshot> {
-    const sheets: SheetSnapshot[] = [];
-    for (const ws of wb.sheets) {
-      if (except.has(ws.name) || isSettingsSheet(ws.name)) continue;
-      sheets.push(await readSheet(ws));
-    }
+    const sheets = await readSheets(wb, (name) => !except.has(name) && !isSettingsSheet(name));
     return wb.warnings?.length ? { sheets, warnings: wb.warnings } : { sheets };
-  }
-
-  async function readSheet(ws: StreamWorkbook["sheets"][number]): Promise<SheetSnapshot> {
-    const rows: SheetSnapshot["rows"] = [];
-    await ws.read((r, row) => { rows[r] = row; });
-    return { name: ws.name, rows, tables: ws.tables };
   }
 
   /** Makes `bytes` the current workbook after a write: same input sheets, a fresh snapshot of the rest. */
@@ -219,7 +209,7 @@ export function createPreviewHost(options: PreviewHostOptions = {}): PreviewHost
           // Only the package's structure now: the sheets are read when the pane reads or analyses.
           const next = await openXlsxStream(bytes, openZip);
           const old = next.sheets.find((s) => isSettingsSheet(s.name));
-          const settingsSheet = old ? await readSheet(old) : undefined;
+          const settingsSheet = old ? (await readSheets(next, (n) => n === old.name))[0] : undefined;
           current = bytes;
           stream = next;
           allSheets = next.sheets.map((s) => s.name).filter((n) => !isSettingsSheet(n));

@@ -13,7 +13,7 @@ import { toHostError } from "./errors";
 import { planReport } from "../../core/layout";
 import { unquoteSheetName } from "../../core/sheet-address";
 import { openStream, readSnapshot, type ReadStats } from "./read";
-import { analyzeStream, type StreamWorkbook } from "../../core/stream-input";
+import { analyzeStream, readSheets, type StreamWorkbook } from "../../core/stream-input";
 import { GENERATED_SHEETS } from "../../core/analysis";
 import { writeCellEdits } from "./cells";
 import { watchCells } from "./drill-events";
@@ -46,20 +46,12 @@ export type ExcelHost = WorkbookHost & {
   analyzeInput(options: AnalyzeInputOptions, progress?: Progress, signal?: AbortSignal): Promise<HostAnalysis>;
 };
 
-/** The sheets of `wb` not in `except`, read whole (LossDesk's and the drill's sheets: small). */
+/** The sheets of `wb` not in `except` (LossDesk's and the drill's sheets: small), read whole. */
 async function snapshotOf(wb: StreamWorkbook, except: Set<string>): Promise<WorkbookSnapshot> {
-  const sheets: WorkbookSnapshot["sheets"] = [];
-  for (const ws of wb.sheets) {
-    if (except.has(ws.name)) continue;
-    const rows: WorkbookSnapshot["sheets"][number]["rows"] = [];
-    await ws.read((r, row) => { rows[r] = row; });
-    sheets.push({ name: ws.name, rows, tables: ws.tables });
-  }
-  return { sheets };
+  return { sheets: await readSheets(wb, (name) => !except.has(name)) };
 }
 
-export function createExcelHost(options_: ExcelHostOptions = {}): ExcelHost {
-  const options = options_;
+export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const stats: ExcelHostStats = {};
   // The sheets holding the input tables the last analysis found: the analysis streams them (each
   // 5,000-row block into the engine as it arrives, none kept), and the pane's snapshot leaves them out.
@@ -84,13 +76,13 @@ export function createExcelHost(options_: ExcelHostOptions = {}): ExcelHost {
     theme,
     onThemeChange: watchTheme,
 
-    analyzeInput(options: AnalyzeInputOptions, progress?: Progress, signal?: AbortSignal): Promise<HostAnalysis> {
+    analyzeInput(o: AnalyzeInputOptions, progress?: Progress, signal?: AbortSignal): Promise<HostAnalysis> {
       return run(
         "read",
         async (batch) => {
-          const { workbook, stats: s } = await openStream(batch, { progress, blockRows: options_.readBlockRows, orNullObject: batch.support.nullObjects });
+          const { workbook, stats: s } = await openStream(batch, { progress, blockRows: options.readBlockRows, orNullObject: batch.support.nullObjects });
           const analysis = await analyzeStream(workbook, {
-            asOf: options.asOf, locale: options.locale, scoring: options.scoring, skipSheets: GENERATED_SHEETS, lots: "source",
+            asOf: o.asOf, locale: o.locale, scoring: o.scoring, skipSheets: GENERATED_SHEETS, lots: "source",
           });
           inputSheets = new Set(analysis.tables.map((t) => t.sheet));
           const snapshot = await snapshotOf(workbook, inputSheets);
@@ -107,7 +99,7 @@ export function createExcelHost(options_: ExcelHostOptions = {}): ExcelHost {
         async (batch) => {
           if (inputSheets.size) {
             // after an analysis: the input tables are not read again, only the other sheets
-            const { workbook, stats: s } = await openStream(batch, { progress, blockRows: options_.readBlockRows, orNullObject: batch.support.nullObjects });
+            const { workbook, stats: s } = await openStream(batch, { progress, blockRows: options.readBlockRows, orNullObject: batch.support.nullObjects });
             const snapshot = await snapshotOf(workbook, inputSheets);
             stats.read = s;
             return snapshot;
