@@ -182,7 +182,12 @@ describe("the report on the bundled sample (assets/sample-lossdesk.xlsx): figure
   test("the elderly section names the age in force", () => {
     const headingsOf = (x: Analysis) => headings(buildReport(x, { locale: "zh-CN", generatedAt: "2026-12-02T09:30:00" }).sheet.blocks);
     expect(headingsOf(a)[4]).toBe("五、65岁及以上客户（51）");
-    const older = { ...a, elderlyAge: 70, clients: a.clients.map((c) => ({ ...c, flags: c.flags.filter((f) => f !== "elderly" || (c.age ?? 0) >= 70) })) };
+    const older = { ...a, elderlyAge: 70, clients: a.clients.map((c) => {
+      // A client derived from c (not a spread copy: its score factors are a getter, engine.ts).
+      const o = Object.create(c) as typeof c;
+      o.flags = c.flags.filter((f) => f !== "elderly" || (c.age ?? 0) >= 70);
+      return o;
+    }) };
     expect(headingsOf(older)[4]).toMatch(/^五、70岁及以上客户（\d+）$/);
     expect(scoringWith({ elderlyAge: 70 }).elderlyAge).toBe(70);
   });

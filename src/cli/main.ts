@@ -207,9 +207,13 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
     // read whole, for regeneration to keep what people typed in them.
     // With --out the package is in memory already (checked above): the file is read once.
     const stream = pkg ? await openXlsxBytesStream(pkg.bytes) : await openXlsxFileStream(input);
-    for (const w of stream.warnings ?? []) complain(`lossdesk: ${input}: ${zh ? "警告" : "warning"}: ${describeReadWarning(w, locale)}`);
-    analysis = await analyzeStream(stream, { asOf, locale, scoring, skipSheets: GENERATED_SHEETS, lots: lotsMode });
-    previous = outPath ? await ownSheets(stream) : { sheets: [] };
+    try {
+      for (const w of stream.warnings ?? []) complain(`lossdesk: ${input}: ${zh ? "警告" : "warning"}: ${describeReadWarning(w, locale)}`);
+      analysis = await analyzeStream(stream, { asOf, locale, scoring, skipSheets: GENERATED_SHEETS, lots: lotsMode });
+      previous = outPath ? await ownSheets(stream) : { sheets: [] };
+    } finally {
+      stream.close?.();
+    }
   } catch (e) {
     if (e instanceof WorkbookReadError) { complain(`lossdesk: ${input}: ${describeReadError(e, locale)}`); return 2; }
     if (e instanceof InputFatalError) {

@@ -29,7 +29,7 @@ export interface Analysis extends EngineResult {
   issues: Issue[];
   lotRows: number;
   lotsAccepted: number;
-  /** The streaming path's columnar lot sources (stream-input.ts), behind PositionResult.lotChain. */
+  /** The streaming path's columnar lot sources (stream-input.ts), behind PositionResult.lotFirst. */
   lotSources?: LotSources;
 }
 
@@ -56,9 +56,9 @@ export interface JsonOptions {
 }
 
 function lotsJson(p: ClientResult["positions"][number], sources: LotSources | undefined) {
-  if (p.lotChain !== undefined && sources) {
+  if (p.lotFirst !== undefined && p.lotFirst >= 0 && sources) {
     const out: { sheet: string; row: number; ref: string }[] = [];
-    for (const l of sources.chain(p.lotChain.first)) out.push({ sheet: l.sheet, row: l.row, ref: lotRef(l) });
+    for (const l of sources.chain(p.lotFirst)) out.push({ sheet: l.sheet, row: l.row, ref: lotRef(l) });
     return out;
   }
   return p.lots.map((l) => ({ sheet: l.sheet, row: l.row, ref: lotRef(l) }));

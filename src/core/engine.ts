@@ -19,8 +19,13 @@ export interface PositionResult {
   lossRateBp: RateBp | null;
   /** The holdings rows behind this position (their sheet, row and cells). */
   lots: Lot[];
-  /** On the streaming path: the same rows as a chain in the analysis's LotSources (lots.ts). */
-  lotChain?: { first: number; last: number };
+  /**
+   * On the streaming path: the same rows as a chain in the analysis's LotSources (lots.ts), from
+   * `lotFirst` to `lotLast` (-1: none). Two numbers in the position itself rather than an object
+   * beside it: at 500,000 positions an object each was 12 MB.
+   */
+  lotFirst?: number;
+  lotLast?: number;
 }
 
 export interface ClientResult {
@@ -41,7 +46,9 @@ export interface ClientResult {
   riskScore: number;
   riskTier: RiskTier;
   flags: Flag[];
-  factors: Factor[];
+  /** On the engine's clients a getter (derived from the fields above): copy a client with
+   *  Object.create(c), not a spread, which drops it. */
+  readonly factors: Factor[];
   positions: PositionResult[];
 }
 
@@ -89,10 +96,51 @@ export interface EngineResult {
   totals: Totals;
 }
 
-interface ClientAcc {
-  result: ClientResult;
-  birthDate?: IsoDate;
-  maxProductRisk?: Level;
+/**
+ * A client as the accumulator builds it. Its score factors are not stored: `factors` scores the
+ * client again from the fields that made the score (scoreClient is pure, about a microsecond),
+ * because three Factor objects, their texts and an array were some 270 bytes a client, the
+ * biggest single cost at Excel's row limit (500,000 clients). Every field is set in the
+ * constructor, in one order: one hidden class, its fields in the object.
+ */
+class ClientRecord implements ClientResult {
+  clientName: string | undefined = undefined;
+  rm: string | undefined = undefined;
+  phone: string | undefined = undefined;
+  clientRisk: Level | undefined = undefined;
+  age: number | undefined = undefined;
+  totalAssets: number | undefined = undefined;
+  complaints: number | undefined = undefined;
+  clientTier: string | undefined = undefined;
+  costFen: Fen = 0;
+  marketValueFen: Fen = 0;
+  dividendsFen: Fen = 0;
+  pnlFen: Fen = 0;
+  lossRateBp: RateBp | null = null;
+  riskScore = 0;
+  riskTier: RiskTier = "low";
+  flags: Flag[] = NO_FLAGS;
+  positions: PositionResult[] = [];
+  /** What the score needs beyond the fields above: the highest risk among the client's products. */
+  maxProductRisk: Level | undefined = undefined;
+  birthDate: IsoDate | undefined = undefined;
+
+  constructor(
+    readonly clientId: string,
+    private readonly scoring: ScoringConfig,
+  ) {}
+
+  get factors(): Factor[] {
+    return scoreClient(scoreInput(this), this.scoring).factors;
+  }
+}
+
+function scoreInput(r: ClientRecord) {
+  return {
+    pnlFen: r.pnlFen, costFen: r.costFen, lossRateBp: r.lossRateBp, clientRisk: r.clientRisk,
+    maxProductRisk: r.maxProductRisk, age: r.age, totalAssets: r.totalAssets, complaints: r.complaints,
+    tier: r.clientTier,
+  };
 }
 
 /** Per-product data the lot loop needs, looked up once per product. */
@@ -105,9 +153,12 @@ interface ProductAt {
   pnlFen: Fen;
 }
 
-/** Placeholder until finish() sets each client's flags (never pushed to). */
-const NO_FLAGS: Flag[] = [];
-/** The lots of every position when the lots are not kept (streaming: see lotChain). */
+/** The four sets of flags a client can have, shared (frozen: never pushed to). */
+const NO_FLAGS = Object.freeze([]) as unknown as Flag[];
+const MISMATCH = Object.freeze(["suitability-mismatch"]) as unknown as Flag[];
+const ELDERLY = Object.freeze(["elderly"]) as unknown as Flag[];
+const MISMATCH_ELDERLY = Object.freeze(["suitability-mismatch", "elderly"]) as unknown as Flag[];
+/** The lots of every position when the lots are not kept (streaming: see lotFirst). */
 const NO_LOTS: Lot[] = [];
 
 function rateOf(pnl: Fen, cost: Fen): RateBp | null {
@@ -134,7 +185,7 @@ export function computeLosses(
  */
 export class LossAccumulator {
   private readonly at = new Map<string, ProductAt>();
-  private readonly clients = new Map<string, ClientAcc>();
+  private readonly clients = new Map<string, ClientRecord>();
   count = 0;
 
   constructor(
@@ -161,28 +212,18 @@ export class LossAccumulator {
     const marketValueFen = mulToFen(lot.shares, p.latestNav);
     const dividendsFen = lot.dividends ? fenFromYuan(lot.dividends) : 0;
 
-    let c = clients.get(lot.clientId);
-    if (!c) {
-      c = {
-        // Every field declared here, even those still unknown: one object with its fields in
-        // place, not a second property store per client added field by field (500,000 clients).
-        result: {
-          clientId: lot.clientId, clientName: undefined, rm: undefined, phone: undefined, clientRisk: undefined,
-          age: undefined, totalAssets: undefined, complaints: undefined, clientTier: undefined,
-          costFen: 0, marketValueFen: 0, dividendsFen: 0, pnlFen: 0, lossRateBp: null,
-          riskScore: 0, riskTier: "low", flags: NO_FLAGS, factors: [], positions: [],
-        },
-      };
-      clients.set(lot.clientId, c);
+    let r = clients.get(lot.clientId);
+    if (!r) {
+      r = new ClientRecord(lot.clientId, this.scoring);
+      clients.set(lot.clientId, r);
     }
     // A client's details come from the first lot that gives them.
-    const r = c.result;
     if (r.clientName === undefined) r.clientName = lot.clientName;
     if (r.rm === undefined) r.rm = lot.rm;
     if (r.phone === undefined) r.phone = lot.phone;
     if (r.clientRisk === undefined) r.clientRisk = lot.clientRisk;
     if (r.age === undefined) r.age = lot.age;
-    if (c.birthDate === undefined) c.birthDate = lot.birthDate;
+    if (r.birthDate === undefined) r.birthDate = lot.birthDate;
     if (r.totalAssets === undefined) r.totalAssets = lot.totalAssets;
     if (r.complaints === undefined) r.complaints = lot.complaints;
     if (r.clientTier === undefined) r.clientTier = lot.clientTier;
@@ -195,7 +236,7 @@ export class LossAccumulator {
     if (!pos) {
       pos = {
         productCode: lot.productCode, shares: new ExactSum(), costFen: 0, marketValueFen: 0, dividendsFen: 0,
-        pnlFen: 0, lossRateBp: null, lots: this.keep === "lots" ? [] : NO_LOTS,
+        pnlFen: 0, lossRateBp: null, lots: this.keep === "lots" ? [] : NO_LOTS, lotFirst: -1, lotLast: -1,
       };
       r.positions.push(pos);
       p.holders++;
@@ -207,8 +248,9 @@ export class LossAccumulator {
     if (this.keep === "lots") pos.lots.push(lot);
     else if (this.keep === "source" && this.sources) {
       const i = this.sources.add(lot.sheet, lot.row, lot.cols);
-      if (pos.lotChain === undefined) pos.lotChain = { first: i, last: i };
-      else { this.sources.link(pos.lotChain.last, i); pos.lotChain.last = i; }
+      if (pos.lotFirst! < 0) pos.lotFirst = i;
+      else this.sources.link(pos.lotLast!, i);
+      pos.lotLast = i;
     }
 
     const pnl = marketValueFen + dividendsFen - costFen;
@@ -221,8 +263,7 @@ export class LossAccumulator {
     const { at, clients, asOf, scoring } = this;
     const totals: Totals = { clients: 0, clientsWithLoss: 0, costFen: 0, marketValueFen: 0, dividendsFen: 0, pnlFen: 0, lossFen: 0 };
     const out: ClientResult[] = [];
-    for (const c of clients.values()) {
-      const r = c.result;
+    for (const r of clients.values()) {
       for (const pos of r.positions) {
         pos.pnlFen = pos.marketValueFen + pos.dividendsFen - pos.costFen;
         pos.lossRateBp = rateOf(pos.pnlFen, pos.costFen);
@@ -230,24 +271,19 @@ export class LossAccumulator {
         r.marketValueFen += pos.marketValueFen;
         r.dividendsFen += pos.dividendsFen;
         const risk = at.get(pos.productCode)!.info.risk;
-        if (risk !== undefined && (c.maxProductRisk === undefined || risk > c.maxProductRisk)) c.maxProductRisk = risk;
+        if (risk !== undefined && (r.maxProductRisk === undefined || risk > r.maxProductRisk)) r.maxProductRisk = risk;
       }
       r.pnlFen = r.marketValueFen + r.dividendsFen - r.costFen;
       r.lossRateBp = rateOf(r.pnlFen, r.costFen);
-      if (c.birthDate !== undefined) r.age = ageAt(c.birthDate, asOf);
-      const mismatch = r.clientRisk !== undefined && c.maxProductRisk !== undefined && c.maxProductRisk > r.clientRisk;
+      if (r.birthDate !== undefined) r.age = ageAt(r.birthDate, asOf);
+      const mismatch = r.clientRisk !== undefined && r.maxProductRisk !== undefined && r.maxProductRisk > r.clientRisk;
       const elderly = r.age !== undefined && r.age >= scoring.elderlyAge;
-      // Arrays of their exact length: one grown by push keeps room for 17 items.
-      r.flags = mismatch && elderly ? ["suitability-mismatch", "elderly"] : mismatch ? ["suitability-mismatch"] : elderly ? ["elderly"] : [];
+      r.flags = mismatch && elderly ? MISMATCH_ELDERLY : mismatch ? MISMATCH : elderly ? ELDERLY : NO_FLAGS;
+      // An array of its exact length: one grown by push keeps room for 17 items.
       if (r.positions.length < 17) r.positions = r.positions.slice();
-      const s = scoreClient({
-        pnlFen: r.pnlFen, costFen: r.costFen, lossRateBp: r.lossRateBp, clientRisk: r.clientRisk,
-        maxProductRisk: c.maxProductRisk, age: r.age, totalAssets: r.totalAssets, complaints: r.complaints,
-        tier: r.clientTier,
-      }, scoring);
+      const s = scoreClient(scoreInput(r), scoring);
       r.riskScore = s.score;
       r.riskTier = s.tier;
-      r.factors = s.factors.slice();
       totals.clients++;
       totals.costFen += r.costFen;
       totals.marketValueFen += r.marketValueFen;

@@ -38,6 +38,8 @@ export interface StreamWorkbook {
   sheets: StreamSheet[];
   /** What the reader skipped or worked around while the data stayed readable. */
   warnings?: ReadWarning[];
+  /** Releases the file behind the sheets, where there is one (no read may follow). */
+  close?(): void;
 }
 
 /**
@@ -127,7 +129,7 @@ async function readTable(
 }
 
 export interface StreamAnalysis extends Analysis {
-  /** Each accepted lot's sheet and row, chained per position (PositionResult.lotChain). */
+  /** Each accepted lot's sheet and row, chained per position (PositionResult.lotFirst). */
   lotSources?: LotSources;
 }
 

@@ -4,22 +4,20 @@
 
 import { MemoryZipArchive, type RawInflater, type ZipArchive } from "./zip-core";
 
-/** Pieces fed to the decompressor: the stream pulls them one at a time, so memory stays flat. */
-const CHUNK = 1 << 20;
-
-function decompressed(data: Uint8Array): ReadableStream<Uint8Array> {
-  let fed = 0;
+function decompressed(first: Uint8Array, input: Iterator<Uint8Array>): ReadableStream<Uint8Array> {
+  let head: Uint8Array | undefined = first;
   // A pull source rather than one big enqueue: the decompressor asks for the next piece only when
   // it has room, which keeps a 100 MB sheet from being inflated all at once ahead of the parser.
   const source = new ReadableStream<Uint8Array>({
     pull(controller) {
-      if (fed >= data.length) {
-        controller.close();
+      if (head) {
+        controller.enqueue(head);
+        head = undefined;
         return;
       }
-      const piece = data.subarray(fed, Math.min(data.length, fed + CHUNK));
-      fed += piece.length;
-      controller.enqueue(piece);
+      const next = input.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
     },
   });
   // The DOM typings declare the stream types slightly differently from what pipeThrough expects
@@ -31,7 +29,7 @@ export const browserInflater: RawInflater = {
   async inflate(data: Uint8Array): Promise<Uint8Array> {
     const parts: Uint8Array[] = [];
     let total = 0;
-    for await (const piece of browserInflater.inflateChunks(data)) {
+    for await (const piece of browserInflater.inflateChunks(data.length > 0 ? [data] : [])) {
       parts.push(piece);
       total += piece.length;
     }
@@ -45,10 +43,13 @@ export const browserInflater: RawInflater = {
     return out;
   },
 
-  async *inflateChunks(data: Uint8Array): AsyncIterable<Uint8Array> {
+  async *inflateChunks(pieces: Iterable<Uint8Array>): AsyncIterable<Uint8Array> {
     // An empty deflate stream is not valid deflate, but some writers store empty parts that way.
-    if (data.length === 0) return;
-    const reader = decompressed(data).getReader();
+    const input = pieces[Symbol.iterator]();
+    let first = input.next();
+    while (!first.done && first.value.length === 0) first = input.next();
+    if (first.done) return;
+    const reader = decompressed(first.value, input).getReader();
     try {
       for (;;) {
         const { done, value } = await reader.read();

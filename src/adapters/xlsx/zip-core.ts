@@ -50,9 +50,27 @@ export interface ZipEntry {
 /** Inflates raw deflate data (no zlib/gzip header), whole or as a stream of pieces. */
 export interface RawInflater {
   inflate(data: Uint8Array): Promise<Uint8Array>;
-  inflateChunks(data: Uint8Array): AsyncIterable<Uint8Array>;
+  /**
+   * The compressed `pieces`, taken one at a time as the inflater has room (so a sheet read from a
+   * file is never whole in memory, compressed or not), inflated as a stream of pieces.
+   */
+  inflateChunks(pieces: Iterable<Uint8Array>): AsyncIterable<Uint8Array>;
   /** A faster CRC-32 than the shared table routine, where the platform has one (Node's zlib). */
   crc32?(data: Uint8Array, crc: number): number;
+}
+
+/**
+ * Where a zip's bytes are: in memory, or in a file read where needed (zip.ts `fileBytes`), so
+ * that reading a 120 MB workbook does not mean holding 120 MB.
+ */
+export interface ZipBytes {
+  readonly length: number;
+  /** Up to `length` bytes from `offset` (fewer at the end). In memory a view; from a file a fresh copy. */
+  read(offset: number, length: number): Uint8Array;
+}
+
+export function memoryBytes(b: Uint8Array): ZipBytes {
+  return { length: b.length, read: (offset, length) => b.subarray(offset, offset + length) };
 }
 
 import { crc32 } from "./crc32";
@@ -92,11 +110,11 @@ function findEocd(b: Uint8Array): number {
   return -1;
 }
 
-/** Reads the central directory. Throws ZipError("not-zip" | "corrupt-zip"). */
-export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
+/** Where the central directory is, from the bytes `b` of the file from `base` to its end. */
+function locateDirectory(b: Uint8Array, base: number): { count: number; cdSize: number; cdOffset: number; shift: number; need: number } {
   const eocd = findEocd(b);
   if (eocd < 0) {
-    const startsLikeZip = b.length >= 4 && u32(b, 0) === SIG_LOCAL;
+    const startsLikeZip = base === 0 && b.length >= 4 && u32(b, 0) === SIG_LOCAL;
     throw new ZipError(
       startsLikeZip ? "corrupt-zip" : "not-zip",
       "",
@@ -108,33 +126,45 @@ export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
   let count = u16(b, eocd + 10);
   let cdSize = u32(b, eocd + 12);
   let cdOffset = u32(b, eocd + 16);
+  let need = Math.max(0, base + eocd - cdSize);
+  const at = (abs: number, len: number) => abs >= base && abs - base + len <= b.length;
 
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     const loc = eocd - 20;
     if (loc >= 0 && u32(b, loc) === SIG_ZIP64_LOCATOR) {
       const z64 = u64(b, loc + 8);
-      if (z64 + 56 <= b.length && u32(b, z64) === SIG_ZIP64_EOCD) {
-        count = u64(b, z64 + 32);
-        cdSize = u64(b, z64 + 40);
-        cdOffset = u64(b, z64 + 48);
+      need = Math.min(need, z64);
+      if (at(z64, 56) && u32(b, z64 - base) === SIG_ZIP64_EOCD) {
+        count = u64(b, z64 - base + 32);
+        cdSize = u64(b, z64 - base + 40);
+        cdOffset = u64(b, z64 - base + 48);
       }
     }
   }
+  need = Math.min(need, cdOffset);
 
   // Data prepended to the zip (self-extractor stubs, some mail gateways) shifts every offset.
   let shift = 0;
-  if (cdOffset + 4 > b.length || u32(b, cdOffset) !== SIG_CENTRAL) {
-    const guess = eocd - cdSize;
-    if (guess >= 0 && guess + 4 <= b.length && u32(b, guess) === SIG_CENTRAL) {
+  if (!at(cdOffset, 4) || u32(b, cdOffset - base) !== SIG_CENTRAL) {
+    const guess = base + eocd - cdSize;
+    if (at(guess, 4) && u32(b, guess - base) === SIG_CENTRAL) {
       shift = guess - cdOffset;
       cdOffset = guess;
-    } else if (count > 0) {
+    } else if (count > 0 && need >= base) {
       throw new ZipError("corrupt-zip", "", "the central directory is not where the zip says it is");
     }
   }
+  return { count, cdSize, cdOffset, shift, need };
+}
 
+/**
+ * Reads the central directory from `b`, the bytes of the file from `base` to its end (all of it
+ * by default). Throws ZipError("not-zip" | "corrupt-zip").
+ */
+export function readCentralDirectory(b: Uint8Array, base = 0): ZipEntry[] {
+  const { count, cdOffset, shift } = locateDirectory(b, base);
   const entries: ZipEntry[] = [];
-  let p = cdOffset;
+  let p = cdOffset - base;
   for (let i = 0; i < count; i++) {
     if (p + 46 > b.length || u32(b, p) !== SIG_CENTRAL) {
       throw new ZipError("corrupt-zip", "", `central directory entry ${i + 1} of ${count} is damaged`);
@@ -178,16 +208,34 @@ export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** A zip held in memory. Sizes come from the central directory, so data descriptors need no special care. */
-export class MemoryZipArchive implements ZipArchive {
+/** The central directory of a zip behind `src`: its tail read first, then from where the directory starts. */
+function readDirectory(src: ZipBytes): ZipEntry[] {
+  // The EOCD record (22 bytes, a comment of up to 65,535) and a zip64 locator (20) end the file.
+  const tail = Math.min(src.length, 22 + 0xffff + 20);
+  let base = src.length - tail;
+  let b = src.read(base, tail);
+  const { need } = locateDirectory(b, base);
+  if (need < base) {
+    b = src.read(need, src.length - need);
+    base = need;
+  }
+  return readCentralDirectory(b, base);
+}
+
+/**
+ * A zip read from `src`: in memory, or a file read where needed (only the central directory
+ * and the parts being read, a megabyte at a time). Sizes come from the central directory, so
+ * data descriptors need no special care.
+ */
+export class SourceZipArchive implements ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly byLowerName = new Map<string, ZipEntry>();
 
   constructor(
-    private readonly bytes: Uint8Array,
+    private readonly src: ZipBytes,
     private readonly inflater: RawInflater,
   ) {
-    for (const entry of readCentralDirectory(bytes)) {
+    for (const entry of readDirectory(src)) {
       if (entry.name.endsWith("/")) continue;
       this.byName.set(entry.name, entry);
       const lower = entry.name.toLowerCase();
@@ -210,7 +258,8 @@ export class MemoryZipArchive implements ZipArchive {
 
   async text(name: string): Promise<string> {
     const entry = this.entry(name);
-    const data = this.raw(entry);
+    const { start, end } = this.span(entry);
+    const data = this.src.read(start, end - start);
     let bytes: Uint8Array;
     if (entry.method === STORED) bytes = data;
     else {
@@ -226,14 +275,18 @@ export class MemoryZipArchive implements ZipArchive {
 
   async *chunks(name: string): AsyncIterable<Uint8Array> {
     const entry = this.entry(name);
-    const data = this.raw(entry);
+    const { start, end } = this.span(entry);
+    const src = this.src;
+    // Read as the inflater asks, a megabyte at a time: from a file the compressed part is never whole.
+    function* pieces(): Generator<Uint8Array> {
+      for (let i = start; i < end; i += CHUNK) yield src.read(i, Math.min(CHUNK, end - i));
+    }
     // The CRC is only known once the last piece is through, so a damaged part fails at its end:
     // the caller must treat what it parsed from the part as void when this throws (the reader
     // throws the whole read away).
     let crc = 0;
     if (entry.method === STORED) {
-      for (let i = 0; i < data.length; i += CHUNK) {
-        const piece = data.subarray(i, Math.min(data.length, i + CHUNK));
+      for (const piece of pieces()) {
         crc = this.crc(piece, crc);
         yield piece;
       }
@@ -241,7 +294,7 @@ export class MemoryZipArchive implements ZipArchive {
       return;
     }
     try {
-      for await (const piece of this.inflater.inflateChunks(data)) {
+      for await (const piece of this.inflater.inflateChunks(pieces())) {
         crc = this.crc(piece, crc);
         yield piece;
       }
@@ -276,21 +329,19 @@ export class MemoryZipArchive implements ZipArchive {
    * written, and a writer that left a field blank in one place is not a damaged transfer.
    */
   private localCrcs(entry: ZipEntry): number[] {
-    const b = this.bytes;
-    const h = entry.localHeaderOffset;
-    const out = [u32(b, h + 14)];
-    const end = h + 30 + u16(b, h + 26) + u16(b, h + 28) + entry.compressedSize;
+    const { end } = this.span(entry);
+    const out = [u32(this.src.read(entry.localHeaderOffset, 30), 14)];
     if (entry.flags & 0x8) {
       // The descriptor may or may not start with its signature.
-      const at = end + 4 <= b.length && u32(b, end) === 0x08074b50 ? end + 4 : end;
-      if (at + 4 <= b.length) out.push(u32(b, at));
+      const d = this.src.read(end, 8);
+      const at = d.length >= 4 && u32(d, 0) === 0x08074b50 ? 4 : 0;
+      if (at + 4 <= d.length) out.push(u32(d, at));
     }
     return out;
   }
 
-  /** The entry's stored (possibly compressed) bytes, after checking it is something we can read. */
-  private raw(entry: ZipEntry): Uint8Array {
-    const b = this.bytes;
+  /** Where the entry's stored (possibly compressed) bytes are, after checking it is something we can read. */
+  private span(entry: ZipEntry): { start: number; end: number } {
     if (entry.flags & 0x1) {
       throw new ZipError("unsupported-compression", entry.name, "the zip entry is encrypted");
     }
@@ -298,13 +349,21 @@ export class MemoryZipArchive implements ZipArchive {
       throw new ZipError("unsupported-compression", entry.name, `zip compression method ${entry.method} (only stored and deflate are supported)`);
     }
     const h = entry.localHeaderOffset;
-    if (h + 30 > b.length || u32(b, h) !== SIG_LOCAL) {
+    const head = this.src.read(h, 30);
+    if (head.length < 30 || u32(head, 0) !== SIG_LOCAL) {
       throw new ZipError("corrupt-zip", entry.name, "the local header is missing or damaged");
     }
-    const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
+    const start = h + 30 + u16(head, 26) + u16(head, 28);
     const end = start + entry.compressedSize;
-    if (end > b.length) throw new ZipError("corrupt-zip", entry.name, "the entry's data runs past the end of the file (truncated?)");
-    return b.subarray(start, end);
+    if (end > this.src.length) throw new ZipError("corrupt-zip", entry.name, "the entry's data runs past the end of the file (truncated?)");
+    return { start, end };
+  }
+}
+
+/** A zip held in memory. */
+export class MemoryZipArchive extends SourceZipArchive {
+  constructor(bytes: Uint8Array, inflater: RawInflater) {
+    super(memoryBytes(bytes), inflater);
   }
 }
 
