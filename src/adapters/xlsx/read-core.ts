@@ -434,6 +434,10 @@ export function parseIsoDate(text: string): Date | undefined {
  * sheet XML would keep that chunk alive as long as the snapshot lives: for a 200,000-row sheet of
  * inline strings that is the whole decompressed sheet, several hundred MB.
  */
+/**
+ * The string to store for a cell: never a slice that would keep its whole chunk alive. (Sharing
+ * one copy per distinct value through a Map was tried: slower, and no smaller on holdings data.)
+ */
 function detach(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
@@ -546,14 +550,6 @@ class SheetHandler implements XmlHandler {
     this.buffer += value;
   }
 
-  /**
-   * The string to store for a cell: never a slice that would keep its whole chunk alive. (Sharing
-   * one copy per distinct value through a Map was tried: slower, and no smaller on holdings data.)
-   */
-  private keep(s: string): string {
-    return detach(s);
-  }
-
   private startText(what: Collect): void {
     this.collect = what;
     this.buffer = "";
@@ -651,58 +647,67 @@ class SheetHandler implements XmlHandler {
 
   private closeCell(): void {
     this.inCell = false;
-    const v = this.value;
-    let value: CellValue;
-    switch (this.cellType) {
-      case "s": {
-        if (v === null || v === "") return;
-        const s = this.sharedStrings[+v];
-        if (s === undefined) return;
-        value = s;
-        break;
-      }
-      case "inlineStr":
-        if (this.inline !== null) value = this.keep(decodeOoxmlEscapes(this.inline));
-        else if (v !== null) value = this.keep(decodeOoxmlEscapes(v));
-        else return;
-        break;
-      case "str":
-        if (v === null) return; // a formula never calculated: no cached result
-        value = this.keep(decodeOoxmlEscapes(v));
-        break;
-      case "b":
-        if (v === null || v === "") return;
-        value = v === "1" || v.trim().toLowerCase() === "true";
-        break;
-      case "e":
-        if (v === null || v === "") return;
-        value = { error: v.trim() };
-        break;
-      case "d": {
-        if (v === null || v === "") return;
-        value = parseIsoDate(v) ?? this.keep(v);
-        break;
-      }
-      default: {
-        if (v === null || v === "") return;
-        const n = +v;
-        if (Number.isNaN(n) || v.trim() === "") value = this.keep(v);
-        else if (this.dateStyles[this.cellStyle] === true) value = serialToDate(n, this.date1904);
-        else value = n;
-      }
+    this.place(this.cellRow, this.cellCol, this.cellType, this.cellStyle, this.value, this.inline);
+  }
+
+  /**
+   * A cell's raw parts (type, style, the <v> text, the inline string) made its value and put in
+   * its row. The worker's handler (sheet-worker.ts) sends the raw parts to the main thread instead.
+   */
+  protected place(row: number, col: number, type: string, style: number, v: string | null, inline: string | null): void {
+    const value = cellValue(type, style, v, inline, this.sharedStrings, this.dateStyles, this.date1904);
+    if (value !== undefined) putCell(this.rows, row, col, value);
+  }
+}
+
+/** A cell's value from its raw parts; undefined for a cell that holds none. */
+export function cellValue(
+  type: string, style: number, v: string | null, inline: string | null,
+  sharedStrings: readonly string[], dateStyles: readonly boolean[], date1904: boolean,
+): CellValue | undefined {
+  switch (type) {
+    case "s": {
+      if (v === null || v === "") return undefined;
+      return sharedStrings[+v];
     }
-    let row = this.rows[this.cellRow];
-    if (row === undefined) {
-      // Grow the row list with holes, not nulls: missing rows are cheap and mean "empty".
-      row = [];
-      this.rows[this.cellRow] = row;
+    case "inlineStr":
+      if (inline !== null) return detach(decodeOoxmlEscapes(inline));
+      if (v !== null) return detach(decodeOoxmlEscapes(v));
+      return undefined;
+    case "str":
+      if (v === null) return undefined; // a formula never calculated: no cached result
+      return detach(decodeOoxmlEscapes(v));
+    case "b":
+      if (v === null || v === "") return undefined;
+      return v === "1" || v.trim().toLowerCase() === "true";
+    case "e":
+      if (v === null || v === "") return undefined;
+      return { error: v.trim() };
+    case "d": {
+      if (v === null || v === "") return undefined;
+      return parseIsoDate(v) ?? detach(v);
     }
-    const c = this.cellCol;
-    if (c < row.length) row[c] = value;
-    else {
-      while (row.length < c) row.push(null);
-      row.push(value);
+    default: {
+      if (v === null || v === "") return undefined;
+      const n = +v;
+      if (Number.isNaN(n) || v.trim() === "") return detach(v);
+      if (dateStyles[style] === true) return serialToDate(n, date1904);
+      return n;
     }
+  }
+}
+
+/** Puts a value in row r, column c of `rows`, growing the row list with holes (missing rows are cheap and mean "empty"). */
+export function putCell(rows: (CellValue[] | undefined)[], r: number, c: number, value: CellValue): void {
+  let row = rows[r];
+  if (row === undefined) {
+    row = [];
+    rows[r] = row;
+  }
+  if (c < row.length) row[c] = value;
+  else {
+    while (row.length < c) row.push(null);
+    row.push(value);
   }
 }
 

@@ -17,6 +17,8 @@ export interface ZipArchive {
   text(name: string): Promise<string>;
   /** The entry's uncompressed bytes, a piece at a time, so that huge sheets never sit whole in memory. */
   chunks(name: string): AsyncIterable<Uint8Array>;
+  /** The entry's uncompressed size as the central directory records it. */
+  size?(name: string): number | undefined;
 }
 
 export type ZipErrorCode = "not-zip" | "corrupt-zip" | "unsupported-compression" | "missing-part" | "crc-mismatch";
@@ -254,6 +256,11 @@ export class SourceZipArchive implements ZipArchive {
 
   has(name: string): boolean {
     return this.resolve(name) !== undefined;
+  }
+
+  size(name: string): number | undefined {
+    const real = this.resolve(name);
+    return real === undefined ? undefined : this.byName.get(real)?.uncompressedSize;
   }
 
   async text(name: string): Promise<string> {

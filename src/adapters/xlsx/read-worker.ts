@@ -1,0 +1,72 @@
+// The CLI's reader on two threads: a whole pass over a big sheet is read by sheet-worker.ts on a
+// worker thread while this thread analyses the rows already read. Node only; the preview and the
+// Office host read on one thread. LOSSDESK_READ_THREADS=1 turns it off (the same results, slower).
+
+import * as fs from "fs";
+import * as path from "path";
+import { Worker } from "worker_threads";
+import type { CellBatch } from "./cell-batches";
+import type { SheetBatches } from "./read-stream";
+import type { SheetJob } from "./sheet-worker";
+import { WorkbookReadError } from "./errors";
+
+/** The compiled worker beside this file (build/cli/...); absent when running from the TypeScript sources. */
+const SCRIPT = path.join(__dirname, "sheet-worker.js");
+
+type Message =
+  | { type: "batch"; batch: CellBatch }
+  | { type: "done" }
+  | { type: "error"; code: WorkbookReadError["code"]; part: string; detail: string; extra: WorkbookReadError["extra"] };
+
+/**
+ * Sheet batches of `file` read on a worker thread, or undefined where there is no worker to run
+ * (from the sources under jest, unless `spawn` is given; or when turned off).
+ */
+export function workerSheetBatches(file: string, spawn?: (job: SheetJob) => Worker): SheetBatches | undefined {
+  if (!spawn) {
+    if (process.env.LOSSDESK_READ_THREADS === "1" || !fs.existsSync(SCRIPT)) return undefined;
+    spawn = (job) => new Worker(SCRIPT, { workerData: job });
+  }
+  const start = spawn;
+  return (part, sheet) => batchesOf(start({ file, part, sheet }), part, sheet);
+}
+
+async function* batchesOf(worker: Worker, part: string, sheet: string): AsyncGenerator<CellBatch> {
+  const queue: Message[] = [];
+  let failure: unknown;
+  let exited = false;
+  let wake: (() => void) | undefined;
+  const poke = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on("message", (m: Message) => {
+    queue.push(m);
+    poke();
+  });
+  worker.on("error", (err) => {
+    failure = err;
+    poke();
+  });
+  worker.on("exit", () => {
+    exited = true;
+    poke();
+  });
+  try {
+    for (;;) {
+      while (queue.length === 0 && failure === undefined && !exited) await new Promise<void>((r) => (wake = r));
+      const m = queue.shift();
+      if (m === undefined) {
+        const why = failure instanceof Error ? `${failure.name}: ${failure.message}` : "the reading thread stopped";
+        throw new WorkbookReadError("internal", part, why, { sheet });
+      }
+      if (m.type === "done") return;
+      if (m.type === "error") throw new WorkbookReadError(m.code, m.part, m.detail, m.extra);
+      yield m.batch;
+      worker.postMessage(0); // taken: the worker may read one more ahead
+    }
+  } finally {
+    // Done, failed, or the pass stopped early (a bounded table ends): the thread is not needed.
+    void worker.terminate();
+  }
+}
