@@ -1,6 +1,8 @@
 // The CLI's reader on two threads: a whole pass over a big sheet is read by sheet-worker.ts on a
 // worker thread while this thread analyses the rows already read. Node only; the preview and the
-// Office host read on one thread. LOSSDESK_READ_THREADS=1 turns it off (the same results, slower).
+// Office host read on one thread. LOSSDESK_READ_THREADS=1 turns it off (the same results, slower);
+// LOSSDESK_READ_THREAD_BYTES sets the part size from which a sheet goes to the thread (default 4 MB:
+// a smaller sheet is read sooner than a thread starts; the tests set 0 to send every sheet there).
 
 import * as fs from "fs";
 import * as path from "path";
@@ -17,6 +19,12 @@ type Message =
   | { type: "batch"; batch: CellBatch }
   | { type: "done" }
   | { type: "error"; code: WorkbookReadError["code"]; part: string; detail: string; extra: WorkbookReadError["extra"] };
+
+/** The part size from which a whole pass is read on the thread, when the environment sets one. */
+export function threadBytes(): number | undefined {
+  const v = process.env.LOSSDESK_READ_THREAD_BYTES;
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
 
 /**
  * Sheet batches of `file` read on a worker thread, or undefined where there is no worker to run

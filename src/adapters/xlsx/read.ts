@@ -10,7 +10,7 @@ import { openWorkbookStream, openXlsxStream } from "./read-stream";
 import { WorkbookReadError, readXlsxBytesWith } from "./read-core";
 import { toReadError } from "./errors";
 import { openZipFile, openZipNode } from "./zip";
-import { workerSheetBatches } from "./read-worker";
+import { threadBytes, workerSheetBatches } from "./read-worker";
 
 export {
   WorkbookReadError, describeReadError, describeReadWarning, isDateFormatCode, parseIsoDate, readWorkbook, readXlsxBytesWith, resolveTarget, serialToDate,
@@ -79,7 +79,7 @@ export async function openXlsxFileStream(path: string): Promise<StreamWorkbook> 
     throw unreadable(path, err);
   }
   try {
-    const wb = await openWorkbookStream(openZipFile(fd, size), { batches: workerSheetBatches(path) });
+    const wb = await openWorkbookStream(openZipFile(fd, size), { batches: workerSheetBatches(path), batchBytes: threadBytes() });
     let open = true;
     return { ...wb, close: () => { if (open) closeSync(fd); open = false; } };
   } catch (err) {
