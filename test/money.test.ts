@@ -60,6 +60,21 @@ describe("money: one rounding rule, half-up to the fen", () => {
     expect(s.toString()).toBe("1");
     expect(new ExactSum().add(1.23).add(2.0001).toString()).toBe("3.2301");
     expect(new ExactSum().add(1.1234567).add(1).toString()).toBe("2.1234567");
+    // the integer path prints what decimal.js prints: no trailing zeros, a sign, leading zeros kept
+    expect(new ExactSum().toString()).toBe("0");
+    expect(new ExactSum().add(20000).toString()).toBe("20000");
+    expect(new ExactSum().add(-0.000001).toString()).toBe("-0.000001");
+    expect(new ExactSum().add(12.5).add(0.05).toString()).toBe("12.55");
+    expect(new ExactSum().add(123_456_789.123456).toString()).toBe("123456789.123456");
+  });
+
+  test("property: share sums print as decimal.js prints the exact sum", () => {
+    const share = fc.integer({ min: -5_000_000_000_000, max: 5_000_000_000_000 }).map((n) => n / 1e6);
+    fc.assert(fc.property(fc.array(share, { maxLength: 5 }), (xs) => {
+      const sum = new ExactSum();
+      xs.forEach((x) => sum.add(x));
+      return sum.toString() === xs.reduce((d, x) => d.plus(x), new Decimal(0)).toFixed();
+    }));
   });
 
   test("property: mulToFen equals decimal.js half-up on 2- and 4-decimal inputs", () => {

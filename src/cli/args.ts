@@ -55,3 +55,11 @@ export function scoringOf(args: Args, zh: boolean, complain: (s: string) => void
     return false;
   }
 }
+
+/**
+ * adapters/exceljs/write's writeNewWorkbook, loaded when a command first writes a new workbook:
+ * ExcelJS brings some 600 modules (about 0.2 s to compile) that `analyze --json`, `check` and the
+ * grafting writer never use.
+ */
+export const writeNewWorkbook: typeof import("../adapters/exceljs/write").writeNewWorkbook = async (...args) =>
+  (await import("../adapters/exceljs/write")).writeNewWorkbook(...args);

@@ -19,8 +19,7 @@ import { cellRef, type Issue } from "../core/sheet-address";
 import { isLocale, type Locale } from "../core/i18n";
 import type { CellValue, TableSheetModel } from "../core/workbook";
 import { readXlsxFile, WorkbookReadError, describeReadError } from "../adapters/xlsx/read";
-import { writeNewWorkbook } from "../adapters/exceljs/write";
-import { Args, UsageError, defaultLocale, parseArgs, str } from "./args";
+import { Args, UsageError, defaultLocale, parseArgs, str, writeNewWorkbook } from "./args";
 
 export interface DrillCommandOptions {
   /** Wall-clock "now" (tests pin it); default the machine's local time. */

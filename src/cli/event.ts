@@ -19,9 +19,8 @@ import {
 import { parseTimeText, wallClock } from "../core/drill";
 import type { Locale } from "../core/i18n";
 import type { TableSheetModel, WorkbookSnapshot } from "../core/workbook";
-import { writeNewWorkbook } from "../adapters/exceljs/write";
 import { graftWorkbookFile } from "../adapters/xlsx/graft-node";
-import { Args, UsageError, defaultLocale, parseArgs, scoringOf, str } from "./args";
+import { Args, UsageError, defaultLocale, parseArgs, scoringOf, str, writeNewWorkbook } from "./args";
 import { DEFAULT_SCORING } from "../core/risk";
 import { DEFAULT_COMPLAINT_POLICY, type ComplaintPolicy } from "../core/contact";
 import type { StepRules } from "../core/drill/presets";

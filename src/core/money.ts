@@ -146,8 +146,15 @@ export class ExactSum {
     return this;
   }
 
+  /** "1234.5", "-0.000001", "20000": the shortest exact decimal (decimal.js's toFixed()). */
   toString(): string {
-    const d = this.dec ?? new Dec(this.units).div(1e6);
-    return d.toFixed();
+    if (this.dec !== null) return this.dec.toFixed();
+    // integers of 1e-6 below 2^53 place the point by hand: a JSON of 200,000 positions made
+    // 200,000 Decimals only to print them
+    const a = Math.abs(this.units);
+    const whole = Math.floor(a / 1e6);
+    const frac = a - whole * 1e6; // exact: both are integers below 2^53
+    const s = frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(6, "0").replace(/0+$/, "")}`;
+    return this.units < 0 ? "-" + s : s;
   }
 }
