@@ -9,6 +9,13 @@ describe("format: one home for yuan and percent", () => {
     expect(formatYuan(-392938335)).toBe("-3,929,383.35");
     expect(formatYuan(99999)).toBe("999.99");
     expect(toDecimal(123456789, 0, grouped)).toBe("123,456,789");
+    expect(formatFen(-7)).toBe("-0.07");
+    expect(formatFen(-0)).toBe("0.00");
+    expect(formatFen(Number.MAX_SAFE_INTEGER)).toBe("90071992547409.91");
+  });
+
+  test("property: formatFen is toDecimal(fen, 2) on every safe integer", () => {
+    fc.assert(fc.property(fc.maxSafeInteger(), (fen) => formatFen(fen) === toDecimal(fen, 2)));
   });
 
   test("basis points to a rate and a percent", () => {

@@ -38,7 +38,10 @@ export function toDecimal(amount: number, scale: number, transform: (p: DecimalP
 
 /** "-30000.00": fen as a yuan string with exactly 2 decimals, no grouping (JSON, cell text). */
 export function formatFen(fen: Fen): string {
-  return toDecimal(fen, 2);
+  // toDecimal(fen, 2) without its parts object: the result JSON formats five amounts a position
+  const a = Math.abs(fen);
+  const cents = a % 100;
+  return `${fen < 0 ? "-" : ""}${(a - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`;
 }
 
 /** "-3,929,383.35": fen as grouped yuan with 2 decimals, for text (a report sentence, a summary). */
