@@ -101,5 +101,12 @@ describe("headers", () => {
     expect(isTotalsLabel(" 总 计 ")).toBe(true);
     expect(isTotalsLabel("Total")).toBe(true);
     expect(isTotalsLabel("合计金额")).toBe(false);
+    // the ASCII fast path: a colon, case, ids that only look close
+    expect(isTotalsLabel("GrandTotal:")).toBe(true);
+    expect(isTotalsLabel("SUBTOTAL")).toBe(true);
+    expect(isTotalsLabel("Totals::")).toBe(false);
+    expect(isTotalsLabel("C000123")).toBe(false);
+    expect(isTotalsLabel("")).toBe(false);
+    expect(isTotalsLabel("Ｔｏｔａｌ：")).toBe(true);
   });
 });

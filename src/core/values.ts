@@ -150,9 +150,17 @@ export function readClientRisk(v: CellValue | undefined): Read<Level> {
   return readLevel(v, /^c([1-5])(?:级|保守型|谨慎型|稳健型|平衡型|成长型|进取型|激进型)?$/, CLIENT_NAMES);
 }
 
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+
 /** "合计", "总计", "Total", "小计": the first non-blank cell of a totals row. */
 export function isTotalsLabel(v: CellValue | undefined): boolean {
   if (typeof v !== "string") return false;
+  // Printable ASCII without spaces (a client id: the holdings table's first cell) is its own NFKC
+  // form: spared the normalisation that every row's first cell went through.
+  if (PLAIN_ASCII.test(v)) {
+    const t = v.toLowerCase().replace(/:$/, "");
+    return t === "total" || t === "totals" || t === "grandtotal" || t === "subtotal";
+  }
   const s = v.normalize("NFKC").replace(/\s+/g, "").toLowerCase().replace(/[:：]$/, "");
   return s === "合计" || s === "总计" || s === "小计" || s === "total" || s === "totals" || s === "grandtotal" || s === "subtotal";
 }
