@@ -82,6 +82,25 @@ function isoOf(y: number, m: number, d: number): IsoDate | undefined {
 
 /** Dates as Date, serial, 20261127, "2026-11-27", "2026/11/27", "2026.11.27", "2026年11月27日". */
 export function readDate(v: CellValue | undefined): Read<IsoDate> {
+  // A holdings table repeats a few hundred dates over its rows: each serial is converted once.
+  if (typeof v === "number") {
+    const hit = DATE_OF_NUMBER.get(v);
+    if (hit !== undefined) return hit;
+    const r = readDateOnce(v);
+    if (typeof r === "string") remember(DATE_OF_NUMBER, v, r);
+    return r;
+  }
+  return readDateOnce(v);
+}
+
+/** What a few hundred distinct cell values read as, forgotten all at once when it outgrows that. */
+function remember<K, V>(memo: Map<K, V>, k: K, v: V): void {
+  if (memo.size >= 4096) memo.clear();
+  memo.set(k, v);
+}
+const DATE_OF_NUMBER = new Map<number, IsoDate>();
+
+function readDateOnce(v: CellValue | undefined): Read<IsoDate> {
   if (isBlank(v)) return undefined;
   if (isCellError(v)) return new Bad("error-value", v.error);
   if (v instanceof Date) {
@@ -127,7 +146,20 @@ const CLIENT_NAMES: Record<string, Level> = {
   growth: 4, moderatelyaggressive: 4, aggressive: 5, radical: 5,
 };
 
-function readLevel(v: CellValue | undefined, letters: RegExp, names: Record<string, Level>): Read<Level> {
+function readLevel(v: CellValue | undefined, letters: RegExp, names: Record<string, Level>, memo: Map<string, Level>): Read<Level> {
+  if (typeof v === "string") {
+    const hit = memo.get(v);
+    if (hit !== undefined) return hit;
+    const r = readLevelOnce(v, letters, names);
+    if (typeof r === "number") remember(memo, v, r);
+    return r;
+  }
+  return readLevelOnce(v, letters, names);
+}
+const PRODUCT_LEVELS = new Map<string, Level>();
+const CLIENT_LEVELS = new Map<string, Level>();
+
+function readLevelOnce(v: CellValue | undefined, letters: RegExp, names: Record<string, Level>): Read<Level> {
   if (isBlank(v)) return undefined;
   if (isCellError(v)) return new Bad("error-value", v.error);
   if (typeof v === "number") {
@@ -142,12 +174,12 @@ function readLevel(v: CellValue | undefined, letters: RegExp, names: Record<stri
 
 /** "R3", "r3", "PR3", "中风险", "3" -> 3 */
 export function readProductRisk(v: CellValue | undefined): Read<Level> {
-  return readLevel(v, /^p?r([1-5])(?:级)?$/, PRODUCT_NAMES);
+  return readLevel(v, /^p?r([1-5])(?:级)?$/, PRODUCT_NAMES, PRODUCT_LEVELS);
 }
 
 /** "C2", "c2", "稳健型", "C2稳健型" -> 2 */
 export function readClientRisk(v: CellValue | undefined): Read<Level> {
-  return readLevel(v, /^c([1-5])(?:级|保守型|谨慎型|稳健型|平衡型|成长型|进取型|激进型)?$/, CLIENT_NAMES);
+  return readLevel(v, /^c([1-5])(?:级|保守型|谨慎型|稳健型|平衡型|成长型|进取型|激进型)?$/, CLIENT_NAMES, CLIENT_LEVELS);
 }
 
 const PLAIN_ASCII = /^[\x21-\x7e]*$/;
