@@ -110,3 +110,21 @@ describe("headers", () => {
     expect(isTotalsLabel("Ｔｏｔａｌ：")).toBe(true);
   });
 });
+
+describe("values read once per distinct value", () => {
+  test("a date or level read again gives the same answer, and a bad one stays bad", () => {
+    const d = new Date(Date.UTC(2026, 0, 5));
+    for (let i = 0; i < 3; i++) {
+      expect(readDate(d)).toBe("2026-01-05");
+      expect(readDate(new Date(d.getTime()))).toBe("2026-01-05");
+      expect(readDate(46027)).toBe("2026-01-05");
+      expect(readDate(new Date(NaN))).toBeInstanceOf(Bad);
+      expect(readDate(-5)).toBeInstanceOf(Bad);
+      expect(readClientRisk("C2稳健型")).toBe(2);
+      expect(readProductRisk("C2稳健型")).toBeInstanceOf(Bad);
+      expect(readClientRisk("R9")).toBeInstanceOf(Bad);
+    }
+    // more distinct values than the memo holds: every one still read right
+    for (let n = 45000; n < 50000; n++) expect(readDate(n)).toBe(readDate(n));
+  });
+});

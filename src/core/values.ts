@@ -82,12 +82,20 @@ function isoOf(y: number, m: number, d: number): IsoDate | undefined {
 
 /** Dates as Date, serial, 20261127, "2026-11-27", "2026/11/27", "2026.11.27", "2026年11月27日". */
 export function readDate(v: CellValue | undefined): Read<IsoDate> {
-  // A holdings table repeats a few hundred dates over its rows: each serial is converted once.
+  // A holdings table repeats a few hundred dates over its rows: each serial or Date is converted once.
   if (typeof v === "number") {
     const hit = DATE_OF_NUMBER.get(v);
     if (hit !== undefined) return hit;
     const r = readDateOnce(v);
     if (typeof r === "string") remember(DATE_OF_NUMBER, v, r);
+    return r;
+  }
+  if (v instanceof Date) {
+    const t = v.getTime();
+    const hit = DATE_OF_TIME.get(t);
+    if (hit !== undefined) return hit;
+    const r = readDateOnce(v);
+    if (typeof r === "string") remember(DATE_OF_TIME, t, r);
     return r;
   }
   return readDateOnce(v);
@@ -99,6 +107,7 @@ function remember<K, V>(memo: Map<K, V>, k: K, v: V): void {
   memo.set(k, v);
 }
 const DATE_OF_NUMBER = new Map<number, IsoDate>();
+const DATE_OF_TIME = new Map<number, IsoDate>(); // a Date cell, by its time value
 
 function readDateOnce(v: CellValue | undefined): Read<IsoDate> {
   if (isBlank(v)) return undefined;
