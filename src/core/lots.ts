@@ -14,17 +14,27 @@ export class LotSources {
   private rows = new Int32Array(1024);
   private next = new Int32Array(1024);
   private table = new Uint8Array(1024);
+  private lastSheet: string | undefined;
+  private lastCols: { first: string; last: string } | undefined;
+  private lastTable: number | undefined;
   size = 0;
 
   /** Adds a lot's source; returns its index. `cols` is shared by every lot of a table. */
   add(sheet: string, row: number, cols: { first: string; last: string }): number {
-    const key = `${sheet}\u0000${cols.first}\u0000${cols.last}`;
-    let t = this.tableIndex.get(key);
+    // Lots come table by table with one shared `cols`: the last table is the usual answer.
+    let t = sheet === this.lastSheet && cols === this.lastCols ? this.lastTable : undefined;
     if (t === undefined) {
-      t = this.tables.length;
-      if (t > 255) throw new Error("more than 256 source tables");
-      this.tables.push({ sheet, cols });
-      this.tableIndex.set(key, t);
+      const key = `${sheet}\u0000${cols.first}\u0000${cols.last}`;
+      t = this.tableIndex.get(key);
+      if (t === undefined) {
+        t = this.tables.length;
+        if (t > 255) throw new Error("more than 256 source tables");
+        this.tables.push({ sheet, cols });
+        this.tableIndex.set(key, t);
+      }
+      this.lastSheet = sheet;
+      this.lastCols = cols;
+      this.lastTable = t;
     }
     if (this.size === this.rows.length) this.grow();
     const i = this.size++;
