@@ -385,7 +385,7 @@ const PATTERNS: Pattern[] = [
   },
   { rule: "promise-words", en: true, re: en("\\bguarantee[sd]?\\s+(?:(?:your|the|of|a|an)\\s+)?(?:principal|capital|returns?|income|profits?|yields?|payouts?|gains?)\\b") },
   { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected)\\b") },
-  { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?|investments?)\\s+(?:is|are|will be|remains?|stays?)\\s+(?:fully\\s+|100%\\s+)?(?:guaranteed|protected)\\b") },
+  { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?|investments?|savings|money|funds)\\s+(?:is|are|will be|remains?|stays?)\\s+(?:fully\\s+|100%\\s+)?(?:guaranteed|protected)\\b") },
   { rule: "promise-words", en: true, re: en("\\bguaranteed[- ](?:income|return|yield|principal|capital|products?|investments?|plans?|funds?)\\b") },
   // A guarantee with a qualifier between: "a guaranteed minimum return", "minimum guaranteed yield",
   // "guaranteed fixed income", "a guaranteed floor on your returns".
@@ -478,7 +478,7 @@ const PATTERNS: Pattern[] = [
   { rule: "no-loss-promise", re: zh(`动不了${GAP}{0,3}?本金|本金${GAP}{0,6}?动不了|(?:至少|起码|最少)(?:能)?拿回(?:多少|本金|全部|您的本金)`) },
   // A yield as the client's: 稳拿4.2%, 账户上会多出5%, 给您带来4%的回报, 稳稳到手3.5%.
   { rule: "benchmark-as-return", re: zh(`(?:稳拿|稳得|稳稳(?:地|的)?(?:到手|拿到?|落袋)|到手|落袋|(?:会|能|可|将|就)(?:多出|给您带来|带来))${GAP}{0,6}?(?:${ZH_YIELD})`) },
-  { rule: "benchmark-as-return", re: zh(`(?:(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年|一年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿|赚)|(?:年就|就|至少|起码|最少|稳稳|稳定)(?:能)?有)${GAP}{0,10}?(?:${ZH_YIELD}|\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块))`) },
+  { rule: "benchmark-as-return", re: zh(`(?:(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年|一年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿|赚)|(?:年就|就|至少|起码|最少|稳稳|稳定)(?:能)?有)${GAP}{0,10}?(?:${ZH_YIELD}|\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块)|[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益))`) },
   // Make-good with the loss as the measure: 少了多少我们给您补多少, 差多少补多少.
   { rule: "compensation-promise", re: zh(`(?:亏|损失|少|差)了?多少${GAP}{0,8}?(?:补|赔)多少`) },
   // "It can only go up", "nowhere but up": a one-way forecast.
@@ -513,12 +513,12 @@ const PATTERNS: Pattern[] = [
   // Rhetorical: 还能不涨回来？ 怎么可能不涨.
   { rule: "certain-outcome", noNegation: true, re: zh(`(?:还能|还会|怎么可能|哪能|难道还能|难道会)不${GAP}{0,3}?(?:涨|回本|反弹|回升|回来|赚)`) },
   // No loss: 本金不受损失, 跌破本金的可能性为零, 不会出现本金损失, 没啥可亏的, 跌不到本金, 不会吃亏.
-  { rule: "no-loss-promise", re: zh(`本金${GAP}{0,6}?(?:均|都|也|是|完全|绝对)?(?:不受|不会受到?)(?:任何)?(?:损失|影响|损害)|不(?:会|可能)(?:出现|有|发生|造成)${GAP}{0,4}?(?:本金)?(?:损失|亏损|亏本)|(?:跌破本金|亏损|亏本|亏钱|损失本金)的?(?:可能性?|概率|几率)(?:为零|是零|几乎为零|为0|是0)|跌不到${GAP}{0,6}?本金|不会吃亏|(?:到期|保证|肯定|一定|都能|就能)${GAP}{0,4}?拿回(?:全部|所有)的?本金|不影响您?拿回本|本金${GAP}{0,6}?(?:原数|如数|全额|足额|原封不动地?)(?:奉还|返还|退还|归还|拿回)`) },
+  { rule: "no-loss-promise", re: zh(`本金${GAP}{0,6}?(?:均|都|也|是|完全|绝对)?(?:不受|不会受到?)(?:任何)?(?:损失|影响|损害)|不(?:会|可能)(?:出现|有|发生|造成)${GAP}{0,4}?(?:本金)?(?:损失|亏损|亏本)|(?:跌破本金|亏损|亏本|亏钱|损失本金)的?(?:可能性?|概率|几率)(?:为零|是零|几乎为零|为0|是0)|跌不到${GAP}{0,6}?本金|不会吃亏|(?:到期|保证|肯定|一定|都能|就能|也能|总能|照样能)${GAP}{0,4}?拿回(?:全部|所有)?的?(?:本金|本钱)|不影响您?拿回本|本金${GAP}{0,6}?(?:原数|如数|全额|足额|原封不动地?)(?:奉还|返还|退还|归还|拿回)`) },
   { rule: "no-loss-promise", noNegation: true, re: zh("(?:没啥|没什么|没有什么)(?:可|好)?亏的") },
   // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
   {
     rule: "compensation-promise",
-    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补)|(?:给您|给你)${GAP}{0,4}?(?:找补|补回来|补差价|补上|垫上)|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
+    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补)|(?:给您|给你)${GAP}{0,4}?(?:找补|补回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
     reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) || /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length)),
   },
   // A yield as the client's: 年化5个点稳稳的, 锁定在3.5%-4.0%, 不低于年化3%, 每万元一年能到手420块, 按此收益率为您兑付, 您照样拿4%.
@@ -526,6 +526,8 @@ const PATTERNS: Pattern[] = [
   // English.
   { rule: "promise-words", en: true, re: en("\\b(?:a |the )?(?:sure[- ]thing|dead cert(?:ainty)?|can't[- ]lose|cannot[- ]lose|safe as houses|bulletproof|money[- ]back[- ]guaranteed|fully guaranteed|full guarantee|(?:bank's|bank) guarantee on)\\b") },
   { rule: "certain-outcome", en: true, re: en("\\b(?:only|just) a matter of time\\b") },
+  { rule: "certain-outcome", en: true, re: en(`\\b(?:will|'ll|going to|gonna)\\s+${GAP}{0,30}?\\b(?:${EN_OUTCOME})\\s+(?:for sure|for certain|without (?:a |any )?doubt|100(?=%)|no doubt|guaranteed)`) },
+  { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bno way (?:that )?(?:your|the) (?:principal|capital|money|investment|savings)\\b[^,.;]{0,12}?\\b(?:will|can|could|would|is going to) (?:shrink|fall|drop|go down|decrease|lose)") },
   { rule: "certain-outcome", en: true, noNegation: true, re: en("\\bhow (?:could|can|would) (?:it|this|that|the \\w+|prices?|markets?) not (?:recover|bounce|come back|go up|rise|rebound)") },
   { rule: "certain-outcome", en: true, re: en("\\byou(?:'ll| will)\\s+be back (?:up )?to \\d"), reject: (t, i) => /\b(?:if|whether|unless|hope|hoping|may|might|could|likely|perhaps|possibly)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:capital|principal|investment|money|savings)\\b[^,.;]{0,20}?(?:will not|won't|wont|cannot|can't|cant|will never) (?:be )?(?:eroded|reduced|affected|touched|go below|fall below|decrease|drop)|\\b(?:can't|cannot|won't|will not)\\s+(?:actually\\s+|really\\s+)?(?:touch|affect|dent|reduce|hurt)\\s+(?:your\\s+)?(?:principal|capital)|\\b(?:principal|capital)\\b[^,.;]{0,10}?\\b(?:is|remains|stays)\\s+(?:untouched|intact|whole)|\\bstays whole\\b|\\byou(?:'ll| will)\\s+get back (?:what|everything|all) you (?:put in|invested|paid)|\\b(?:u|you) (?:wont|cant) lose\\b|\\b(?:make sure|ensure|see to it)(?: that)? you (?:don't|do not|won't|will not) (?:lose|end up losing|lose out)\\b|\\b(?:won't|will not|will never|never|not going to)\\s+(?:be|end up|finish|come out)\\s+(?:\\w+ )?out of pocket|\\b(?:principal|capital|money|investment|savings)\\b(?:[^,.;!?]|[,.](?=\\d)){0,20}?\\b(?:is|are)\\s+(?:completely |totally |perfectly |fully |absolutely |100% |entirely )?(?:safe|secure)\\b") },
@@ -540,7 +542,7 @@ const PATTERNS: Pattern[] = [
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
   {
     rule: "superlative",
-    re: zh("最好(?=的)(?!的办法|的方法|的做法|的方式)|最(?:强|牛|良心|低风险|靠谱|可靠|保险)|风险最(?:低|小)(?!的是)|之王|(?:业内|业界|全网|全国|全球|行业内)(?:公认)?(?:第一|最)|都比不了|没(?:人|有人|有谁)(?:能)?比(?:得上|得过)?(?:他们|它|我们)|找不到比|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高(?!的时候|时)|唯一(?!能|可以|要|需要|想|的办法)|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全行|全市|同类|市场|排)第一(?!时间|次)|第一名|第一品牌|没有之一|数一数二|首屈一指|无人能及|无可比拟|冠军|榜首|(?:收益|业绩|表现|回报)(?:是|都是)?(?:最好|最强|最突出|最出色)"),
+    re: zh("最好(?=的)(?!的办法|的方法|的做法|的方式)|最(?:强|牛|良心|低风险|靠谱|可靠|保险|赚钱|划算)|(?:全行|全市|全国|全网|同类|业内|市场)(?:中|里|上)?(?:收益)?最(?:高|好|稳|强)|风险最(?:低|小)(?!的是)|之王|(?:业内|业界|全网|全国|全球|行业内)(?:公认)?(?:第一|最)|都比不了|没(?:人|有人|有谁)(?:能)?比(?:得上|得过)?(?:他们|它|我们)|找不到比|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高(?!的时候|时)|唯一(?!能|可以|要|需要|想|的办法)|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全行|全市|同类|市场|排)第一(?!时间|次)|第一名|第一品牌|没有之一|数一数二|首屈一指|无人能及|无可比拟|冠军|榜首|(?:收益|业绩|表现|回报)(?:是|都是)?(?:最好|最强|最突出|最出色)"),
   },
   {
     rule: "superlative", en: true,
@@ -567,15 +569,20 @@ const PATTERNS: Pattern[] = [
 const ZH_RETURN_WORDS = /稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
 const EN_RETURN_WORDS = /\b(?:what you(?:'ll| will)? (?:be )?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?)|(?:the )?return you (?:can count on|will get|'ll get)|expected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?)|you(?: will|'ll| can)? (?:get|earn|receive|expect to earn|expect to get|expect to receive)|will (?:return|yield|pay)|target returns?|projected returns?)\b/gi;
 
+const BENCH_HEDGE = /可能(?:比这个|比基准|低于|会低|亏损|为负)|要看|取决于|不代表|不等于|不构成|为准|\b(?:may|could|might) (?:be )?(?:lower|less)\b|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b|\bdoes not represent\b|\bis not a (?:promise|forecast|guarantee)\b/i;
+
 /** 业绩比较基准 (or "benchmark") and a return-to-the-client word in one sentence, not negated. */
 function benchmarkFindings(t: string): { index: number; end: number }[] {
   const out: { index: number; end: number }[] = [];
-  for (const [bench, words] of [[/业绩比较基准/g, ZH_RETURN_WORDS], [/\bbenchmark\b/gi, EN_RETURN_WORDS]] as const) {
+  for (const [bench, words] of [[/业绩(?:比较)?基准|比较基准/g, ZH_RETURN_WORDS], [/\bbenchmark\b/gi, EN_RETURN_WORDS]] as const) {
     for (const b of t.matchAll(bench)) {
       const bi = b.index!;
       const s = spanStart(t, bi, sentenceEnd);
       const e = spanEnd(t, bi + b[0].length, sentenceEnd);
       const sentence = t.slice(s, e);
+      // A benchmark hedged anywhere in its sentence (实际到手要看到期净值, "what you get depends on the NAV") is a disclosure.
+      const whole = t.slice(spanStart(t, bi, denialSentenceEnd), spanEnd(t, bi, denialSentenceEnd));
+      if (BENCH_HEDGE.test(whole)) continue;
       for (const w of sentence.matchAll(new RegExp(words.source, words.flags))) {
         const wi = s + w.index!;
         const wEnd = wi + w[0].length;
