@@ -349,8 +349,8 @@ const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"), "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
-const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|涨";
+const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
+const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|往上走|往上涨|走高|涨上去|涨";
 const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question|a sure thing|a certainty|a done deal|as sure as|with (?:full|complete|total|absolute) confidence";
 const EN_OUTCOME = "(?:coming|going|heading|getting|climbing) back(?: up)?|going (?:back )?up|be (?:trading )?above|trading above|return above|be up(?: again)?|be back (?:up )?to|recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back(?! to (?:you|me|us)\\b| in touch)|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
 
@@ -508,7 +508,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: "certain-outcome",
     re: zh(`(?<![我您你])(?:就|将|自己就|就会|就能|一定会|肯定会|都会|也会|总会)(?:于${GAP}{0,10}?)?(?:回来了|回来的|涨起来|恢复至|恢复到|回升至|回升到|涨回|回到|起来)`),
-    reject: (t, i) => /可能|也许|或许|如果|假如|要是|是否|不一定|无法|难以|预计|有望|希望|取决于|不排除|能否|什么时候|何时|我们|给您|联系|回电|答复/.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
+    reject: (t, i) => /可能|也许|或许|如果|假如|要是|是否|不一定|无法|难以|预计|有望|希望|取决于|不排除|能否|什么时候|何时|我们|给您|联系|回电|答复|工作日|到账|银行卡|账户/.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
   },
   // Rhetorical: 还能不涨回来？ 怎么可能不涨.
   { rule: "certain-outcome", noNegation: true, re: zh(`(?:还能|还会|怎么可能|哪能|难道还能|难道会)不${GAP}{0,3}?(?:涨|回本|反弹|回升|回来|赚)`) },
@@ -518,20 +518,21 @@ const PATTERNS: Pattern[] = [
   // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
   {
     rule: "compensation-promise",
-    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补)|(?:给您|给你)${GAP}{0,4}?(?:找补|补回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
+    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补)|(?:给您|给你)${GAP}{0,4}?(?:找补|补回来|找回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
     reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) || /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length)),
   },
   // A yield as the client's: 年化5个点稳稳的, 锁定在3.5%-4.0%, 不低于年化3%, 每万元一年能到手420块, 按此收益率为您兑付, 您照样拿4%.
   { rule: "benchmark-as-return", re: zh(`(?:年化|收益率?|回报)${GAP}{0,6}?(?:锁定|稳稳|稳定在|固定在|稳定|固定|不低于|不会低于|至少)${GAP}{0,6}?(?:${ZH_YIELD})|(?:${ZH_YIELD})${GAP}{0,3}?(?:稳稳的|稳稳地|稳了|的收益落袋|落袋|到手|锁定)|(?:不低于|不会低于|不少于)${GAP}{0,4}?(?:年化)?(?:${ZH_YIELD})|(?:按|按照)(?:此|这个|该)(?:收益率?|利率|数|基准)?${GAP}{0,4}?(?:为您|给您)兑付|拿的就是这个|就是这个收益|每万元${GAP}{0,8}?(?:能|可|可以|稳定|就)?${GAP}{0,4}?(?:多拿|拿|到手|收益|赚|获得)${GAP}{0,4}?(?:约)?\\d+|(?:您|你)${GAP}{0,8}?(?:照样|照常|都能|就能)拿${GAP}{0,2}?(?:${ZH_YIELD})`) },
   { rule: "certain-outcome", re: zh("准(?![备时确许则])(?:能|会)?(?:回来|涨回|回本|回正|翻红|解套|反弹)") },
   { rule: "no-loss-promise", noNegation: true, re: zh("一分(?:钱)?(?:都|也)?(?:少|跑|丢|飞)不(?:了|掉)|(?:从来|从未|历史上|一直|以前)(?:就|都|也)?(?:没|没有)亏过") },
-  { rule: "benchmark-as-return", re: zh(`(?:妥妥的?|稳稳的?|稳拿|铁定)${GAP}{0,2}?(?:${ZH_YIELD}|[\\d一二三四五六七八九十两]+[百千万][\\d一二三四五六七八九十两百千万]*(?:元|块)?)|连本带利${GAP}{0,4}?(?:能|可以|就)?(?:拿|有|到手|取)|(?:${ZH_YIELD}|[\\d一二三四五六七八九十两百千万]+(?:元|块))${GAP}{0,3}?(?:跑不了|少不了|没跑|妥妥的|没问题|是稳的|稳的|是肯定的)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/[跑少]不了|没跑|没问题/g, "")) },
+  { rule: "benchmark-as-return", re: zh(`(?:妥妥的?|稳稳的?|稳拿|铁定)${GAP}{0,2}?(?:${ZH_YIELD}|[\\d一二三四五六七八九十两]+[百千万][\\d一二三四五六七八九十两百千万]*(?:元|块)?)|连本带利${GAP}{0,4}?(?:能|可以|就)?(?:拿|有|到手|取)|(?:${ZH_YIELD}|[\\d一二三四五六七八九十两百千万]+(?:元|块))${GAP}{0,6}?(?:跑不了|少不了|没跑|妥妥的|没问题|是稳的|稳的|是肯定的|板上钉钉|铁板钉钉|是铁定的|是确定的)|(?:每个?月|每年|每季度|一年|一个月)(?:都|就|能|可以)?(?:有|能有|能拿|拿|进账|到账)${GAP}{0,3}?(?:[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益)|${ZH_YIELD})`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/[跑少]不了|没跑|没问题/g, "")) },
   { rule: "certain-outcome", re: zh("只(?:有|剩)(?:上涨|涨|赚|回升)的份|只(?:有|剩)(?:上涨|往上)(?:一条路|这一条路)") },
   { rule: "superlative", re: zh("最(?:厉害|优秀|专业|出色)(?!的时候)|独一份|独一无二|别(?:处|家|的地方)(?:都)?买不到") },
   { rule: "certain-outcome", en: true, noNegation: true, re: en("\\bno (?:chance|way|doubt)\\b[^,.;]{0,20}\\b(?:won't|will not|doesn't|wouldn't|isn't going to) (?:recover|bounce back|come back|go (?:back )?up|rise|rebound)") },
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bnever (?:lost|loses|lose) (?:money|a (?:penny|cent))\\b[^.;!?]{0,15}\\b(?:never will|won't|never going to)") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:make sure|ensure|see to it)(?: that)? (?:the bank|we|the branch) (?:reimburses?|compensates?|refunds?|pays? you back|covers?)\\b") },
   { rule: "superlative", en: true, re: en("\\bno other (?:products?|funds?|banks?|investments?) (?:comes? close|beats?|matches|can match|compares?)\\b|\\bcomes? close to ours\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\byou(?:'ll| will)\\s+(?:still\\s+|always\\s+)?get (?:all of |every cent of )?(?:your|the) (?:full |whole |entire |original )?(?:investment|principal|capital|money) back\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\bas safe (?:here )?as (?:in )?(?:a |an |your )?(?:savings account|deposit|bank account|fixed deposit|cash|bank)\\b") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:will|'ll)\\s+(?:\\w+\\s+){0,2}?(?:credit|pay|give|transfer|return) (?:you|your account)\\b[^,.;!?]{0,20}?\\b(?:amount you lost|what you lost|your loss(?:es)?|the loss(?:es)?|the difference|the shortfall)") },
   // English.
