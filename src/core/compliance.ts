@@ -340,6 +340,8 @@ interface Pattern {
   en?: boolean;
   /** Skip the negation check: the match carries its own sense. */
   noNegation?: boolean;
+  /** Skip the pattern for a text this cheap test fails (a yield rule needs a number). */
+  need?: RegExp;
   /** Reject a match by its surroundings (e.g. 无风险利率 is a market term). */
   reject?: (t: string, i: number, m: string) => boolean;
 }
@@ -477,8 +479,8 @@ const PATTERNS: Pattern[] = [
   { rule: "no-loss-promise", noNegation: true, re: zh(`(?:根本|压根|从来)(?:就)?(?:不存在|没有|不会|没)${GAP}{0,4}?(?:亏|赔钱|损失|跌)|不存在(?:亏损|亏本|亏钱|赔钱|损失)的?(?:情况|这回事|一说|问题)|(?:没有|没)(?:亏本|亏损|亏钱)(?:一说|这回事|的说法)|只会多不会少|只多不少`) },
   { rule: "no-loss-promise", re: zh(`动不了${GAP}{0,3}?本金|本金${GAP}{0,6}?动不了|(?:至少|起码|最少)(?:能)?拿回(?:多少|本金|全部|您的本金)`) },
   // A yield as the client's: 稳拿4.2%, 账户上会多出5%, 给您带来4%的回报, 稳稳到手3.5%.
-  { rule: "benchmark-as-return", re: zh(`(?:稳拿|稳得|稳稳(?:地|的)?(?:到手|拿到?|落袋)|到手|落袋|(?:会|能|可|将|就)(?:多出|给您带来|带来))${GAP}{0,6}?(?:${ZH_YIELD})`) },
-  { rule: "benchmark-as-return", re: zh(`(?:(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年|一年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿|赚)|(?:年就|就|至少|起码|最少|稳稳|稳定)(?:能)?有)${GAP}{0,10}?(?:${ZH_YIELD}|\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块)|[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益))`) },
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:稳拿|稳得|稳稳(?:地|的)?(?:到手|拿到?|落袋)|到手|落袋|(?:会|能|可|将|就)(?:多出|给您带来|带来))${GAP}{0,6}?(?:${ZH_YIELD})`) },
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年|一年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿|赚)|(?:年就|就|至少|起码|最少|稳稳|稳定)(?:能)?有)${GAP}{0,10}?(?:${ZH_YIELD}|\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块)|[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益))`) },
   // Make-good with the loss as the measure: 少了多少我们给您补多少, 差多少补多少.
   { rule: "compensation-promise", re: zh(`(?:亏|损失|少|差)了?多少${GAP}{0,8}?(?:补|赔)多少`) },
   // "It can only go up", "nowhere but up": a one-way forecast.
@@ -522,10 +524,10 @@ const PATTERNS: Pattern[] = [
     reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) || /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length)),
   },
   // A yield as the client's: 年化5个点稳稳的, 锁定在3.5%-4.0%, 不低于年化3%, 每万元一年能到手420块, 按此收益率为您兑付, 您照样拿4%.
-  { rule: "benchmark-as-return", re: zh(`(?:年化|收益率?|回报)${GAP}{0,6}?(?:锁定|稳稳|稳定在|固定在|稳定|固定|不低于|不会低于|至少)${GAP}{0,6}?(?:${ZH_YIELD})|(?:${ZH_YIELD})${GAP}{0,3}?(?:稳稳的|稳稳地|稳了|的收益落袋|落袋|到手|锁定)|(?:不低于|不会低于|不少于)${GAP}{0,4}?(?:年化)?(?:${ZH_YIELD})|(?:按|按照)(?:此|这个|该)(?:收益率?|利率|数|基准)?${GAP}{0,4}?(?:为您|给您)兑付|拿的就是这个|就是这个收益|每万元${GAP}{0,8}?(?:能|可|可以|稳定|就)?${GAP}{0,4}?(?:多拿|拿|到手|收益|赚|获得)${GAP}{0,4}?(?:约)?\\d+|(?:您|你)${GAP}{0,8}?(?:照样|照常|都能|就能)拿${GAP}{0,2}?(?:${ZH_YIELD})`) },
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:年化|收益率?|回报)${GAP}{0,6}?(?:锁定|稳稳|稳定在|固定在|稳定|固定|不低于|不会低于|至少)${GAP}{0,6}?(?:${ZH_YIELD})|(?:${ZH_YIELD})${GAP}{0,3}?(?:稳稳的|稳稳地|稳了|的收益落袋|落袋|到手|锁定)|(?:不低于|不会低于|不少于)${GAP}{0,4}?(?:年化)?(?:${ZH_YIELD})|(?:按|按照)(?:此|这个|该)(?:收益率?|利率|数|基准)?${GAP}{0,4}?(?:为您|给您)兑付|拿的就是这个|就是这个收益|每万元${GAP}{0,8}?(?:能|可|可以|稳定|就)?${GAP}{0,4}?(?:多拿|拿|到手|收益|赚|获得)${GAP}{0,4}?(?:约)?\\d+|(?:您|你)${GAP}{0,8}?(?:照样|照常|都能|就能)拿${GAP}{0,2}?(?:${ZH_YIELD})`) },
   { rule: "certain-outcome", re: zh("准(?![备时确许则])(?:能|会)?(?:回来|涨回|回本|回正|翻红|解套|反弹)") },
   { rule: "no-loss-promise", noNegation: true, re: zh("一分(?:钱)?(?:都|也)?(?:少|跑|丢|飞)不(?:了|掉)|(?:从来|从未|历史上|一直|以前)(?:就|都|也)?(?:没|没有)亏过") },
-  { rule: "benchmark-as-return", re: zh(`(?:妥妥的?|稳稳的?|稳拿|铁定)${GAP}{0,2}?(?:${ZH_YIELD}|[\\d一二三四五六七八九十两]+[百千万][\\d一二三四五六七八九十两百千万]*(?:元|块)?)|连本带利${GAP}{0,4}?(?:能|可以|就)?(?:拿|有|到手|取)|(?:${ZH_YIELD}|[\\d一二三四五六七八九十两百千万]+(?:元|块))${GAP}{0,6}?(?:跑不了|少不了|没跑|妥妥的|没问题|是稳的|稳的|是肯定的|板上钉钉|铁板钉钉|是铁定的|是确定的)|(?:每个?月|每年|每季度|一年|一个月)(?:都|就|能|可以)?(?:有|能有|能拿|拿|进账|到账)${GAP}{0,3}?(?:[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益)|${ZH_YIELD})`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/[跑少]不了|没跑|没问题/g, "")) },
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:妥妥的?|稳稳的?|稳拿|铁定)${GAP}{0,2}?(?:${ZH_YIELD}|[\\d一二三四五六七八九十两]+[百千万][\\d一二三四五六七八九十两百千万]*(?:元|块)?)|连本带利${GAP}{0,4}?(?:能|可以|就)?(?:拿|有|到手|取)|(?:${ZH_YIELD}|[\\d一二三四五六七八九十两百千万]+(?:元|块))${GAP}{0,6}?(?:跑不了|少不了|没跑|妥妥的|没问题|是稳的|稳的|是肯定的|板上钉钉|铁板钉钉|是铁定的|是确定的)|(?:每个?月|每年|每季度|一年|一个月)(?:都|就|能|可以)?(?:有|能有|能拿|拿|进账|到账)${GAP}{0,3}?(?:[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益)|${ZH_YIELD})`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/[跑少]不了|没跑|没问题/g, "")) },
   { rule: "certain-outcome", re: zh("只(?:有|剩)(?:上涨|涨|赚|回升)的份|只(?:有|剩)(?:上涨|往上)(?:一条路|这一条路)") },
   { rule: "superlative", re: zh("最(?:厉害|优秀|专业|出色)(?!的时候)|独一份|独一无二|别(?:处|家|的地方)(?:都)?买不到") },
   { rule: "certain-outcome", en: true, noNegation: true, re: en("\\bno (?:chance|way|doubt)\\b[^,.;]{0,20}\\b(?:won't|will not|doesn't|wouldn't|isn't going to) (?:recover|bounce back|come back|go (?:back )?up|rise|rebound)") },
@@ -546,7 +548,7 @@ const PATTERNS: Pattern[] = [
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bnot (?:a|one) (?:single )?(?:dollar|cent|penny|yuan|bit)\\b(?:[^,.;]|[,.](?=\\d)){0,30}\\b(?:is|will be) (?:at risk|lost|going anywhere)") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:gap|loss(?:es)?|shortfall|difference)\\b[^,.;!?]{0,30}?\\bgets? (?:made up|covered|compensated|reimbursed|made good)\\b|\\bto (?:cover|make up|make good|offset|compensate(?: you)? for) (?:what you lost|your (?:loss(?:es)?|shortfall)|the (?:loss(?:es)?|drop|shortfall))|(?:will|'ll)\\s+(?:just\\s+)?absorb (?:it|that|this|the (?:hit|loss|cost))\\b") },
   {
-    rule: "benchmark-as-return", en: true,
+    rule: "benchmark-as-return", en: true, need: /\d|percent/i,
     re: en(`\\b(?:that'?s|that is|this is|which is|is)\\s+(?:exactly\\s+)?(?:what|the (?:return|yield|rate|amount|income))\\s+(?:you|u)(?:'ll| will| are|'re)?\\s+(?:be\\s+)?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?|paid|pocket)\\b|\\b(?:that'?s|which is) what (?:this|the|our|it) (?:\\w+ )?(?:delivers|pays|gives you|returns|yields)\\b|\\byou(?:'re| are) looking at (?:a |an )?(?:[a-z]+ )?(?:${EN_YIELD})|\\bwhat (?:lands|goes|gets paid(?: out)?) (?:in(?:to)?|to) (?:your|you)\\b|\\b(?:locked in|fixed|guaranteed)\\s+at\\s+(?:${EN_YIELD})|(?:${EN_YIELD})\\s*(?:a year|p\\.?a\\.?|per annum|annual(?:ly)?)?[, ]+(?:locked in|guaranteed|fixed)\\b|\\b(?:you|u)(?:'ll|'re| will| are)?\\s+(?:still\\s+)?(?:be\\s+)?(?:get(?:ting)?|earn(?:ing)?|receiv(?:e|ing)|pocket|make)\\s+(?:your\\s+|(?:a )?(?:cool|nice|neat|solid|tidy|healthy)\\s+|the full\\s+|the whole\\s+|your full\\s+|a\\s+steady\\s+|roughly\\s+|about\\s+|around\\s+)?(?:hk\\$|us\\$|\\$|rmb\\s?)?\\d|\\b(?:is|are)\\s+earning\\s+(?:you\\s+)?(?:a\\s+)?(?:steady|fixed|guaranteed|stable)\\s+(?:${EN_YIELD})|\\b(?:will|'ll)\\s+(?:continue to\\s+)?(?:generate|deliver|produce|pay(?: out)?)\\s+(?:you\\s+)?(?:the |an? )?(?:performance benchmark|annuali[sz]ed (?:yield|return)|yield|return|benchmark)?\\s*(?:of\\s+)?(?:no less than\\s+|at least\\s+)?(?:${EN_YIELD})|\\d[\\d,]*\\s+(?:to \\d[\\d,]* )?(?:a year |each year |per year )?(?:on|for|per) (?:every )?(?:hk\\$|\\$)?(?:10,000|ten thousand)`),
     reject: (t, i) => { const st = t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)); const whole = t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd)); return !/\d|percent|benchmark|return|yield|rate/i.test(st) || /\b(?:could|may|might) (?:be )?(?:lower|less|differ)|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b/i.test(whole); },
   },
@@ -656,6 +658,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
   const quoted = (i: number, en: boolean) => quotedAndDistanced(t, i, en);
   for (const p of PATTERNS) {
     if (p.en ? !hasLatin : !hasHan) continue;
+    if (p.need && !p.need.test(t)) continue;
     for (const m of t.matchAll(new RegExp(p.re.source, p.re.flags))) {
       const i = m.index!;
       if (!m[0]) continue;
