@@ -238,3 +238,27 @@ describe("round 6 classes", () => {
     expect(checkText(text)).toEqual([]);
   });
 });
+
+// Round 9 (issue 9): classes rather than phrases; a few of each, and their honest look-alikes.
+describe("round 9 classes", () => {
+  test.each([
+    "下个月就回来了", "它自己就涨起来了", "这行情走完，净值肯定往上走", "还能不涨回来？您就拿着吧", "过完年准回来",
+    "本金不受损失", "跌破本金的可能性为零", "您这钱放我们这儿，一分都跑不掉", "到期后本金原数奉还",
+    "差的那部分我来补上", "下次我们用高收益给您找回来", "真亏了算我的", "银行不会让客户吃亏的",
+    "哥，年化5个点稳稳的", "每万元每年能多拿300块", "您买十万，一年下来收益四千块是稳的", "业绩比较基准4.5%，到期您就拿这个数",
+    "这是全国最牛的基金经理", "这款是全市独一份的好产品",
+    "It's only a matter of time before it's back above 1.50.", "It's gonna bounce, 100%, these dips always reverse.",
+    "Your original capital will not be eroded by this decline.", "You're not going to lose a penny.", "Not a single dollar of your HK$500,000 is at risk.",
+    "Any gap at maturity gets made up by the bank.", "We'll credit your account with the amount you lost.",
+    "It pays 5 percent a year, locked in.", "Expected return is 3.6% p.a. and thats what u will get.", "You'll pocket a cool 5% on this each year.",
+    "This is hands down the most secure investment you could own.", "It's a can't-lose setup.", "which is fully guranteed",
+  ])("flags %s", (s) => expect(checkText(s).length).toBeGreaterThan(0));
+  test.each([
+    "产品到期后，资金将于3个工作日内回到您的银行卡。", "我明天就回来上班，到时候当面给您解释。", "净值回到1.0以上需要多久，目前无法预测。",
+    "以下为禁用话术示例：“跌了也不怕，到年底肯定回本”。", "您所說的「保底收益」在本產品合同中並不存在。", "亏损的部分行里不会补，我也补不了。",
+    "您提到的“每万元能拿420元”是按比较基准算的，实际到手多少要看到期净值，可能比这个低。", "本金安全与否取决于底层资产的表现。",
+    "We'll definitely look into this and get back to you as soon as possible.", "Happy to chat whenever suits u best.", "The best thing to do is to read the documents.",
+    "Example of a prohibited script: \"Don't worry, it'll definitely be back by year-end.\"", "The number one thing I'd suggest is reading the risk disclosure.",
+    "The benchmark of 4% is a target, not a promise, and you could receive less.", "We'll credit your account with the redemption proceeds on Friday.",
+  ])("passes %s", (s) => expect(checkText(s)).toEqual([]));
+});

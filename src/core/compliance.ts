@@ -215,6 +215,7 @@ function sentenceEnd(t: string, i: number): boolean {
 function isSentenceDot(t: string, i: number): boolean {
   const prev = t[i - 1] ?? "", next = t[i + 1] ?? "";
   if (/\d/.test(prev) && /\d/.test(next)) return false; // 4.5%
+  if (/\b(?:p\.a|e\.g|i\.e|etc|approx|vs|mr|mrs|ms|dr|no)$/i.test(t.slice(Math.max(0, i - 6), i))) return false; // p.a., e.g., Mr.
   if (/^\s*$/.test(next) || HAN.test(next)) return true;
   return false; // "e.g", "No.1", a URL
 }
@@ -232,8 +233,8 @@ function spanEnd(t: string, i: number, end: (t: string, i: number) => boolean): 
 // Negators. 不 but not 不仅/不但 (not only), 不少 (many), 不断 (constantly), 不过 (but), 不错 (good),
 // 不久, 不论/不管 (whatever); 未 but not 未来 (future); 非 but not 非常 (very). Words that distance the
 // writer from the promise (所谓, 宣称, 警惕) and that report a client's question (您问, 咨询) count too.
-const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|[勿别莫]|拒绝|所谓|宣称|声称|号称|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注)|是否/;
-const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|claims?|claiming|saying|so-called|promising|asked|mistakenly|wrongly|falsely|myth|misconception)\b|n't\b|\bno one\b/i;
+const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|[勿别莫]|拒绝|所谓|宣称|声称|号称|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注)|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)/;
+const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|hoping|if anyone|who says|who tells|who claims|has told you|have told you|were told|claims?|claiming|saying|so-called|promising|asked|mistakenly|wrongly|falsely|myth|misconception)\b|n't\b|\bno one\b/i;
 // Negations of worry, not of the promise after them: stripped before looking for a negator.
 const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌)|不要紧|没关系|没事/g;
 const EN_WORRY = /\b(?:don't|do not|no need to|not to|never) (?:worry|panic|fret|be afraid)\b|\bnothing to worry about\b|\bnever mind\b|\bno doubt\b|\bwithout (?:a |any )?doubt\b|\bno question\b/gi;
@@ -263,8 +264,8 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   // Called untrue, or a product no longer sold, later in the same sentence.
   const rest = t.slice(e, spanEnd(t, e, sentenceEnd));
   // "…, and anyone who says otherwise is wrong" confirms the promise rather than denying it.
-  if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are|was|were) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\byou asked about\b/i.test(rest)
-    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)/.test(rest)) return true;
+  if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are|was|were) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\b(?:is|are) a different product\b|\byou asked about\b/i.test(rest)
+    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请您?(?:拒绝|举报)|停售|不再(?:发行|销售)/.test(rest)) return true;
   void ce;
   return deniedAfter(t, i, e, en);
 }
@@ -279,7 +280,7 @@ const ZH_DENIAL = new RegExp(
   + "|^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:事实)?(?:并非如此|并非事实|不是这样|并不是这样|不是真的|不是事实|其实不然|并不是真的)");
 const ZH_BELIEF = /(?:有人|有些人|有的人|很多人|不少人|许多人|一些人|人们|大家|别人|网上|(?:有些|有的|很多|不少|部分|一些|许多)?(?:客户|投资者|老人|朋友))(?:都|常|常常|总|总是|往往|一直|可能|会|也)?(?:说|认为|以为|觉得|相信|听说|讲|说过)/;
 const ZH_BELIEF_DENIAL = /^(?:但|但是|可|可是|其实|实际上|事实上|然而|不过)*(?:并|其实|实际)?(?:不是|不然|并非|没有|不会|不)(?:这样|如此|真的)?的?$/;
-const EN_DENIAL = /\b(?:that|this|which|it|the (?:idea|claim|notion|belief|view|suggestion))(?:'s| is| was| would be)\s+(?:simply |just |completely |totally |plainly |absolutely |quite |sadly )?(?:not true|untrue|false|wrong|incorrect|a myth|misleading|not the case|not so)\b|\b(?:isn't|is not|was not|wasn't) (?:true|so|the case)\b|\bis (?:simply |just |completely |totally |plainly )?(?:a myth|untrue|not true|incorrect)\b/i;
+const EN_DENIAL = /\b(?:that|this|which|it|the (?:idea|claim|notion|belief|view|suggestion))(?:'s| is| was| would be)\s+(?:simply |just |completely |totally |plainly |absolutely |quite |sadly )?(?:not true|untrue|false|wrong|incorrect|not correct|not accurate|inaccurate|a myth|misleading|not the case|not so)\b|\b(?:isn't|is not|was not|wasn't) (?:true|so|the case)\b|\bis (?:simply |just |completely |totally |plainly )?(?:a myth|untrue|not true|incorrect)\b/i;
 const EN_BELIEF = /\b(?:(?:some|many|most|a lot of|plenty of|a few|other)\s+)?(?:clients|people|investors|customers|savers|folks|others)\s+(?:still\s+|often\s+|sometimes\s+|may\s+|might\s+)?(?:believe|believed|think|thought|assume|assumed|say|said|feel|felt|imagine|expect|are told|were told|have heard|heard|insist)\b|\byou (?:were|have been|had been) told\b|\byou (?:mentioned|said)\b|\byou may have heard\b|\bit is (?:often |widely |commonly )?(?:said|believed|assumed|thought)\b/i;
 const EN_BELIEF_DENIAL = /^(?:\s|but|and|yet|in fact|actually)*(?:they|it|this|that|these|those|which)\s*(?:are|is|was|were|do|does|did|will|can|would)(?:n't|\s+not)(?:\s+(?:so|true|the case|safe|guaranteed|risk-free|at all))?\s*$/i;
 const EN_IRONY = /\b(?:i'd|i would|we'd|we would) be (?:lying|misleading you|wrong)\b|\bit would be (?:wrong|misleading|dishonest|irresponsible|untrue|false)\b|\b(?:wrong|misleading|dishonest|irresponsible|untrue) (?:of (?:me|us) )?to (?:say|promise|suggest|claim|tell you)\b/i;
@@ -287,6 +288,24 @@ const EN_IRONY = /\b(?:i'd|i would|we'd|we would) be (?:lying|misleading you|wro
 const EN_REFUTE = /\bno such (?:promise|assurance|guarantee|commitment|undertaking|statement)\b|\b(?:was|were) (?:never|not) (?:made|given|promised|authori[sz]ed)\b/i;
 const ZH_REFUTE = /(?:并未|未曾|从未|没有|并没有)(?:作出|做出|说过|承诺过|作过|这样说)|并无此事|没有此事|查无此事/;
 const denialSentenceEnd = (t: string, i: number) => /[。！？!?\n]/.test(t[i]) || (t[i] === "." && isSentenceDot(t, i));
+
+// Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
+// 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
+const ZH_QUOTE_DISTANCE = /严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
+const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|told|wrote|example|phrases?|scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described)\b/i;
+function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
+  const ss = spanStart(t, i, denialSentenceEnd);
+  // The sentence may end just after the closing quote (“…肯定回本”。): take it to the next end.
+  let se = spanEnd(t, i, denialSentenceEnd);
+  if (/[”」"]/.test(t[se + 1] ?? "")) se = spanEnd(t, se + 2, denialSentenceEnd);
+  const before = t.slice(ss, i);
+  const opens = (before.match(/[“「]/g) ?? []).length - (before.match(/[”」]/g) ?? []).length;
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  if (opens <= 0 && !straight) return false;
+  // the sentence with the quotations taken out
+  const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"/g, " ");
+  return en ? EN_QUOTE_DISTANCE.test(sentence) : ZH_QUOTE_DISTANCE.test(sentence);
+}
 
 function deniedAfter(t: string, i: number, e: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
@@ -321,19 +340,24 @@ interface Pattern {
   en?: boolean;
   /** Skip the negation check: the match carries its own sense. */
   noNegation?: boolean;
+  /** Skip the pattern for a text this cheap test fails (a yield rule needs a number). */
+  need?: RegExp;
   /** Reject a match by its surroundings (e.g. 无风险利率 is a market term). */
   reject?: (t: string, i: number, m: string) => boolean;
 }
 
 const GAP = "[^，。；！？,.;!?\\n：:]";
 const zh = (s: string) => new RegExp(s, "g");
-const en = (s: string) => new RegExp(s, "gi");
+const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"), "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
-const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|涨";
-const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question|a sure thing|a certainty|a done deal";
-const EN_OUTCOME = "recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
+const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
+const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|往上走|往上涨|走高|涨上去|涨";
+const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question|a sure thing|a certainty|a done deal|as sure as|with (?:full|complete|total|absolute) confidence";
+const EN_OUTCOME = "(?:coming|going|heading|getting|climbing) back(?: up)?|going (?:back )?up|be (?:trading )?above|trading above|return above|be up(?: again)?|be back (?:up )?to|recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back(?! to (?:you|me|us)\\b| in touch)|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
+
+const ZH_YIELD = "\\d+(?:\\.\\d+)?%(?:\\s*[-~至到]\\s*\\d+(?:\\.\\d+)?%)?|[\\d一二三四五六七八九十两]+(?:\\.\\d+)?个?多?(?:点|厘)";
+const EN_YIELD = "\\d[\\d.,]*(?:\\s*-\\s*\\d[\\d.]*)?\\s*(?:%|percent|per ?cent)|(?:one|two|three|four|five|six)(?: point \\w+)? percent";
 
 const PATTERNS: Pattern[] = [
   // "no risk of you losing money" is a promise of no loss before it is the banned "no risk".
@@ -347,7 +371,7 @@ const PATTERNS: Pattern[] = [
   // The banned sales words. Longer forms first: once a span is reported, overlapping ones are not.
   {
     rule: "promise-words",
-    re: zh(`保证收益|承诺收益|刚性兑付|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保底收益|保证最低收益|最低收益${GAP}{0,3}?(?:有)?保证|收益保底|保底|保本|保息`),
+    re: zh(`旱涝保收|保证收益|承诺收益|刚性兑付|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保底收益|保证最低收益|最低收益${GAP}{0,3}?(?:有)?保证|收益保底|保底|保本|保息`),
     reject: (t, i, m) => {
       // 确保本次 / 担保本行 hold the characters 保本 without meaning it.
       if (m === "保本" && i > 0 && /[确担环]/.test(t[i - 1])) return true;
@@ -363,7 +387,7 @@ const PATTERNS: Pattern[] = [
   },
   { rule: "promise-words", en: true, re: en("\\bguarantee[sd]?\\s+(?:(?:your|the|of|a|an)\\s+)?(?:principal|capital|returns?|income|profits?|yields?|payouts?|gains?)\\b") },
   { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected)\\b") },
-  { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?|investments?)\\s+(?:is|are|will be|remains?|stays?)\\s+(?:fully\\s+|100%\\s+)?(?:guaranteed|protected)\\b") },
+  { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?|investments?|savings|money|funds)\\s+(?:is|are|will be|remains?|stays?)\\s+(?:fully\\s+|100%\\s+)?(?:guaranteed|protected)\\b") },
   { rule: "promise-words", en: true, re: en("\\bguaranteed[- ](?:income|return|yield|principal|capital|products?|investments?|plans?|funds?)\\b") },
   // A guarantee with a qualifier between: "a guaranteed minimum return", "minimum guaranteed yield",
   // "guaranteed fixed income", "a guaranteed floor on your returns".
@@ -391,26 +415,26 @@ const PATTERNS: Pattern[] = [
       return /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length));
     },
   },
-  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|亏了的|差额|差价|缺口|亏的)${GAP}{0,8}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,6}?(?:承担|负责|赔|补|兜|扛|担|垫付|找补)`) },
-  { rule: "compensation-promise", re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让您(?:一个人)?(?:承担|扛|吃亏)|亏多少.{0,4}赔多少") },
+  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|亏了的|差额|差价|缺口|亏的|差的|少了的|少的)${GAP}{0,8}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,6}?(?:承担|负责|赔|补|兜|扛|担|垫付|找补)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) },
+  { rule: "compensation-promise", re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让(?:您|你|客户|大家|咱们客户)(?:一个人)?(?:承担|扛|吃亏|受损)|亏多少.{0,4}赔多少") },
   {
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to|\\boffer(?:s|ed)? to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
   },
   {
     rule: "compensation-promise", en: true,
-    re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bdecided to)\\s+(?:fully\\s+|personally\\s+|simply\\s+|just\\s+)?(?:(?:absorb|cover|eat|swallow|bear|make good|make up|pay|refund|reimburse|return|top up)(?:\\s+(?:you|for))?\\s+(?:(?:your|the|any|all|this|that|whatever)\\s+)?(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|gap|money you lost|amount you lost|what you lost)|make (?:you|it|this|things) (?:whole|good)|top up your (?:account|balance|holding)|(?:make sure|ensure|see to it) (?:that )?you (?:are|get|will be|'re) (?:fully )?(?:compensated|reimbursed|refunded|repaid|paid back|made whole|your money back))\\b"),
+    re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bdecided to)\\s+(?:fully\\s+|personally\\s+|simply\\s+|just\\s+)?(?:(?:absorb|cover|eat|swallow|bear|make good|make up|pay|refund|reimburse|return|top up)(?:\\s+(?:you|for))?\\s+(?:(?:your|the|any|all|this|that|whatever)\\s+)?(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|gap|money you lost|amount you lost|what you lost|you(?:'ve)? lost)|make (?:you|it|this|things) (?:whole|good)|top up your (?:account|balance|holding)|(?:make sure|ensure|see to it) (?:that )?you (?:are|get|will be|'re) (?:fully )?(?:compensated|reimbursed|refunded|repaid|paid back|made whole|your money back))\\b"),
   },
-  { rule: "compensation-promise", en: true, re: en("\\b(?:loss(?:es)?|shortfall|difference)\\b[^,.;!?]{0,30}?\\b(?:will|'ll|shall) be (?:fully )?(?:covered|made up|compensated|reimbursed|refunded|made good)\\b") },
+  { rule: "compensation-promise", en: true, re: en("\\b(?:loss(?:es)?|shortfall|difference)\\b[^,.;!?]{0,30}?\\b(?:will|'ll|shall) be (?:fully )?(?:covered|made up|compensated|reimbursed|refunded|made good|paid(?: back)?(?: by (?:us|the bank))|topped up)\\b") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:full|guaranteed|complete)\\s+(?:compensation|reimbursement|refund)\\b|\\bcompensate (?:you )?(?:in full|fully)\\b|\\boffer (?:you )?(?:some |a |an |partial )?(?:compensation|reimbursement|refund)\\b") },
 
   // Promises in negative form (before certainty: 本金肯定能拿回 is a promise of no loss).
   {
     rule: "no-loss-promise",
-    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
+    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全(?!要求|需求|性|方面|的需求|的要求|与否|吗|不安全)|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
     reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)), // 会不会亏 is a question
   },
-  { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would)?\\s*(?:simply\\s+|just\\s+|really\\s+)?(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would|'re| are)?\\s*(?:simply\\s+|just\\s+|really\\s+)?(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:going to\\s+)?(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:money|principal|capital|investment|savings|funds?)\\b[^,.;]{0,12}\\b(?:is|are)\\s+in safe hands\\b|\\b(?:won't|will not|will never|never) be out of pocket\\b|\\b(?:you|u)\\s+(?:are|'re)\\s+not going to\\s+lose\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:it's|it is|this is|this one is)\\s+(?:completely|totally|perfectly|absolutely|100%|entirely)\\s+safe\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\bno way (?:that )?you (?:can|could|will|would) lose\\b|\\b(?:money|principal|capital|investment|value|savings|nav)\\s+(?:simply\\s+|just\\s+)?(?:can't|cannot|won't|will not|will never|is not going to|isn't going to)\\s+(?:go down|fall|drop|decrease|shrink|lose (?:value|money))\\b|\\bcan't go wrong\\b") },
@@ -427,17 +451,17 @@ const PATTERNS: Pattern[] = [
   // 我敢保证，半年以后您就能回本 / 就能全部赚回来，这是必然的: the certainty in the next clause.
   { rule: "certain-outcome", re: zh(`(?:我|我们)(?:敢|可以|能|向您|跟您|和您)*(?:保证|打包票|担保|肯定|确定)[，,:：]${GAP}{0,16}?(?:${ZH_OUTCOME})|(?:${ZH_OUTCOME})${GAP}{0,10}[，,](?:这是|这个是|这)?(?:必然|肯定|一定|板上钉钉|毫无疑问)(?:的|会的)?`) },
   { rule: "certain-outcome", en: true, re: en(`\\b(?:${EN_CERTAIN})(?![a-z])${GAP}{0,60}?\\b(?:${EN_OUTCOME})\\b`) },
-  { rule: "certain-outcome", en: true, re: en(`\\b(?:without (?:a |any )?(?:question|doubt)|no doubt|mark my words|trust me|i promise(?: you)?|i guarantee(?: you)?|i can assure you|rest assured)[,:]\\s*${GAP}{0,60}?\\b(?:${EN_OUTCOME})\\b`) },
+  { rule: "certain-outcome", en: true, re: en(`\\b(?:without (?:a |any )?(?:question|doubt)|no doubt|mark my words|trust me|i promise(?: you)?|i guarantee(?: you)?|i can assure you|rest assured|as sure as [a-z ]{0,30})[,:]\\s*${GAP}{0,60}?\\b(?:${EN_OUTCOME})\\b`) },
 
   // "The fund will recover", "it'll be back up": a flat forecast of the recovery is a promise; a
   // hedge or a condition anywhere in the sentence (if, may, whether, hope, expect) makes it none.
   {
     rule: "certain-outcome", en: true,
     re: en("\\b(?:it|this(?: one)?|that|the (?:fund|product|nav|value|price|market|portfolio|investment)|your (?:fund|portfolio|investment|money|nav)|markets|prices)(?:'ll|\\s+will|\\s+is going to|\\s+shall)\\s+(?:definitely\\s+|surely\\s+|certainly\\s+|soon\\s+)?(?:recover|bounce back|come back|be back|rebound|climb back|go back up|turn around|break even|get back to|make (?:it|that|everything) back|return to (?:its|the|your))\\b"),
-    reject: (t, i) => /\b(?:if|whether|unless|hope|hopefully|may|might|could|likely|perhaps|possibly|expect|predict|forecast|nobody|no one|when|until|promise that|assurance)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
+    reject: (t, i) => /\b(?:if|whether|unless|hope|hoping|hopefully|may|might|could|likely|perhaps|possibly|expect|predict|forecast|nobody|no one|when|until|promise that|assurance)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
   },
   // Outcome first, then the certainty: "it will recover, guaranteed", "it'll come back, trust me".
-  { rule: "certain-outcome", en: true, re: en(`\\b(?:will|'ll|is going to)\\s+${GAP}{0,30}?\\b(?:${EN_OUTCOME})\\b${GAP}{0,30}[,;:-]\\s*(?:guaranteed|for sure|no doubt|trust me|i promise(?: you)?|i guarantee (?:it|you)|(?:i'm|i am|we're|we are) (?:sure|certain|confident|positive)(?: of (?:it|that))?|mark my words)\\b`) },
+  { rule: "certain-outcome", en: true, re: en(`\\b(?:will|'ll|is going to|gonna)\\s+${GAP}{0,30}?\\b(?:${EN_OUTCOME})\\b${GAP}{0,30}[,;:-]\\s*(?:guaranteed|for sure|no doubt|trust me|i promise(?: you)?|i guarantee (?:it|you)|100%|no question|(?:i'm|i am|we're|we are) (?:sure|certain|confident|positive)(?: of (?:it|that))?|100(?=%)|mark my words)\\b`) },
   // 妥妥的，过完年就涨回来了 / 十拿九稳: the certainty in the clause before the outcome.
   { rule: "certain-outcome", re: zh(`(?:妥妥的|十拿九稳|板上钉钉|稳了|没跑了?|放心吧?)[，,]${GAP}{0,12}?(?:就|肯定|一定|准|也)(?:能|会)?${GAP}{0,6}?(?:${ZH_OUTCOME})`) },
   { rule: "certain-outcome", re: zh(`(?:${ZH_OUTCOME})${GAP}{0,4}?(?:是|就|也)?(?:十拿九稳|板上钉钉|妥妥的|稳了|没跑|跑不了|稳稳的)`) },
@@ -455,7 +479,8 @@ const PATTERNS: Pattern[] = [
   { rule: "no-loss-promise", noNegation: true, re: zh(`(?:根本|压根|从来)(?:就)?(?:不存在|没有|不会|没)${GAP}{0,4}?(?:亏|赔钱|损失|跌)|不存在(?:亏损|亏本|亏钱|赔钱|损失)的?(?:情况|这回事|一说|问题)|(?:没有|没)(?:亏本|亏损|亏钱)(?:一说|这回事|的说法)|只会多不会少|只多不少`) },
   { rule: "no-loss-promise", re: zh(`动不了${GAP}{0,3}?本金|本金${GAP}{0,6}?动不了|(?:至少|起码|最少)(?:能)?拿回(?:多少|本金|全部|您的本金)`) },
   // A yield as the client's: 稳拿4.2%, 账户上会多出5%, 给您带来4%的回报, 稳稳到手3.5%.
-  { rule: "benchmark-as-return", re: zh(`(?:稳拿|稳得|稳稳(?:地|的)?(?:到手|拿到?|落袋)|到手|落袋|(?:会|能|可|将|就)(?:多出|给您带来|带来))${GAP}{0,6}?\\d+(?:\\.\\d+)?%`) },
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:稳拿|稳得|稳稳(?:地|的)?(?:到手|拿到?|落袋)|到手|落袋|(?:会|能|可|将|就)(?:多出|给您带来|带来))${GAP}{0,6}?(?:${ZH_YIELD})`) },
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年|一年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿|赚)|(?:年就|就|至少|起码|最少|稳稳|稳定)(?:能)?有)${GAP}{0,10}?(?:${ZH_YIELD}|\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块)|[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益))`) },
   // Make-good with the loss as the measure: 少了多少我们给您补多少, 差多少补多少.
   { rule: "compensation-promise", re: zh(`(?:亏|损失|少|差)了?多少${GAP}{0,8}?(?:补|赔)多少`) },
   // "It can only go up", "nowhere but up": a one-way forecast.
@@ -480,44 +505,98 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", en: true, re: en("\\b(?:a |an )?(?:returns?|yields?|income|interest) (?:that )?you can (?:count|rely|bank) on\\b|\\b\\d[\\d.]*%\\s+(?:is|are|will be|stays?|remains?)\\s+locked in\\b|\\block(?:s|ed)? in (?:a |an |your )?\\d[\\d.]*%|\\byou(?:'ll| will)? (?:have|get|see|earn|pocket) (?:an )?(?:extra|additional) \\d[\\d.]*%") },
   { rule: "promise-words", en: true, re: en("\\bguaranteed (?:an? )?\\d[\\d.]*%(?! (?:annual )?(?:returns?|yields?))") },
 
+  // Round 9 (issue 9): more classes.
+  // A flat forecast of the recovery, future tense or "just": 下个月就回来了, 将于三季度末恢复至, 它自己就涨起来.
+  {
+    rule: "certain-outcome",
+    re: zh(`(?<![我您你])(?:就|将|自己就|就会|就能|一定会|肯定会|都会|也会|总会)(?:于${GAP}{0,10}?)?(?:回来了|回来的|涨起来|恢复至|恢复到|回升至|回升到|涨回|回到|起来)`),
+    reject: (t, i) => /可能|也许|或许|如果|假如|要是|是否|不一定|无法|难以|预计|有望|希望|取决于|不排除|能否|什么时候|何时|我们|给您|联系|回电|答复|工作日|到账|银行卡|账户/.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
+  },
+  // Rhetorical: 还能不涨回来？ 怎么可能不涨.
+  { rule: "certain-outcome", noNegation: true, re: zh(`(?:还能|还会|怎么可能|哪能|难道还能|难道会)不${GAP}{0,3}?(?:涨|回本|反弹|回升|回来|赚)`) },
+  // No loss: 本金不受损失, 跌破本金的可能性为零, 不会出现本金损失, 没啥可亏的, 跌不到本金, 不会吃亏.
+  { rule: "no-loss-promise", re: zh(`本金${GAP}{0,6}?(?:均|都|也|是|完全|绝对)?(?:不受|不会受到?)(?:任何)?(?:损失|影响|损害)|不(?:会|可能)(?:出现|有|发生|造成)${GAP}{0,4}?(?:本金)?(?:损失|亏损|亏本)|(?:跌破本金|亏损|亏本|亏钱|损失本金)的?(?:可能性?|概率|几率)(?:为零|是零|几乎为零|为0|是0)|跌不到${GAP}{0,6}?本金|不会吃亏|(?:到期|保证|肯定|一定|都能|就能|也能|总能|照样能)${GAP}{0,4}?拿回(?:全部|所有)?的?(?:本金|本钱)|不影响您?拿回本|本金${GAP}{0,6}?(?:原数|如数|全额|足额|原封不动地?)(?:奉还|返还|退还|归还|拿回)`) },
+  { rule: "no-loss-promise", noNegation: true, re: zh("(?:没啥|没什么|没有什么)(?:可|好)?亏的") },
+  // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
+  {
+    rule: "compensation-promise",
+    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补)|(?:给您|给你)${GAP}{0,4}?(?:找补|补回来|找回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
+    reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) || /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length)),
+  },
+  // A yield as the client's: 年化5个点稳稳的, 锁定在3.5%-4.0%, 不低于年化3%, 每万元一年能到手420块, 按此收益率为您兑付, 您照样拿4%.
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:年化|收益率?|回报)${GAP}{0,6}?(?:锁定|稳稳|稳定在|固定在|稳定|固定|不低于|不会低于|至少)${GAP}{0,6}?(?:${ZH_YIELD})|(?:${ZH_YIELD})${GAP}{0,3}?(?:稳稳的|稳稳地|稳了|的收益落袋|落袋|到手|锁定)|(?:不低于|不会低于|不少于)${GAP}{0,4}?(?:年化)?(?:${ZH_YIELD})|(?:按|按照)(?:此|这个|该)(?:收益率?|利率|数|基准)?${GAP}{0,4}?(?:为您|给您)兑付|拿的就是这个|就是这个收益|每万元${GAP}{0,8}?(?:能|可|可以|稳定|就)?${GAP}{0,4}?(?:多拿|拿|到手|收益|赚|获得)${GAP}{0,4}?(?:约)?\\d+|(?:您|你)${GAP}{0,8}?(?:照样|照常|都能|就能)拿${GAP}{0,2}?(?:${ZH_YIELD})`) },
+  { rule: "certain-outcome", re: zh("准(?![备时确许则])(?:能|会)?(?:回来|涨回|回本|回正|翻红|解套|反弹)") },
+  { rule: "no-loss-promise", noNegation: true, re: zh("一分(?:钱)?(?:都|也)?(?:少|跑|丢|飞)不(?:了|掉)|(?:从来|从未|历史上|一直|以前)(?:就|都|也)?(?:没|没有)亏过") },
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:妥妥的?|稳稳的?|稳拿|铁定)${GAP}{0,2}?(?:${ZH_YIELD}|[\\d一二三四五六七八九十两]+[百千万][\\d一二三四五六七八九十两百千万]*(?:元|块)?)|连本带利${GAP}{0,4}?(?:能|可以|就)?(?:拿|有|到手|取)|(?:${ZH_YIELD}|[\\d一二三四五六七八九十两百千万]+(?:元|块))${GAP}{0,6}?(?:跑不了|少不了|没跑|妥妥的|没问题|是稳的|稳的|是肯定的|板上钉钉|铁板钉钉|是铁定的|是确定的)|(?:每个?月|每年|每季度|一年|一个月)(?:都|就|能|可以)?(?:有|能有|能拿|拿|进账|到账)${GAP}{0,3}?(?:[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益)|${ZH_YIELD})`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/[跑少]不了|没跑|没问题/g, "")) },
+  { rule: "certain-outcome", re: zh("只(?:有|剩)(?:上涨|涨|赚|回升)的份|只(?:有|剩)(?:上涨|往上)(?:一条路|这一条路)") },
+  { rule: "superlative", re: zh("最(?:厉害|优秀|专业|出色)(?!的时候)|独一份|独一无二|别(?:处|家|的地方)(?:都)?买不到") },
+  { rule: "certain-outcome", en: true, noNegation: true, re: en("\\bno (?:chance|way|doubt)\\b[^,.;]{0,20}\\b(?:won't|will not|doesn't|wouldn't|isn't going to) (?:recover|bounce back|come back|go (?:back )?up|rise|rebound)") },
+  { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bnever (?:lost|loses|lose) (?:money|a (?:penny|cent))\\b[^.;!?]{0,15}\\b(?:never will|won't|never going to)") },
+  { rule: "compensation-promise", en: true, re: en("\\b(?:make sure|ensure|see to it)(?: that)? (?:the bank|we|the branch) (?:reimburses?|compensates?|refunds?|pays? you back|covers?)\\b") },
+  { rule: "superlative", en: true, re: en("\\bno other (?:products?|funds?|banks?|investments?) (?:comes? close|beats?|matches|can match|compares?)\\b|\\bcomes? close to ours\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\byou(?:'ll| will)\\s+(?:still\\s+|always\\s+)?get (?:all of |every cent of )?(?:your|the) (?:full |whole |entire |original )?(?:investment|principal|capital|money) back\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\bas safe (?:here )?as (?:in )?(?:a |an |your )?(?:savings account|deposit|bank account|fixed deposit|cash|bank)\\b") },
+  { rule: "compensation-promise", en: true, re: en("\\b(?:will|'ll)\\s+(?:\\w+\\s+){0,2}?(?:credit|pay|give|transfer|return) (?:you|your account)\\b[^,.;!?]{0,20}?\\b(?:amount you lost|what you lost|your loss(?:es)?|the loss(?:es)?|the difference|the shortfall)") },
+  // English.
+  { rule: "promise-words", en: true, re: en("\\b(?:principal|capital)[- ]protection\\b|\\b(?:a |the )?(?:sure[- ]thing|dead cert(?:ainty)?|can't[- ]lose|cannot[- ]lose|safe as houses|bulletproof|money[- ]back[- ]guaranteed|fully guaranteed|full guarantee|(?:bank's|bank) guarantee on)\\b") },
+  { rule: "certain-outcome", en: true, re: en("\\b(?:only|just) a matter of time\\b") },
+  { rule: "certain-outcome", en: true, re: en(`\\b(?:will|'ll|going to|gonna)\\s+${GAP}{0,30}?\\b(?:${EN_OUTCOME})\\s+(?:for sure|for certain|without (?:a |any )?doubt|100(?=%)|no doubt|guaranteed)`) },
+  { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bno way (?:that )?(?:your|the) (?:principal|capital|money|investment|savings)\\b[^,.;]{0,12}?\\b(?:will|can|could|would|is going to) (?:shrink|fall|drop|go down|decrease|lose)") },
+  { rule: "certain-outcome", en: true, noNegation: true, re: en("\\bhow (?:could|can|would) (?:it|this|that|the \\w+|prices?|markets?) not (?:recover|bounce|come back|go up|rise|rebound)") },
+  { rule: "certain-outcome", en: true, re: en("\\byou(?:'ll| will)\\s+be back (?:up )?to \\d"), reject: (t, i) => /\b(?:if|whether|unless|hope|hoping|may|might|could|likely|perhaps|possibly)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:capital|principal|investment|money|savings)\\b[^,.;]{0,20}?(?:will not|won't|wont|cannot|can't|cant|will never) (?:be )?(?:eroded|reduced|affected|touched|go below|fall below|decrease|drop)|\\b(?:can't|cannot|won't|will not)\\s+(?:actually\\s+|really\\s+)?(?:touch|affect|dent|reduce|hurt)\\s+(?:your\\s+)?(?:principal|capital)|\\b(?:principal|capital)\\b[^,.;]{0,10}?\\b(?:is|remains|stays)\\s+(?:untouched|intact|whole)|\\bstays whole\\b|\\byou(?:'ll| will)\\s+get back (?:what|everything|all) you (?:put in|invested|paid)|\\b(?:u|you) (?:wont|cant) lose\\b|\\b(?:make sure|ensure|see to it)(?: that)? you (?:don't|do not|won't|will not) (?:lose|end up losing|lose out)\\b|\\b(?:won't|will not|will never|never|not going to)\\s+(?:be|end up|finish|come out)\\s+(?:\\w+ )?out of pocket|\\b(?:principal|capital|money|investment|savings)\\b(?:[^,.;!?]|[,.](?=\\d)){0,20}?\\b(?:is|are)\\s+(?:completely |totally |perfectly |fully |absolutely |100% |entirely )?(?:safe|secure)\\b") },
+  { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bnot (?:a|one) (?:single )?(?:dollar|cent|penny|yuan|bit)\\b(?:[^,.;]|[,.](?=\\d)){0,30}\\b(?:is|will be) (?:at risk|lost|going anywhere)") },
+  { rule: "compensation-promise", en: true, re: en("\\b(?:gap|loss(?:es)?|shortfall|difference)\\b[^,.;!?]{0,30}?\\bgets? (?:made up|covered|compensated|reimbursed|made good)\\b|\\bto (?:cover|make up|make good|offset|compensate(?: you)? for) (?:what you lost|your (?:loss(?:es)?|shortfall)|the (?:loss(?:es)?|drop|shortfall))|(?:will|'ll)\\s+(?:just\\s+)?absorb (?:it|that|this|the (?:hit|loss|cost))\\b") },
+  {
+    rule: "benchmark-as-return", en: true, need: /\d|percent/i,
+    re: en(`\\b(?:that'?s|that is|this is|which is|is)\\s+(?:exactly\\s+)?(?:what|the (?:return|yield|rate|amount|income))\\s+(?:you|u)(?:'ll| will| are|'re)?\\s+(?:be\\s+)?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?|paid|pocket)\\b|\\b(?:that'?s|which is) what (?:this|the|our|it) (?:\\w+ )?(?:delivers|pays|gives you|returns|yields)\\b|\\byou(?:'re| are) looking at (?:a |an )?(?:[a-z]+ )?(?:${EN_YIELD})|\\bwhat (?:lands|goes|gets paid(?: out)?) (?:in(?:to)?|to) (?:your|you)\\b|\\b(?:locked in|fixed|guaranteed)\\s+at\\s+(?:${EN_YIELD})|(?:${EN_YIELD})\\s*(?:a year|p\\.?a\\.?|per annum|annual(?:ly)?)?[, ]+(?:locked in|guaranteed|fixed)\\b|\\b(?:you|u)(?:'ll|'re| will| are)?\\s+(?:still\\s+)?(?:be\\s+)?(?:get(?:ting)?|earn(?:ing)?|receiv(?:e|ing)|pocket|make)\\s+(?:your\\s+|(?:a )?(?:cool|nice|neat|solid|tidy|healthy)\\s+|the full\\s+|the whole\\s+|your full\\s+|a\\s+steady\\s+|roughly\\s+|about\\s+|around\\s+)?(?:hk\\$|us\\$|\\$|rmb\\s?)?\\d|\\b(?:is|are)\\s+earning\\s+(?:you\\s+)?(?:a\\s+)?(?:steady|fixed|guaranteed|stable)\\s+(?:${EN_YIELD})|\\b(?:will|'ll)\\s+(?:continue to\\s+)?(?:generate|deliver|produce|pay(?: out)?)\\s+(?:you\\s+)?(?:the |an? )?(?:performance benchmark|annuali[sz]ed (?:yield|return)|yield|return|benchmark)?\\s*(?:of\\s+)?(?:no less than\\s+|at least\\s+)?(?:${EN_YIELD})|\\d[\\d,]*\\s+(?:to \\d[\\d,]* )?(?:a year |each year |per year )?(?:on|for|per) (?:every )?(?:hk\\$|\\$)?(?:10,000|ten thousand)`),
+    reject: (t, i) => { const st = t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)); const whole = t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd)); return !/\d|percent|benchmark|return|yield|rate/i.test(st) || /\b(?:could|may|might) (?:be )?(?:lower|less|differ)|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b/i.test(whole); },
+  },
+
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
   {
     rule: "superlative",
-    re: zh("最好(?=的)|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高(?!的时候|时)|唯一(?!能|可以|要|需要|想|的办法)|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全行|全市|同类|市场|排)第一(?!时间|次)|第一名|第一品牌|没有之一|数一数二|首屈一指|无人能及|无可比拟|冠军|榜首|(?:收益|业绩|表现|回报)(?:是|都是)?(?:最好|最强|最突出|最出色)"),
+    re: zh("最好(?=的)(?!的办法|的方法|的做法|的方式)|最(?:强|牛|良心|低风险|靠谱|可靠|保险|赚钱|划算)|(?:全行|全市|全国|全网|同类|业内|市场)(?:中|里|上)?(?:收益)?最(?:高|好|稳|强)|风险最(?:低|小)(?!的是)|之王|(?:业内|业界|全网|全国|全球|行业内)(?:公认)?(?:第一|最)|都比不了|没(?:人|有人|有谁)(?:能)?比(?:得上|得过)?(?:他们|它|我们)|找不到比|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高(?!的时候|时)|唯一(?!能|可以|要|需要|想|的办法)|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全行|全市|同类|市场|排)第一(?!时间|次)|第一名|第一品牌|没有之一|数一数二|首屈一指|无人能及|无可比拟|冠军|榜首|(?:收益|业绩|表现|回报)(?:是|都是)?(?:最好|最强|最突出|最出色)"),
   },
   {
     rule: "superlative", en: true,
-    re: en("\\bbest\\b|\\b(?:the|our) only (?:products?|choices?|options?|investments?|solutions?|banks?|funds?)\\b|\\bnumber one\\b|\\bno\\. ?1\\b|#1\\b|\\btop[- ](?:ranked|rated|performing|performers?|sellers?|of the (?:league|table|charts|rankings|class))\\b|\\b(?:the|our|a) top (?:[a-z-]+ )?(?:performers?|earners?)\\b|\\b(?:out-?performs?|beats?) (?:all|every|any) (?:other )?(?:funds?|products?|rivals?|competitors?)\\b|\\bnothing (?:else )?comes close\\b|\\bin a class of its own\\b|\\b(?:industry|market)[- ]leading\\b|\\bsafest\\b|\\bhighest (?:returns?|yields?)\\b|\\bunbeatable\\b|\\bsecond to none\\b|\\branked first\\b|\\b(?:the|our) top (?:products?|funds?|choice|pick)\\b"),
+    re: en("\\bbest\\b|\\b(?:the|our) only (?:products?|choices?|options?|investments?|solutions?|banks?|funds?)\\b|\\bnumber one\\b(?! (?:thing|priority|reason|question|concern|tip|step|rule))|\\bmost (?:secure|reliable|trustworthy|profitable|dependable)\\b|\\bfinest\\b|\\b(?:nobody|no one|nothing) (?:beats?|can beat|outperforms?)\\b|\\bno\\. ?1\\b|#1\\b|\\btop[- ](?:ranked|rated|performing|performers?|sellers?|of the (?:league|table|charts|rankings|class))\\b|\\b(?:the|our|a) top (?:[a-z-]+ )?(?:performers?|earners?)\\b|\\b(?:out-?performs?|beats?) (?:all|every|any) (?:other )?(?:funds?|products?|rivals?|competitors?)\\b|\\bnothing (?:else )?comes close\\b|\\bin a class of its own\\b|\\b(?:industry|market)[- ]leading\\b|\\bsafest\\b|\\bhighest (?:returns?|yields?)\\b|\\bunbeatable\\b|\\bsecond to none\\b|\\branked first\\b|\\b(?:the|our) top (?:products?|funds?|choice|pick)\\b"),
     // "do our best", "best regards", "your best interests", "at best", "it would be best to": manners and advice.
     reject: (t, i, m) => {
       if (!/^best$/i.test(m)) return false;
       const before = t.slice(Math.max(0, i - 20), i).toLowerCase();
       const after = t.slice(i + 4, i + 20).toLowerCase();
       return /\b(?:do|does|did|doing|try|trying|tried)\s+(?:our|my|your|their|its|the)\s+$/.test(before)
-        || /\b(?:at|as|be|it's|is)\s+$/.test(before)
+        || /\b(?:at|as|be|it's|is|suits? (?:you|u|me)|works? (?:for )?(?:you|u|me))\s+$/.test(before)
+        || (/\bthe\s+$/.test(before) && /^\s+(?:thing|way|course|approach|time|idea|option for you|step)\b/.test(after))
         || /^\s+(?:regards|wishes|interests?|to)\b/.test(after);
     },
   },
 
   // A yield stated as what the client gets, with or without the word benchmark.
-  { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益率|预期年化") },
+  { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益率(?!只是|这个说法|这一说法|的说法|并不|不是|不代表|仅供)|预期年化(?!收益率|只是|这个说法|的说法|并不|不是|不代表|仅供)") },
   { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|(?:稳稳|稳定|固定|保底|至少|起码)地?${GAP}{0,2}?(?:有|能有|能拿|拿|获得|给您)${GAP}{0,4}?\\d+(?:\\.\\d+)?%|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`) },
   { rule: "benchmark-as-return", en: true, re: en("\\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\\s*\\d[\\d.,]*%?") },
-  { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)") },
+  { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)") },
 ];
 
-const ZH_RETURN_WORDS = /稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
+const ZH_RETURN_WORDS = /拿这个数|拿的就是|就是这个数|稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
 const EN_RETURN_WORDS = /\b(?:what you(?:'ll| will)? (?:be )?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?)|(?:the )?return you (?:can count on|will get|'ll get)|expected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?)|you(?: will|'ll| can)? (?:get|earn|receive|expect to earn|expect to get|expect to receive)|will (?:return|yield|pay)|target returns?|projected returns?)\b/gi;
+
+const BENCH_HEDGE = /可能(?:比这个|比基准|低于|会低|亏损|为负)|要看|取决于|不代表|不等于|不构成|为准|\b(?:may|could|might) (?:be )?(?:lower|less)\b|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b|\bdoes not represent\b|\bis not a (?:promise|forecast|guarantee)\b/i;
 
 /** 业绩比较基准 (or "benchmark") and a return-to-the-client word in one sentence, not negated. */
 function benchmarkFindings(t: string): { index: number; end: number }[] {
   const out: { index: number; end: number }[] = [];
-  for (const [bench, words] of [[/业绩比较基准/g, ZH_RETURN_WORDS], [/\bbenchmark\b/gi, EN_RETURN_WORDS]] as const) {
+  for (const [bench, words] of [[/业绩(?:比较)?基准|比较基准/g, ZH_RETURN_WORDS], [/\bbenchmark\b/gi, EN_RETURN_WORDS]] as const) {
     for (const b of t.matchAll(bench)) {
       const bi = b.index!;
       const s = spanStart(t, bi, sentenceEnd);
       const e = spanEnd(t, bi + b[0].length, sentenceEnd);
       const sentence = t.slice(s, e);
+      // A benchmark hedged anywhere in its sentence (实际到手要看到期净值, "what you get depends on the NAV") is a disclosure.
+      const whole = t.slice(spanStart(t, bi, denialSentenceEnd), spanEnd(t, bi, denialSentenceEnd));
+      if (BENCH_HEDGE.test(whole)) continue;
       for (const w of sentence.matchAll(new RegExp(words.source, words.flags))) {
         const wi = s + w.index!;
         const wEnd = wi + w[0].length;
@@ -576,12 +655,15 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
   // A Chinese pattern cannot match a text without Chinese characters, an English one a text
   // without Latin letters: most drafts are one language, so half the patterns are skipped.
   const hasHan = HAN.test(t), hasLatin = /[a-z]/i.test(t);
+  const quoted = (i: number, en: boolean) => quotedAndDistanced(t, i, en);
   for (const p of PATTERNS) {
     if (p.en ? !hasLatin : !hasHan) continue;
+    if (p.need && !p.need.test(t)) continue;
     for (const m of t.matchAll(new RegExp(p.re.source, p.re.flags))) {
       const i = m.index!;
       if (!m[0]) continue;
       if (p.reject?.(t, i, m[0])) continue;
+      if (quoted(i, !!p.en)) continue;
       if (!p.noNegation && negatedAt(t, i, i + m[0].length, !!p.en)) continue;
       add(p.rule, i, i + m[0].length);
     }
