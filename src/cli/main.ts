@@ -195,7 +195,7 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   }
   const scoring = scoringOf(args, zh, complain);
   if (scoring === false) return 2;
-  tightenHeapForBigInput(input);
+  tightenHeapForBigInput([input]);
   // With the JSON on stdout, the human summary goes to stderr so the JSON stays parseable.
   const human = jsonPath === "-" ? complain : say;
 
@@ -282,6 +282,7 @@ async function analyzeCsv(inputs: string[], args: Args, locale: Locale, say: (s:
   }
   const scoring = scoringOf(args, zh, complain);
   if (scoring === false) return 2;
+  tightenHeapForBigInput(inputs);
   const human = jsonPath === "-" ? complain : say;
   let analysis: Analysis;
   try {
@@ -411,14 +412,16 @@ async function sample(args: Args, say: (s: string) => void): Promise<number> {
 /**
  * On a big input (Excel's row limit is a 120 MB package) V8's heap, left to itself, grows by half
  * again at each full collection and the process holds some 780 MB for 1,048,000 lots; growing by
- * 30% holds 640 MB for a few percent more time (measured in npm run bench, issue 11). Small inputs
+ * 30% holds 640 MB for a few percent more time; the same for CSV files of that size (measured in npm run bench, issue 11). Small inputs
  * keep V8's defaults: there memory is no concern and the time is.
  */
-function tightenHeapForBigInput(input: string): void {
+function tightenHeapForBigInput(inputs: string[]): void {
+  const sizeOf = (f: string): number => {
+    const st = fs.statSync(f);
+    return st.isDirectory() ? fs.readdirSync(f).reduce((n, g) => n + fs.statSync(path.join(f, g)).size, 0) : st.size;
+  };
   try {
-    const st = fs.statSync(input);
-    const bytes = st.isDirectory() ? fs.readdirSync(input).reduce((n, f) => n + fs.statSync(path.join(input, f)).size, 0) : st.size;
-    if (bytes >= BIG_INPUT_BYTES) v8.setFlagsFromString("--heap-growing-percent=30");
+    if (inputs.reduce((n, f) => n + sizeOf(f), 0) >= BIG_INPUT_BYTES) v8.setFlagsFromString("--heap-growing-percent=30");
   } catch {
     // unreadable: the reader says so in its own words
   }
