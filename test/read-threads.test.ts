@@ -3,6 +3,9 @@
 // the CLI into a folder of its own and runs it on every fixture workbook twice: every sheet sent to
 // the thread (LOSSDESK_READ_THREAD_BYTES=0) and no thread at all (LOSSDESK_READ_THREADS=1). The
 // JSON, the messages and the exit code must be the same, byte for byte, damaged packages included.
+// A third run has the worker hand every run of rows it can to the main thread as text, cut in
+// runs of ~300 characters (LOSSDESK_READ_HANDOFF=always, LOSSDESK_READ_UNIT_CHARS): the main
+// thread's share of the reading must also give the same, byte for byte.
 import { execFileSync, spawnSync } from "child_process";
 import fs from "fs";
 import path from "path";
@@ -23,7 +26,7 @@ const FILES = [...workbooks(path.join(ROOT, "test", "fixtures")), path.join(ROOT
 
 function analyze(file: string, env: Record<string, string>) {
   const base = { ...process.env };
-  for (const k of ["LANG", "LC_ALL", "LOSSDESK_LOCALE", "LOSSDESK_READ_THREADS", "LOSSDESK_READ_THREAD_BYTES"]) delete base[k];
+  for (const k of ["LANG", "LC_ALL", "LOSSDESK_LOCALE", "LOSSDESK_READ_THREADS", "LOSSDESK_READ_THREAD_BYTES", "LOSSDESK_READ_HANDOFF", "LOSSDESK_READ_UNIT_CHARS"]) delete base[k];
   const script = `require(${JSON.stringify(MAIN)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`;
   const r = spawnSync(process.execPath, ["-e", script, "analyze", file, "--json", "-"], {
     encoding: "utf8", env: { ...base, ...env }, maxBuffer: 1 << 28,
@@ -48,7 +51,9 @@ test("a sheet read on the worker thread gives what one thread gives, on every fi
   for (const file of FILES) {
     const threaded = analyze(file, { LOSSDESK_READ_THREAD_BYTES: "0" });
     const single = analyze(file, { LOSSDESK_READ_THREADS: "1" });
+    const handed = analyze(file, { LOSSDESK_READ_THREAD_BYTES: "0", LOSSDESK_READ_HANDOFF: "always", LOSSDESK_READ_UNIT_CHARS: "300" });
     if (threaded.code !== single.code || threaded.out !== single.out || threaded.err !== single.err) differ.push(path.relative(ROOT, file));
+    if (handed.code !== single.code || handed.out !== single.out || handed.err !== single.err) differ.push(`${path.relative(ROOT, file)} (rows handed to the main thread)`);
     if (single.out.includes('"clientId"')) analysed++;
   }
   expect(differ).toEqual([]);

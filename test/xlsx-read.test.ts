@@ -13,6 +13,7 @@ import {
 } from "../src/adapters/xlsx/read";
 import { XmlHandler, XmlTokenizer, decodeEntities, decodeOoxmlEscapes } from "../src/adapters/xlsx/xml";
 import { openZipNode } from "../src/adapters/xlsx/zip";
+import { lastRowCut } from "../src/adapters/xlsx/cell-batches";
 import { rels, sheetXml, simplePackage, zipParts } from "./fixtures/xlsx/make-fixtures";
 
 const fixture = (name: string): string => path.join(__dirname, "fixtures", "xlsx", name);
@@ -320,6 +321,62 @@ describe("XML tokenizer", () => {
     expect(run("<a></a><b/>")).toBe("a second root element <b> at character 7");
     expect(run("<a><b x='1'")).toBe("unterminated markup at character 3");
     expect(run("")).toBe("the document has no root element");
+  });
+
+  test("a run of whole rows read by a resumed tokenizer gives the same events and error positions", () => {
+    const rows = `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>0</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>`;
+    const xml = `<?xml version="1.0"?><worksheet><sheetData>${rows}</sheetData></worksheet>`;
+    const whole = new Recorder();
+    const w = new XmlTokenizer(whole);
+    w.write(xml);
+    w.end();
+    // cut before <row r="2"> and before <row r="3">: the middle run goes to a tokenizer of its own
+    const a = xml.indexOf(`<row r="2"`), b = xml.indexOf(`<row r="3"`);
+    const r = new Recorder();
+    const first = new XmlTokenizer(r);
+    first.write(xml.slice(0, a));
+    const rest = first.rest()!;
+    expect([rest.locals, rest.at]).toEqual([["worksheet", "sheetData"], a]);
+    const other = XmlTokenizer.resume(r, rest);
+    other.write(xml.slice(a, b));
+    expect(other.rest()).toEqual({ stack: ["worksheet", "sheetData"], locals: ["worksheet", "sheetData"], at: b });
+    first.skip(b - a);
+    first.write(xml.slice(b));
+    first.end();
+    expect(r.events).toEqual(whole.events);
+    // markup left over: no rest to hand on
+    const partial = new XmlTokenizer(new Recorder());
+    partial.write(xml.slice(0, a + 5));
+    expect(partial.rest()).toBeUndefined();
+    // an error inside the resumed run is placed where one tokenizer would place it
+    const bad = xml.slice(0, b - 10) + "</x>" + xml.slice(b - 6);
+    const errorOf = (f: () => void) => { try { f(); return "ok"; } catch (e) { return (e as Error).message; } };
+    const one = errorOf(() => { const t = new XmlTokenizer(new Recorder()); t.write(bad); t.end(); });
+    const resumed = errorOf(() => XmlTokenizer.resume(new Recorder(), rest).write(bad.slice(a, b)));
+    expect(one).toMatch(/^closing tag <\/x> does not match <c> at character \d+$/);
+    expect(resumed).toBe(one);
+  });
+
+  test("where the worker may cut a sheet between rows", () => {
+    expect(lastRowCut(`<row r="1"><c/></row><row r="2"><c/></row><row r="3">`)).toBe(42);
+    expect(lastRowCut(`<row r="1"></row>\n  <row spans="1:2" r="2">`)).toBe(20);
+    // the row after the cut has no number (it would be counted from the rows before): the cut before it
+    expect(lastRowCut(`<row r="1"></row><row r="2"></row><row>`)).toBe(17);
+    // the next row's tag not complete yet, a prefixed row, no row after: no cut
+    expect(lastRowCut(`<row r="1"></row><row r="2`)).toBe(-1);
+    expect(lastRowCut(`<x:row r="1"></x:row><x:row r="2">`)).toBe(-1);
+    expect(lastRowCut(`<row r="1"></row></sheetData>`)).toBe(-1);
+  });
+
+  test("the common cell read in one go and every other cell the general way give the same values", async () => {
+    const xml = sheetXml(`<row r="1"><c r="A1"><v>12.5</v></c><c r="B1" t="str"><v>a&amp;b</v></c><c r="C1" t="str"><v>x\r\ny</v></c>`
+      + `<c r="D1"><v></v></c><c r="E1"> <v>7</v></c><c r="F1"><f>1+1</f><v>2</v></c><c r="G1" t="inlineStr"><is><t>in</t></is></c></row>`);
+    const wb = await readXlsxBytes(await zipParts(simplePackage([{ name: "S", xml }])));
+    expect(wb.sheets[0].rows).toEqual([[12.5, "a&b", "x\ny", null, 7, 2, "in"]]);
+    // a prefixed cell closed without its prefix is malformed, read ahead or not
+    const bad = sheetXml(`<row r="1"><x:c r="A1" xmlns:x="urn:x"><v>1</v></c></row>`);
+    const err = await readError(readXlsxBytes(await zipParts(simplePackage([{ name: "S", xml: bad }]))));
+    expect([err.code, err.detail]).toEqual(["bad-xml", expect.stringMatching(/^closing tag <\/c> does not match <x:c>/)]);
   });
 
   test("entities and OOXML escapes", () => {

@@ -99,3 +99,21 @@ export function placeBatch(
     if (v !== undefined) putCell(rows, c[at], (ck - kind) / 4, v);
   }
 }
+
+/**
+ * Where `s` can be cut between two rows: before the last `<row` with an `r` attribute that
+ * follows a `</row>` (so the rows after the cut know their numbers without counting those
+ * before it), or -1. Only unprefixed <row> tags: a sheet written with a prefix is not cut.
+ */
+export function lastRowCut(s: string): number {
+  let k = s.lastIndexOf("</row>");
+  for (let tries = 0; k >= 0 && tries < 4; tries++, k = s.lastIndexOf("</row>", k - 1)) {
+    let c = k + 6;
+    while (c < s.length && (s.charCodeAt(c) === 32 || s.charCodeAt(c) === 10 || s.charCodeAt(c) === 13 || s.charCodeAt(c) === 9)) c++;
+    if (!s.startsWith("<row", c)) continue;
+    const gt = s.indexOf(">", c);
+    if (gt < 0) continue;
+    if (/^<row[ \t\r\n](?:[^>]*[ \t\r\n])?r=["']\d/.test(s.slice(c, gt))) return c;
+  }
+  return -1;
+}

@@ -83,11 +83,18 @@ class RowDrain {
   }
 }
 
+/** How a piece of decoded text reaches the tokenizer; `last` marks the end of the part. */
+export type FeedText = (tokenizer: XmlTokenizer, text: string, last: boolean) => void | Promise<void>;
+const writeAll: FeedText = (tokenizer, text) => tokenizer.write(text);
+
 /**
  * Inflates `part` into `handler` through the tokenizer, a piece at a time; after each piece
- * `after` says whether to go on. Throws what the zip or the XML throws, unwrapped.
+ * `after` says whether to go on. Throws what the zip or the XML throws, unwrapped. `feed` may
+ * stand between the text and the tokenizer (the worker hands some rows to the main thread).
  */
-export async function feedPart(zip: ZipArchive, part: string, handler: XmlHandler, after: () => boolean | Promise<boolean>): Promise<void> {
+export async function feedPart(
+  zip: ZipArchive, part: string, handler: XmlHandler, after: () => boolean | Promise<boolean>, feed: FeedText = writeAll,
+): Promise<void> {
   const tokenizer = new XmlTokenizer(handler);
   let decoder: TextDecoder | undefined;
   for await (const chunk of zip.chunks(part)) {
@@ -95,10 +102,10 @@ export async function feedPart(zip: ZipArchive, part: string, handler: XmlHandle
       const utf16 = chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff));
       decoder = new TextDecoder(utf16 ? (chunk[0] === 0xff ? "utf-16le" : "utf-16be") : "utf-8");
     }
-    tokenizer.write(decoder.decode(chunk, { stream: true }));
+    await feed(tokenizer, decoder.decode(chunk, { stream: true }), false);
     if (!(await after())) return;
   }
-  if (decoder) tokenizer.write(decoder.decode());
+  await feed(tokenizer, decoder ? decoder.decode() : "", true);
   tokenizer.end();
 }
 

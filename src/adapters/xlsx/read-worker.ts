@@ -9,14 +9,17 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import type { CellBatch } from "./cell-batches";
 import type { SheetBatches } from "./read-stream";
-import type { SheetJob } from "./sheet-worker";
-import { WorkbookReadError } from "./errors";
+import type { RowPiece, SheetJob } from "./sheet-worker";
+import { WorkbookReadError, toReadError } from "./errors";
+import { BatchingHandler } from "./cell-batches";
+import { XmlError, XmlTokenizer } from "./xml";
 
 /** The compiled worker beside this file (build/cli/...); absent when running from the TypeScript sources. */
 const SCRIPT = path.join(__dirname, "sheet-worker.js");
 
 type Message =
   | { type: "batch"; batch: CellBatch }
+  | { type: "rows"; piece: RowPiece }
   | { type: "done" }
   | { type: "error"; code: WorkbookReadError["code"]; part: string; detail: string; extra: WorkbookReadError["extra"] };
 
@@ -70,11 +73,32 @@ async function* batchesOf(worker: Worker, part: string, sheet: string): AsyncGen
       }
       if (m.type === "done") return;
       if (m.type === "error") throw new WorkbookReadError(m.code, m.part, m.detail, m.extra);
-      yield m.batch;
+      if (m.type === "rows") yield* rowsOf(m.piece, part, sheet);
+      else yield m.batch;
       worker.postMessage(0); // taken: the worker may read one more ahead
     }
   } finally {
     // Done, failed, or the pass stopped early (a bounded table ends): the thread is not needed.
     void worker.terminate();
   }
+}
+
+/**
+ * Rows the worker handed over as text (it does so when this thread is waiting): read here with
+ * the worker's own cell parsing, so they come out as the worker's batches would have.
+ */
+function rowsOf(piece: RowPiece, part: string, sheet: string): CellBatch[] {
+  const handler = new BatchingHandler();
+  try {
+    const tokenizer = XmlTokenizer.resume(handler, piece);
+    tokenizer.write(piece.text);
+    const after = tokenizer.rest();
+    // Whole rows leave the document where they found it; anything else is malformed markup.
+    if (!after || after.stack.join("\u0000") !== piece.stack.join("\u0000")) {
+      throw new XmlError(`elements left open or closed across rows near character ${piece.at + piece.text.length}`);
+    }
+  } catch (err) {
+    throw toReadError(err, part, sheet);
+  }
+  return handler.take(true);
 }

@@ -19,8 +19,12 @@ export interface XmlHandler {
    * An element starts. `src.slice(start, end)` is the raw tag between "<" and ">" (name and
    * attributes, without a self-closing "/"); it is handed over unsliced because most tags'
    * attributes are never looked at. Pass the three to readAttributes when they matter.
+   * A handler that read the element's whole content and its closing tag itself (a sheet's
+   * `<c ...><v>12</v></c>`, millions of times) returns the index just past that closing tag:
+   * the tokenizer goes on from there as if it had seen them. It may only do so for content it
+   * has checked is complete and well nested.
    */
-  open(local: string, src: string, start: number, end: number, selfClosing: boolean): void;
+  open(local: string, src: string, start: number, end: number, selfClosing: boolean): void | number;
   close(local: string): void;
   /** Character data (entities decoded), delivered only while `wantText` is true. May come in several pieces. */
   text(value: string): void;
@@ -38,6 +42,14 @@ const COLON = 58;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** See XmlTokenizer.rest(). */
+export interface TokenizerRest {
+  stack: string[];
+  locals: string[];
+  /** Characters of the document read before this point. */
+  at: number;
 }
 
 export class XmlTokenizer {
@@ -78,6 +90,32 @@ export class XmlTokenizer {
     const rest = this.scan(chunk, from);
     this.consumed += rest - from;
     this.buf = rest === chunk.length ? "" : chunk.slice(rest);
+  }
+
+  /**
+   * Where the document stands between two pieces of text: the open elements (qualified and local
+   * names) and the characters read, or undefined while markup is left over from the last piece.
+   * A run of whole rows after this point can be read by another tokenizer (resume) while this one
+   * skips it: the CLI's reader hands rows to its main thread that way (sheet-worker.ts).
+   */
+  rest(): TokenizerRest | undefined {
+    if (this.buf.length > 0 || !this.sawRoot) return undefined;
+    return { stack: [...this.stack], locals: [...this.locals], at: this.consumed };
+  }
+
+  /** `chars` characters of the document were read by another tokenizer: later positions count them. */
+  skip(chars: number): void {
+    this.consumed += chars;
+  }
+
+  /** A tokenizer that reads on from `rest` (another tokenizer's rest()), inside the same document. */
+  static resume(handler: XmlHandler, rest: TokenizerRest): XmlTokenizer {
+    const t = new XmlTokenizer(handler);
+    t.stack.push(...rest.stack);
+    t.locals.push(...rest.locals);
+    t.sawRoot = true;
+    t.consumed = rest.at;
+    return t;
   }
 
   end(): void {
@@ -198,7 +236,11 @@ export class XmlTokenizer {
         if (this.sawRoot) throw new XmlError(`a second root element <${qname}> at character ${this.origin + lt}`);
         this.sawRoot = true;
       }
-      h.open(local, s, lt + 1, selfClosing ? j - 1 : j, selfClosing);
+      const past = h.open(local, s, lt + 1, selfClosing ? j - 1 : j, selfClosing);
+      if (past !== undefined) {
+        i = past;
+        continue;
+      }
       if (selfClosing) h.close(local);
       else {
         stack.push(qname);
