@@ -16,6 +16,7 @@ import { drillCommand } from "./drill";
 import { complaintsCommand } from "./complaints";
 import { eventAnalyzeOptions, eventCommand, liveEventAfterAnalyze } from "./event";
 import { checkCommand, CHECK_HELP } from "./check";
+import { writeJson } from "./json-out";
 import { InputFatalError } from "../core/input";
 import { Locale, flagLabel, isLocale, ui } from "../core/i18n";
 import { DEFAULT_SCORING } from "../core/risk";
@@ -229,7 +230,7 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
     collectGarbage();
     const fd = jsonPath === "-" ? 1 : fs.openSync(jsonPath, "w");
     try {
-      writeResultJson(analysis, (chunk) => writeAllSync(fd, chunk), { lots: lotsMode === "none" ? "none" : "source" });
+      await writeJson(fd, (write) => writeResultJson(analysis, write, { lots: lotsMode === "none" ? "none" : "source" }));
     } finally {
       if (fd !== 1) fs.closeSync(fd);
     }
@@ -302,7 +303,7 @@ async function analyzeCsv(inputs: string[], args: Args, locale: Locale, say: (s:
     collectGarbage();
     const fd = jsonPath === "-" ? 1 : fs.openSync(jsonPath, "w");
     try {
-      writeResultJson(analysis, (chunk) => writeAllSync(fd, chunk), { lots: lotsMode });
+      await writeJson(fd, (write) => writeResultJson(analysis, write, { lots: lotsMode }));
     } finally {
       if (fd !== 1) fs.closeSync(fd);
     }
@@ -323,23 +324,6 @@ function collectGarbage(): void {
   v8.setFlagsFromString("--expose-gc");
   const gc = vm.runInNewContext("gc") as (() => void) | undefined;
   if (typeof gc === "function") gc();
-}
-
-/**
- * fs.writeSync on a pipe (stdout into `| jq`) may write part of a chunk, or fail with EAGAIN when
- * the pipe is full; the rest of the JSON would be lost. Write until every byte is out.
- */
-function writeAllSync(fd: number, chunk: string): void {
-  const buf = Buffer.from(chunk, "utf8");
-  let off = 0;
-  while (off < buf.length) {
-    try {
-      off += fs.writeSync(fd, buf, off, buf.length - off);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); // the reader is behind: wait a moment
-    }
-  }
 }
 
 const money = formatYuan;

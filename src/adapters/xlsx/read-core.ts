@@ -654,7 +654,8 @@ class SheetHandler implements XmlHandler {
    * end of the piece) returns undefined and goes the general way.
    */
   private plainValue(src: string, at: number): number | undefined {
-    if (src.charCodeAt(at) !== 60 /* < */ || src.charCodeAt(at + 1) !== 118 /* v */ || src.charCodeAt(at + 2) !== 62 /* > */) return undefined;
+    // (the length first: reading past the end would make V8 drop the compiled function)
+    if (at + 3 > src.length || src.charCodeAt(at) !== 60 /* < */ || src.charCodeAt(at + 1) !== 118 /* v */ || src.charCodeAt(at + 2) !== 62 /* > */) return undefined;
     const lt = src.indexOf("<", at + 3);
     if (lt < 0 || !src.startsWith("</v></c>", lt)) return undefined;
     for (let k = at + 3; k < lt; k++) {
