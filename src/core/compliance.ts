@@ -33,6 +33,7 @@
 
 import { Converter } from "opencc-js/t2cn";
 import type { Locale } from "./i18n";
+import { englishClauseFindings } from "./compliance-en";
 
 export type ComplianceRule =
   | "promise-words"
@@ -668,6 +669,8 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
       add(p.rule, i, i + m[0].length);
     }
   }
+  // The structural English model (compliance-en.ts), after the patterns, through the same guards.
+  if (hasLatin) for (const h of englishClauseFindings(t)) if (!quoted(h.index, true) && !deniedAfter(t, h.index, h.end, true)) add(h.rule, h.index, h.end);
   hits.sort((a, b) => a.index - b.index);
   // The excerpt as written: from the original offset of the first unit to the end of the last.
   const findings: Finding[] = hits.map((h) => ({
