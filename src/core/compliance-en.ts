@@ -57,7 +57,7 @@ function sentences(t: string): Span[] {
 // A clause ends at , ; : a dash or a bracket (not the "," of 10,000), and starts again at the
 // words that turn a sentence (but, although): a hedge or a negation in one clause does not reach
 // into the next ("don't worry, you won't lose" is a promise).
-const CLAUSE_BREAK = /[;:()—–]|,(?!\d{3})| - |\b(?:but|although|though|whereas|however|except|yet)\b/g;
+const CLAUSE_BREAK = /[;:()—–]|,(?!\d{3})| - |\b(?<!(?:nowhere|anything|all|nothing) )(?:but|although|though|whereas|however|except|yet)\b/g;
 function clauses(t: string, sp: Span): Span[] {
   const out: Span[] = [];
   const text = t.slice(sp.s, sp.e);
@@ -76,19 +76,19 @@ function clauses(t: string, sp: Span): Span[] {
 
 // Phrases that look like negators or hedges and are neither: blanked (same length) before the
 // clause is read. "Don't worry", "no doubt", "no matter what" reassure; "not only" adds.
-const NEUTRAL = /\b(?:don't|do not|no need to|not to|never) (?:you )?(?:worry|panic|fret|stress|be afraid|be scared|lose sleep)\b|\bnothing to (?:worry|fear|stress) about\b|\bno (?:need to )?(?:worries|stress|panic)\b|\bnever mind\b|\bno doubt(?: about it)?\b|\bwithout (?:a |any )?(?:doubt|question)\b|\bno question(?: about it)?\b|\bno matter what\b|\bnot only\b|\bno problem\b|\bnot a problem\b|\bno contest\b|\bno ifs,? (?:and|or) buts\b|\bnot a (?:single )?(?:penny|cent) less\b/g;
+const NEUTRAL = /\b(?:don't|do not|no need to|not to|never) (?:you )?(?:worry|panic|fret|stress|be afraid|be scared|lose sleep)\b|\bnothing to (?:worry|fear|stress) about\b|\bno (?:need to )?(?:worries|stress|panic)\b|\bnever mind\b|\bno doubt(?: about it)?\b|\bwithout (?:a |any )?(?:doubt|question)\b|\bno question(?: about it)?\b|\bno matter what\b|\bnot only\b|\bno problem\b|\bnot a problem\b|\bno contest\b|\bno ifs,? (?:and|or) buts\b|\bnot a (?:single )?(?:penny|cent) less\b|\b(?:no|not) less than\b|\bexpects? (?=with (?:full|complete|total|absolute) confidence)|\b(?:i|we) (?:wish|want|would like|'d like) to (?=(?:re)?assure|confirm|inform|let you know|tell you|remind)|\b(?:if|as long as|so long as|provided(?: that)?)\s+(?:you|u)\s+(?:just\s+|simply\s+|only\s+)?(?:hold|stay|keep|wait|sit tight|give it|don't sell|do not sell|don't redeem|do not redeem|stick|ride|remain|hang on|leave it)(?:\s+(?:it|on|in|invested|tight|with it|to maturity|until maturity|till maturity|the course|it out|(?:for )?(?:a few|\w+|\d+) (?:more )?(?:months?|years?|quarters?)|a while|time))*\b/g;
 const blank = (s: string) => s.replace(NEUTRAL, (m) => " ".repeat(m.length))
   // "can't possibly lose": the adverb strengthens the negation, it is no hedge.
   .replace(/\b(can't|cannot|couldn't|could not|can not) possibly\b/g, (m, w: string) => w + " ".repeat(m.length - w.length));
 
 // Certainty said about the statement, anywhere in its sentence.
-const BOOSTER = /\b(?:definitely|definately|surely|certainly|for sure|for certain|undoubtedly|absolutely|100 ?%|100 percent|a hundred percent|guaranteed|no doubt|without (?:a |any )?doubt|no question|mark my words|trust me|take it from me|believe me|rest assured|(?:i|we) (?:can )?promise|promise you|(?:i|we) (?:can )?(?:guarantee|assure you|confirm)|assure you|you have my word|my word|(?:i|we)(?:'m| am|'re| are) (?:sure|certain|confident|positive|telling you)|i'm telling you|i tell you|i bet|i'd bet|stake my|as sure as|sure thing|dead cert|no matter what|whatever happens|inevitabl[ey]|without fail|sooner or later|only a matter of time|always do|always does|always come back|always recover|bound to|sure to|certain to|guaranteed to|can't fail to|cannot fail to|no way (?:it|this|that|the \w+) (?:won't|doesn't|isn't|can't))\b/;
+const BOOSTER = /(?<![a-z])(?:with (?:full|complete|total|absolute) confidence|full confidence|(?:re)?assure you|regardless of (?:the )?(?:market|what|how|nav)|definitely|definately|surely|certainly|for sure|for certain|undoubtedly|absolutely|100 ?%|100 percent|a hundred percent|guaranteed|no doubt|without (?:a |any )?doubt|no question|mark my words|trust me|take it from me|believe me|rest assured|(?:i|we) (?:can )?promise|promise you|(?:i|we) (?:can )?(?:guarantee|assure you|confirm)|assure you|you have my word|my word|(?:i|we)(?:'m| am|'re| are) (?:sure|certain|confident|positive|telling you)|i'm telling you|i tell you|i bet|i'd bet|stake my|as sure as|sure thing|dead cert|no matter what|whatever happens|inevitabl[ey]|without fail|sooner or later|only a matter of time|always do|always does|always come back|always recover|bound to|sure to|certain to|guaranteed to|can't fail to|cannot fail to|no way (?:it|this|that|the \w+) (?:won't|doesn't|isn't|can't))(?![a-z])/;
 // A hedge or a condition: the statement is a possibility, a question or a view, not a promise.
-const HEDGE = /\b(?:may|might|could|should|would|maybe|perhaps|possibly|possible|hope|hopes|hoping|hopefully|wish|likely|unlikely|probably|expect|expects|expected|expecting|predict|predicts|forecast|forecasts|if|whether|unless|depends?|depending|assum(?:e|es|ing)|estimate[sd]?|think|thinks|believe|believes|feel|guess|suppose|usually|often|typically|historically|tend to|tends to|in theory|not sure|uncertain|nobody|no one|opinion|view|scenario|illustrat\w*|relatively|fairly|reasonably|generally|comparatively)\b|\bchance\b(?<!\b(?:no|zero) chance)/;
+const HEDGE = /\b(?:may|might|could|should|would|maybe|perhaps|possibly|possible|hope|hopes|hoping|hopefully|wish|likely|unlikely|probably|expect|expects|expected|expecting|predict|predicts|forecast|forecasts|if|whether|unless|depends?|depending|assum(?:e|es|ing)|estimate[sd]?|think|thinks|believe(?! me)|believes|feel|guess|suppose|usually|often|typically|historically|tend to|tends to|in theory|not sure|uncertain|nobody|no one|opinion|view|scenario|illustrat\w*|relatively|fairly|reasonably|generally|comparatively)\b|\bchance\b(?<!\b(?:no|zero) chance)/;
 // Negating a promise, anywhere in the sentence: the sentence disowns what it says.
 const DISOWN = /\b(?:can't|cannot|can not|could not|couldn't|won't|will not|unable to|not able to|not in a position to|not allowed to|not permitted to|never) (?:\w+ )?(?:promise|guarantee|assure|say|tell|predict|know|confirm|commit)\b|\bno (?:guarantee|promise|assurance|certainty|one knows|one can)\b|\bnot (?:guaranteed|a promise|promised|a forecast|certain)\b|\bnobody (?:can|knows|could)\b|\bno one (?:can|knows|could)\b/;
 // Speech reported, asked or believed by someone: a mention, not the writer's own promise.
-const REPORTED = /\b(?:told|tells|said|says|say|heard|hear|asked|asks|ask|mentioned|claim(?:s|ed)?|wrote|messaged|texted|believed|thought|assumed|rumou?r\w*|suggest(?:s|ed)?|described|quoted|insisted|impression|promised|implied|was told|were told|question)\b/;
+const REPORTED = /\b(?:told|tells|said|says|say|heard|asked|asks|ask|mentioned|claim(?:s|ed)?|wrote|messaged|texted|believed|thought|assumed|rumou?r\w*|suggest(?:s|ed)?|described|quoted|insisted|impression|promised|implied|was told|were told|question)\b/;
 // An outer negator (before the holder): the whole statement is negated ("no one can promise it
 // will recover"). "No way" and its kin deny the opposite outcome instead (see IMPOSSIBLE).
 const NEGATOR = /\b(?:not|no|never|cannot|nobody|none|nothing|neither|nor|without|unable|hardly)\b|n't\b|\bno one\b/;
@@ -99,7 +99,8 @@ const QUESTION = /\?/;
 
 // The holders.
 const CLIENT = /\b(?:you|u|ya|ye)\b/g;
-const ASSET = /\b(?:it|this(?: one| fund| product| plan| thing| investment| note| portfolio)?|that(?: one)?|things|everything|the (?:fund|product|nav|unit nav|unit value|net asset value|value|price|unit price|share price|market|markets|portfolio|investment|holding|position|plan|note|units?|bond market|bonds?|valuation|unit)|(?:your|ur|the|this|that) (?:fund|product|portfolio|investment|money|nav|holding|position|units|savings|capital|principal|balance|account|returns?|value)|markets|prices|bonds)\b/g;
+// Longer names first: the alternation takes the first that matches ("this nav", not "this").
+const ASSET = /\b(?:(?:the|this|that|your|ur|its|our) (?:unit |net )?(?:fund|product|nav|value|price|market|markets|portfolio|investment|holding|position|plan|note|units?|bond market|bonds?|valuation|asset value|share price|money|savings|capital|principal|balance|account|returns?|one|thing)|(?:your|ur) (?:hk\$|us\$|\$|rmb ?)?[\d,.]+k?|it|this|that|things|everything|markets|prices|bonds)\b/g;
 const MONEY = /\b(?:(?:your|ur|the|my|his|her|their) )?(?:(?:original|initial|full|whole|entire) )?(?:principal|capital|money|investment|savings|funds|nest egg|stake|deposit|(?:hk\$|us\$|\$|rmb ?|cny ?)[\d,.]+k?)\b|\b(?:what|the money|everything|all) (?:you|u) (?:put in|invested|paid|started with)\b/g;
 const BANK = /\b(?:we|i|us|the bank|our bank|the branch|our branch|the company|our team|the team|my team|my manager|our manager|the firm|our firm|management|head office)\b/g;
 
@@ -110,8 +111,8 @@ const LOCAL_HEDGE = /\b(?:may|might|could|should|would|can|probably|possibly|per
 const WHEN = /\b(?:by|before|within|come|until|in) (?:the )?(?:end of |next |this |a |two |three |six |few |couple of |\d+ |\w+ )?(?:week|month|quarter|year|spring|summer|autumn|fall|winter|christmas|new year|chinese new year|maturity|q[1-4]|year[- ]end|time)s?\b|\bnext (?:week|month|quarter|year|spring|summer|autumn|winter)\b|\bsoon\b|\bshortly\b|\bin no time\b|\beventually\b/;
 
 // The outcome classes. Each is a verb phrase, matched in a clause after its holder.
-const RECOVERY = /\b(?:recover(?:s|ed|ing)?(?! (?:the|your|my) (?:cost|fee|document|file|password|account details|data))|rebound(?:s|ed|ing)?|bounc(?:e|es|ed|ing)(?: back)?|(?:come|comes|coming|came) (?:back|good|right)|climb(?:s|ed|ing)?(?: back)?|(?:rise|rises|rising|rose)(?: again| back)?|(?:go|goes|going|gone) (?:back )?(?:up|higher)|head(?:s|ed|ing)? (?:back|up|higher)|(?:get|gets|getting|got|earn|earns|make|makes|made|win|wins|won) (?:\w+ ){0,5}?back(?! (?:to (?:you|u|me|us)|in touch|with|on track))|break(?:s|ing)? even|recoup(?:s|ed)?|regain(?:s|ed)?|turn(?:s|ed|ing)? (?:around|positive|a profit|green)|pick(?:s|ed|ing)? (?:back )?up|revers(?:e|es|ed)|(?:be|is|are|'s|'re) (?:\w+ )?(?:back )?(?:in|into) (?:the )?(?:profit|black|green|positive territory)|(?:back )?in the (?:black|green)|in profit|(?:be|is|are|'s|'re) (?:back )?above|(?:be|is|are|'s) back(?! (?:in touch|to (?:you|u|work)|with|at|on the phone))|(?:be|is|'s) (?:back )?up(?! to (?:you|u)| for)|(?:be|is|are) worth more|(?:be|is going to be) (?:just )?(?:fine|ok|okay|all right|alright)|see (?:the |your |its |it )?(?:\w+ )?(?:return|recover|rebound|come back|bounce back|go up|rise|climb)|(?:return|returns|returning) to (?:par|its|the|your|where|what|profit|positive)|end(?:s)? (?:the year |up )?(?:higher|in profit|ahead|in the (?:green|black))|(?:grow|grows|growing)|(?:gain|gains)(?! (?:access|a sense|insight|experience))|make (?:a |some |good |decent )?(?:profit|money|gains?)|(?:be|come out) ahead|right itself|sort itself out|go higher|move higher|trend higher|be higher|be up)\b/g;
-const LOSS = /\b(?:los(?:e|es|ing)(?! (?:track|touch|sight|contact|patience|access|heart|hope|sleep|your (?:place|seat|spot))\b)(?! (?:\w+ ){0,2}?more than)|lose out|fall(?:s|ing)?(?! (?:in line|into place|short of (?:your )?expectations))|drop(?:s|ping)?|declin(?:e|es|ing)|shrink(?:s|ing)?|(?:go|goes|going) (?:down|lower|below|under|anywhere)|dip(?:s|ping)? (?:below|under)|sink(?:s|ing)?|end (?:up )?(?:below|lower|down|in the red|with less|behind|short)|(?:be|is|are|'s|'re) (?:at risk|lost|out of pocket|worse off|in the red|eroded|reduced|wiped out|hurt|dented|down|in danger|in jeopardy|touched|affected)|(?:at risk|in danger|in jeopardy)|take (?:a |any )?(?:hit|loss|haircut)|(?:see|suffer|suffers|incur|face|book|make|have|realise|realize) (?:\S+ ){0,4}?(?:loss(?:es)?|drop)\b|come out (?:behind|worse|with less|short|down)|(?:get|receive|walk away with|come away with|end up with) (?:back )?less|(?:be|is) less than|happen to)\b/g;
+const RECOVERY = /\b(?:recover(?:s|ed|ing)?(?! (?:the|your|my) (?:cost|fee|document|file|password|account details|data))|rebound(?:s|ed|ing)?|bounc(?:e|es|ed|ing)(?: back)?|(?:come|comes|coming|came) (?:back|good|right)|climb(?:s|ed|ing)?(?: back)?|(?:rise|rises|rising|rose)(?: again| back)?|(?:go|goes|going|gone) (?:back )?(?:up|higher)|head(?:s|ed|ing)? (?:back|up|higher)|(?:get|gets|getting|got|earn|earns|make|makes|made|win|wins|won) (?:\w+ ){0,5}?back(?! (?:to (?:you|u|me|us)|in touch|with|on track))|break(?:s|ing)? even|recoup(?:s|ed)?|regain(?:s|ed)?|turn(?:s|ed|ing)? (?:around|positive|a profit|green)|pick(?:s|ed|ing)? (?:back )?up|revers(?:e|es|ed)|(?:be|is|are|'s|'re) (?:\w+ )?(?:back )?(?:in|into) (?:the )?(?:profit|black|green|positive territory)|(?:back )?in the (?:black|green)|in profit|(?:be|is|are|'s|'re) (?:back )?above|(?:be|is|are|'s) back(?! (?:in touch|to (?:you|u|work)|with|at|on the phone))|(?:be|is|'s) (?:back )?up(?! to (?:you|u)| for)|(?:be|is|are) worth more|(?:be |is |'s )?trading (?:back )?above|return(?:s)? above|(?:going|heading|go) nowhere but up|(?:be|is going to be) (?:just )?(?:fine|ok|okay|all right|alright)|see (?:the |your |its |it )?(?:\w+ )?(?:return|recover|rebound|come back|bounce back|go up|rise|climb)|(?:return|returns|returning) to (?:par|its|the|your|where|what|profit|positive)|end(?:s)? (?:the year |up )?(?:higher|in profit|ahead|in the (?:green|black))|(?:grow|grows|growing)|(?:gain|gains)(?! (?:access|a sense|insight|experience))|make (?:a |some |good |decent )?(?:profit|money|gains?)|(?:be|come out) ahead|right itself|sort itself out|go higher|move higher|trend higher|be higher|be up)\b/g;
+const LOSS = /\b(?:los(?:e|es|ing)(?! (?:track|touch|sight|contact|patience|access|heart|hope|sleep|your (?:place|seat|spot))\b)(?! (?:\w+ ){0,2}?more than)|lose out|fall(?:s|ing)?(?! (?:in line|into place|short of (?:your )?expectations))|drop(?:s|ping)?|declin(?:e|es|ing)|shrink(?:s|ing)?|(?:go|goes|going) (?:down|lower|below|under|anywhere)|dip(?:s|ping)? (?:below|under)|sink(?:s|ing)?|ends? (?:up )?(?:\S+ ){0,2}?(?:below|lower|down|in the red|with less|behind|short|out of pocket|worse off|losing|poorer)|(?:be|is|are|'s|'re) (?:at risk|lost|out of pocket|worse off|in the red|eroded|reduced|wiped out|hurt|dented|down|in danger|in jeopardy|touched|affected)|(?:at risk|in danger|in jeopardy)|take (?:a |any )?(?:hit|loss|haircut)|(?:see|suffer|suffers|incur|face|book|make|have|realise|realize) (?:\S+ ){0,4}?(?:loss(?:es)?|drop)\b|come out (?:behind|worse|with less|short|down)|(?:get|receive|walk away with|come away with|end up with) (?:back )?less|(?:be|is) less than|happen to)\b/g;
 const SAFE = /\b(?:is|are|'s|'re|will be|'ll be|remains?|stays?|will (?:stay|remain)|(?:is|are) going to (?:be|stay)|(?:is|are) kept|sits?) (?:\S+ ){0,2}?(?:safe|secure|protected|intact|untouched|whole|preserved|fine|ok|okay|sound|covered|ring-?fenced|shielded|insulated|in safe hands|out of harm's way|going nowhere|not going anywhere|all there|fully there)\b(?! to\b)/g;
 const COMP = /\b(?:compensat(?:e|es|ing)|offer(?:s|ed|ing)? (?:you |u )?(?:\w+ )?(?:compensation|reimbursement|a refund|redress|a payout|a goodwill payment)|(?:pay|give|gives) (?:you |u )?(?:\w+ )?(?:compensation|a refund|a goodwill payment)|(?:take|takes|accept|accepts|bear|bears) (?:full )?responsibility for (?:your|the|any|all) (?:\w+ )?loss(?:es)?|reimburs(?:e|es|ing)|refund(?:s|ing)? (?:you|your|the|any|all|whatever|what|it|that|every)|make(?:s)? good|make(?:s)? (?:you|u|it|things|this) (?:whole|right|good)|make(?:s)? it up to (?:you|u)|make(?:s)? up (?:for )?(?:the |your |any |all |whatever |what |that |this |it |every )?(?:\w+ )?(?:loss|losses|difference|shortfall|gap|drop|decline|deficit|you lost|it\b|that\b)|(?:cover|covers|absorb|absorbs|bear|bears|eat|eats|swallow|foot|shoulder|take|takes|pick up|settle|square) (?:up )?(?:for )?(?:the |your |any |all |whatever |what |that |this |every )?(?:full |entire |whole )?(?:\w+ )?(?:loss|losses|shortfall|difference|gap|drop|decline|deficit|hit|bill|tab|you(?:'ve)? lost|you lose|cost of)|(?:absorb|absorbs|eat|swallow) (?:it|that|this)\b|top(?:s)? (?:you|u|it|your \w+|the \w+) up|top(?:s)? up (?:you|u|your|the|any|what|whatever|it)|pay(?:s)? (?:you |u )?(?:back|the difference|the shortfall|the gap|for the loss|what you lost|for what you lost|your loss)|repay(?:s)? (?:you|u|your|the|what)|(?:give|gives|return|returns|get|gets) (?:you |u )?(?:your |the )?(?:money|loss|losses|difference|shortfall|it|that|what you lost)(?: \w+){0,2}? back|(?:return|returns) (?:what you lost|the difference|your loss)|credit(?:s)? (?:you|u|your account)(?: \w+){0,3}? (?:with )?(?:the difference|the loss|what you lost|the shortfall|\d)|settle the difference|square (?:it|things|this) (?:off|up))/g;
 const COMP_PASSIVE = /\b(?:loss|losses|shortfall|difference|gap|drop|decline|deficit|what you lost|the money you lost|any \w+ you (?:suffer|lose|make))\b(?:[^,;]{0,30}?)\b(?:will|'ll|shall|is going to|are going to|gets?|get|is|are)\s+(?:be\s+)?(?:fully\s+|all\s+|simply\s+)?(?:covered|made up|made good|reimbursed|refunded|compensated|absorbed|paid back|repaid|topped up|borne by (?:us|the bank|the branch|me)|taken care of|on us|on the bank|on me)\b/g;
@@ -126,17 +127,22 @@ const COMP_HEDGE = /\b(?:may|might|could|would|possible|possibly|consider|consid
 // "4% is what you'll get", "that's the return you can count on", "which is what lands in your account":
 // the number stated earlier in the sentence, the client made its receiver.
 const WHAT_YOU_GET = /\b(?:is|'s|are|that's|thats|which is|this is|that is)\s+(?:exactly |precisely |just |basically |simply )?(?:what|the (?:return|yield|rate|amount|income|interest|money|figure|number)(?: that)?)\s+(?:(?:you|u)(?:'ll| will|'re| are| can| shall)?\s*(?:going to |gonna )?(?:be )?(?:actually )?(?:get|gets|getting|receiv\w*|earn\w*|pocket\w*|make|making|be paid|paid|collect\w*|count on|expect|take home|walk away with|end up with|see)|(?:lands|goes|gets paid(?: out)?|is paid(?: out)?|will be paid(?: out)?|comes|arrives)\s+(?:in(?:to)?|to)\s+(?:you|u|your))\b/g;
+const HARM_DENIED = /\b(?:can't|cannot|can not|cant|won't|wont|will not|will never|never|isn't going to|is not going to|doesn't|does not|couldn't)\s+(?:\w+\s+)?(?:touch|affect|hurt|dent|reduce|erode|eat into|harm|impact|threaten|put at risk|endanger|wipe out|shrink)\s+(?:your |the |ur )?(?:\w+ )?(?:principal|capital|money|savings|investment)\b/g;
+const NO_DOWNSIDE = /\b(?:no|zero|nil|without any)\s+(?:real |actual |possible )?(?:downside|risk (?:to|for) (?:you|u|your \w+)|(?:chance|possibility|risk) of (?:a |any )?loss)\b/g;
+const COMP_PURPOSE = /\bto (?:compensate(?: you)?(?: for)?|make up for|offset|make it up to (?:you|u)|make (?:you|it|things) (?:whole|right)|cover (?:what you lost|your loss(?:es)?|the loss(?:es)?|the (?:drop|decline|difference|shortfall)))\b/g;
+const RETURN_FIXED = /\b(?:your|ur)\s+(?:annuali[sz]ed |annual |expected |target |fixed )?(?:return|yield|rate|income|interest|payout|coupon)s?\s+(?:is|are|will be|'s|stays|remains)\s+(?:\S+\s+)?(?:locked(?: in)?|fixed|guaranteed|assured|secured|set)\s+(?:at\s+)?(?:\d[\d.]*(?:\s*-\s*\d[\d.]*)?\s*(?:%|percent)|(?:one|two|three|four|five|six) (?:point \w+ )?percent)|\b(?:your|ur|the|that|this)\s+\d[\d.]*\s*(?:%|percent)(?:\s+(?:a year|p\.?a\.?|annual(?:ly)?|return|yield))?\s+(?:is|are|will be|stays|remains)\s+(?:\S+\s+)?(?:locked in|locked|fixed|guaranteed|assured|secured|yours|in the bag)\b/g;
 // A number that is a return: 4.5%, four percent, 3,800 yuan, HK$24,000, 420 per 10,000.
-const RETURN_NUMBER = /\d[\d,.]*\s*(?:%|percent|per ?cent|k\b|yuan|rmb|dollars?|hkd|cny|usd)|(?:hk\$|us\$|\$|rmb ?|cny ?|¥)\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)(?: point \w+)? (?:percent|per ?cent)\b|\d[\d,.]* (?:a|per|on|for|each) (?:every )?(?:year|annum|month|(?:hk\$|\$)?(?:10,000|ten thousand|10k|100k))/;
-const RETURN_TO_CLIENT = /(?:(?:'ll|\bwill|\bshall|'re going to|\bare going to|\bgonna|\bcan|\bare set to|\bstand to|\bare guaranteed to|\bare sure to|\bare certain to|\bare bound to)\s+)?(?:(?:still|definitely|surely|easily|comfortably|at least|then|each|every year|always|just|simply|really)\s+)*\b(?:get|gets|getting|earn|earning|receive|receiving|pocket|pocketing|make|making|collect|collecting|take home|bank|net|clear|walk away with|end up with|be paid|be getting|be earning|be receiving|are getting|are earning|'re getting|'re earning|pull in|rake in|bring in|enjoy|lock in|be looking at|are looking at|'re looking at|count on|rely on|bank on|expect to (?:get|earn|receive|make)|are guaranteed|'re guaranteed|are assured|'re assured|be guaranteed)\b/g;
-const RETURN_FROM_ASSET = /(?:(?:'ll|\bwill|\bshall|\bis going to|\bis set to|\bis guaranteed to|\bis sure to)\s+(?:\w+\s+)?)?\b(?:pay|pays|paying|deliver|delivers|delivering|yield|yields|yielding|give you|gives you|earn you|earns you|generate|generates|produce|produces|bring you|brings you|hand you|hands you|credit you|credits you|put|puts|offer|offers|offering)\b/g;
+const RETURN_NUMBER = /\b\d{1,3}(?:,\d{3})+\b|\b(?!(?:19|20)\d\d\b)\d{3,}\b(?!\s*(?:working |business )?(?:days|hours))|\d[\d,.]*\s*(?:%|percent|per ?cent|k\b|yuan|rmb|dollars?|hkd|cny|usd)|(?:hk\$|us\$|\$|rmb ?|cny ?|¥)\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)(?: point \w+)? (?:percent|per ?cent)\b|\d[\d,.]* (?:a|per|on|for|each) (?:every )?(?:year|annum|month|(?:hk\$|\$)?(?:10,000|ten thousand|10k|100k))/;
+const RETURN_TO_CLIENT = /(?:(?:'ll|\bwill|\bshall|'re going to|\bare going to|\bgonna|\bcan|\bare set to|\bstand to|\bare guaranteed to|\bare sure to|\bare certain to|\bare bound to)\s+)?(?:(?:still|definitely|surely|easily|comfortably|at least|then|each|every year|always|just|simply|really)\s+)*\b(?:get|gets|getting|earn|earning|receive|receiving|pocket|pocketing|make|making|collect|collecting|take home|bank|net|clear|walk away with|end up with|be paid|be getting|be earning|be receiving|are getting|are earning|'re getting|'re earning|pull in|rake in|bring in|enjoy|lock in|be looking at|are looking at|'re looking at|count on|rely on|bank on|expect to (?:get|earn|receive|make)|are guaranteed|'re guaranteed|are assured|'re assured|be guaranteed|have an? (?:extra|additional)|see an? (?:extra|additional))\b/g;
+const RETURN_FROM_ASSET = /(?:(?:'ll|\bwill|\bshall|\bis going to|\bis set to|\bis guaranteed to|\bis sure to)\s+(?:\w+\s+)?)?\b(?:pay|pays|paying|deliver|delivers|delivering|yield|yields|yielding|give you|gives you|earn you|earns you|generate|generates|produce|produces|bring you|brings you|hand you|hands you|credit you|credits you|put|puts|offer|offers|offering|earn|earns|is earning|are earning|make|makes|return|returns|is returning)\b/g;
 const RETURN_HEDGE = /\b(?:may|might|could|would|if|whether|unless|depends?|depending|estimate[sd]?|projected|illustrat\w*|example|scenario|assum\w+|historical|historically|past|last year|returned|yielded|delivered|paid out|was|were|up to|not guaranteed|no guarantee|not a promise|not what|not the return|loss|less|fee|fees|charge|penalty|refund|tax|cost)\b|-\d/;
 
 /** The holder nearest before `at` in the clause [cs, at): its start and kind. */
+let holderEnd = -1;
 function holderBefore(t: string, cs: number, at: number, res: RegExp[]): number {
   const head = t.slice(cs, at);
   let best = -1;
-  for (const re of res) for (const m of head.matchAll(re)) if (m.index! > best) best = m.index!;
+  for (const re of res) for (const m of head.matchAll(re)) if (m.index! > best) { best = m.index!; holderEnd = cs + best + m[0].length; }
   return best < 0 ? -1 : cs + best;
 }
 
@@ -150,7 +156,6 @@ export function englishClauseFindings(text: string): ClauseHit[] {
   const out: ClauseHit[] = [];
   for (const sp of sentences(t)) {
     const sentence = t.slice(sp.s, sp.e);
-    if (!TRIGGER.test(sentence)) continue;
     const question = QUESTION.test(t[sp.e] ?? "");
     if (question) continue;
     const boosted = BOOSTER.test(sentence);
@@ -166,15 +171,19 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         const h = holderBefore(t, c.s, vi, [ASSET, CLIENT]);
         if (h < 0) continue;
         const local = t.slice(h, vi);
-        if (sliceWords(local) > 8) continue;
+        const between = t.slice(holderEnd, vi);
+        if (sliceWords(between) > 6) continue;
         const outer = before(h);
-        const future = FUTURE.test(local);
+        // The progressive of a motion back is a future already: "it's 100% coming back", "is heading back to 1.50".
+        const progressive = /^(?:'s|'re|\s+(?:is|are))\s*(?:\S+\s+){0,2}$/.test(between) && /^(?:coming|going|heading|climbing|bouncing|getting|rebounding|recovering|rising|moving|trading|on (?:its|the) way)\b/.test(m[0]);
+        const future = FUTURE.test(between) || progressive;
         const inClauseBoost = BOOSTER.test(clause);
-        const present = !future && /^\S+\s+(?:\w+ly\s+)?$/.test(local) && /s\b|^(?:be|is|are|'s|'re)/.test(m[0]) && WHEN.test(clause);
-        if (!future && !present && !(boosted && /^\S+(?:'s|'re)?\s+(?:\w+ly\s+|just\s+|all\s+)?$/.test(local) && !/ed\b/.test(m[0].split(" ")[0]))) continue;
+        const bare = /^(?:'s|'re|\s+(?:is|are))?\s*(?:\w+ly\s+|just\s+|all\s+|100%\s+)?$/.test(between);
+        const present = !future && bare && /s\b|^(?:be|is|are|'s|'re)/.test(m[0]) && WHEN.test(clause);
+        if (!future && !present && !(boosted && bare && !/ed\b/.test(m[0].split(" ")[0]))) continue;
         if (/\b(?:recovered|rebounded|bounced|climbed|rose|regained|recouped|came|got|made|won|earned|returned|reversed|turned|picked|headed|gone)\b/.test(m[0]) && !/(?:\bwill|'ll)(?: \w+)? have\b/.test(local)) continue;
-        if (LOCAL_HEDGE.test(local.replace(/\bcan only\b|\bcan't fail to\b|\bcannot fail to\b/g, "")) || HEDGE.test(clause)) continue;
-        const localNeg = NEGATOR.test(local);
+        if (LOCAL_HEDGE.test(between.replace(/\bcan only\b|\bcan't fail to\b|\bcannot fail to\b/g, "")) || HEDGE.test(clause)) continue;
+        const localNeg = NEGATOR.test(between);
         const impossible = IMPOSSIBLE.test(outer);
         if (localNeg && !impossible) continue; // "it won't recover soon"
         if (!localNeg && NEGATOR.test(outer)) continue; // "nobody can say it will recover"
@@ -186,14 +195,14 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       // ---- no-loss-promise: a loss negated, with its holder the client or the client's money ----
       for (const m of clause.matchAll(LOSS)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
-        const quantified = /\b(?:none of|not (?:a|one) (?:single )?(?:cent|penny|dollar|yuan|bit|dime)|nothing(?: bad)?)\b(?:[^,;]{0,30})$/.exec(before(vi));
+        const quantified = /\b(?:none of|not (?:a|one) (?:single )?(?:cent|penny|dollar|yuan|bit|dime)|nothing(?: bad)?)\b(?:[^,;]|,(?=\d)){0,40}$/.exec(before(vi));
         const h = quantified ? c.s + quantified.index! : holderBefore(t, c.s, vi, [CLIENT, MONEY, ASSET]);
         if (h < 0) continue;
         const local = t.slice(h, vi);
         if (sliceWords(local) > 9) continue;
         const outer = before(h);
         const impossible = IMPOSSIBLE.test(t.slice(c.s, vi));
-        const localNeg = quantified ? true : /\b(?:not|never|cannot|no)\b|n't\b/.test(local.replace(IMPOSSIBLE_G, " "));
+        const localNeg = quantified ? true : /\b(?:not|never|cannot|no|wont|cant|dont|isnt)\b|n't\b/.test(local.replace(IMPOSSIBLE_G, " "));
         if (!localNeg && !impossible) continue;
         if (localNeg && impossible) continue; // "no chance it won't fall": not a promise of no loss
         if (/\b(?:may|might|could|should|would)\b(?!\s+(?:not\s+)?possibly)/.test(local) && !/\bcould(?:n't| not) possibly\b/.test(local)) continue;
@@ -203,7 +212,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (REPORTED.test(t.slice(sp.s, h))) continue;
         if (disowned && !BOOSTER.test(clause)) continue;
         // "the NAV won't fall" is a promise; "it doesn't fall in a day" (a present habit) is not.
-        if (!quantified && !impossible && !/(?:'ll|will|won't|going to|gonna|can't|cannot|can not|never|couldn't|shall|isn't|is not|aren't|are not|'re not|'s not)/.test(local)) continue;
+        if (!quantified && !impossible && !/(?:'ll|will|won't|wont|going to|gonna|can't|cant|cannot|can not|never|couldn't|shall|isn't|is not|aren't|are not|'re not|'s not)/.test(local)) continue;
         if (/happen to$/.test(m[0]) && !/^\s*(?:your|the|ur) (?:money|principal|capital|savings|investment)/.test(t.slice(ve))) continue;
         hit("no-loss-promise", h, ve);
       }
@@ -232,7 +241,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         const h = holderBefore(t, c.s, vi, [BANK]);
         if (h < 0) continue;
         const local = t.slice(h, vi);
-        if (sliceWords(local) > 9) continue;
+        if (sliceWords(local) > (/(?:'ll|\bwill|\bcan)\b[^,;]*\bto $/.test(local) ? 16 : 9)) continue;
         const outer = before(h);
         if (NEGATOR.test(local) || NEGATOR.test(outer)) continue;
         // A decision, a future or a present: "we'll cover", "the bank has agreed to", "the bank covers".
@@ -276,6 +285,34 @@ export function englishClauseFindings(text: string): ClauseHit[] {
           }
         }
       }
+      // The client's money as the object of a harm denied: "the dip can't touch your principal".
+      // A downside denied as a noun: "there's zero downside for you", "no risk to your capital".
+      for (const re of [HARM_DENIED, NO_DOWNSIDE]) {
+        for (const m of clause.matchAll(re)) {
+          const i = c.s + m.index!, e = i + m[0].length;
+          const outer = before(i);
+          if (NEGATOR.test(outer.replace(/\b(?:there's|there is|there are)\b/g, "")) || /\b(?:if|whether|unless|may|might|could|would)\b/.test(clause) || disowned) continue;
+          if (REPORTED.test(t.slice(sp.s, i))) continue;
+          hit("no-loss-promise", i, e);
+        }
+      }
+      // A purpose of making good, with the bank acting on it: "to compensate for the drop, we will
+      // waive your fees", "we'll credit points to cover what you lost".
+      for (const m of clause.matchAll(COMP_PURPOSE)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        const act = /\b(?:we|i|the bank|the branch|our team)(?:'ll| will| can| shall|'re going to| are going to| have decided to| have agreed to)\s+(?!not\b)/.exec(sentence);
+        if (!act || NEGATOR.test(sentence.slice(act.index, act.index + act[0].length + 12))) continue;
+        if (/\b(?:cannot|can't|won't|will not|not allowed|not able|unable|against the rules|may|might|could|would)\b/.test(sentence) || COMP_HEDGE.test(sentence) || disowned || leftToDueProcess(sentence)) continue;
+        if (REPORTED.test(t.slice(sp.s, i))) continue;
+        hit("compensation-promise", i, e);
+      }
+      // A return fixed for the client: "your annualised return is locked in at 3.5%", "your 3.5% is locked in".
+      for (const m of clause.matchAll(RETURN_FIXED)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (NEGATOR.test(before(i) + m[0]) || /\b(?:if|whether|unless|may|might|could|would)\b/.test(sentence) || disowned) continue;
+        if (REPORTED.test(t.slice(sp.s, i))) continue;
+        hit("benchmark-as-return", i, e);
+      }
       if (/\d|percent|per cent/.test(sentence)) {
         for (const m of clause.matchAll(WHAT_YOU_GET)) {
           const i = c.s + m.index!, e = i + m[0].length;
@@ -301,6 +338,3 @@ function spanEndOfSentence(t: string, i: number): number {
   const m = /[.!?\n](?:\s|$)/.exec(t.slice(i));
   return m ? i + m.index! : t.length;
 }
-
-// A cheap gate: a sentence with none of these words cannot hold a promise this model reads.
-const TRIGGER = /affect|touch|reduc|erod|dent|hurt|wip|harm|jeopard|what|responsib|offer|compensation|refund|recover|rebound|bounc|back|climb|ris[ei]|rose|up\b|higher|even|recoup|regain|turn|revers|profit|black|green|above|worth|fine|okay|\bok\b|right|return|grow|gain|money|ahead|los[ei]|fall|drop|declin|shrink|down|lower|below|under|dip|sink|less|risk|danger|jeopardy|pocket|worse|red\b|hit|haircut|happen|safe|secure|protect|intact|untouched|whole|preserv|sound|cover|fenced|shield|insulat|harm|nowhere|anywhere|there|compensat|reimburs|refund|good|make|absorb|bear|eat|swallow|foot|shoulder|take|pick|settle|square|top|pay|repay|give|credit|get|earn|receiv|collect|bank|net|clear|enjoy|lock|look|deliver|yield|generat|produc|bring|hand|put/;
