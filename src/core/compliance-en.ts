@@ -62,7 +62,7 @@ function clauses(t: string, sp: Span): Span[] {
   const out: Span[] = [];
   const text = t.slice(sp.s, sp.e);
   let s = 0;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
+  for (const m of all(CLAUSE_BREAK, text)) {
     const i = m.index!;
     if (i > s) out.push({ s: sp.s + s, e: sp.s + i });
     s = i + (/^[a-z]/.test(m[0]) ? 0 : m[0].length);
@@ -82,7 +82,7 @@ const blank = (s: string) => s.replace(NEUTRAL, (m) => " ".repeat(m.length))
   .replace(/\b(can't|cannot|couldn't|could not|can not) possibly\b/g, (m, w: string) => w + " ".repeat(m.length - w.length));
 
 // Certainty said about the statement, anywhere in its sentence.
-const BOOSTER = /(?<![a-z])(?:with (?:full|complete|total|absolute) confidence|full confidence|(?:re)?assure you|regardless of (?:the )?(?:market|what|how|nav)|definitely|definately|surely|certainly|for sure|for certain|undoubtedly|absolutely|100 ?%|100 percent|a hundred percent|guaranteed|no doubt|without (?:a |any )?doubt|no question|mark my words|trust me|take it from me|believe me|rest assured|(?:i|we) (?:can )?promise|promise you|(?:i|we) (?:can )?(?:guarantee|assure you|confirm)|assure you|you have my word|my word|(?:i|we)(?:'m| am|'re| are) (?:sure|certain|confident|positive|telling you)|i'm telling you|i tell you|i bet|i'd bet|stake my|as sure as|sure thing|dead cert|no matter what|whatever happens|inevitabl[ey]|without fail|sooner or later|only a matter of time|always do|always does|always come back|always recover|bound to|sure to|certain to|guaranteed to|can't fail to|cannot fail to|no way (?:it|this|that|the \w+) (?:won't|doesn't|isn't|can't))(?![a-z])/;
+const BOOSTER = /\b(?:with (?:full|complete|total|absolute) confidence|full confidence|(?:re)?assure you|regardless of (?:the )?(?:market|what|how|nav)|definitely|definately|surely|certainly|for sure|for certain|undoubtedly|absolutely|100 ?%|100 percent|a hundred percent|guaranteed|no doubt|without (?:a |any )?doubt|no question|mark my words|trust me|take it from me|believe me|rest assured|(?:i|we) (?:can )?promise|promise you|(?:i|we) (?:can )?(?:guarantee|assure you|confirm)|assure you|you have my word|my word|(?:i|we)(?:'m| am|'re| are) (?:sure|certain|confident|positive|telling you)|i'm telling you|i tell you|i bet|i'd bet|stake my|as sure as|sure thing|dead cert|no matter what|whatever happens|inevitabl[ey]|without fail|sooner or later|only a matter of time|always do|always does|always come back|always recover|bound to|sure to|certain to|guaranteed to|can't fail to|cannot fail to|no way (?:it|this|that|the \w+) (?:won't|doesn't|isn't|can't))(?![a-z])/;
 // A hedge or a condition: the statement is a possibility, a question or a view, not a promise.
 const HEDGE = /\b(?:may|might|could|should|would|maybe|perhaps|possibly|possible|hope|hopes|hoping|hopefully|wish|likely|unlikely|probably|expect|expects|expected|expecting|predict|predicts|forecast|forecasts|if|whether|unless|depends?|depending|assum(?:e|es|ing)|estimate[sd]?|think|thinks|believe(?! me)|believes|feel|guess|suppose|usually|often|typically|historically|tend to|tends to|in theory|not sure|uncertain|nobody|no one|opinion|view|scenario|illustrat\w*|relatively|fairly|reasonably|generally|comparatively)\b|\bchance\b(?<!\b(?:no|zero) chance)/;
 // Negating a promise, anywhere in the sentence: the sentence disowns what it says.
@@ -138,11 +138,19 @@ const RETURN_FROM_ASSET = /(?:(?:'ll|\bwill|\bshall|\bis going to|\bis set to|\b
 const RETURN_HEDGE = /\b(?:may|might|could|would|if|whether|unless|depends?|depending|estimate[sd]?|projected|illustrat\w*|example|scenario|assum\w+|historical|historically|past|last year|returned|yielded|delivered|paid out|was|were|up to|not guaranteed|no guarantee|not a promise|not what|not the return|loss|less|fee|fees|charge|penalty|refund|tax|cost)\b|-\d/;
 
 /** The holder nearest before `at` in the clause [cs, at): its start and kind. */
+/** Every match of a global `re` in `s`: exec on the one regex (String.matchAll clones it per call). */
+function all(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) { out.push(m); if (!m[0]) re.lastIndex++; }
+  return out;
+}
+
 let holderEnd = -1;
 function holderBefore(t: string, cs: number, at: number, res: RegExp[]): number {
   const head = t.slice(cs, at);
   let best = -1;
-  for (const re of res) for (const m of head.matchAll(re)) if (m.index! > best) { best = m.index!; holderEnd = cs + best + m[0].length; }
+  for (const re of res) for (const m of all(re, head)) if (m.index! > best) { best = m.index!; holderEnd = cs + best + m[0].length; }
   return best < 0 ? -1 : cs + best;
 }
 
@@ -166,7 +174,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       const hit = (rule: ComplianceRule, i: number, e: number) => out.push({ rule, index: i, end: e });
       const before = (i: number) => t.slice(c.s, i);
       // ---- certain-outcome: a recovery, with certainty, of the product or the client ----
-      for (const m of clause.matchAll(RECOVERY)) {
+      for (const m of all(RECOVERY, clause)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         const h = holderBefore(t, c.s, vi, [ASSET, CLIENT]);
         if (h < 0) continue;
@@ -193,7 +201,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         hit("certain-outcome", h, ve);
       }
       // ---- no-loss-promise: a loss negated, with its holder the client or the client's money ----
-      for (const m of clause.matchAll(LOSS)) {
+      for (const m of all(LOSS, clause)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         const quantified = /\b(?:none of|not (?:a|one) (?:single )?(?:cent|penny|dollar|yuan|bit|dime)|nothing(?: bad)?)\b(?:[^,;]|,(?=\d)){0,40}$/.exec(before(vi));
         const h = quantified ? c.s + quantified.index! : holderBefore(t, c.s, vi, [CLIENT, MONEY, ASSET]);
@@ -217,7 +225,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         hit("no-loss-promise", h, ve);
       }
       // ---- no-loss-promise: the client's money asserted safe ----
-      for (const m of clause.matchAll(SAFE)) {
+      for (const m of all(SAFE, clause)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         const h = holderBefore(t, c.s, vi, [MONEY]);
         const hAsset = h < 0 ? holderBefore(t, c.s, vi, [ASSET]) : -1;
@@ -236,7 +244,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         hit("no-loss-promise", start, ve);
       }
       // ---- compensation-promise: the bank making good the loss ----
-      for (const m of clause.matchAll(COMP)) {
+      for (const m of all(COMP, clause)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         const h = holderBefore(t, c.s, vi, [BANK]);
         if (h < 0) continue;
@@ -255,7 +263,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         hit("compensation-promise", h, ve);
       }
       for (const re of [COMP_PASSIVE, CLIENT_PAID]) {
-        for (const m of clause.matchAll(re)) {
+        for (const m of all(re, clause)) {
           const i = c.s + m.index!, e = i + m[0].length;
           if (NEGATOR.test(m[0]) || NEGATOR.test(before(i)) || /\b(?:could|would|may|might)\b/.test(m[0])) continue;
           if (COMP_HEDGE.test(t.slice(sp.s, e)) || disowned || REPORTED.test(t.slice(sp.s, i))) continue;
@@ -267,7 +275,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       // ---- benchmark-as-return: a return with a number, as what the client gets ----
       if (/\d|percent|per cent/.test(sentence)) {
         for (const [re, holders] of [[RETURN_TO_CLIENT, [CLIENT]], [RETURN_FROM_ASSET, [ASSET]]] as const) {
-          for (const m of clause.matchAll(re)) {
+          for (const m of all(re, clause)) {
             const vi = c.s + m.index!, ve = vi + m[0].length;
             const h = holderBefore(t, c.s, vi + 1, [...holders]);
             if (h < 0 || h > vi + 1) continue;
@@ -288,7 +296,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       // The client's money as the object of a harm denied: "the dip can't touch your principal".
       // A downside denied as a noun: "there's zero downside for you", "no risk to your capital".
       for (const re of [HARM_DENIED, NO_DOWNSIDE]) {
-        for (const m of clause.matchAll(re)) {
+        for (const m of all(re, clause)) {
           const i = c.s + m.index!, e = i + m[0].length;
           const outer = before(i);
           if (NEGATOR.test(outer.replace(/\b(?:there's|there is|there are)\b/g, "")) || /\b(?:if|whether|unless|may|might|could|would)\b/.test(clause) || disowned) continue;
@@ -298,7 +306,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       }
       // A purpose of making good, with the bank acting on it: "to compensate for the drop, we will
       // waive your fees", "we'll credit points to cover what you lost".
-      for (const m of clause.matchAll(COMP_PURPOSE)) {
+      for (const m of all(COMP_PURPOSE, clause)) {
         const i = c.s + m.index!, e = i + m[0].length;
         const act = /\b(?:we|i|the bank|the branch|our team)(?:'ll| will| can| shall|'re going to| are going to| have decided to| have agreed to)\s+(?!not\b)/.exec(sentence);
         if (!act || NEGATOR.test(sentence.slice(act.index, act.index + act[0].length + 12))) continue;
@@ -307,14 +315,14 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         hit("compensation-promise", i, e);
       }
       // A return fixed for the client: "your annualised return is locked in at 3.5%", "your 3.5% is locked in".
-      for (const m of clause.matchAll(RETURN_FIXED)) {
+      for (const m of all(RETURN_FIXED, clause)) {
         const i = c.s + m.index!, e = i + m[0].length;
         if (NEGATOR.test(before(i) + m[0]) || /\b(?:if|whether|unless|may|might|could|would)\b/.test(sentence) || disowned) continue;
         if (REPORTED.test(t.slice(sp.s, i))) continue;
         hit("benchmark-as-return", i, e);
       }
       if (/\d|percent|per cent/.test(sentence)) {
-        for (const m of clause.matchAll(WHAT_YOU_GET)) {
+        for (const m of all(WHAT_YOU_GET, clause)) {
           const i = c.s + m.index!, e = i + m[0].length;
           const head = t.slice(sp.s, i);
           if (!RETURN_NUMBER.test(head) && !/\b(?:benchmark|yield|return|rate)\b/.test(head)) continue;
