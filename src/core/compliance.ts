@@ -293,7 +293,7 @@ const denialSentenceEnd = (t: string, i: number) => /[。！？!?\n]/.test(t[i])
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
 const ZH_QUOTE_DISTANCE = /严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
-const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|told|wrote|example|phrases?|scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described)\b/i;
+const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described)\b/i;
 function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
   // The sentence may end just after the closing quote (“…肯定回本”。): take it to the next end.
@@ -302,9 +302,11 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const before = t.slice(ss, i);
   const opens = (before.match(/[“「]/g) ?? []).length - (before.match(/[”」]/g) ?? []).length;
   const straight = (before.match(/"/g) ?? []).length % 2 === 1;
-  if (opens <= 0 && !straight) return false;
+  // A term in single quotes ('capital-protected'): a ' after a space opens one, an apostrophe (it's) does not.
+  const single = en && /(?:^|[\s(])'[^']*$/.test(before) && /^[^']*'(?=[\s.,;:!?)]|$)/.test(t.slice(i, se + 1));
+  if (opens <= 0 && !straight && !single) return false;
   // the sentence with the quotations taken out
-  const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"/g, " ");
+  const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'[^']*'(?=[\s.,;:!?)]|$)/g, " ");
   return en ? EN_QUOTE_DISTANCE.test(sentence) : ZH_QUOTE_DISTANCE.test(sentence);
 }
 
@@ -360,6 +362,8 @@ const EN_OUTCOME = "(?:coming|going|heading|getting|climbing) back(?: up)?|going
 const ZH_YIELD = "\\d+(?:\\.\\d+)?%(?:\\s*[-~至到]\\s*\\d+(?:\\.\\d+)?%)?|[\\d一二三四五六七八九十两]+(?:\\.\\d+)?个?多?(?:点|厘)";
 const EN_YIELD = "\\d[\\d.,]*(?:\\s*-\\s*\\d[\\d.]*)?\\s*(?:%|percent|per ?cent)|(?:one|two|three|four|five|six)(?: point \\w+)? percent";
 
+// What a redemption would pay today is a fact, not a return promised: "if you redeem today you will receive about 97,300 yuan".
+const REDEMPTION_VALUE = /\b(?:if|when|should|once) (?:you|u) (?:redeem|sell|cash out|withdraw|exit|switch)\b|\bredemption\b|\bproceeds\b/i;
 const PATTERNS: Pattern[] = [
   // "no risk of you losing money" is a promise of no loss before it is the banned "no risk".
   { rule: "no-loss-promise", en: true, re: en("\\b(?:no|zero) (?:risk|danger|possibility|chance|way) (?:at all )?(?:(?:of|that) )?(?:you(?:'ll| will| could| would)? )?(?:(?!to )\\w+ )?(?:los(?:e|ing)|will lose|(?:'ll|will|could|can) lose|(?:go|going) (?:down|wrong))\\b") },
@@ -367,7 +371,7 @@ const PATTERNS: Pattern[] = [
   // investment, zero downside, impossible to lose, safe as a deposit.
   {
     rule: "no-loss-promise", en: true,
-    re: en("\\bnothing to lose\\b|\\bno[- ]lose\\b|\\b(?:zero|no|without any|without) (?:real )?downside\\b|\\b(?:impossible|no way) to lose\\b(?! (?:track|touch|sight|contact|patience|access))|\\b(?:can't|cannot|can not|won't|will not|couldn't|never) (?:possibly |really |ever |actually )(?:lose|go wrong)\\b|\\b(?:as )?safe as (?:a |an )?(?:fixed |bank |time |term )?deposits?\\b|\\b(?:won't|will not|will never|never) (?:see|take|suffer|have|make) (?:a |any )?(?:single )?(?:\\w+ )?(?:of )?(?:loss|losses)\\b|\\b(?:you(?:'ll| will)?|u) (?:get|receive|have) (?:all|every (?:cent|penny|yuan)) of (?:your|the) (?:principal|money|capital|investment)[^,.;]{0,12}\\bback\\b|\\b(?:your|the) (?:money|principal|capital|savings|investment|funds?) (?:is|are) (?:completely |totally |100% |perfectly |entirely |absolutely )?(?:safe|secure) (?:with us|here)\\b"),
+    re: en("\\bnothing to lose\\b|\\bno[- ]lose\\b|\\b(?:zero|no|without any|without) (?:real )?downside\\b|\\b(?:impossible|no way) to lose\\b(?! (?:track|touch|sight|contact|patience|access))|\\b(?:can't|cannot|can not|won't|will not|couldn't|never) (?:possibly |really |ever |actually )(?:lose|go wrong)\\b|\\b(?:as )?safe as (?:a |an )?(?:fixed |bank |time |term )?deposits?\\b|\\b(?:won't|will not|will never|never) (?:see|take|suffer|have|make) (?:a |any )?(?:single )?(?!up )(?:\\w+ )?(?:of )?(?:loss|losses)\\b|\\b(?:you(?:'ll| will)?|u) (?:get|receive|have) (?:all|every (?:cent|penny|yuan)) of (?:your|the) (?:principal|money|capital|investment)[^,.;]{0,12}\\bback\\b|\\b(?:your|the) (?:money|principal|capital|savings|investment|funds?) (?:is|are) (?:completely |totally |100% |perfectly |entirely |absolutely )?(?:safe|secure) (?:with us|here)\\b"),
   },
   // The banned sales words. Longer forms first: once a span is reported, overlapping ones are not.
   {
@@ -387,7 +391,7 @@ const PATTERNS: Pattern[] = [
     },
   },
   { rule: "promise-words", en: true, re: en("\\bguarantee[sd]?\\s+(?:(?:your|the|of|a|an)\\s+)?(?:principal|capital|returns?|income|profits?|yields?|payouts?|gains?)\\b") },
-  { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected)\\b") },
+  { rule: "promise-words", en: true, re: en("\\b(?<!non-|not-|un)(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected|secured|assured)\\b") },
   { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?|investments?|savings|money|funds)\\s+(?:is|are|will be|remains?|stays?)\\s+(?:fully\\s+|100%\\s+)?(?:guaranteed|protected)\\b") },
   { rule: "promise-words", en: true, re: en("\\bguaranteed[- ](?:income|return|yield|principal|capital|products?|investments?|plans?|funds?)\\b") },
   // A guarantee with a qualifier between: "a guaranteed minimum return", "minimum guaranteed yield",
@@ -551,7 +555,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: "benchmark-as-return", en: true, need: /\d|percent/i,
     re: en(`\\b(?:that'?s|that is|this is|which is|is)\\s+(?:exactly\\s+)?(?:what|the (?:return|yield|rate|amount|income))\\s+(?:you|u)(?:'ll| will| are|'re)?\\s+(?:be\\s+)?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?|paid|pocket)\\b|\\b(?:that'?s|which is) what (?:this|the|our|it) (?:\\w+ )?(?:delivers|pays|gives you|returns|yields)\\b|\\byou(?:'re| are) looking at (?:a |an )?(?:[a-z]+ )?(?:${EN_YIELD})|\\bwhat (?:lands|goes|gets paid(?: out)?) (?:in(?:to)?|to) (?:your|you)\\b|\\b(?:locked in|fixed|guaranteed)\\s+at\\s+(?:${EN_YIELD})|(?:${EN_YIELD})\\s*(?:a year|p\\.?a\\.?|per annum|annual(?:ly)?)?[, ]+(?:locked in|guaranteed|fixed)\\b|\\b(?:you|u)(?:'ll|'re| will| are)?\\s+(?:still\\s+)?(?:be\\s+)?(?:get(?:ting)?|earn(?:ing)?|receiv(?:e|ing)|pocket|make)\\s+(?:your\\s+|(?:a )?(?:cool|nice|neat|solid|tidy|healthy)\\s+|the full\\s+|the whole\\s+|your full\\s+|a\\s+steady\\s+|roughly\\s+|about\\s+|around\\s+)?(?:hk\\$|us\\$|\\$|rmb\\s?)?\\d|\\b(?:is|are)\\s+earning\\s+(?:you\\s+)?(?:a\\s+)?(?:steady|fixed|guaranteed|stable)\\s+(?:${EN_YIELD})|\\b(?:will|'ll)\\s+(?:continue to\\s+)?(?:generate|deliver|produce|pay(?: out)?)\\s+(?:you\\s+)?(?:the |an? )?(?:performance benchmark|annuali[sz]ed (?:yield|return)|yield|return|benchmark)?\\s*(?:of\\s+)?(?:no less than\\s+|at least\\s+)?(?:${EN_YIELD})|\\d[\\d,]*\\s+(?:to \\d[\\d,]* )?(?:a year |each year |per year )?(?:on|for|per) (?:every )?(?:hk\\$|\\$)?(?:10,000|ten thousand)`),
-    reject: (t, i) => { const st = t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)); const whole = t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd)); return !/\d|percent|benchmark|return|yield|rate/i.test(st) || /\b(?:could|may|might) (?:be )?(?:lower|less|differ)|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b/i.test(whole); },
+    reject: (t, i) => { const st = t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)); const whole = t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd)); return !/\d|percent|benchmark|return|yield|rate/i.test(st) || /\b(?:could|may|might) (?:be )?(?:lower|less|differ)|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b/i.test(whole) || REDEMPTION_VALUE.test(whole); },
   },
 
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
@@ -578,7 +582,7 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益率(?!只是|这个说法|这一说法|的说法|并不|不是|不代表|仅供)|预期年化(?!收益率|只是|这个说法|的说法|并不|不是|不代表|仅供)") },
   { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|(?:稳稳|稳定|固定|保底|至少|起码)地?${GAP}{0,2}?(?:有|能有|能拿|拿|获得|给您)${GAP}{0,4}?\\d+(?:\\.\\d+)?%|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`) },
   { rule: "benchmark-as-return", en: true, re: en("\\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\\s*\\d[\\d.,]*%?") },
-  { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)") },
+  { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)"), reject: (t, i) => REDEMPTION_VALUE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
 ];
 
 const ZH_RETURN_WORDS = /拿这个数|拿的就是|就是这个数|稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
