@@ -140,8 +140,8 @@ const CLIENT_COVERED = /\b(?:you|u)(?:'re| are|'ll be| will be| remain| stay)\s+
 const PRINCIPAL_BACK = /\b(?:(?:your|ur|the|their) (?:original |initial |full )?(?:principal|capital|investment|subscribed amount|money))\s+(?:will|'ll|shall|is going to)\s+be\s+(?:\w+\s+)?(?:returned|repaid|paid back|given back|refunded)\b|\b(?:you|u|holders|clients|investors)\s+(?:will|'ll|shall|are going to|'re going to)\s+(?:\w+\s+)?(?:receive|get|be repaid|be paid)\s+(?:back\s+)?(?:all of\s+|the whole of\s+)?(?:your|ur|their|the)\s+(?:full |whole |entire |original |initial )?(?:principal|capital|subscribed amount|original investment|initial investment|investment|money)(?:\s+back)?\b/g;
 // A number that is a return: 4.5%, four percent, 3,800 yuan, HK$24,000, 420 per 10,000.
 const RETURN_NUMBER = /\b\d{1,3}(?:,\d{3})+\b|\b(?!(?:19|20)\d\d\b)\d{3,}\b(?!\s*(?:working |business )?(?:days|hours))|\d[\d,.]*\s*(?:%|percent|per ?cent|k\b|yuan|rmb|dollars?|hkd|cny|usd)|(?:hk\$|us\$|\$|rmb ?|cny ?|¥)\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)(?: point \w+)? (?:percent|per ?cent)\b|\d[\d,.]* (?:a|per|on|for|each) (?:every )?(?:year|annum|month|(?:hk\$|\$)?(?:10,000|ten thousand|10k|100k))/;
-const RETURN_TO_CLIENT = /(?:(?:'ll|\bwill|\bshall|'re going to|\bare going to|\bgonna|\bcan|\bare set to|\bstand to|\bare guaranteed to|\bare sure to|\bare certain to|\bare bound to)\s+)?(?:(?:still|definitely|surely|easily|comfortably|at least|then|each|every year|always|just|simply|really)\s+)*\b(?:get|gets|getting|earn|earning|receive|receiving|pocket|pocketing|make|making|collect|collecting|take home|bank|net|clear|walk away with|end up with|be paid|be getting|be earning|be receiving|are getting|are earning|'re getting|'re earning|pull in|rake in|bring in|enjoy|lock in|be looking at|are looking at|'re looking at|count on(?: getting| earning| receiving)?|rely on(?: getting)?|bank on(?: getting)?|expect to (?:get|earn|receive|make)|are guaranteed|'re guaranteed|are assured|'re assured|be guaranteed|have (?:earned|made|received|pocketed|collected)|have an? (?:extra|additional)|see an? (?:extra|additional))\b/g;
-const RETURN_FROM_ASSET = /(?:(?:'ll|\bwill|\bshall|\bis going to|\bis set to|\bis guaranteed to|\bis sure to)\s+(?:\w+\s+)?)?\b(?:pay|pays|paying|deliver|delivers|delivering|yield|yields|yielding|give you|gives you|earn you|earns you|generate|generates|produce|produces|bring you|brings you|hand you|hands you|credit you|credits you|put|puts|offer|offers|offering|earn|earns|is earning|are earning|make|makes|return|returns|is returning)\b/g;
+const RETURN_TO_CLIENT = /\b(?:get|gets|getting|earn|earning|receive|receiving|pocket|pocketing|make|making|collect|collecting|take home|bank|net|clear|walk away with|end up with|be paid|be getting|be earning|be receiving|are getting|are earning|'re getting|'re earning|pull in|rake in|bring in|enjoy|lock in|be looking at|are looking at|'re looking at|count on(?: getting| earning| receiving)?|rely on(?: getting)?|bank on(?: getting)?|expect to (?:get|earn|receive|make)|are guaranteed|'re guaranteed|are assured|'re assured|be guaranteed|have (?:earned|made|received|pocketed|collected)|have an? (?:extra|additional)|see an? (?:extra|additional))\b/g;
+const RETURN_FROM_ASSET = /\b(?:pay|pays|paying|deliver|delivers|delivering|yield|yields|yielding|give you|gives you|earn you|earns you|generate|generates|produce|produces|bring you|brings you|hand you|hands you|credit you|credits you|put|puts|offer|offers|offering|earn|earns|is earning|are earning|make|makes|return|returns|is returning)\b/g;
 const RETURN_HEDGE = /\b(?:may|might|could|would|if|whether|unless|depends?|depending|estimate[sd]?|projected|illustrat\w*|example|scenario|assum\w+|historical|historically|past|last year|returned|yielded|delivered|paid out|was|were|up to|not guaranteed|no guarantee|not a promise|not what|not the return|loss|less|fee|fees|charge|penalty|refund|tax|cost)\b|-\d/;
 
 /** The holder nearest before `at` in the clause [cs, at): its start and kind. */
@@ -169,19 +169,31 @@ export function englishClauseFindings(text: string): ClauseHit[] {
   // Lower-case only A-Z: one unit for one unit, so the offsets stay the text's.
   const t = blank(text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[’‘`´]/g, "'"));
   const out: ClauseHit[] = [];
+  // Each class regex runs once over the whole text (most find nothing in a draft), and a clause
+  // takes the matches that lie inside it: far cheaper than a run per clause.
+  const found = new Map<RegExp, RegExpExecArray[]>();
+  const inClause = (re: RegExp, c: Span): { 0: string; index: number }[] => {
+    let ms = found.get(re);
+    if (!ms) { ms = all(re, t); found.set(re, ms); }
+    const inside: { 0: string; index: number }[] = [];
+    for (const m of ms) if (m.index >= c.s && m.index + m[0].length <= c.e) inside.push({ 0: m[0], index: m.index - c.s });
+    return inside;
+  };
   for (const sp of sentences(t)) {
     const sentence = t.slice(sp.s, sp.e);
     const question = QUESTION.test(t[sp.e] ?? "");
     if (question) continue;
-    const boosted = BOOSTER.test(sentence);
-    const disowned = DISOWN.test(sentence);
+    // Read only when a clause of the sentence holds a candidate (most sentences of a draft hold none).
+    let boostedV: boolean | undefined, disownedV: boolean | undefined;
+    const boosted = () => (boostedV ??= BOOSTER.test(sentence));
+    const disowned = () => (disownedV ??= DISOWN.test(sentence));
     const cls = clauses(t, sp);
     for (const c of cls) {
       const clause = t.slice(c.s, c.e);
       const hit = (rule: ComplianceRule, i: number, e: number) => out.push({ rule, index: i, end: e });
       const before = (i: number) => t.slice(c.s, i);
       // ---- certain-outcome: a recovery, with certainty, of the product or the client ----
-      for (const m of all(RECOVERY, clause)) {
+      for (const m of inClause(RECOVERY, c)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         // A loss that reverses or goes away has the loss as its holder: "the dip reverses within weeks".
         const reversal = /^(?:revers|disappear|vanish|unwind|go(?:es)? away|be (?:gone|erased|wiped|temporary|short))/.test(m[0]);
@@ -197,7 +209,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         const inClauseBoost = BOOSTER.test(clause);
         const bare = /^(?:'s|'re|\s+(?:is|are))?\s*(?:\w+ly\s+|just\s+|all\s+|100%\s+|always\s+|invariably\s+)?$/.test(between);
         const present = !future && bare && /s\b|^(?:be|is|are|'s|'re)/.test(m[0]) && WHEN.test(clause);
-        if (!future && !present && !(boosted && bare && !/ed\b/.test(m[0].split(" ")[0]))) continue;
+        if (!future && !present && !(boosted() && bare && !/ed\b/.test(m[0].split(" ")[0]))) continue;
         if (/\b(?:recovered|rebounded|bounced|climbed|rose|regained|recouped|came|got|made|won|earned|returned|reversed|turned|picked|headed|gone)\b/.test(m[0]) && !/(?:\bwill|'ll)(?: \w+)? have\b/.test(local)) continue;
         if (LOCAL_HEDGE.test(between.replace(/\bcan only\b|\bcan't fail to\b|\bcannot fail to\b/g, "")) || HEDGE.test(clause)) continue;
         const localNeg = NEGATOR.test(between);
@@ -206,11 +218,11 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (!localNeg && NEGATOR.test(outer)) continue; // "nobody can say it will recover"
         if (REPORTED.test(t.slice(sp.s, h))) continue;
         // A hedge elsewhere in the sentence undoes a plain forecast; a booster in this clause stands.
-        if ((HEDGE.test(sentence) || disowned) && !(inClauseBoost && !disowned)) continue;
+        if ((HEDGE.test(sentence) || disowned()) && !(inClauseBoost && !disowned())) continue;
         hit("certain-outcome", h, ve);
       }
       // ---- no-loss-promise: a loss negated, with its holder the client or the client's money ----
-      for (const m of all(LOSS, clause)) {
+      for (const m of inClause(LOSS, c)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         const quantified = /\b(?:none of|not (?:a|one) (?:single )?(?:cent|penny|dollar|yuan|bit|dime)|nothing(?: bad)?)\b(?:[^,;]|,(?=\d)){0,40}$/.exec(before(vi));
         const h = quantified ? c.s + quantified.index! : holderBefore(t, c.s, vi, [CLIENT, MONEY, ASSET]);
@@ -227,14 +239,14 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (HEDGE.test(clause.replace(/\bif (?:you|u) (?:hold|stay|keep|wait|don't|do not|just)\b.*/, "")) && !impossible) continue;
         if (/\b(?:if|whether|unless)\b/.test(outer)) continue;
         if (REPORTED.test(t.slice(sp.s, h))) continue;
-        if (disowned && !BOOSTER.test(clause)) continue;
+        if (disowned() && !BOOSTER.test(clause)) continue;
         // "the NAV won't fall" is a promise; "it doesn't fall in a day" (a present habit) is not.
         if (!quantified && !impossible && !/(?:'ll|will|won't|wont|going to|gonna|can't|cant|cannot|can not|never|couldn't|shall|isn't|is not|aren't|are not|'re not|'s not)/.test(local)) continue;
         if (/happen to$/.test(m[0]) && !/^\s*(?:your|the|ur) (?:money|principal|capital|savings|investment)/.test(t.slice(ve))) continue;
         hit("no-loss-promise", h, ve);
       }
       // ---- no-loss-promise: the client's money asserted safe ----
-      for (const m of all(SAFE, clause)) {
+      for (const m of inClause(SAFE, c)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         const h = holderBefore(t, c.s, vi, [MONEY]);
         const hAsset = h < 0 ? holderBefore(t, c.s, vi, [ASSET]) : -1;
@@ -248,12 +260,12 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (/\b(?:may|might|could|should|would|relatively|fairly|reasonably|generally|comparatively|usually|only)\b/.test(m[0] + local)) continue;
         const outer = before(start);
         if (NEGATOR.test(outer) || /\b(?:if|whether|unless)\b/.test(outer) || REPORTED.test(t.slice(sp.s, start))) continue;
-        if (disowned || HEDGE.test(clause.replace(/\bif (?:you|u) (?:hold|stay|keep|wait)\b.*/, ""))) continue;
+        if (disowned() || HEDGE.test(clause.replace(/\bif (?:you|u) (?:hold|stay|keep|wait)\b.*/, ""))) continue;
         if (/\b(?:deposit insurance|insured up to|up to)\b/.test(clause)) continue;
         hit("no-loss-promise", start, ve);
       }
       // ---- compensation-promise: the bank making good the loss ----
-      for (const m of all(COMP, clause)) {
+      for (const m of inClause(COMP, c)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         const h = holderBefore(t, c.s, vi, [BANK]);
         if (h < 0) continue;
@@ -268,14 +280,14 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (/\b(?:could|would|may|might|should)\b/.test(local)) continue;
         if (COMP_HEDGE.test(t.slice(sp.s, ve))) continue;
         if (leftToDueProcess(sentence)) continue;
-        if (REPORTED.test(t.slice(sp.s, h)) || disowned) continue;
+        if (REPORTED.test(t.slice(sp.s, h)) || disowned()) continue;
         hit("compensation-promise", h, ve);
       }
       for (const re of [COMP_PASSIVE, CLIENT_PAID]) {
-        for (const m of all(re, clause)) {
+        for (const m of inClause(re, c)) {
           const i = c.s + m.index!, e = i + m[0].length;
           if (NEGATOR.test(m[0]) || NEGATOR.test(before(i)) || /\b(?:could|would|may|might)\b/.test(m[0])) continue;
-          if (COMP_HEDGE.test(t.slice(sp.s, e)) || disowned || REPORTED.test(t.slice(sp.s, i))) continue;
+          if (COMP_HEDGE.test(t.slice(sp.s, e)) || disowned() || REPORTED.test(t.slice(sp.s, i))) continue;
           if (leftToDueProcess(sentence)) continue;
           if (/\bborne by (?:investors?|clients?|you)\b/.test(m[0])) continue;
           hit("compensation-promise", i, e);
@@ -284,7 +296,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       // ---- benchmark-as-return: a return with a number, as what the client gets ----
       if (/\d|percent|per cent/.test(sentence)) {
         for (const [re, holders] of [[RETURN_TO_CLIENT, [CLIENT]], [RETURN_FROM_ASSET, [ASSET]]] as const) {
-          for (const m of all(re, clause)) {
+          for (const m of inClause(re, c)) {
             const vi = c.s + m.index!, ve = vi + m[0].length;
             let h = holderBefore(t, c.s, vi + 1, [...holders]);
             // The imperative speaks to the client: "count on getting 3.5% a year".
@@ -298,7 +310,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
             const e = ve + num.index! + num[0].length;
             const outer = before(h);
             if (NEGATOR.test(outer) || NEGATOR.test(t.slice(h, e))) continue;
-            if (RETURN_HEDGE.test(clause) || /\b(?:if|whether|unless|would|could|may|might)\b/.test(sentence) || disowned) continue;
+            if (RETURN_HEDGE.test(clause) || /\b(?:if|whether|unless|would|could|may|might)\b/.test(sentence) || disowned()) continue;
             if (REPORTED.test(t.slice(sp.s, h))) continue;
             hit("benchmark-as-return", h, e);
           }
@@ -307,47 +319,47 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       // The client's money as the object of a harm denied: "the dip can't touch your principal".
       // A downside denied as a noun: "there's zero downside for you", "no risk to your capital".
       for (const re of [HARM_DENIED, NO_DOWNSIDE]) {
-        for (const m of all(re, clause)) {
+        for (const m of inClause(re, c)) {
           const i = c.s + m.index!, e = i + m[0].length;
           const outer = before(i);
-          if (NEGATOR.test(outer.replace(/\b(?:there's|there is|there are)\b/g, "")) || /\b(?:if|whether|unless|may|might|could|would)\b/.test(clause) || disowned) continue;
+          if (NEGATOR.test(outer.replace(/\b(?:there's|there is|there are)\b/g, "")) || /\b(?:if|whether|unless|may|might|could|would)\b/.test(clause) || disowned()) continue;
           if (REPORTED.test(t.slice(sp.s, i))) continue;
           hit("no-loss-promise", i, e);
         }
       }
       // A purpose of making good, with the bank acting on it: "to compensate for the drop, we will
       // waive your fees", "we'll credit points to cover what you lost".
-      for (const m of all(COMP_PURPOSE, clause)) {
+      for (const m of inClause(COMP_PURPOSE, c)) {
         const i = c.s + m.index!, e = i + m[0].length;
         const act = /\b(?:we|i|the bank|the branch|our team)(?:'ll| will| can| shall|'re going to| are going to| have decided to| have agreed to)\s+(?!not\b)/.exec(sentence);
         if (!act || NEGATOR.test(sentence.slice(act.index, act.index + act[0].length + 12))) continue;
-        if (/\b(?:cannot|can't|won't|will not|not allowed|not able|unable|against the rules|may|might|could|would)\b/.test(sentence) || COMP_HEDGE.test(sentence) || disowned || leftToDueProcess(sentence)) continue;
+        if (/\b(?:cannot|can't|won't|will not|not allowed|not able|unable|against the rules|may|might|could|would)\b/.test(sentence) || COMP_HEDGE.test(sentence) || disowned() || leftToDueProcess(sentence)) continue;
         if (REPORTED.test(t.slice(sp.s, i))) continue;
         hit("compensation-promise", i, e);
       }
       for (const [re, rule] of [[SUPERLATIVE_SCOPE, "superlative"], [CLIENT_COVERED, "no-loss-promise"], [PRINCIPAL_BACK, "no-loss-promise"]] as const) {
-        for (const m of all(re, clause)) {
+        for (const m of inClause(re, c)) {
           const i = c.s + m.index!, e = i + m[0].length;
-          if (NEGATOR.test(before(i) + m[0].replace(/^the lowest|^least/, "")) || /\b(?:if|whether|unless|may|might|could|would|minus|less|after (?:fees|losses|costs))\b/.test(clause) || disowned) continue;
+          if (NEGATOR.test(before(i) + m[0].replace(/^the lowest|^least/, "")) || /\b(?:if|whether|unless|may|might|could|would|minus|less|after (?:fees|losses|costs))\b/.test(clause) || disowned()) continue;
           if (REPORTED.test(t.slice(sp.s, i))) continue;
           hit(rule, i, e);
         }
       }
       // A return fixed for the client: "your annualised return is locked in at 3.5%", "your 3.5% is locked in".
-      for (const m of all(RETURN_FIXED, clause)) {
+      for (const m of inClause(RETURN_FIXED, c)) {
         const i = c.s + m.index!, e = i + m[0].length;
-        if (NEGATOR.test(before(i) + m[0]) || /\b(?:if|whether|unless|may|might|could|would)\b/.test(sentence) || disowned) continue;
+        if (NEGATOR.test(before(i) + m[0]) || /\b(?:if|whether|unless|may|might|could|would)\b/.test(sentence) || disowned()) continue;
         if (REPORTED.test(t.slice(sp.s, i))) continue;
         hit("benchmark-as-return", i, e);
       }
       if (/\d|percent|per cent/.test(sentence)) {
-        for (const m of all(WHAT_YOU_GET, clause)) {
+        for (const m of inClause(WHAT_YOU_GET, c)) {
           const i = c.s + m.index!, e = i + m[0].length;
           const head = t.slice(sp.s, i);
           if (!RETURN_NUMBER.test(head) && !/\b(?:benchmark|yield|return|rate)\b/.test(head)) continue;
           if (!/\d|percent|per cent/.test(head)) continue;
           if (NEGATOR.test(before(i)) || /\bnot\b/.test(m[0])) continue;
-          if (/\b(?:if|whether|unless|would|could|may|might|depends?|estimate[sd]?|historical|past|illustrat\w*|example|scenario)\b/.test(sentence) || disowned) continue;
+          if (/\b(?:if|whether|unless|would|could|may|might|depends?|estimate[sd]?|historical|past|illustrat\w*|example|scenario)\b/.test(sentence) || disowned()) continue;
           if (REPORTED.test(head)) continue;
           hit("benchmark-as-return", i, e);
         }
