@@ -155,6 +155,10 @@ function all(re: RegExp, s: string): RegExpExecArray[] {
 
 let holderEnd = -1;
 function holderBefore(t: string, cs: number, at: number, res: RegExp[]): number {
+  // A holder stands a few words before its verb: look back 160 characters at most (no quadratic
+  // scan of a long run-on sentence).
+  cs = Math.max(cs, at - 160);
+  while (cs > 0 && /[a-z0-9$']/.test(t[cs - 1] ?? "") && at - cs < 200) cs--;
   const head = t.slice(cs, at);
   let best = -1;
   for (const re of res) for (const m of all(re, head)) if (m.index! > best) { best = m.index!; holderEnd = cs + best + m[0].length; }
@@ -187,11 +191,18 @@ export function englishClauseFindings(text: string): ClauseHit[] {
     let boostedV: boolean | undefined, disownedV: boolean | undefined;
     const boosted = () => (boostedV ??= BOOSTER.test(sentence));
     const disowned = () => (disownedV ??= DISOWN.test(sentence));
+    let sentenceHedgeV: boolean | undefined;
+    const sentenceHedged = () => (sentenceHedgeV ??= HEDGE.test(sentence));
     const cls = clauses(t, sp);
     for (const c of cls) {
       const clause = t.slice(c.s, c.e);
       const hit = (rule: ComplianceRule, i: number, e: number) => out.push({ rule, index: i, end: e });
-      const before = (i: number) => t.slice(c.s, i);
+      // What stands before a point of the clause, and of the sentence: 200 characters are scope enough
+      // for a negator or a reporting verb, and a bound keeps a run-on text linear.
+      const before = (i: number) => t.slice(Math.max(c.s, i - 200), i);
+      const said = (i: number) => REPORTED.test(t.slice(Math.max(sp.s, i - 200), i));
+      let hedgedV: boolean | undefined, lossHedgeV: boolean | undefined;
+      const hedged = () => (hedgedV ??= HEDGE.test(clause));
       // ---- certain-outcome: a recovery, with certainty, of the product or the client ----
       for (const m of inClause(RECOVERY, c)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
@@ -211,14 +222,14 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         const present = !future && bare && /s\b|^(?:be|is|are|'s|'re)/.test(m[0]) && WHEN.test(clause);
         if (!future && !present && !(boosted() && bare && !/ed\b/.test(m[0].split(" ")[0]))) continue;
         if (/\b(?:recovered|rebounded|bounced|climbed|rose|regained|recouped|came|got|made|won|earned|returned|reversed|turned|picked|headed|gone)\b/.test(m[0]) && !/(?:\bwill|'ll)(?: \w+)? have\b/.test(local)) continue;
-        if (LOCAL_HEDGE.test(between.replace(/\bcan only\b|\bcan't fail to\b|\bcannot fail to\b/g, "")) || HEDGE.test(clause)) continue;
+        if (LOCAL_HEDGE.test(between.replace(/\bcan only\b|\bcan't fail to\b|\bcannot fail to\b/g, "")) || hedged()) continue;
         const localNeg = NEGATOR.test(between);
         const impossible = IMPOSSIBLE.test(outer);
         if (localNeg && !impossible) continue; // "it won't recover soon"
         if (!localNeg && NEGATOR.test(outer)) continue; // "nobody can say it will recover"
-        if (REPORTED.test(t.slice(sp.s, h))) continue;
+        if (said(h)) continue;
         // A hedge elsewhere in the sentence undoes a plain forecast; a booster in this clause stands.
-        if ((HEDGE.test(sentence) || disowned()) && !(inClauseBoost && !disowned())) continue;
+        if ((sentenceHedged() || disowned()) && !(inClauseBoost && !disowned())) continue;
         hit("certain-outcome", h, ve);
       }
       // ---- no-loss-promise: a loss negated, with its holder the client or the client's money ----
@@ -236,9 +247,9 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (localNeg && impossible) continue; // "no chance it won't fall": not a promise of no loss
         if (/\b(?:may|might|could|should|would)\b(?!\s+(?:not\s+)?possibly)/.test(local) && !/\bcould(?:n't| not) possibly\b/.test(local)) continue;
         if (!impossible && NEGATOR.test(outer)) continue; // "we cannot promise you won't lose"
-        if (HEDGE.test(clause.replace(/\bif (?:you|u) (?:hold|stay|keep|wait|don't|do not|just)\b.*/, "")) && !impossible) continue;
+        if (!impossible && (lossHedgeV ??= HEDGE.test(clause.replace(/\bif (?:you|u) (?:hold|stay|keep|wait|don't|do not|just)\b.*/, "")))) continue;
         if (/\b(?:if|whether|unless)\b/.test(outer)) continue;
-        if (REPORTED.test(t.slice(sp.s, h))) continue;
+        if (said(h)) continue;
         if (disowned() && !BOOSTER.test(clause)) continue;
         // "the NAV won't fall" is a promise; "it doesn't fall in a day" (a present habit) is not.
         if (!quantified && !impossible && !/(?:'ll|will|won't|wont|going to|gonna|can't|cant|cannot|can not|never|couldn't|shall|isn't|is not|aren't|are not|'re not|'s not)/.test(local)) continue;
@@ -259,7 +270,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (/\b(?:not|never|no|isn't|aren't|won't)\b|n't\b/.test(m[0] + local)) continue;
         if (/\b(?:may|might|could|should|would|relatively|fairly|reasonably|generally|comparatively|usually|only)\b/.test(m[0] + local)) continue;
         const outer = before(start);
-        if (NEGATOR.test(outer) || /\b(?:if|whether|unless)\b/.test(outer) || REPORTED.test(t.slice(sp.s, start))) continue;
+        if (NEGATOR.test(outer) || /\b(?:if|whether|unless)\b/.test(outer) || said(start)) continue;
         if (disowned() || HEDGE.test(clause.replace(/\bif (?:you|u) (?:hold|stay|keep|wait)\b.*/, ""))) continue;
         if (/\b(?:deposit insurance|insured up to|up to)\b/.test(clause)) continue;
         hit("no-loss-promise", start, ve);
@@ -280,14 +291,14 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (/\b(?:could|would|may|might|should)\b/.test(local)) continue;
         if (COMP_HEDGE.test(t.slice(sp.s, ve))) continue;
         if (leftToDueProcess(sentence)) continue;
-        if (REPORTED.test(t.slice(sp.s, h)) || disowned()) continue;
+        if (said(h) || disowned()) continue;
         hit("compensation-promise", h, ve);
       }
       for (const re of [COMP_PASSIVE, CLIENT_PAID]) {
         for (const m of inClause(re, c)) {
           const i = c.s + m.index!, e = i + m[0].length;
           if (NEGATOR.test(m[0]) || NEGATOR.test(before(i)) || /\b(?:could|would|may|might)\b/.test(m[0])) continue;
-          if (COMP_HEDGE.test(t.slice(sp.s, e)) || disowned() || REPORTED.test(t.slice(sp.s, i))) continue;
+          if (COMP_HEDGE.test(t.slice(sp.s, e)) || disowned() || said(i)) continue;
           if (leftToDueProcess(sentence)) continue;
           if (/\bborne by (?:investors?|clients?|you)\b/.test(m[0])) continue;
           hit("compensation-promise", i, e);
@@ -311,7 +322,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
             const outer = before(h);
             if (NEGATOR.test(outer) || NEGATOR.test(t.slice(h, e))) continue;
             if (RETURN_HEDGE.test(clause) || /\b(?:if|whether|unless|would|could|may|might)\b/.test(sentence) || disowned()) continue;
-            if (REPORTED.test(t.slice(sp.s, h))) continue;
+            if (said(h)) continue;
             hit("benchmark-as-return", h, e);
           }
         }
@@ -323,7 +334,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
           const i = c.s + m.index!, e = i + m[0].length;
           const outer = before(i);
           if (NEGATOR.test(outer.replace(/\b(?:there's|there is|there are)\b/g, "")) || /\b(?:if|whether|unless|may|might|could|would)\b/.test(clause) || disowned()) continue;
-          if (REPORTED.test(t.slice(sp.s, i))) continue;
+          if (said(i)) continue;
           hit("no-loss-promise", i, e);
         }
       }
@@ -334,14 +345,14 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         const act = /\b(?:we|i|the bank|the branch|our team)(?:'ll| will| can| shall|'re going to| are going to| have decided to| have agreed to)\s+(?!not\b)/.exec(sentence);
         if (!act || NEGATOR.test(sentence.slice(act.index, act.index + act[0].length + 12))) continue;
         if (/\b(?:cannot|can't|won't|will not|not allowed|not able|unable|against the rules|may|might|could|would)\b/.test(sentence) || COMP_HEDGE.test(sentence) || disowned() || leftToDueProcess(sentence)) continue;
-        if (REPORTED.test(t.slice(sp.s, i))) continue;
+        if (said(i)) continue;
         hit("compensation-promise", i, e);
       }
       for (const [re, rule] of [[SUPERLATIVE_SCOPE, "superlative"], [CLIENT_COVERED, "no-loss-promise"], [PRINCIPAL_BACK, "no-loss-promise"]] as const) {
         for (const m of inClause(re, c)) {
           const i = c.s + m.index!, e = i + m[0].length;
           if (NEGATOR.test(before(i) + m[0].replace(/^the lowest|^least/, "")) || /\b(?:if|whether|unless|may|might|could|would|minus|less|after (?:fees|losses|costs))\b/.test(clause) || disowned()) continue;
-          if (REPORTED.test(t.slice(sp.s, i))) continue;
+          if (said(i)) continue;
           hit(rule, i, e);
         }
       }
@@ -349,7 +360,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       for (const m of inClause(RETURN_FIXED, c)) {
         const i = c.s + m.index!, e = i + m[0].length;
         if (NEGATOR.test(before(i) + m[0]) || /\b(?:if|whether|unless|may|might|could|would)\b/.test(sentence) || disowned()) continue;
-        if (REPORTED.test(t.slice(sp.s, i))) continue;
+        if (said(i)) continue;
         hit("benchmark-as-return", i, e);
       }
       if (/\d|percent|per cent/.test(sentence)) {
