@@ -315,6 +315,13 @@ describe("round 10: the English clause model", () => {
     "The market went up last week and then fell again.", "We will make sure your complaint is handled within 15 days.",
     "The brochure's phrase 'capital-protected' referred to a different product series and never applied to your holding.",
     "This product is non-principal-protected with floating returns.",
+    // settlement, custody and fees: the client's money paid or kept, not a promise about its value
+    "Your money will be returned to your account within three working days after redemption.",
+    "You will get your money back on the maturity date, at the NAV of that day.",
+    "Your holding will be back in your account after the transfer is complete.",
+    "Your units will be safe in the custodian's account, separate from the bank's own assets.",
+    "Your investment is covered by the terms set out in the product prospectus.",
+    "We will refund the handling fee that was charged in error.",
   ])("honest: %s", (text) => {
     expect(checkText(text)).toEqual([]);
   });

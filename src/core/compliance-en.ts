@@ -117,7 +117,7 @@ const LOSS = /\b(?:los(?:e|es|ing)(?! (?:track|touch|sight|contact|patience|acce
 const SAFE = /\b(?:is|are|'s|'re|will be|'ll be|remains?|stays?|will (?:stay|remain)|(?:is|are) going to (?:be|stay)|(?:is|are) kept|sits?) (?:\S+ ){0,2}?(?:safe|secure|protected|intact|untouched|whole|preserved|fine|ok|okay|sound|covered|ring-?fenced|shielded|insulated|in safe hands|out of harm's way|going nowhere|not going anywhere|all there|fully there)\b(?! to\b)/g;
 const COMP = /\b(?:compensat(?:e|es|ing)|offer(?:s|ed|ing)? (?:you |u )?(?:\w+ )?(?:compensation|reimbursement|a refund|redress|a payout|a goodwill payment)|(?:pay|give|gives) (?:you |u )?(?:\w+ )?(?:compensation|a refund|a goodwill payment)|(?:take|takes|accept|accepts|bear|bears) (?:full )?responsibility for (?:your|the|any|all) (?:\w+ )?loss(?:es)?|reimburs(?:e|es|ing)|refund(?:s|ing)? (?:you|your|the|any|all|whatever|what|it|that|every)|make(?:s)? good|make(?:s)? (?:you|u|it|things|this) (?:whole|right|good)|make(?:s)? it up to (?:you|u)|make(?:s)? up (?:for )?(?:the |your |any |all |whatever |what |that |this |it |every )?(?:\w+ )?(?:loss|losses|difference|shortfall|gap|drop|decline|deficit|you lost|it\b|that\b)|(?:cover|covers|absorb|absorbs|bear|bears|eat|eats|swallow|foot|shoulder|take|takes|pick up|settle|square|offset|offsets|take care of|takes care of|deal with|sort out|handle) (?:up )?(?:for )?(?:the |your |any |all |whatever |what |that |this |every )?(?:full |entire |whole )?(?:\w+ )?(?:loss|losses|shortfall|difference|gap|drop|decline|deficit|hit|bill|tab|you(?:'ve)? lost|you lose|cost of (?:the |your )?(?:loss|losses|drop|decline|fall))|(?:absorb|absorbs|eat|swallow) (?:it|that|this)\b|top(?:s)? (?:you|u|it|your \w+|the \w+) up|top(?:s)? up (?:you|u|your|the|any|what|whatever|it)|pay(?:s)? (?:you |u )?(?:back|the difference|the shortfall|the gap|for the loss|what you lost|for what you lost|your loss)|repay(?:s)? (?:you|u|your|the|what)|cover (?:you|u|clients|customers)\b(?! (?:in|at|on)\b)|(?:credit|payment|amount|sum|bonus|rebate|voucher|coupon|top-up)s? (?:\w+ )?(?:equal to|matching|to match|that matches|covering|worth) (?:the |your |what )?(?:drop|loss|losses|difference|shortfall|decline|you lost)|make sure (?:that )?(?:you|u)(?:'re| are| will be|r)? (?:\w+ )?(?:whole|compensated|reimbursed|refunded|repaid|paid back|covered)|make sure ur (?:\w+ )?(?:whole|compensated|reimbursed|refunded|covered)|(?:give|gives|return|returns|get|gets) (?:you |u )?(?:your |ur |the )?(?:money|loss|losses|difference|shortfall|it|that|what you lost)(?: \w+){0,2}? back|(?:return|returns) (?:what you lost|the difference|your loss)|credit(?:s)? (?:you|u|your account)(?: \w+){0,3}? (?:with )?(?:the difference|the loss(?:es)?|your loss(?:es)?|what you(?:'ve)? lost|the (?:amount|money|sum) you(?:'ve)? lost|the shortfall|\d)|settle the difference|square (?:it|things|this) (?:off|up))/g;
 const COMP_PASSIVE = /\b(?:loss|losses|shortfall|difference|gap|drop|decline|deficit|what you lost|the money you lost|any \w+ you (?:suffer|lose|make))\b(?:[^,;.!?]|\.(?=\d)){0,30}?\b(?:will|'ll|shall|is going to|are going to|gets?|get|is|are)\s+(?:be\s+)?(?:fully\s+|all\s+|simply\s+)?(?:covered|made up|made good|reimbursed|refunded|compensated|absorbed|paid back|repaid|topped up|borne by (?:us|the bank|the branch|me)|taken care of|on us|on the bank|on me)\b/g;
-const CLIENT_PAID = /\b(?:you|u)(?:'ll| will|'re going to| are going to| shall)\s+(?:\w+\s+)?(?:be|get)\s+(?:fully\s+|properly\s+|personally\s+)?(?:compensated|reimbursed|refunded|repaid|paid back|made whole|your (?:money|losses|loss) (?:back|refunded|covered))\b/g;
+const CLIENT_PAID = /\b(?:you|u)(?:'ll| will|'re going to| are going to| shall)\s+(?:\w+\s+)?(?:be|get)\s+(?:fully\s+|properly\s+|personally\s+)?(?:compensated|reimbursed|refunded|repaid|paid back|made whole|your (?:losses|loss) (?:back|refunded|covered)|your money refunded)\b/g;
 // Making good left to due process (a review, a complaint, the rules) is honest: redress is decided
 // there, not promised here.
 const DUE_PROCESS = /\b(?:review|reviews|investigat\w+|complaint|finds?|found|upheld|ruling|ruled|decision|determin\w+|established|proven|shown|mis-?sold|mis-?selling|unsuitable|liable|at fault|fault|error|mistake|entitled|eligible|rules|regulations?|regulator|ombudsman|mediation|court|arbitration|assessment|outcome|procedure|process|policy|terms)\b/;
@@ -138,6 +138,13 @@ const SUPERLATIVE_SCOPE = /\b(?:the )?(?:lowest|safest|strongest|best|highest (?
 const CLIENT_COVERED = /\b(?:you|u)(?:'re| are|'ll be| will be| remain| stay)\s+(?:\S+\s+)?(?:covered|protected|insured|shielded|safe)\s+(?:against|from)\s+(?:any |all )?(?:loss(?:es)?|downside|drops?|falls?|declines?)\b/g;
 // The principal paid back in full: "your principal will be returned in full", "holders will receive their subscribed amount".
 const PRINCIPAL_BACK = /\b(?:(?:your|ur|the|their) (?:original |initial |full )?(?:principal|capital|investment|subscribed amount|money))\s+(?:will|'ll|shall|is going to)\s+be\s+(?:\w+\s+)?(?:returned|repaid|paid back|given back|refunded)\b|\b(?:you|u|holders|clients|investors)\s+(?:will|'ll|shall|are going to|'re going to)\s+(?:\w+\s+)?(?:receive|get|be repaid|be paid)\s+(?:back\s+)?(?:all of\s+|the whole of\s+)?(?:your|ur|their|the)\s+(?:full |whole |entire |original |initial )?(?:principal|capital|subscribed amount|original investment|initial investment|investment|money)(?:\s+back)?\b/g;
+// Settlement, not recovery: money paid back to an account after a redemption, at that day's NAV
+// ("your money will be returned to your account within three working days", "at the NAV of that day").
+export const SETTLEMENT = /\b(?:(?:to|in|into) (?:your|the|ur) (?:bank |settlement |fund |investment )?(?:account|card)|after (?:the |your )?(?:redemption|transfer|settlement|switch)|(?:working|business) days?|t\+\d|at (?:the|that|this) (?:day's |date's )?(?:nav|net asset value|value|price)|at (?:the )?(?:prevailing|current|then|market) (?:nav|value|price)|based on the nav|which may be (?:below|lower|less)|redemption (?:amount|proceeds|value))\b/;
+// Keeping the client's assets apart from the bank's is custody, not a promise about their value.
+const CUSTODY = /\b(?:custod\w*|segregat\w*|separate(?:ly)? from|ring-?fenced from|insolven\w*|bankrupt\w*|deposit insurance|insured up to)\b/;
+// A fee refunded is not a loss made good.
+export const FEE = /^(?:\s+\S+){0,3}?\s+(?:fees?|charges?|commissions?|courier|postage|overcharge|costs? of (?:the )?(?:courier|postage|call|delivery))\b/;
 // A number that is a return: 4.5%, four percent, 3,800 yuan, HK$24,000, 420 per 10,000.
 const RETURN_NUMBER = /\b\d{1,3}(?:,\d{3})+\b|\b(?!(?:19|20)\d\d\b)\d{3,}\b(?!\s*(?:working |business )?(?:days|hours))|\d[\d,.]*\s*(?:%|percent|per ?cent|k\b|yuan|rmb|dollars?|hkd|cny|usd)|(?:hk\$|us\$|\$|rmb ?|cny ?|¥)\s?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)(?: point \w+)? (?:percent|per ?cent)\b|\d[\d,.]* (?:a|per|on|for|each) (?:every )?(?:year|annum|month|(?:hk\$|\$)?(?:10,000|ten thousand|10k|100k))/;
 const RETURN_TO_CLIENT = /\b(?:get|gets|getting|earn|earning|receive|receiving|pocket|pocketing|make|making|collect|collecting|take home|bank|net|clear|walk away with|end up with|be paid|be getting|be earning|be receiving|are getting|are earning|'re getting|'re earning|pull in|rake in|bring in|enjoy|lock in|be looking at|are looking at|'re looking at|count on(?: getting| earning| receiving)?|rely on(?: getting)?|bank on(?: getting)?|expect to (?:get|earn|receive|make)|are guaranteed|'re guaranteed|are assured|'re assured|be guaranteed|have (?:earned|made|received|pocketed|collected)|have an? (?:extra|additional)|see an? (?:extra|additional))\b/g;
@@ -210,6 +217,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         const reversal = /^(?:revers|disappear|vanish|unwind|go(?:es)? away|be (?:gone|erased|wiped|temporary|short))/.test(m[0]);
         const h = holderBefore(t, c.s, vi, reversal ? [ASSET, CLIENT, LOSS_NOUN] : [ASSET, CLIENT]);
         if (h < 0) continue;
+        if (/\bback\b/.test(m[0]) && SETTLEMENT.test(sentence)) continue;
         const local = t.slice(h, vi);
         const between = t.slice(holderEnd, vi);
         if (sliceWords(between) > 6) continue;
@@ -261,6 +269,9 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         const h = holderBefore(t, c.s, vi, [MONEY]);
         const hAsset = h < 0 ? holderBefore(t, c.s, vi, [ASSET]) : -1;
+        if (CUSTODY.test(clause) || SETTLEMENT.test(clause)) continue;
+        // "covered by the prospectus" describes; "covered by us" promises.
+        if (/covered$/.test(m[0]) && /^\s+by\b(?! (?:us|me|the bank|the branch|our bank|our branch)\b)/.test(t.slice(ve))) continue;
         const start = h >= 0 ? h : hAsset;
         if (start < 0) continue;
         const local = t.slice(start, vi);
@@ -280,6 +291,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         const h = holderBefore(t, c.s, vi, [BANK]);
         if (h < 0) continue;
+        if (/^refund/.test(m[0]) && FEE.test(t.slice(vi + 6, vi + 60)) && !/\b(?:loss|losses|lost|drop|decline|difference|shortfall)\b/.test(clause)) continue;
         const local = t.slice(h, vi);
         if (sliceWords(local) > (/(?:'ll|\bwill|\bcan)\b[^,;]*\bto $/.test(local) ? 16 : 9)) continue;
         const outer = before(h);
@@ -353,6 +365,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
           const i = c.s + m.index!, e = i + m[0].length;
           if (NEGATOR.test(before(i) + m[0].replace(/^the lowest|^least/, "")) || /\b(?:if|whether|unless|may|might|could|would|minus|less|after (?:fees|losses|costs))\b/.test(clause) || disowned()) continue;
           if (said(i)) continue;
+          if (rule === "no-loss-promise" && (SETTLEMENT.test(sentence) || CUSTODY.test(clause))) continue;
           hit(rule, i, e);
         }
       }

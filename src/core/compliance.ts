@@ -33,7 +33,7 @@
 
 import { Converter } from "opencc-js/t2cn";
 import type { Locale } from "./i18n";
-import { englishClauseFindings } from "./compliance-en";
+import { englishClauseFindings, FEE, SETTLEMENT } from "./compliance-en";
 
 export type ComplianceRule =
   | "promise-words"
@@ -425,6 +425,8 @@ const PATTERNS: Pattern[] = [
   {
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to|\\boffer(?:s|ed)? to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
+    // a fee refunded ("we will refund the handling fee charged in error") is no loss made good.
+    reject: (t, i, m) => /refund$/i.test(m) && FEE.test(t.slice(i + m.length, i + m.length + 50).toLowerCase()),
   },
   {
     rule: "compensation-promise", en: true,
@@ -496,7 +498,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: "certain-outcome", en: true,
     re: en("\\byou(?:'ll| will|'re going to| are going to)\\s+(?:definitely\\s+|surely\\s+|soon\\s+|certainly\\s+|well\\s+)?(?:be (?:back )?(?:(?:well )?in(?:to)? (?:the (?:green|black)|profit)|above water|back above|back to where you started)|get (?:all )?(?:your|the) money back|break even|recover (?:your|the|all|what))"),
-    reject: (t, i) => /\b(?:if|whether|unless|hope|hopefully|may|might|could|likely|perhaps|possibly|expect|predict|forecast|nobody|no one|when|until)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
+    reject: (t, i) => /\b(?:if|whether|unless|hope|hopefully|may|might|could|likely|perhaps|possibly|expect|predict|forecast|nobody|no one|when|until)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) || SETTLEMENT.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)).toLowerCase()),
   },
   // Never less than you put in: a promise of no loss without the word lose.
   {
@@ -537,7 +539,7 @@ const PATTERNS: Pattern[] = [
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bnever (?:lost|loses|lose) (?:money|a (?:penny|cent))\\b[^.;!?]{0,15}\\b(?:never will|won't|never going to)") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:make sure|ensure|see to it)(?: that)? (?:the bank|we|the branch) (?:reimburses?|compensates?|refunds?|pays? you back|covers?)\\b") },
   { rule: "superlative", en: true, re: en("\\bno other (?:products?|funds?|banks?|investments?) (?:comes? close|beats?|matches|can match|compares?)\\b|\\bcomes? close to ours\\b") },
-  { rule: "no-loss-promise", en: true, re: en("\\byou(?:'ll| will)\\s+(?:still\\s+|always\\s+)?get (?:all of |every cent of )?(?:your|the) (?:full |whole |entire |original )?(?:investment|principal|capital|money) back\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\byou(?:'ll| will)\\s+(?:still\\s+|always\\s+)?get (?:all of |every cent of )?(?:your|the) (?:full |whole |entire |original )?(?:investment|principal|capital|money) back\\b"), reject: (t, i) => SETTLEMENT.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)).toLowerCase()) },
   { rule: "no-loss-promise", en: true, re: en("\\bas safe (?:here )?as (?:in )?(?:a |an |your )?(?:savings account|deposit|bank account|fixed deposit|cash|bank)\\b") },
   // English.
   { rule: "promise-words", en: true, re: en("\\b(?:principal|capital)[- ]protection\\b|\\b(?:a |the )?(?:sure[- ]thing|dead cert(?:ainty)?|can't[- ]lose|cannot[- ]lose|safe as houses|bulletproof|money[- ]back[- ]guaranteed|fully guaranteed|full guarantee|(?:bank's|bank) guarantee on)\\b") },
