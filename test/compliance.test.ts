@@ -326,6 +326,12 @@ describe("round 10: the English clause model", () => {
     "That will be fine, see you on Monday.", "You'll come back to the branch on Monday to sign the form.",
     "Your understanding of the product will grow as we go through the documents.", "It will turn around your request in two working days.",
     "I promise I'll come back to you with the numbers.", "You'll be up to date once you read the new disclosure.",
+    // what is lost, safe or counted is not money; making good a delay, not a loss
+    "You won't lose your place in the queue.", "You won't lose access to the app during the upgrade.",
+    "Your money is safe to withdraw at any time after maturity.", "It won't fall on you to fill in the form.",
+    "It won't go below the minimum subscription of 10,000.", "None of your documents are at risk.",
+    "We will make it right by reviewing the sale properly.", "You'll receive 2 statements a year.",
+    "We'll compensate for the delay in replying by calling you first thing.", "There's no way to lose your login details, they're stored securely.",
   ])("honest: %s", (text) => {
     expect(checkText(text)).toEqual([]);
   });
