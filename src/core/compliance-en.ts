@@ -166,6 +166,10 @@ function all(re: RegExp, s: string): RegExpExecArray[] {
   return out;
 }
 
+// Every regex a clause is read with (englishClauseFindings runs each once over the whole text).
+const CLASSES = [RECOVERY, LOSS, SAFE, COMP, COMP_PASSIVE, CLIENT_PAID, RETURN_TO_CLIENT, RETURN_FROM_ASSET, HARM_DENIED, NO_DOWNSIDE,
+  COMP_PURPOSE, SUPERLATIVE_SCOPE, CLIENT_COVERED, PRINCIPAL_BACK, RETURN_FIXED, WHAT_YOU_GET];
+
 let holderEnd = -1;
 function holderBefore(t: string, cs: number, at: number, res: RegExp[]): number {
   // A holder stands a few words before its verb: look back 160 characters at most (no quadratic
@@ -196,10 +200,17 @@ export function englishClauseFindings(text: string): ClauseHit[] {
     for (const m of ms) if (m.index >= c.s && m.index + m[0].length <= c.e) inside.push({ 0: m[0], index: m.index - c.s });
     return inside;
   };
+  // Where any class matches at all: a sentence without one is skipped before it is cut into clauses.
+  const starts: number[] = [];
+  for (const re of CLASSES) { const ms = all(re, t); found.set(re, ms); for (const m of ms) starts.push(m.index); }
+  starts.sort((x, y) => x - y);
+  let next = 0;
   let prevStart = 0, lastStart = 0;
   for (const sp of sentences(t)) {
     // The sentence before counts as context: "When has this fund ever failed to recover? It always comes back."
     prevStart = lastStart; lastStart = sp.s;
+    while (next < starts.length && starts[next] < sp.s) next++;
+    if (next >= starts.length || starts[next] >= sp.e) continue;
     const sentence = t.slice(sp.s, sp.e);
     const question = QUESTION.test(t[sp.e] ?? "");
     if (question) continue;
