@@ -292,6 +292,13 @@ describe("round 10: the English clause model", () => {
     ["benchmark-as-return", "Your holding is going to pay you 3.6% a year until maturity."],
     ["benchmark-as-return", "Your return is fixed at 4% for the full term."],
     ["benchmark-as-return", "Count on getting 3.5% each year from this note."],
+    ["compensation-promise", "Please be advised that any shortfall on redemption will be met by the Bank."],
+    ["compensation-promise", "The Branch undertakes to restore your holding to its original value at maturity."],
+    ["compensation-promise", "you're covered, the bank eats any loss on this"],
+    ["no-loss-promise", "Your capital is fully insured against any loss by the parent company."],
+    ["no-loss-promise", "Your initial 500k will stay whole, whatever the bond market does."],
+    ["certain-outcome", "Your portfolio is on its way back to where you bought it, no doubt about it."],
+    ["certain-outcome", "Once rates drop this thing rockets back up, 100%."],
   ] as const)("%s: %s", (rule, text) => {
     expect(englishClauseFindings(text).map((h) => h.rule)).toContain(rule);
     expect(checkText(text).map((f) => f.rule)).toContain(rule);
@@ -332,6 +339,8 @@ describe("round 10: the English clause model", () => {
     "It won't go below the minimum subscription of 10,000.", "None of your documents are at risk.",
     "We will make it right by reviewing the sale properly.", "You'll receive 2 statements a year.",
     "We'll compensate for the delay in replying by calling you first thing.", "There's no way to lose your login details, they're stored securely.",
+    "Under the rules the bank bears no loss on your holding.", "The Branch will restore your online access once the password reset is complete.",
+    "Your capital is not insured against loss; this product is not a deposit.", "Please be advised that any shortfall on redemption is borne by the investor.",
   ])("honest: %s", (text) => {
     expect(checkText(text)).toEqual([]);
   });
