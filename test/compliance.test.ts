@@ -299,6 +299,13 @@ describe("round 10: the English clause model", () => {
     ["no-loss-promise", "Your initial 500k will stay whole, whatever the bond market does."],
     ["certain-outcome", "Your portfolio is on its way back to where you bought it, no doubt about it."],
     ["certain-outcome", "Once rates drop this thing rockets back up, 100%."],
+    ["certain-outcome", "By spring the loss will be gone, I'm certain."],
+    ["certain-outcome", "The fund can't fail to recover once the rate cycle turns."],
+    ["no-loss-promise", "Not one cent of your savings is going to disappear."],
+    ["no-loss-promise", "Your money isn't at any risk here."],
+    ["compensation-promise", "We've agreed internally to cover the 20% you're down."],
+    ["compensation-promise", "I've arranged for the bank to refund you the loss next week."],
+    ["benchmark-as-return", "Expect 3.8% a year credited straight to you."],
   ] as const)("%s: %s", (rule, text) => {
     expect(englishClauseFindings(text).map((h) => h.rule)).toContain(rule);
     expect(checkText(text).map((f) => f.rule)).toContain(rule);
@@ -341,6 +348,8 @@ describe("round 10: the English clause model", () => {
     "We'll compensate for the delay in replying by calling you first thing.", "There's no way to lose your login details, they're stored securely.",
     "Under the rules the bank bears no loss on your holding.", "The Branch will restore your online access once the password reset is complete.",
     "Your capital is not insured against loss; this product is not a deposit.", "Please be advised that any shortfall on redemption is borne by the investor.",
+    "Your original investment is not ring-fenced and can shrink.", "Do not expect 3.8% a year; the benchmark is only a reference.",
+    "We have not agreed to cover any loss, and the rules do not allow it.", "No fund can be sure to recover once the rate cycle turns.",
   ])("honest: %s", (text) => {
     expect(checkText(text)).toEqual([]);
   });
