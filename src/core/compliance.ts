@@ -33,6 +33,7 @@
 
 import { Converter } from "opencc-js/t2cn";
 import type { Locale } from "./i18n";
+import { englishClauseFindings, FEE, NOT_LOSS, SETTLEMENT } from "./compliance-en";
 
 export type ComplianceRule =
   | "promise-words"
@@ -282,7 +283,7 @@ const ZH_BELIEF = /(?:有人|有些人|有的人|很多人|不少人|许多人|�
 const ZH_BELIEF_DENIAL = /^(?:但|但是|可|可是|其实|实际上|事实上|然而|不过)*(?:并|其实|实际)?(?:不是|不然|并非|没有|不会|不)(?:这样|如此|真的)?的?$/;
 const EN_DENIAL = /\b(?:that|this|which|it|the (?:idea|claim|notion|belief|view|suggestion))(?:'s| is| was| would be)\s+(?:simply |just |completely |totally |plainly |absolutely |quite |sadly )?(?:not true|untrue|false|wrong|incorrect|not correct|not accurate|inaccurate|a myth|misleading|not the case|not so)\b|\b(?:isn't|is not|was not|wasn't) (?:true|so|the case)\b|\bis (?:simply |just |completely |totally |plainly )?(?:a myth|untrue|not true|incorrect)\b/i;
 const EN_BELIEF = /\b(?:(?:some|many|most|a lot of|plenty of|a few|other)\s+)?(?:clients|people|investors|customers|savers|folks|others)\s+(?:still\s+|often\s+|sometimes\s+|may\s+|might\s+)?(?:believe|believed|think|thought|assume|assumed|say|said|feel|felt|imagine|expect|are told|were told|have heard|heard|insist)\b|\byou (?:were|have been|had been) told\b|\byou (?:mentioned|said)\b|\byou may have heard\b|\bit is (?:often |widely |commonly )?(?:said|believed|assumed|thought)\b/i;
-const EN_BELIEF_DENIAL = /^(?:\s|but|and|yet|in fact|actually)*(?:they|it|this|that|these|those|which)\s*(?:are|is|was|were|do|does|did|will|can|would)(?:n't|\s+not)(?:\s+(?:so|true|the case|safe|guaranteed|risk-free|at all))?\s*$/i;
+const EN_BELIEF_DENIAL = /^(?:\s|but|and|yet|in fact|actually)*(?:they|it|this|that|these|those|which)\s*(?:are|is|was|were|do|does|did|will|can|would)(?:n't|\s+not)(?:\s+(?:so|true|the case|safe|guaranteed|risk-free|at all|certain|sure|a given|how it works))?\s*$/i;
 const EN_IRONY = /\b(?:i'd|i would|we'd|we would) be (?:lying|misleading you|wrong)\b|\bit would be (?:wrong|misleading|dishonest|irresponsible|untrue|false)\b|\b(?:wrong|misleading|dishonest|irresponsible|untrue) (?:of (?:me|us) )?to (?:say|promise|suggest|claim|tell you)\b/i;
 // Round 6: a claim refuted later in the sentence ("no such promise was made", 员工并未作出此承诺, 并无此事).
 const EN_REFUTE = /\bno such (?:promise|assurance|guarantee|commitment|undertaking|statement)\b|\b(?:was|were) (?:never|not) (?:made|given|promised|authori[sz]ed)\b/i;
@@ -292,7 +293,7 @@ const denialSentenceEnd = (t: string, i: number) => /[。！？!?\n]/.test(t[i])
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
 const ZH_QUOTE_DISTANCE = /严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
-const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|told|wrote|example|phrases?|scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described)\b/i;
+const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described)\b/i;
 function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
   // The sentence may end just after the closing quote (“…肯定回本”。): take it to the next end.
@@ -301,9 +302,11 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const before = t.slice(ss, i);
   const opens = (before.match(/[“「]/g) ?? []).length - (before.match(/[”」]/g) ?? []).length;
   const straight = (before.match(/"/g) ?? []).length % 2 === 1;
-  if (opens <= 0 && !straight) return false;
+  // A term in single quotes ('capital-protected'): a ' after a space opens one, an apostrophe (it's) does not.
+  const single = en && /(?:^|[\s(])'[^']*$/.test(before) && /^[^']*'(?=[\s.,;:!?)]|$)/.test(t.slice(i, se + 1));
+  if (opens <= 0 && !straight && !single) return false;
   // the sentence with the quotations taken out
-  const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"/g, " ");
+  const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'[^']*'(?=[\s.,;:!?)]|$)/g, " ");
   return en ? EN_QUOTE_DISTANCE.test(sentence) : ZH_QUOTE_DISTANCE.test(sentence);
 }
 
@@ -354,11 +357,17 @@ const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"
 const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
 const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|往上走|往上涨|走高|涨上去|涨";
 const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question|a sure thing|a certainty|a done deal|as sure as|with (?:full|complete|total|absolute) confidence";
-const EN_OUTCOME = "(?:coming|going|heading|getting|climbing) back(?: up)?|going (?:back )?up|be (?:trading )?above|trading above|return above|be up(?: again)?|be back (?:up )?to|recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back(?! to (?:you|me|us)\\b| in touch)|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
+const EN_OUTCOME = "(?:coming|going|heading|getting|climbing) back(?: up)?|going (?:back )?up|be (?:trading )?above|trading above|return above|be up(?: again)?|be back (?:up )?to|recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back(?! to (?:you|me|us)\\b| in touch)|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?(?! to (?:you|u|me|us)\\b)|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
 
 const ZH_YIELD = "\\d+(?:\\.\\d+)?%(?:\\s*[-~至到]\\s*\\d+(?:\\.\\d+)?%)?|[\\d一二三四五六七八九十两]+(?:\\.\\d+)?个?多?(?:点|厘)";
 const EN_YIELD = "\\d[\\d.,]*(?:\\s*-\\s*\\d[\\d.]*)?\\s*(?:%|percent|per ?cent)|(?:one|two|three|four|five|six)(?: point \\w+)? percent";
 
+// What a redemption would pay today is a fact, not a return promised: "if you redeem today you will receive about 97,300 yuan".
+const REDEMPTION_VALUE = /\b(?:if|when|should|once) (?:you|u) (?:redeem|sell|cash out|withdraw|exit|switch)\b|\bredemption\b|\bproceeds\b/i;
+// What is lost is not money: "you won't lose your place in the queue", "lose access to the app".
+const LOST_NOT_MONEY = /\blose\s+(?:(?:your|the|my|a|an)\s+(?!(?:\w+\s+)?(?:money|principal|capital|savings|investment|funds?|stake|value|cash|cent|penny|dime|dollar|yuan|single)\b)[a-z]|(?:access|track|touch|sight|contact|patience|heart|hope|sleep)\b)/;
+// A count of things, not an amount: "you'll receive 2 statements a year".
+const COUNTED_THINGS = /^\d+\s+(?:statements?|letters?|calls?|days?|weeks?|months?|times?|working|business|copies|reports?|e-?mails?|messages?|points?|updates?|reminders?|visits?|meetings?)\b/;
 const PATTERNS: Pattern[] = [
   // "no risk of you losing money" is a promise of no loss before it is the banned "no risk".
   { rule: "no-loss-promise", en: true, re: en("\\b(?:no|zero) (?:risk|danger|possibility|chance|way) (?:at all )?(?:(?:of|that) )?(?:you(?:'ll| will| could| would)? )?(?:(?!to )\\w+ )?(?:los(?:e|ing)|will lose|(?:'ll|will|could|can) lose|(?:go|going) (?:down|wrong))\\b") },
@@ -366,7 +375,7 @@ const PATTERNS: Pattern[] = [
   // investment, zero downside, impossible to lose, safe as a deposit.
   {
     rule: "no-loss-promise", en: true,
-    re: en("\\bnothing to lose\\b|\\bno[- ]lose\\b|\\b(?:zero|no|without any|without) (?:real )?downside\\b|\\b(?:impossible|no way) to lose\\b(?! (?:track|touch|sight|contact|patience|access))|\\b(?:can't|cannot|can not|won't|will not|couldn't|never) (?:possibly |really |ever |actually )(?:lose|go wrong)\\b|\\b(?:as )?safe as (?:a |an )?(?:fixed |bank |time |term )?deposits?\\b|\\b(?:won't|will not|will never|never) (?:see|take|suffer|have|make) (?:a |any )?(?:single )?(?:\\w+ )?(?:of )?(?:loss|losses)\\b|\\b(?:you(?:'ll| will)?|u) (?:get|receive|have) (?:all|every (?:cent|penny|yuan)) of (?:your|the) (?:principal|money|capital|investment)[^,.;]{0,12}\\bback\\b|\\b(?:your|the) (?:money|principal|capital|savings|investment|funds?) (?:is|are) (?:completely |totally |100% |perfectly |entirely |absolutely )?(?:safe|secure) (?:with us|here)\\b"),
+    re: en("\\bnothing to lose\\b|\\bno[- ]lose\\b|\\b(?:zero|no|without any|without) (?:real )?downside\\b|\\b(?:impossible|no way) to lose\\b(?! (?:track|touch|sight|contact|patience|access|your (?!money|principal|capital|savings|investment)))|\\b(?:can't|cannot|can not|won't|will not|couldn't|never) (?:possibly |really |ever |actually )(?:lose|go wrong)\\b|\\b(?:as )?safe as (?:a |an )?(?:fixed |bank |time |term )?deposits?\\b|\\b(?:won't|will not|will never|never) (?:see|take|suffer|have|make) (?:a |any )?(?:single )?(?!up )(?:\\w+ )?(?:of )?(?:loss|losses)\\b|\\b(?:you(?:'ll| will)?|u) (?:get|receive|have) (?:all|every (?:cent|penny|yuan)) of (?:your|the) (?:principal|money|capital|investment)[^,.;]{0,12}\\bback\\b|\\b(?:your|the) (?:money|principal|capital|savings|investment|funds?) (?:is|are) (?:completely |totally |100% |perfectly |entirely |absolutely )?(?:safe|secure) (?:with us|here)\\b"),
   },
   // The banned sales words. Longer forms first: once a span is reported, overlapping ones are not.
   {
@@ -386,7 +395,7 @@ const PATTERNS: Pattern[] = [
     },
   },
   { rule: "promise-words", en: true, re: en("\\bguarantee[sd]?\\s+(?:(?:your|the|of|a|an)\\s+)?(?:principal|capital|returns?|income|profits?|yields?|payouts?|gains?)\\b") },
-  { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected)\\b") },
+  { rule: "promise-words", en: true, re: en("\\b(?<!non-|not-|un)(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected|secured|assured)\\b") },
   { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?|investments?|savings|money|funds)\\s+(?:is|are|will be|remains?|stays?)\\s+(?:fully\\s+|100%\\s+)?(?:guaranteed|protected)\\b") },
   { rule: "promise-words", en: true, re: en("\\bguaranteed[- ](?:income|return|yield|principal|capital|products?|investments?|plans?|funds?)\\b") },
   // A guarantee with a qualifier between: "a guaranteed minimum return", "minimum guaranteed yield",
@@ -420,12 +429,13 @@ const PATTERNS: Pattern[] = [
   {
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to|\\boffer(?:s|ed)? to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
+    // a fee refunded ("we will refund the handling fee charged in error") is no loss made good.
+    reject: (t, i, m) => (/refund$/i.test(m) && FEE.test(t.slice(i + m.length, i + m.length + 50).toLowerCase())) || (/compensate$/i.test(m) && NOT_LOSS.test(t.slice(i + m.length, i + m.length + 50).toLowerCase())),
   },
   {
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bdecided to)\\s+(?:fully\\s+|personally\\s+|simply\\s+|just\\s+)?(?:(?:absorb|cover|eat|swallow|bear|make good|make up|pay|refund|reimburse|return|top up)(?:\\s+(?:you|for))?\\s+(?:(?:your|the|any|all|this|that|whatever)\\s+)?(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|gap|money you lost|amount you lost|what you lost|you(?:'ve)? lost)|make (?:you|it|this|things) (?:whole|good)|top up your (?:account|balance|holding)|(?:make sure|ensure|see to it) (?:that )?you (?:are|get|will be|'re) (?:fully )?(?:compensated|reimbursed|refunded|repaid|paid back|made whole|your money back))\\b"),
   },
-  { rule: "compensation-promise", en: true, re: en("\\b(?:loss(?:es)?|shortfall|difference)\\b[^,.;!?]{0,30}?\\b(?:will|'ll|shall) be (?:fully )?(?:covered|made up|compensated|reimbursed|refunded|made good|paid(?: back)?(?: by (?:us|the bank))|topped up)\\b") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:full|guaranteed|complete)\\s+(?:compensation|reimbursement|refund)\\b|\\bcompensate (?:you )?(?:in full|fully)\\b|\\boffer (?:you )?(?:some |a |an |partial )?(?:compensation|reimbursement|refund)\\b") },
 
   // Promises in negative form (before certainty: 本金肯定能拿回 is a promise of no loss).
@@ -434,11 +444,10 @@ const PATTERNS: Pattern[] = [
     re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全(?!要求|需求|性|方面|的需求|的要求|与否|吗|不安全)|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
     reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)), // 会不会亏 is a question
   },
-  { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would|'re| are)?\\s*(?:simply\\s+|just\\s+|really\\s+)?(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:going to\\s+)?(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would|'re| are)?\\s*(?:simply\\s+|just\\s+|really\\s+)?(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:going to\\s+)?(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?"), reject: (t, i, m) => LOST_NOT_MONEY.test(t.slice(i, i + m.length + 40).toLowerCase()) },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:money|principal|capital|investment|savings|funds?)\\b[^,.;]{0,12}\\b(?:is|are)\\s+in safe hands\\b|\\b(?:won't|will not|will never|never) be out of pocket\\b|\\b(?:you|u)\\s+(?:are|'re)\\s+not going to\\s+lose\\b") },
-  { rule: "no-loss-promise", en: true, re: en("\\b(?:it's|it is|this is|this one is)\\s+(?:completely|totally|perfectly|absolutely|100%|entirely)\\s+safe\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\bno way (?:that )?you (?:can|could|will|would) lose\\b|\\b(?:money|principal|capital|investment|value|savings|nav)\\s+(?:simply\\s+|just\\s+)?(?:can't|cannot|won't|will not|will never|is not going to|isn't going to)\\s+(?:go down|fall|drop|decrease|shrink|lose (?:value|money))\\b|\\bcan't go wrong\\b") },
-  { rule: "no-loss-promise", en: true, re: en("\\b(?:principal|capital|money|investment|savings|funds?)\\b(?:\\s+(?:is|are|will be|remains?|stays?))?\\s+(?:completely |totally |perfectly |fully |absolutely |100% |entirely )?(?:safe|secure)\\b|\\b(?:principal|capital|money|investment)\\s+(?:won't|will not|wouldn't|cannot|can't) be (?:affected|touched|reduced)\\b|\\bevery (?:single )?(?:cent|penny|yuan|dollar)\\b[^,.;]{0,30}\\bback\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:principal|capital|money|investment|savings|funds?)\\b(?:\\s+(?:is|are|will be|remains?|stays?))?\\s+(?:completely |totally |perfectly |fully |absolutely |100% |entirely )?(?:safe|secure)\\b|\\b(?:principal|capital|money|investment)\\s+(?:won't|will not|wouldn't|cannot|can't) be (?:affected|touched|reduced)\\b|\\bevery (?:single )?(?:cent|penny|yuan|dollar)\\b[^,.;]{0,30}\\bback\\b"), reject: (t, i, m) => /^\s+to\b/.test(t.slice(i + m.length)) },
 
   // Rhetorical questions that promise: 哪有亏的, 怎么可能亏呢？ (a question mark does not undo them).
   {
@@ -457,7 +466,7 @@ const PATTERNS: Pattern[] = [
   // hedge or a condition anywhere in the sentence (if, may, whether, hope, expect) makes it none.
   {
     rule: "certain-outcome", en: true,
-    re: en("\\b(?:it|this(?: one)?|that|the (?:fund|product|nav|value|price|market|portfolio|investment)|your (?:fund|portfolio|investment|money|nav)|markets|prices)(?:'ll|\\s+will|\\s+is going to|\\s+shall)\\s+(?:definitely\\s+|surely\\s+|certainly\\s+|soon\\s+)?(?:recover|bounce back|come back|be back|rebound|climb back|go back up|turn around|break even|get back to|make (?:it|that|everything) back|return to (?:its|the|your))\\b"),
+    re: en("\\b(?:it|this(?: one)?|that|the (?:fund|product|nav|value|price|market|portfolio|investment)|your (?:fund|portfolio|investment|money|nav)|markets|prices)(?:'ll|\\s+will|\\s+is going to|\\s+shall)\\s+(?:definitely\\s+|surely\\s+|certainly\\s+|soon\\s+)?(?:recover|bounce back|come back(?! to (?:you|u|me|us)\\b)|be back(?! on (?:the )?(?:shelf|sale|offer)\\b)|rebound|climb back|go back up|turn around(?! (?:your|the|a|an|this|that|my|our|it)\\b)|break even|get back to(?! (?:you|u|me|us)\\b)|make (?:it|that|everything) back|return to (?:its|the|your))\\b"),
     reject: (t, i) => /\b(?:if|whether|unless|hope|hoping|hopefully|may|might|could|likely|perhaps|possibly|expect|predict|forecast|nobody|no one|when|until|promise that|assurance)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
   },
   // Outcome first, then the certainty: "it will recover, guaranteed", "it'll come back, trust me".
@@ -493,7 +502,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: "certain-outcome", en: true,
     re: en("\\byou(?:'ll| will|'re going to| are going to)\\s+(?:definitely\\s+|surely\\s+|soon\\s+|certainly\\s+|well\\s+)?(?:be (?:back )?(?:(?:well )?in(?:to)? (?:the (?:green|black)|profit)|above water|back above|back to where you started)|get (?:all )?(?:your|the) money back|break even|recover (?:your|the|all|what))"),
-    reject: (t, i) => /\b(?:if|whether|unless|hope|hopefully|may|might|could|likely|perhaps|possibly|expect|predict|forecast|nobody|no one|when|until)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))),
+    reject: (t, i) => /\b(?:if|whether|unless|hope|hopefully|may|might|could|likely|perhaps|possibly|expect|predict|forecast|nobody|no one|when|until)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) || SETTLEMENT.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)).toLowerCase()),
   },
   // Never less than you put in: a promise of no loss without the word lose.
   {
@@ -534,23 +543,21 @@ const PATTERNS: Pattern[] = [
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bnever (?:lost|loses|lose) (?:money|a (?:penny|cent))\\b[^.;!?]{0,15}\\b(?:never will|won't|never going to)") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:make sure|ensure|see to it)(?: that)? (?:the bank|we|the branch) (?:reimburses?|compensates?|refunds?|pays? you back|covers?)\\b") },
   { rule: "superlative", en: true, re: en("\\bno other (?:products?|funds?|banks?|investments?) (?:comes? close|beats?|matches|can match|compares?)\\b|\\bcomes? close to ours\\b") },
-  { rule: "no-loss-promise", en: true, re: en("\\byou(?:'ll| will)\\s+(?:still\\s+|always\\s+)?get (?:all of |every cent of )?(?:your|the) (?:full |whole |entire |original )?(?:investment|principal|capital|money) back\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\byou(?:'ll| will)\\s+(?:still\\s+|always\\s+)?get (?:all of |every cent of )?(?:your|the) (?:full |whole |entire |original )?(?:investment|principal|capital|money) back\\b"), reject: (t, i) => SETTLEMENT.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)).toLowerCase()) },
   { rule: "no-loss-promise", en: true, re: en("\\bas safe (?:here )?as (?:in )?(?:a |an |your )?(?:savings account|deposit|bank account|fixed deposit|cash|bank)\\b") },
-  { rule: "compensation-promise", en: true, re: en("\\b(?:will|'ll)\\s+(?:\\w+\\s+){0,2}?(?:credit|pay|give|transfer|return) (?:you|your account)\\b[^,.;!?]{0,20}?\\b(?:amount you lost|what you lost|your loss(?:es)?|the loss(?:es)?|the difference|the shortfall)") },
   // English.
   { rule: "promise-words", en: true, re: en("\\b(?:principal|capital)[- ]protection\\b|\\b(?:a |the )?(?:sure[- ]thing|dead cert(?:ainty)?|can't[- ]lose|cannot[- ]lose|safe as houses|bulletproof|money[- ]back[- ]guaranteed|fully guaranteed|full guarantee|(?:bank's|bank) guarantee on)\\b") },
   { rule: "certain-outcome", en: true, re: en("\\b(?:only|just) a matter of time\\b") },
   { rule: "certain-outcome", en: true, re: en(`\\b(?:will|'ll|going to|gonna)\\s+${GAP}{0,30}?\\b(?:${EN_OUTCOME})\\s+(?:for sure|for certain|without (?:a |any )?doubt|100(?=%)|no doubt|guaranteed)`) },
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bno way (?:that )?(?:your|the) (?:principal|capital|money|investment|savings)\\b[^,.;]{0,12}?\\b(?:will|can|could|would|is going to) (?:shrink|fall|drop|go down|decrease|lose)") },
   { rule: "certain-outcome", en: true, noNegation: true, re: en("\\bhow (?:could|can|would) (?:it|this|that|the \\w+|prices?|markets?) not (?:recover|bounce|come back|go up|rise|rebound)") },
-  { rule: "certain-outcome", en: true, re: en("\\byou(?:'ll| will)\\s+be back (?:up )?to \\d"), reject: (t, i) => /\b(?:if|whether|unless|hope|hoping|may|might|could|likely|perhaps|possibly)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
-  { rule: "no-loss-promise", en: true, re: en("\\b(?:capital|principal|investment|money|savings)\\b[^,.;]{0,20}?(?:will not|won't|wont|cannot|can't|cant|will never) (?:be )?(?:eroded|reduced|affected|touched|go below|fall below|decrease|drop)|\\b(?:can't|cannot|won't|will not)\\s+(?:actually\\s+|really\\s+)?(?:touch|affect|dent|reduce|hurt)\\s+(?:your\\s+)?(?:principal|capital)|\\b(?:principal|capital)\\b[^,.;]{0,10}?\\b(?:is|remains|stays)\\s+(?:untouched|intact|whole)|\\bstays whole\\b|\\byou(?:'ll| will)\\s+get back (?:what|everything|all) you (?:put in|invested|paid)|\\b(?:u|you) (?:wont|cant) lose\\b|\\b(?:make sure|ensure|see to it)(?: that)? you (?:don't|do not|won't|will not) (?:lose|end up losing|lose out)\\b|\\b(?:won't|will not|will never|never|not going to)\\s+(?:be|end up|finish|come out)\\s+(?:\\w+ )?out of pocket|\\b(?:principal|capital|money|investment|savings)\\b(?:[^,.;!?]|[,.](?=\\d)){0,20}?\\b(?:is|are)\\s+(?:completely |totally |perfectly |fully |absolutely |100% |entirely )?(?:safe|secure)\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:capital|principal|investment|money|savings)\\b[^,.;]{0,20}?(?:will not|won't|wont|cannot|can't|cant|will never) (?:be )?(?:eroded|reduced|affected|touched|go below|fall below|decrease|drop)|\\b(?:can't|cannot|won't|will not)\\s+(?:actually\\s+|really\\s+)?(?:touch|affect|dent|reduce|hurt)\\s+(?:your\\s+)?(?:principal|capital)|\\b(?:principal|capital)\\b[^,.;]{0,10}?\\b(?:is|remains|stays)\\s+(?:untouched|intact|whole)|\\bstays whole\\b|\\byou(?:'ll| will)\\s+get back (?:what|everything|all) you (?:put in|invested|paid)|\\b(?:u|you) (?:wont|cant) lose\\b|\\b(?:make sure|ensure|see to it)(?: that)? you (?:don't|do not|won't|will not) (?:lose|end up losing|lose out)\\b|\\b(?:won't|will not|will never|never|not going to)\\s+(?:be|end up|finish|come out)\\s+(?:\\w+ )?out of pocket|\\b(?:principal|capital|money|investment|savings)\\b(?:[^,.;!?]|[,.](?=\\d)){0,20}?\\b(?:is|are)\\s+(?:completely |totally |perfectly |fully |absolutely |100% |entirely )?(?:safe|secure)\\b"), reject: (t, i, m) => /^\s+to\b/.test(t.slice(i + m.length)) },
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bnot (?:a|one) (?:single )?(?:dollar|cent|penny|yuan|bit)\\b(?:[^,.;]|[,.](?=\\d)){0,30}\\b(?:is|will be) (?:at risk|lost|going anywhere)") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:gap|loss(?:es)?|shortfall|difference)\\b[^,.;!?]{0,30}?\\bgets? (?:made up|covered|compensated|reimbursed|made good)\\b|\\bto (?:cover|make up|make good|offset|compensate(?: you)? for) (?:what you lost|your (?:loss(?:es)?|shortfall)|the (?:loss(?:es)?|drop|shortfall))|(?:will|'ll)\\s+(?:just\\s+)?absorb (?:it|that|this|the (?:hit|loss|cost))\\b") },
   {
     rule: "benchmark-as-return", en: true, need: /\d|percent/i,
     re: en(`\\b(?:that'?s|that is|this is|which is|is)\\s+(?:exactly\\s+)?(?:what|the (?:return|yield|rate|amount|income))\\s+(?:you|u)(?:'ll| will| are|'re)?\\s+(?:be\\s+)?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?|paid|pocket)\\b|\\b(?:that'?s|which is) what (?:this|the|our|it) (?:\\w+ )?(?:delivers|pays|gives you|returns|yields)\\b|\\byou(?:'re| are) looking at (?:a |an )?(?:[a-z]+ )?(?:${EN_YIELD})|\\bwhat (?:lands|goes|gets paid(?: out)?) (?:in(?:to)?|to) (?:your|you)\\b|\\b(?:locked in|fixed|guaranteed)\\s+at\\s+(?:${EN_YIELD})|(?:${EN_YIELD})\\s*(?:a year|p\\.?a\\.?|per annum|annual(?:ly)?)?[, ]+(?:locked in|guaranteed|fixed)\\b|\\b(?:you|u)(?:'ll|'re| will| are)?\\s+(?:still\\s+)?(?:be\\s+)?(?:get(?:ting)?|earn(?:ing)?|receiv(?:e|ing)|pocket|make)\\s+(?:your\\s+|(?:a )?(?:cool|nice|neat|solid|tidy|healthy)\\s+|the full\\s+|the whole\\s+|your full\\s+|a\\s+steady\\s+|roughly\\s+|about\\s+|around\\s+)?(?:hk\\$|us\\$|\\$|rmb\\s?)?\\d|\\b(?:is|are)\\s+earning\\s+(?:you\\s+)?(?:a\\s+)?(?:steady|fixed|guaranteed|stable)\\s+(?:${EN_YIELD})|\\b(?:will|'ll)\\s+(?:continue to\\s+)?(?:generate|deliver|produce|pay(?: out)?)\\s+(?:you\\s+)?(?:the |an? )?(?:performance benchmark|annuali[sz]ed (?:yield|return)|yield|return|benchmark)?\\s*(?:of\\s+)?(?:no less than\\s+|at least\\s+)?(?:${EN_YIELD})|\\d[\\d,]*\\s+(?:to \\d[\\d,]* )?(?:a year |each year |per year )?(?:on|for|per) (?:every )?(?:hk\\$|\\$)?(?:10,000|ten thousand)`),
-    reject: (t, i) => { const st = t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)); const whole = t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd)); return !/\d|percent|benchmark|return|yield|rate/i.test(st) || /\b(?:could|may|might) (?:be )?(?:lower|less|differ)|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b/i.test(whole); },
+    reject: (t, i, m) => { if (COUNTED_THINGS.test(t.slice(i + m.length - 1, i + m.length + 40).toLowerCase())) return true; const st = t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)); const whole = t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd)); return !/\d|percent|benchmark|return|yield|rate/i.test(st) || /\b(?:could|may|might) (?:be )?(?:lower|less|differ)|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b/i.test(whole) || REDEMPTION_VALUE.test(whole); },
   },
 
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
@@ -577,7 +584,7 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益率(?!只是|这个说法|这一说法|的说法|并不|不是|不代表|仅供)|预期年化(?!收益率|只是|这个说法|的说法|并不|不是|不代表|仅供)") },
   { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|(?:稳稳|稳定|固定|保底|至少|起码)地?${GAP}{0,2}?(?:有|能有|能拿|拿|获得|给您)${GAP}{0,4}?\\d+(?:\\.\\d+)?%|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`) },
   { rule: "benchmark-as-return", en: true, re: en("\\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\\s*\\d[\\d.,]*%?") },
-  { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)") },
+  { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)"), reject: (t, i) => REDEMPTION_VALUE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
 ];
 
 const ZH_RETURN_WORDS = /拿这个数|拿的就是|就是这个数|稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
@@ -668,6 +675,8 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
       add(p.rule, i, i + m[0].length);
     }
   }
+  // The structural English model (compliance-en.ts), after the patterns, through the same guards.
+  if (hasLatin) for (const h of englishClauseFindings(t)) if (!quoted(h.index, true) && !deniedAfter(t, h.index, h.end, true)) add(h.rule, h.index, h.end);
   hits.sort((a, b) => a.index - b.index);
   // The excerpt as written: from the original offset of the first unit to the end of the last.
   const findings: Finding[] = hits.map((h) => ({
