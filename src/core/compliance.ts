@@ -230,13 +230,23 @@ function spanEnd(t: string, i: number, end: (t: string, i: number) => boolean): 
   return e;
 }
 
-// Negators. 不 but not 不仅/不但 (not only), 不少 (many), 不断 (constantly), 不过 (but), 不错 (good),
-// 不久, 不论/不管 (whatever); 未 but not 未来 (future); 非 but not 非常 (very). Words that distance the
-// writer from the promise (所谓, 宣称, 警惕) and that report a client's question (您问, 咨询) count too.
-const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|[勿别莫]|拒绝|所谓|宣称|声称|号称|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注)|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)/;
+// Negators. 不 but not 不仅/不但/不光/不只/不止/不单 (not only), 不少 (many), 不断 (constantly), 不过
+// (but), 不错 (good), 不久, 不论/不管 (whatever); 未 but not 未来 (future); 非 but not 非常 (very). Words
+// that distance the writer from the promise (所谓, 警惕) and that report a client's question (您问,
+// 咨询) count too; so does a promise put in someone else's mouth under a condition (如有人向您承诺…,
+// 若任何员工保证…): that is a warning about the promise, not the promise.
+// 号称/宣称/声称 are not here: in the writer's own voice (这款号称零风险之王) they are the claim itself;
+// they distance only in a sentence that warns against the claim or gives it to someone else (ZH_CLAIM).
+const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出光只止单])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|[勿别莫]|拒绝|所谓|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注)|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)|(?:如|如果|若|倘若|假如|要是|一旦|凡是?)(?:有|遇到|发现)?(?:人|任何人|他人|别人|其他人|任何机构|机构|任何个人|工作人员|员工|销售人员|理财经理|客户经理|第三方)/;
 const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|hoping|if anyone|who says|who tells|who claims|has told you|have told you|were told|claims?|claiming|saying|so-called|promising|asked|mistakenly|wrongly|falsely|myth|misconception)\b|n't\b|\bno one\b/i;
-// Negations of worry, not of the promise after them: stripped before looking for a negator.
-const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌)|不要紧|没关系|没事/g;
+// Negations that negate something other than the promise after them, stripped before looking
+// for a negator: of worry (别担心, 不用怕); advice about the holding (别赎回, 千万别卖, 不用管它, 别看现在
+// 跌); time (用不了多久, 不到半年, 没多久: they hurry the promise along); and the negations that vouch
+// for the speaker (不是我吹, 不瞒您说, 不骗您). 别担心…保本 is a promise of principal.
+const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着|千万别|千万不要)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌|操心|多想)|不要紧|没关系|没事|(?:别|不用|不要|千万别|千万不要|先别|暂时别|可别)(?:急着|着急)?(?:赎回|卖掉?|割肉|撤|动它?|管它?|理它|看|乱动|止损|取出来|转走|盯着)|(?:用不了|要不了|花不了|等不了|不用|没)(?:多久|多长时间|太久|几天|几个月|几周|半年|一年)|不到(?:[一两三四五六七八九十半几]|\d)|不是我(?:吹|夸|骗)|不瞒(?:您|你)说?|(?:我|咱)?不(?:骗|忽悠)(?:您|你)|说句不好听的|不夸张地?说/g;
+// A claim word (号称, 宣称): distancing when the sentence warns against it or someone else makes it.
+const ZH_CLAIM = /号称|宣称|声称|自称|标榜|吹嘘/;
+const ZH_CLAIM_DISTANCE = /警惕|谨防|小心|当心|违规|违法|非法|骗|不可信|不要相信|别信|勿信|不能信|远离|举报|虚假|不存在|不实|都是假|误导|有人|有些|有的|某些|一些|网上|不法|其他|别家|别的|他们|对方|那家|外面/;
 const EN_WORRY = /\b(?:don't|do not|no need to|not to|never) (?:worry|panic|fret|be afraid)\b|\bnothing to worry about\b|\bnever mind\b|\bno doubt\b|\bwithout (?:a |any )?doubt\b|\bno question\b/gi;
 
 /** Is the form at [i, e) negated, questioned or only mentioned, within its clause? */
@@ -247,6 +257,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   if (t[ce] === "？" || t[ce] === "?") return true;
   const zhPre = t.slice(Math.max(cs, i - 14), i).replace(ZH_WORRY, "");
   if (ZH_NEGATOR.test(zhPre)) return true;
+  if (ZH_CLAIM.test(zhPre) && ZH_CLAIM_DISTANCE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, e, denialSentenceEnd)))) return true;
   if (en) {
     const words = t.slice(cs, i).replace(EN_WORRY, "").replace(/\bno-(?:lose|loss|risk)\b/gi, "").trim().split(/\s+/).slice(-8).join(" ");
     if (EN_NEGATOR.test(words)) return true;
@@ -265,7 +276,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   const rest = t.slice(e, spanEnd(t, e, sentenceEnd));
   // "…, and anyone who says otherwise is wrong" confirms the promise rather than denying it.
   if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are|was|were) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\b(?:is|are) a different product\b|\byou asked about\b/i.test(rest)
-    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请您?(?:拒绝|举报)|停售|不再(?:发行|销售)/.test(rest)) return true;
+    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|12378|谨防|切勿相信|不要相信|停售|不再(?:发行|销售)/.test(rest)) return true;
   void ce;
   return deniedAfter(t, i, e, en);
 }
@@ -353,6 +364,13 @@ const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"
 // Words that promise a future outcome, and the outcomes.
 const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
 const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|往上走|往上涨|走高|涨上去|涨";
+// A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
+const ZH_RECOVERY = "回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
+// A forecast, not a promise: a hedge or a condition anywhere in the sentence.
+const ZH_HEDGE = /可能|也许|或许|如果|假如|要是|是否|不一定|未必|无法|难以|预计|有望|希望|取决于|不排除|能否|什么时候|何时|不确定|不好说|说不准|没人能|谁也|参考|历史上|过往|以往/;
+function zhHedged(t: string, i: number): boolean {
+  return ZH_HEDGE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)));
+}
 const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question|a sure thing|a certainty|a done deal|as sure as|with (?:full|complete|total|absolute) confidence";
 const EN_OUTCOME = "(?:coming|going|heading|getting|climbing) back(?: up)?|going (?:back )?up|be (?:trading )?above|trading above|return above|be up(?: again)?|be back (?:up )?to|recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back(?! to (?:you|me|us)\\b| in touch)|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
 
@@ -530,6 +548,41 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:妥妥的?|稳稳的?|稳拿|铁定)${GAP}{0,2}?(?:${ZH_YIELD}|[\\d一二三四五六七八九十两]+[百千万][\\d一二三四五六七八九十两百千万]*(?:元|块)?)|连本带利${GAP}{0,4}?(?:能|可以|就)?(?:拿|有|到手|取)|(?:${ZH_YIELD}|[\\d一二三四五六七八九十两百千万]+(?:元|块))${GAP}{0,6}?(?:跑不了|少不了|没跑|妥妥的|没问题|是稳的|稳的|是肯定的|板上钉钉|铁板钉钉|是铁定的|是确定的)|(?:每个?月|每年|每季度|一年|一个月)(?:都|就|能|可以)?(?:有|能有|能拿|拿|进账|到账)${GAP}{0,3}?(?:[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益)|${ZH_YIELD})`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/[跑少]不了|没跑|没问题/g, "")) },
   { rule: "certain-outcome", re: zh("只(?:有|剩)(?:上涨|涨|赚|回升)的份|只(?:有|剩)(?:上涨|往上)(?:一条路|这一条路)") },
   { rule: "superlative", re: zh("最(?:厉害|优秀|专业|出色)(?!的时候)|独一份|独一无二|别(?:处|家|的地方)(?:都)?买不到") },
+
+  // Round 10 (issue 9): the classes of promise, for wording no round has seen.
+  // certain-outcome, the certainty after the outcome: 回本只是时间问题, 涨回来是必然的, 回到1块钱是早晚的事.
+  {
+    rule: "certain-outcome",
+    re: zh(`(?:${ZH_RECOVERY})${GAP}{0,8}?(?:只是|就是|也就是|也只是|不过是|是)?(?:早晚|迟早)的(?:事|问题)|(?:${ZH_RECOVERY})${GAP}{0,8}?(?:只是|就是|也就是|也只是|不过是)时间(?:长短)?(?:的)?问题|(?:${ZH_RECOVERY})${GAP}{0,4}?(?:是|也是)(?:必然|注定|铁定|肯定|一定|板上钉钉|确定)(?:的|会的|的事)`),
+    reject: (t, i) => zhHedged(t, i),
+  },
+  // certain-outcome, implicit: a time and then the recovery as a plain fact (过几周就补回来了, 等两个月
+  // 就回来了, 拿到年底自然就回本了), the loss itself said to vanish (浮亏很快就没了), or the client's
+  // position stated as a certainty (账户一定是正的). A hedge anywhere in the sentence makes it a forecast.
+  {
+    rule: "certain-outcome",
+    re: zh(`(?:等|过|再过|再等|再拿|拿到|持有到?|熬过|扛过)${GAP}{0,8}?(?:就|便|自然|自然就|也就|都)(?:会|能|可以)?(?:${ZH_RECOVERY}|没了|平了|好了)|(?:浮亏|亏损|亏的|跌的|回撤|损失|账面亏损|这点亏)${GAP}{0,8}?(?:很快|马上|迟早|早晚|自然|肯定|一定|就|都)(?:就|会|能)?(?:会|能)?(?:没了|消失|抹平|补回来|回来|填平|赚回来|平了|涨回来|弥补回来)|(?:${ZH_CERTAIN})${GAP}{0,6}?(?:是|为|会是|能是)(?:正的|正数|正收益|赚的|红的|盈利的)`),
+    reject: (t, i) => zhHedged(t, i),
+  },
+  // no-loss-promise: never below what was paid (不可能低于买入价, 肯定不会比买的时候少, 跌不破本金).
+  { rule: "no-loss-promise", re: zh(`(?:绝|决|都|也|肯定|一定|绝对)?(?:不会|不可能|不至于|没可能)${GAP}{0,6}?(?:低于|少于|跌破|跌穿|跌到|亏到|亏进|亏掉|比)${GAP}{0,8}?(?:买入价|买价|买入时|买的时候|买时|成本价?|本金|本钱|当初|投入的|面值|初始|申购价|1块|一块)|跌不(?:破|穿)${GAP}{0,4}?(?:本金|买入价|成本|面值)`) },
+  // no-loss-promise: the principal as nothing to think about (本金您放一百个心), or the product as a
+  // deposit (跟存款没什么区别, 就当存了个定期), or principal and interest handed back in full.
+  { rule: "no-loss-promise", re: zh(`(?:本金|本钱)${GAP}{0,6}?(?:放(?:一百个|一万个|宽)?心|尽管放心|踏实)|放(?:一百个|一万个)心${GAP}{0,8}?(?:本金|本钱|亏|少)|(?:跟|和|同|与)(?:银行)?(?:定期)?存款(?:没(?:什么|啥|有)?(?:区别|两样|差别)|差不多|一个样|一回事)|(?:就|您就|你就)当(?:成|作|做)?(?:是)?(?:存了?)?(?:个|一笔)?(?:定期|存款)|连本带(?:息|利)${GAP}{0,6}?(?:都|全|一分不少地?)?(?:给您|给你|还给您|还给你|到手|拿回|少不了|跑不了|回来|归还|返还)`) },
+  // benchmark-as-return: a yield, or "this number", as what the client certainly gets (到期肯定有4%,
+  // 收益就是3.6%, 到期就是这个数).
+  {
+    rule: "benchmark-as-return",
+    re: zh(`(?:${ZH_CERTAIN}|稳稳|稳)${GAP}{0,6}?(?:有|拿|拿到|到手|是|达到|能有|能拿|给您)${GAP}{0,3}?(?:${ZH_YIELD})|(?:收益|年化|回报|利息|收益率)${GAP}{0,2}?(?:就是|肯定是|一定是|铁定是|稳是|就有|肯定有|一定有|妥妥)${GAP}{0,3}?(?:${ZH_YIELD})|(?:到期|到时候|届时|最后|拿到期)${GAP}{0,4}?(?:就|肯定|一定|铁定|稳|也|都)(?:是|有|拿|能拿|拿到|给您|到手)(?:这个数|这么多|这个收益|这个点|这个利率|这个价|这个钱)`),
+    reject: (t, i) => zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+  },
+  // compensation-promise: settling it in private (私下处理, 私了), a "说法" promised for a loss, the
+  // difference made up (补一部分差价), and a loss the bank or the RM "will sort out" (亏了我们来想办法).
+  {
+    rule: "compensation-promise",
+    re: zh(`私下(?:里)?${GAP}{0,4}?(?:处理|解决|协商|了结|和解|商量|补|赔|返|退)|私了|(?:保证|一定|肯定|绝对|务必|承诺|包)${GAP}{0,8}?给(?:您|你)?(?:一个)?(?:满意的?)?(?:说法|交代)|给(?:您|你)?(?:一个)?满意的(?:说法|交代)|(?:会|将|来|给您|给你|帮您|帮你|我|我们|行里|银行|可以|能)${GAP}{0,6}?补(?:给您|给你|您|你)?${GAP}{0,4}?(?:差价|差额|亏损|缺口|亏的)|(?:亏了|真亏了|亏损|损失|亏的)${GAP}{0,6}?(?:我们|我|行里|银行|咱们)(?:来|会|都会|负责)?(?:想办法|包了|搞定|摆平|兜着)`),
+    reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) || /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length)),
+  },
   { rule: "certain-outcome", en: true, noNegation: true, re: en("\\bno (?:chance|way|doubt)\\b[^,.;]{0,20}\\b(?:won't|will not|doesn't|wouldn't|isn't going to) (?:recover|bounce back|come back|go (?:back )?up|rise|rebound)") },
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bnever (?:lost|loses|lose) (?:money|a (?:penny|cent))\\b[^.;!?]{0,15}\\b(?:never will|won't|never going to)") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:make sure|ensure|see to it)(?: that)? (?:the bank|we|the branch) (?:reimburses?|compensates?|refunds?|pays? you back|covers?)\\b") },
