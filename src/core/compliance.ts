@@ -302,7 +302,7 @@ const denialSentenceEnd = (t: string, i: number) => /[。！？!?\n]/.test(t[i])
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /误导|骗|忽悠|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
 const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|told|wrote|example|phrases?|scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described)\b/i;
 function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
@@ -365,7 +365,7 @@ const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"
 const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
 const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|往上走|往上涨|走高|涨上去|涨";
 // A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
-const ZH_RECOVERY = "回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
+const ZH_RECOVERY = "赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
 // A forecast, not a promise: a hedge or a condition anywhere in the sentence.
 const ZH_HEDGE = /可能|也许|或许|如果|假如|要是|是否|不一定|未必|无法|难以|预计|有望|希望|取决于|不排除|能否|什么时候|何时|不确定|不好说|说不准|没人能|谁也|参考|历史上|过往|以往/;
 function zhHedged(t: string, i: number): boolean {
@@ -576,6 +576,21 @@ const PATTERNS: Pattern[] = [
     re: zh(`(?:${ZH_CERTAIN}|稳稳|稳)${GAP}{0,6}?(?:有|拿|拿到|到手|是|达到|能有|能拿|给您)${GAP}{0,3}?(?:${ZH_YIELD})|(?:收益|年化|回报|利息|收益率)${GAP}{0,2}?(?:就是|肯定是|一定是|铁定是|稳是|就有|肯定有|一定有|妥妥)${GAP}{0,3}?(?:${ZH_YIELD})|(?:到期|到时候|届时|最后|拿到期)${GAP}{0,4}?(?:就|肯定|一定|铁定|稳|也|都)(?:是|有|拿|能拿|拿到|给您|到手)(?:这个数|这么多|这个收益|这个点|这个利率|这个价|这个钱)`),
     reject: (t, i) => zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
   },
+  // certain-outcome: the outcome put beyond doubt (回本没有任何悬念, 毫无疑问会反弹), or the market said
+  // to be at its bottom as a fact (已经跌到底了, 不会再往下掉了).
+  {
+    rule: "certain-outcome",
+    re: zh(`(?:${ZH_RECOVERY})${GAP}{0,6}?(?:没有|没|毫无|不存在|不会有)(?:任何|啥|什么)?(?:悬念|疑问|意外|变数|难度|疑虑|问题)|(?:毫无疑问|毋庸置疑|不用怀疑|无疑|没有悬念|没悬念)${GAP}{0,10}?(?:${ZH_OUTCOME})|(?:已经|这就是|现在就是|肯定是|就是)(?:最低点|底部|谷底|底了|见底|到底)|跌(?:到底|无可跌)了?|不(?:会|可能)(?:再)?(?:往下|继续|接着)(?:掉|跌|下跌|下滑|缩水)`),
+    // 会不会继续跌 is a question, not the answer.
+    reject: (t, i) => zhHedged(t, i) || /[会能]$/.test(t.slice(Math.max(0, i - 1), i)),
+  },
+  // no-loss-promise: not a cent less (一分一厘都不会短您的, 分毫不差), never a client who lost (没让一个
+  // 客户亏过), at worst the money back (最少也能拿回二十万, 最差也能保本), no such thing as a loss (没有
+  // 亏钱这一说), and safety as an absolute (绝对安全, 稳当得很, 存进了保险箱).
+  { rule: "no-loss-promise", re: zh(`(?:一分|一厘|一毛|一分钱|一块钱|一个子儿?|分毫|丝毫)(?:一厘|一毫)?(?:钱)?${GAP}{0,2}?(?:都|也)(?:不会|不|没|没有)(?:少|短|亏|差|缺|损失|动)|分(?:毫|文)不(?:少|差|损)|(?:没|没有|从没|从来没|从未|未曾|不曾)(?:让|叫|使)(?:过)?(?:一个|任何|哪个|哪位)?(?:客户|人|投资者|您|你)?(?:亏|赔|损失)(?:过|钱|本)?|(?:最少|至少|起码|最起码|最差|最坏)(?:也|都)?(?:就是|能|可以|会|是)?(?:拿回|收回|保住|回本|保本|不亏|持平)|(?:没有|没|不存在|哪有|哪来)(?:什么)?(?:亏|亏本|亏损|亏钱|赔钱|损失)(?:这|一)(?:一说|回事|种事|说)|(?:绝对|百分之?百|100%|完全|十足|肯定|一定)(?:是)?(?:安全|稳当|稳妥)(?![性第意教提措])|(?:稳当|稳妥|安全|保险)(?:得很|着呢|得不得了)|(?:存进|放进|放在|锁进|锁在)(?:了)?(?:银行的?)?保险箱|(?:跟|和|像|等于|相当于)${GAP}{0,4}?保险箱(?:一样|似的)?`) },
+  // promise-words: the bank as guarantor of principal or return (银行会保证您的本金, 确保您的收益), and a
+  // return called fixed (收益是定死的, 年化是锁死的).
+  { rule: "promise-words", re: zh(`(?:保证|保障|确保|担保|保住|守住)(?:您|你)?的?(?:本金|本钱|收益|利息)(?!率|安全性)|(?:收益|年化|回报|利息|收益率)${GAP}{0,4}?(?:是)?(?:定死|锁死|写死|固定|锁定|保证)的`), reject: (t, i, m) => ZH_NEGATOR.test(m) },
   // compensation-promise: settling it in private (私下处理, 私了), a "说法" promised for a loss, the
   // difference made up (补一部分差价), and a loss the bank or the RM "will sort out" (亏了我们来想办法).
   {
