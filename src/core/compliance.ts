@@ -257,6 +257,8 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   if (t[ce] === "？" || t[ce] === "?") return true;
   const zhPre = t.slice(Math.max(cs, i - 14), i).replace(ZH_WORRY, "");
   if (ZH_NEGATOR.test(zhPre)) return true;
+  // A potential complement negates the verb before it: 保证不了, 承诺不了, 确保不到.
+  if (/^不(?:了|到|起|来)/.test(t.slice(e, e + 2))) return true;
   if (ZH_CLAIM.test(zhPre) && ZH_CLAIM_DISTANCE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, e, denialSentenceEnd)))) return true;
   if (en) {
     const words = t.slice(cs, i).replace(EN_WORRY, "").replace(/\bno-(?:lose|loss|risk)\b/gi, "").trim().split(/\s+/).slice(-8).join(" ");
@@ -290,6 +292,7 @@ const ZH_DENIAL = new RegExp(
   "^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:(?:这种|这个|这样的|这类|此类|这些|该|上述|以上|那种|这|那)(?:说法|观点|看法|话|宣传|想法|认识|理解|承诺)?|说法|观点|看法)(?:其实|根本|完全|都|就|本身)?(?:是|都是|是在)?(?:不对|错误|错的|不正确|不准确|不实|不成立|不真实|虚假|误导|误解|站不住脚|没有(?:任何)?依据|不存在|骗人|骗您|骗你|在骗|忽悠|不负责任|违规)"
   + "|^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:事实)?(?:并非如此|并非事实|不是这样|并不是这样|不是真的|不是事实|其实不然|并不是真的)");
 const ZH_BELIEF = /(?:有人|有些人|有的人|很多人|不少人|许多人|一些人|人们|大家|别人|网上|(?:有些|有的|很多|不少|部分|一些|许多)?(?:客户|投资者|老人|朋友))(?:都|常|常常|总|总是|往往|一直|可能|会|也)?(?:说|认为|以为|觉得|相信|听说|讲|说过)/;
+const ZH_BELIEF_CORRECTION = /^(?:但|但是|可|可是|然而|不过)?(?:其实|实际上|事实上|实际|真实情况)/;
 const ZH_BELIEF_DENIAL = /^(?:但|但是|可|可是|其实|实际上|事实上|然而|不过)*(?:并|其实|实际)?(?:不是|不然|并非|没有|不会|不)(?:这样|如此|真的)?的?$/;
 const EN_DENIAL = /\b(?:that|this|which|it|the (?:idea|claim|notion|belief|view|suggestion))(?:'s| is| was| would be)\s+(?:simply |just |completely |totally |plainly |absolutely |quite |sadly )?(?:not true|untrue|false|wrong|incorrect|not correct|not accurate|inaccurate|a myth|misleading|not the case|not so)\b|\b(?:isn't|is not|was not|wasn't) (?:true|so|the case)\b|\bis (?:simply |just |completely |totally |plainly )?(?:a myth|untrue|not true|incorrect)\b/i;
 const EN_BELIEF = /\b(?:(?:some|many|most|a lot of|plenty of|a few|other)\s+)?(?:clients|people|investors|customers|savers|folks|others)\s+(?:still\s+|often\s+|sometimes\s+|may\s+|might\s+)?(?:believe|believed|think|thought|assume|assumed|say|said|feel|felt|imagine|expect|are told|were told|have heard|heard|insist)\b|\byou (?:were|have been|had been) told\b|\byou (?:mentioned|said)\b|\byou may have heard\b|\bit is (?:often |widely |commonly )?(?:said|believed|assumed|thought)\b/i;
@@ -338,6 +341,8 @@ function deniedAfter(t: string, i: number, e: number, en: boolean): boolean {
   if (belief) {
     const first = clauses.find((c) => c !== "") ?? "";
     if (en ? EN_BELIEF_DENIAL.test(first) : ZH_BELIEF_DENIAL.test(first)) return true;
+    // 很多人觉得理财跟定期一样，其实两者风险完全不同: a belief answered with "in fact" is corrected.
+    if (!en && ZH_BELIEF_CORRECTION.test(first)) return true;
   }
   return false;
 }
@@ -358,16 +363,20 @@ interface Pattern {
 }
 
 const GAP = "[^，。；！？,.;!?\\n：:]";
+// A gap that does not open or close a quotation either (市场上所谓的“第一” is a mention).
+const QGAP = "[^，。；！？,.;!?\\n：:“”「」\"]";
 const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"), "gi");
 
 // Words that promise a future outcome, and the outcomes.
 const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
-const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|往上走|往上涨|走高|涨上去|涨";
+const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|涨";
 // A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
 const ZH_RECOVERY = "赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
 // A forecast, not a promise: a hedge or a condition anywhere in the sentence.
 const ZH_HEDGE = /可能|也许|或许|如果|假如|要是|是否|不一定|未必|无法|难以|预计|有望|希望|取决于|不排除|能否|什么时候|何时|不确定|不好说|说不准|没人能|谁也|参考|历史上|过往|以往/;
+// A sentence about a loss (a loss as a condition, or named): where 我负责 answers for the loss.
+const ZH_LOSS_TALK = /(?:万一|要是|如果|真|假如|若|倘若|一旦)[^，。；！？,.;!?\n：:]{0,6}?(?:亏|跌|赔|损失|回不来|没涨|少了)|损失|亏损|亏了|补偿|赔偿/;
 function zhHedged(t: string, i: number): boolean {
   return ZH_HEDGE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)));
 }
@@ -422,7 +431,7 @@ const PATTERNS: Pattern[] = [
   // promises by itself. Nouns (赔偿诉求, 补偿的问题, 赔偿承诺) are a topic, not a promise.
   {
     rule: "compensation-promise",
-    re: zh(`(?:会|将|一定|保证|承诺|负责|确保|愿意|同意|可以|可|决定|准备|打算|帮您|给您|给予|申请|私下)${GAP}{0,12}?(?:(?:赔偿|补偿|赔付)|(?:弥补|承担|补足|补齐|补上|补给|垫付|找补|赔(?![钱本率偿付]))(?:您的?|你的?)?(?:全部|部分)?的?(?:损失|亏损|本金(?:差额)?|差额)?)(?!诉求|请求|要求|的?问题|事宜|承诺|责任|诉讼|申请)`),
+    re: zh(`(?:会|将|一定|保证|承诺|负责|确保|愿意|同意|可以|可|决定|准备|打算|帮您|给您|给予|申请|私下)${GAP}{0,12}?(?:(?:赔偿|补偿|赔付|补贴|贴补|补助|返利|返现)|(?:弥补|承担|补足|补齐|补上|补给|垫付|找补|赔(?![钱本率偿付]))(?:您的?|你的?)?(?:全部|部分)?的?(?:损失|亏损|本金(?:差额)?|差额)?)(?!诉求|请求|要求|的?问题|事宜|承诺|责任|诉讼|申请)`),
     reject: (t, i, m) => {
       // the gap between the verb and the making good holds a negator (会不会赔, 将无法弥补).
       const gap = m.slice(1, -2);
@@ -449,7 +458,7 @@ const PATTERNS: Pattern[] = [
   // Promises in negative form (before certainty: 本金肯定能拿回 is a promise of no loss).
   {
     rule: "no-loss-promise",
-    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全(?!要求|需求|性|方面|的需求|的要求|与否|吗|不安全)|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
+    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全(?!要求|需求|性|方面|的需求|的要求|与否|吗|不安全|的顾虑|的担忧|的担心|的问题|问题|的考虑|考虑|顾虑|担忧|的重要|意识)|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
     reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)), // 会不会亏 is a question
   },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would|'re| are)?\\s*(?:simply\\s+|just\\s+|really\\s+)?(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:going to\\s+)?(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
@@ -591,6 +600,26 @@ const PATTERNS: Pattern[] = [
   // promise-words: the bank as guarantor of principal or return (银行会保证您的本金, 确保您的收益), and a
   // return called fixed (收益是定死的, 年化是锁死的).
   { rule: "promise-words", re: zh(`(?:保证|保障|确保|担保|保住|守住)(?:您|你)?的?(?:本金|本钱|收益|利息)(?!率|安全性)|(?:收益|年化|回报|利息|收益率)${GAP}{0,4}?(?:是)?(?:定死|锁死|写死|固定|锁定|保证)的`), reject: (t, i, m) => ZH_NEGATOR.test(m) },
+  // certain-outcome: the speaker vouching for the outcome in the same sentence (涨回来我敢拍胸脯, 回本
+  // 包在我身上): a personal guarantee is a certainty whichever side of the outcome it stands.
+  { rule: "certain-outcome", re: zh(`(?:${ZH_RECOVERY}|${ZH_OUTCOME})${GAP}{0,10}?(?:我|我们)?(?:敢|可以)?(?:拍胸脯|拍胸口|打包票|打保票|担保|包在我身上|用人格担保|拿人格担保)|(?:拍胸脯|拍胸口|打包票|打保票|包在我身上|用人格担保)${GAP}{0,4}?[，,]?${GAP}{0,12}?(?:${ZH_RECOVERY})`) },
+  // certain-outcome / superlative odds and ends of the same classes: 实打实的3.9%, 全省销量头一份.
+  { rule: "benchmark-as-return", re: zh(`(?:实打实|实实在在|妥妥|稳稳当当)的?${GAP}{0,2}?(?:${ZH_YIELD})`) },
+  { rule: "superlative", reject: (t, i, m) => ZH_NEGATOR.test(m), re: zh(`(?:全省|全国|全市|全行|全网|全球|同类|业内|行业|市场|同期)${QGAP}{0,6}?(?:都是|是|排|都排|稳居)?(?:头一份|头号|数一数二|前三|天花板|top|TOP|No\\.?1|NO\\.?1|(?:都是|是|稳居|排在)第一(?!时间|次))|头一份|天花板级|王牌产品|明星中的明星`) },
+  // promise-words: principal or return vouched for by someone (本金部分银行是担保的, 收益由我行保障).
+  { rule: "promise-words", re: zh(`(?:本金|本钱|收益|利息)${GAP}{0,8}?(?:担保|保障|保证|兜底)(?:的|着|了)?`), reject: (t, i, m) => ZH_NEGATOR.test(m) || /(?:存款保险|保险)/.test(m) },
+  // no-loss-promise: a record of no trouble as a promise (从来没出过问题, 出不了什么事).
+  { rule: "no-loss-promise", re: zh(`(?:从来|从未|一直|向来|历来|压根)(?:就)?(?:没|没有|不会|未)(?:出过|出现过|出)?(?:任何)?(?:问题|闪失|岔子|差错|亏损|亏过|风险)|出不了(?:什么|任何|啥)?(?:事|问题|岔子|闪失|差错)`) },
+  // compensation-promise: someone who takes the loss on (真要是跌下去了，您找我，我负责): a loss as a
+  // condition and the RM or the bank answering for it in the same sentence; and a satisfied client
+  // promised over a loss (保证让您满意).
+  {
+    rule: "compensation-promise",
+    re: zh(`(?:找我|我负责|我们负责|我来负责|行里负责|银行负责|我担着|我扛着|我兜着|我来处理|我包了|我来承担|我们来承担|都算我|全算我|我全包)(?!${GAP}{0,6}?(?:解释|沟通|回复|答复|核实|跟进|对接|联系|办理|协助|责任))|(?:保证|一定|肯定|包|务必)(?:会)?(?:让|叫|使)(?:您|你)(?:满意|不吃亏|没有损失|不受损失)`),
+    reject: (t, i) => !ZH_LOSS_TALK.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+  },
+  // no-loss-promise: the product as a deposit (跟存定期一模一样, 像存款似的).
+  { rule: "no-loss-promise", re: zh(`(?:跟|和|同|与|像|等同于|相当于|就是)(?:银行)?(?:存|存了个|存个|存一笔)?(?:定期|存款|存单|储蓄)(?:存款)?(?:一样|一模一样|差不多|没(?:什么|啥|有)?(?:区别|两样|差别)|一个样|一回事|似的)`) },
   // compensation-promise: settling it in private (私下处理, 私了), a "说法" promised for a loss, the
   // difference made up (补一部分差价), and a loss the bank or the RM "will sort out" (亏了我们来想办法).
   {
