@@ -237,13 +237,13 @@ function spanEnd(t: string, i: number, end: (t: string, i: number) => boolean): 
 // 若任何员工保证…): that is a warning about the promise, not the promise.
 // 号称/宣称/声称 are not here: in the writer's own voice (这款号称零风险之王) they are the claim itself;
 // they distance only in a sentence that warns against the claim or gives it to someone else (ZH_CLAIM).
-const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出光只止单])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|[勿别莫]|拒绝|所谓|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注)|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)|(?:如|如果|若|倘若|假如|要是|一旦|凡是?)(?:有|遇到|发现)?(?:人|任何人|他人|别人|其他人|任何机构|机构|任何个人|工作人员|员工|销售人员|理财经理|客户经理|第三方)/;
+const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出光只止单])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|(?<![级区特分类识告差性派辨离鉴个判])别(?![人家处样])|[勿莫]|拒绝|所谓|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注|希望|想要|期望|要求)|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)|(?:如|如果|若|倘若|假如|要是|一旦|凡是?)(?:有|遇到|发现)?(?:人|任何人|他人|别人|其他人|任何机构|机构|任何个人|工作人员|员工|销售人员|理财经理|客户经理|第三方)/;
 const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|hoping|if anyone|who says|who tells|who claims|has told you|have told you|were told|claims?|claiming|saying|so-called|promising|asked|mistakenly|wrongly|falsely|myth|misconception)\b|n't\b|\bno one\b/i;
 // Negations that negate something other than the promise after them, stripped before looking
 // for a negator: of worry (别担心, 不用怕); advice about the holding (别赎回, 千万别卖, 不用管它, 别看现在
 // 跌); time (用不了多久, 不到半年, 没多久: they hurry the promise along); and the negations that vouch
 // for the speaker (不是我吹, 不瞒您说, 不骗您). 别担心…保本 is a promise of principal.
-const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着|千万别|千万不要)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌|操心|多想)|不要紧|没关系|没事|(?:别|不用|不要|千万别|千万不要|先别|暂时别|可别)(?:急着|着急)?(?:赎回|卖掉?|割肉|撤|动它?|管它?|理它|看|乱动|止损|取出来|转走|盯着)|(?:用不了|要不了|花不了|等不了|不用|没)(?:多久|多长时间|太久|几天|几个月|几周|半年|一年)|不到(?:[一两三四五六七八九十半几]|\d)|不是我(?:吹|夸|骗)|不瞒(?:您|你)说?|(?:我|咱)?不(?:骗|忽悠)(?:您|你)|说句不好听的|不夸张地?说/g;
+const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着|千万别|千万不要)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌|操心|多想)|不要紧|没关系|没事|(?:拿着|放着|持有|捂着|拿住)不动|(?:别|不用|不要|千万别|千万不要|先别|暂时别|可别)(?:急着|着急)?(?:赎回|卖掉?|割肉|撤|动它?|管它?|理它|看|乱动|止损|取出来|转走|盯着)|(?:用不了|要不了|花不了|等不了|不用|没)(?:多久|多长时间|太久|几天|几个月|几周|半年|一年)|不到(?:[一两三四五六七八九十半几]|\d)|不是我(?:吹|夸|骗)|不瞒(?:您|你)说?|(?:我|咱)?不(?:骗|忽悠)(?:您|你)|说句不好听的|不夸张地?说/g;
 // A claim word (号称, 宣称): distancing when the sentence warns against it or someone else makes it.
 const ZH_CLAIM = /号称|宣称|声称|自称|标榜|吹嘘/;
 const ZH_CLAIM_DISTANCE = /警惕|谨防|小心|当心|违规|违法|非法|骗|不可信|不要相信|别信|勿信|不能信|远离|举报|虚假|不存在|不实|都是假|误导|有人|有些|有的|某些|一些|网上|不法|其他|别家|别的|他们|对方|那家|外面/;
@@ -305,7 +305,7 @@ const denialSentenceEnd = (t: string, i: number) => /[。！？!?\n]/.test(t[i])
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /误导|骗|忽悠|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
 const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|told|wrote|example|phrases?|scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described)\b/i;
 function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
@@ -369,7 +369,7 @@ const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"), "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
+const ZH_CERTAIN = "怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
 const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|涨";
 // A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
 const ZH_RECOVERY = "赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
@@ -383,7 +383,7 @@ function zhHedged(t: string, i: number): boolean {
 const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question|a sure thing|a certainty|a done deal|as sure as|with (?:full|complete|total|absolute) confidence";
 const EN_OUTCOME = "(?:coming|going|heading|getting|climbing) back(?: up)?|going (?:back )?up|be (?:trading )?above|trading above|return above|be up(?: again)?|be back (?:up )?to|recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back(?! to (?:you|me|us)\\b| in touch)|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
 
-const ZH_YIELD = "\\d+(?:\\.\\d+)?%(?:\\s*[-~至到]\\s*\\d+(?:\\.\\d+)?%)?|[\\d一二三四五六七八九十两]+(?:\\.\\d+)?个?多?(?:点|厘)";
+const ZH_YIELD = "\\d+(?:\\.\\d+)?%(?:\\s*[-~至到]\\s*\\d+(?:\\.\\d+)?%)?|百分之[\\d一二三四五六七八九十两点.]+|[\\d一二三四五六七八九十两]+(?:\\.\\d+)?个?多?(?:点|厘)";
 const EN_YIELD = "\\d[\\d.,]*(?:\\s*-\\s*\\d[\\d.]*)?\\s*(?:%|percent|per ?cent)|(?:one|two|three|four|five|six)(?: point \\w+)? percent";
 
 const PATTERNS: Pattern[] = [
@@ -398,7 +398,7 @@ const PATTERNS: Pattern[] = [
   // The banned sales words. Longer forms first: once a span is reported, overlapping ones are not.
   {
     rule: "promise-words",
-    re: zh(`旱涝保收|保证收益|承诺收益|刚性兑付|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保底收益|保证最低收益|最低收益${GAP}{0,3}?(?:有)?保证|收益保底|保底|保本|保息`),
+    re: zh(`旱涝保收|保证收益|承诺收益|刚性兑付|刚兑|约定收益|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保底收益|保证最低收益|最低收益${GAP}{0,3}?(?:有)?保证|收益保底|保底|保本|保息`),
     reject: (t, i, m) => {
       // 确保本次 / 担保本行 hold the characters 保本 without meaning it.
       if (m === "保本" && i > 0 && /[确担环]/.test(t[i - 1])) return true;
@@ -458,7 +458,7 @@ const PATTERNS: Pattern[] = [
   // Promises in negative form (before certainty: 本金肯定能拿回 is a promise of no loss).
   {
     rule: "no-loss-promise",
-    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全(?!要求|需求|性|方面|的需求|的要求|与否|吗|不安全|的顾虑|的担忧|的担心|的问题|问题|的考虑|考虑|顾虑|担忧|的重要|意识)|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
+    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在${GAP}{0,4}?(?:亏损|亏本|损失|亏钱|下跌)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全(?!要求|需求|性|方面|的需求|的要求|与否|吗|不安全|的顾虑|的担忧|的担心|的问题|问题|的考虑|考虑|顾虑|担忧|的重要|意识)|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
     reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)), // 会不会亏 is a question
   },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would|'re| are)?\\s*(?:simply\\s+|just\\s+|really\\s+)?(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:going to\\s+)?(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
@@ -495,7 +495,7 @@ const PATTERNS: Pattern[] = [
 
   // Round 6 (issue 9): classes, not sentences.
   // Certainty fused with the outcome (必涨, 稳涨, 必反弹) and one-way forecasts (只会往上走, 只能往上涨).
-  { rule: "certain-outcome", re: zh("(?<![未不])必(?:涨|反弹|回本|回升|赚|翻红|大涨)|稳涨|只(?:会|能|可能)(?:往上|向上|涨|上涨|越来越高)|只涨不") },
+  { rule: "certain-outcome", re: zh("(?<![未不])必(?:涨|反弹|回本|回升|赚|翻红|大涨|回|能回|定回|然回)|稳涨|只(?:会|能|可能)(?:往上|向上|涨|上涨|越来越高)|只涨不") },
   // A flat forecast of the recovery in Chinese (马上就能涨回来, 就会回到1.00以上): a promise unless hedged.
   {
     rule: "certain-outcome",
@@ -509,7 +509,7 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:稳拿|稳得|稳稳(?:地|的)?(?:到手|拿到?|落袋)|到手|落袋|(?:会|能|可|将|就)(?:多出|给您带来|带来))${GAP}{0,6}?(?:${ZH_YIELD})`) },
   { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年|一年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿|赚)|(?:年就|就|至少|起码|最少|稳稳|稳定)(?:能)?有)${GAP}{0,10}?(?:${ZH_YIELD}|\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块)|[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益))`) },
   // Make-good with the loss as the measure: 少了多少我们给您补多少, 差多少补多少.
-  { rule: "compensation-promise", re: zh(`(?:亏|损失|少|差)了?多少${GAP}{0,8}?(?:补|赔)多少`) },
+  { rule: "compensation-promise", re: zh(`(?:亏|损失|少|差)了?多少${GAP}{0,14}?(?:补|赔)多少`) },
   // "It can only go up", "nowhere but up": a one-way forecast.
   {
     rule: "certain-outcome", en: true,
@@ -547,7 +547,7 @@ const PATTERNS: Pattern[] = [
   // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
   {
     rule: "compensation-promise",
-    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补)|(?:给您|给你)${GAP}{0,4}?(?:找补|补回来|找回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
+    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补)|(?:给您|给你|帮您|帮你|替您|替你|为您)${GAP}{0,4}?(?:找补|补回来|找回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
     reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) || /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length)),
   },
   // A yield as the client's: 年化5个点稳稳的, 锁定在3.5%-4.0%, 不低于年化3%, 每万元一年能到手420块, 按此收益率为您兑付, 您照样拿4%.
@@ -596,7 +596,7 @@ const PATTERNS: Pattern[] = [
   // no-loss-promise: not a cent less (一分一厘都不会短您的, 分毫不差), never a client who lost (没让一个
   // 客户亏过), at worst the money back (最少也能拿回二十万, 最差也能保本), no such thing as a loss (没有
   // 亏钱这一说), and safety as an absolute (绝对安全, 稳当得很, 存进了保险箱).
-  { rule: "no-loss-promise", re: zh(`(?:一分|一厘|一毛|一分钱|一块钱|一个子儿?|分毫|丝毫)(?:一厘|一毫)?(?:钱)?${GAP}{0,2}?(?:都|也)(?:不会|不|没|没有)(?:少|短|亏|差|缺|损失|动)|分(?:毫|文)不(?:少|差|损)|(?:没|没有|从没|从来没|从未|未曾|不曾)(?:让|叫|使)(?:过)?(?:一个|任何|哪个|哪位)?(?:客户|人|投资者|您|你)?(?:亏|赔|损失)(?:过|钱|本)?|(?:最少|至少|起码|最起码|最差|最坏)(?:也|都)?(?:就是|能|可以|会|是)?(?:拿回|收回|保住|回本|保本|不亏|持平)|(?:没有|没|不存在|哪有|哪来)(?:什么)?(?:亏|亏本|亏损|亏钱|赔钱|损失)(?:这|一)(?:一说|回事|种事|说)|(?:绝对|百分之?百|100%|完全|十足|肯定|一定)(?:是)?(?:安全|稳当|稳妥)(?![性第意教提措])|(?:稳当|稳妥|安全|保险)(?:得很|着呢|得不得了)|(?:存进|放进|放在|锁进|锁在)(?:了)?(?:银行的?)?保险箱|(?:跟|和|像|等于|相当于)${GAP}{0,4}?保险箱(?:一样|似的)?`) },
+  { rule: "no-loss-promise", re: zh(`(?:一分|一厘|一毛|一分钱|一块钱|一个子儿?|分毫|丝毫)(?:一厘|一毫)?(?:钱)?${GAP}{0,2}?(?:都|也)(?:不会|不|没|没有)(?:少|短|亏|差|缺|损失|动)|分(?:毫|文)不(?:少|差|损)|一分(?:钱)?不(?:差|短)|(?:没|没有|从没|从来没|从未|未曾|不曾)(?:让|叫|使)(?:过)?(?:一个|任何|哪个|哪位)?(?:客户|人|投资者|您|你)?(?:亏|赔|损失)(?:过|钱|本)?|(?:最少|至少|起码|最起码|最差|最坏)(?:也|都)?(?:就是|能|可以|会|是)?(?:拿回|收回|保住|回本|保本|不亏|持平)|(?:没有|没|不存在|哪有|哪来)(?:什么)?(?:亏|亏本|亏损|亏钱|赔钱|损失)(?:这|一)(?:一说|回事|种事|说)|(?:绝对|百分之?百|100%|完全|十足|肯定|一定)(?:是)?(?:安全|稳当|稳妥)(?![性第意教提措])|(?:稳当|稳妥|安全|保险)(?:得很|着呢|得不得了)|(?:存进|放进|放在|锁进|锁在)(?:了)?(?:银行的?)?保险箱|(?:跟|和|像|等于|相当于)${GAP}{0,4}?保险箱(?:一样|似的)?`) },
   // promise-words: the bank as guarantor of principal or return (银行会保证您的本金, 确保您的收益), and a
   // return called fixed (收益是定死的, 年化是锁死的).
   { rule: "promise-words", re: zh(`(?:保证|保障|确保|担保|保住|守住)(?:您|你)?的?(?:本金|本钱|收益|利息)(?!率|安全性)|(?:收益|年化|回报|利息|收益率)${GAP}{0,4}?(?:是)?(?:定死|锁死|写死|固定|锁定|保证)的`), reject: (t, i, m) => ZH_NEGATOR.test(m) },
@@ -609,7 +609,7 @@ const PATTERNS: Pattern[] = [
   // promise-words: principal or return vouched for by someone (本金部分银行是担保的, 收益由我行保障).
   { rule: "promise-words", re: zh(`(?:本金|本钱|收益|利息)${GAP}{0,8}?(?:担保|保障|保证|兜底)(?:的|着|了)?`), reject: (t, i, m) => ZH_NEGATOR.test(m) || /(?:存款保险|保险)/.test(m) },
   // no-loss-promise: a record of no trouble as a promise (从来没出过问题, 出不了什么事).
-  { rule: "no-loss-promise", re: zh(`(?:从来|从未|一直|向来|历来|压根)(?:就)?(?:没|没有|不会|未)(?:出过|出现过|出)?(?:任何)?(?:问题|闪失|岔子|差错|亏损|亏过|风险)|出不了(?:什么|任何|啥)?(?:事|问题|岔子|闪失|差错)`) },
+  { rule: "no-loss-promise", re: zh(`(?:(?:从来|一直|向来|历来|压根)(?:就)?(?:没|没有|不会|未)|从未|未曾)(?:出过|出现过?|发生过?|有过|出)?(?:任何)?(?:问题|闪失|岔子|差错|亏损|亏过|风险)|出不了(?:什么|任何|啥)?(?:事|问题|岔子|闪失|差错)`) },
   // compensation-promise: someone who takes the loss on (真要是跌下去了，您找我，我负责): a loss as a
   // condition and the RM or the bank answering for it in the same sentence; and a satisfied client
   // promised over a loss (保证让您满意).
@@ -620,6 +620,28 @@ const PATTERNS: Pattern[] = [
   },
   // no-loss-promise: the product as a deposit (跟存定期一模一样, 像存款似的).
   { rule: "no-loss-promise", re: zh(`(?:跟|和|同|与|像|等同于|相当于|就是)(?:银行)?(?:存|存了个|存个|存一笔)?(?:定期|存款|存单|储蓄)(?:存款)?(?:一样|一模一样|差不多|没(?:什么|啥|有)?(?:区别|两样|差别)|一个样|一回事|似的)`) },
+  // promise-words: the payout promised in full (按原始本金兑付, 足额兑付, 准时足额发放至您的账户).
+  { rule: "promise-words", re: zh(`(?:按|按照)(?:原始|原|全部|全额|购买时的)?本金${GAP}{0,6}?(?:兑付|返还|支付|赎回)|本金${GAP}{0,8}?(?:足额|全额|如数|全部)(?:兑付|返还|支付|发放|到账)|(?:足额|全额|如数|准时足额|按时足额)(?:兑付|发放|支付|到账|打到|返还)`) },
+  // no-loss-promise: no risk at all (一点风险都没有, 毫无风险, 安全无虞, 万无一失), safety put at 100%
+  // (安全性百分之百), the product as a deposit (视同存款, 基本上就是存款), and no fall worth the name (跌不到
+  // 哪去, 亏不了多少).
+  { rule: "no-loss-promise", re: zh(`(?:一点|一丁点|丝毫|半点|任何)(?:的)?(?:风险|亏损|损失)(?:都|也)(?:没有|没|不会有|不存在)|毫无风险|(?:完全|根本|压根)(?:就)?没(?:有)?(?:任何)?风险|安全无虞|万无一失|(?:安全性|安全系数|安全度)${GAP}{0,2}?(?:是|有|达到)?(?:百分之百|100%|百分百|满分|极高)|(?:视同|视为|当作|当成|等同于?|就是|等于|相当于)(?:银行)?(?:存款|定期|储蓄)(?!和|与|跟|保险|利率|的|不同|有|是)|(?:跌|亏|赔)不(?:到|了)哪(?:儿|里)?去|(?:跌|亏|赔)不了(?:多少|几个点)`) },
+  // no-loss-promise, rhetorical: 哪家银行真让客户亏过钱？ and a question about a loss the writer answers
+  // (…亏老百姓的钱吗？不可能的事儿): the question mark does not undo them.
+  { rule: "no-loss-promise", noNegation: true, re: zh(`(?:哪家|哪个|哪只|谁家|哪里|哪回|哪次)(?:银行|产品|理财)?${GAP}{0,6}?(?:让|叫)?(?:客户|人|您|你|老百姓)?(?:真)?(?:亏|赔)(?:过|了)?(?:钱|本)?${GAP}{0,4}?[？?]|(?:亏|赔|损失|跌)${GAP}{0,12}?(?:吗|呢|么)?[？?]\\s*(?:那|这)?(?:是)?(?:不可能|当然不会|肯定不会|绝对不会|怎么可能|哪能|不会的|没可能)`) },
+  // certain-outcome: a vouch with one's own name, job or honour (我拿我的职业生涯担保) in a sentence
+  // about the outcome or the loss.
+  {
+    rule: "certain-outcome",
+    re: zh(`(?:拿|用|以)(?:我的?|我们的?)?(?:人格|职业生涯|饭碗|工作|名誉|脑袋|信誉|名声|工号|这身工装)${GAP}{0,2}?(?:担保|保证|发誓|打赌|作保)|(?:我|我敢)(?:跟您|向您|和您)?(?:发誓|打赌)`),
+    reject: (t, i) => !new RegExp(`${ZH_RECOVERY}|${ZH_OUTCOME}|亏|赔|损失|保本`).test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+  },
+  // benchmark-as-return: a floor in yuan (每万元每年不低于430元).
+  { rule: "benchmark-as-return", need: /\d/, re: zh(`(?:不低于|不会低于|不少于|至少|保底)${GAP}{0,4}?\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块)`) },
+  // promise-words: a state or a big bank's backing offered as the guarantee (地方政府信用支持, 国有大行背书).
+  { rule: "promise-words", re: zh(`(?:政府|国家|财政|国有大行|大行|央企|国企)${GAP}{0,6}?(?:信用支持|背书|担保|兜底|托底|兜着)`),
+    // 国债由国家信用担保: said of a bond or a deposit, it is the comparison, not the promise.
+    reject: (t, i) => /国债|存款|存单|储蓄/.test(t.slice(spanStart(t, i, clauseEnd), i)) },
   // compensation-promise: settling it in private (私下处理, 私了), a "说法" promised for a loss, the
   // difference made up (补一部分差价), and a loss the bank or the RM "will sort out" (亏了我们来想办法).
   {
@@ -671,13 +693,13 @@ const PATTERNS: Pattern[] = [
   },
 
   // A yield stated as what the client gets, with or without the word benchmark.
-  { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益率(?!只是|这个说法|这一说法|的说法|并不|不是|不代表|仅供)|预期年化(?!收益率|只是|这个说法|的说法|并不|不是|不代表|仅供)") },
+  { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益(?:为|是|可达|达到?|约)(?=[\\d一二三四五六七八九十两每])|预[期计](?:年化)?收益率(?!只是|这个说法|这一说法|的说法|并不|不是|不代表|仅供)|预期年化(?!收益率|只是|这个说法|的说法|并不|不是|不代表|仅供)") },
   { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|(?:稳稳|稳定|固定|保底|至少|起码)地?${GAP}{0,2}?(?:有|能有|能拿|拿|获得|给您)${GAP}{0,4}?\\d+(?:\\.\\d+)?%|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`) },
   { rule: "benchmark-as-return", en: true, re: en("\\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\\s*\\d[\\d.,]*%?") },
   { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)") },
 ];
 
-const ZH_RETURN_WORDS = /拿这个数|拿的就是|就是这个数|稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
+const ZH_RETURN_WORDS = /(?:就是|即是|便是|等于|也就是|就等于)(?:您|你)[^，。；！？,;!?\n]{0,6}?的?(?:收益|回报|利息|所得)|到(?:您|你)(?:的)?(?:手里|手上|口袋|兜里|账上|卡里|账户)|拿这个数|拿的就是|就是这个数|稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
 const EN_RETURN_WORDS = /\b(?:what you(?:'ll| will)? (?:be )?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?)|(?:the )?return you (?:can count on|will get|'ll get)|expected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?)|you(?: will|'ll| can)? (?:get|earn|receive|expect to earn|expect to get|expect to receive)|will (?:return|yield|pay)|target returns?|projected returns?)\b/gi;
 
 const BENCH_HEDGE = /可能(?:比这个|比基准|低于|会低|亏损|为负)|要看|取决于|不代表|不等于|不构成|为准|\b(?:may|could|might) (?:be )?(?:lower|less)\b|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b|\bdoes not represent\b|\bis not a (?:promise|forecast|guarantee)\b/i;
@@ -700,6 +722,8 @@ function benchmarkFindings(t: string): { index: number; end: number }[] {
         const [from, to] = wi >= bi ? [bi, wEnd] : [wi, bi + b[0].length];
         const between = wi >= bi ? t.slice(bi + b[0].length, wi) : t.slice(wEnd, bi);
         if (ZH_NEGATOR.test(between) || EN_NEGATOR.test(between)) continue;
+        // A Chinese return word quoted as a term (“预期收益率”的表述已被取消): a mention.
+        if (bench.source.startsWith("业绩") && (quotedAndDistanced(t, wi, false) || quotedAndDistanced(t, bi, false))) continue;
         if (negatedAt(t, Math.min(bi, wi), to, true)) continue;
         out.push({ index: from, end: to });
         break;
