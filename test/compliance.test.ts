@@ -262,3 +262,41 @@ describe("round 9 classes", () => {
     "The benchmark of 4% is a target, not a promise, and you could receive less.", "We'll credit your account with the redemption proceeds on Friday.",
   ])("passes %s", (s) => expect(checkText(s)).toEqual([]));
 });
+
+// Round 10 (issue 9): the classes of promise rather than phrases, checked on sentences written for
+// the purpose (promises and their honest look-alikes) before blind round 8 was scored.
+describe("round 10 classes", () => {
+  test.each([
+    // a claim word in the writer's own voice is the claim; a negation of worry, advice or time is no negation
+    "这款号称零风险之王，您买它就对了。", "别担心，这个产品是保本的。", "您别赎回，拿到明年三月份，收益至少有3%。", "不是我夸口，这款产品从发行到现在没让一个客户亏过。",
+    "亲，你现在赎回才是真亏，拿着不动是一分钱都不会亏的", "市场迟早会反弹，到时候您不光回本还能赚。",
+    // certain-outcome: implicit certainty, certainty after the outcome, vouching
+    "不用担心，这点回撤过几周就补回来了。", "您这点浮亏很快就没了。", "净值回到1块钱是早晚的事。", "回本只是时间问题。", "现在跌只是暂时的，涨回来是必然的。",
+    "三个月后您的账户一定是正的。", "大姐，这次下跌是暂时的，回本没有任何悬念。", "短期波动而已，年底前涨回来我敢拍胸脯。", "别急啊哥，年底前净值必回1.5，我拿我的职业生涯担保",
+    "这个净值肯定不会再往下掉了，已经是底部了。",
+    // no-loss-promise: never below cost, deposit likeness, safety absolute, principal back whole
+    "您的本金不可能低于买入价。", "放心，到期肯定不会比买的时候少。", "本金这块您放一百个心。", "这个产品跟存款没什么区别，就是利息高点。", "你就当买了个定期存单，利息还更高。",
+    "您这笔钱在我们这儿稳当得很，一分一厘都不会短您的。", "买这款就等于把钱存进了保险箱，绝对安全。", "就算市场再差，您的本金也能完整拿回来。", "您投的二十万，到期最少也能拿回二十万。",
+    "这个产品就没有亏钱这一说，您尽管放心。", "您好，这种级别的产品怎么会亏损呢？您多虑了。", "您说国家能让银行理财亏老百姓的钱吗？不可能的事儿。",
+    // promise-words: a guarantor, a fixed return, a payout in full
+    "跌了也不怕，到期兑付的时候银行会保证您的本金。", "本金部分银行是担保的，您只需要关心收益。", "这个产品的收益是定死的，年化4.1%。", "如净值到期未恢复，我行将按原始本金为客户兑付。",
+    // benchmark-as-return: a yield or "this number" as what the client certainly gets
+    "到期就是这个数，您放心。", "这个您放心，到期肯定有4%。", "您持有到期，收益就是3.6%，跑不掉。", "我跟您交个底，这产品到期年化肯定在4%以上。",
+    "业绩基准写的4.5%，到时候到你手里就是4.5%，一分不差", "客户您好，本产品收益每万元每年不低于430元。",
+    // compensation-promise: private settlement, a 说法, the difference, answering for a loss
+    "这事我们私下处理，少不了您的。", "我们可以私下协商，给您补一部分差价。", "放心，亏了我们来想办法，保证给您一个满意的说法。", "真要是跌下去了，您找我，我负责。",
+    "这次净值回撤，行里会按照一定比例给您补贴。", "您放心，这次亏的我们一分不落全给您补齐。", "损失的部分我们会在下一期产品里通过提高收益帮您补回来。",
+    // superlative
+    "这款产品在全省的销量都是头一份。", "这款是我们的压箱底产品，收益全行没有能比的。",
+  ])("flags %s", (s) => expect(checkText(s).length).toBeGreaterThan(0));
+  test.each([
+    "如有人向您承诺保本保收益，请向我行举报或拨打12378。", "号称保本的理财产品都是违规的，请您警惕。", "市场上号称保本高收益的产品，大多涉嫌违规，请您谨慎甄别。",
+    "对于号称“稳赚不赔”的产品，请务必远离。", "如果有人自称我行员工并承诺高收益，请立即拨打95588核实。", "请您注意，任何员工都不得私下向客户承诺收益或给予补偿。",
+    "很多人觉得理财跟定期一样，其实两者风险完全不同。", "我们理解您对本金安全的顾虑，建议您评估自己的风险承受能力。", "您的本金并不是绝对安全的，产品说明书中对此有明确提示。",
+    "理财产品的收益并不是固定的，年化4.1%只是过去一段时间的表现。", "这个产品会不会继续跌，我们没法给您打包票。", "收益这块我真的保证不了。",
+    "您好，我们理解您希望“保本”的需求，如对本金安全要求高，建议您优先考虑存款或国债。", "您说的“保本保收益”，现在的理财产品都做不到了。",
+    "您好，资管新规实施后，“预期收益率”的表述已被取消，改为“业绩比较基准”。", "国债由国家信用担保，而理财产品没有任何担保。",
+    "我肯定会在明天下午三点前给您回电话。", "净值是否会回到1.05，目前没有人能给出确定的答案。", "理财产品不是定期存单，到期金额会随净值变化。",
+    "到期能拿回多少本金，取决于届时的产品净值。", "银行不会私下处理客户投诉，一切按流程办理。", "我们会认真核查您反映的情况，给您一个书面答复。",
+  ])("passes %s", (s) => expect(checkText(s)).toEqual([]));
+});
