@@ -237,7 +237,7 @@ function spanEnd(t: string, i: number, end: (t: string, i: number) => boolean): 
 // 若任何员工保证…): that is a warning about the promise, not the promise.
 // 号称/宣称/声称 are not here: in the writer's own voice (这款号称零风险之王) they are the claim itself;
 // they distance only in a sentence that warns against the claim or gives it to someone else (ZH_CLAIM).
-const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出光只止单])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|(?<![级区特分类识告差性派辨离鉴个判])别(?![人家处样])|[勿莫]|拒绝|所谓|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注|希望|想要|期望|要求)|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)|(?:如|如果|若|倘若|假如|要是|一旦|凡是?)(?:有|遇到|发现)?(?:人|任何人|他人|别人|其他人|任何机构|机构|任何个人|工作人员|员工|销售人员|理财经理|客户经理|第三方)/;
+const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出光只止单])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|(?<![级区特分类识告差性派辨离鉴个判])别(?![人家处样])|[勿莫]|拒绝|所谓|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注|希望|想要|期望|要求|说(?!得|的对))|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)|(?:如|如果|若|倘若|假如|要是|一旦|凡是?)(?:有|遇到|发现)?(?:人|任何人|他人|别人|其他人|任何机构|机构|任何个人|工作人员|员工|销售人员|理财经理|客户经理|第三方)/;
 const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|hoping|if anyone|who says|who tells|who claims|has told you|have told you|were told|claims?|claiming|saying|so-called|promising|asked|mistakenly|wrongly|falsely|myth|misconception)\b|n't\b|\bno one\b/i;
 // Negations that negate something other than the promise after them, stripped before looking
 // for a negator: of worry (别担心, 不用怕); advice about the holding (别赎回, 千万别卖, 不用管它, 别看现在
@@ -289,7 +289,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
 // sentence here ends at 。！？!? or a line break only (a "；" or ";" does not end it), so no rule looks
 // past where the drafts are cut into sentences.
 const ZH_DENIAL = new RegExp(
-  "^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:(?:这种|这个|这样的|这类|此类|这些|该|上述|以上|那种|这|那)(?:说法|观点|看法|话|宣传|想法|认识|理解|承诺)?|说法|观点|看法)(?:其实|根本|完全|都|就|本身)?(?:是|都是|是在)?(?:不对|错误|错的|不正确|不准确|不实|不成立|不真实|虚假|误导|误解|站不住脚|没有(?:任何)?依据|不存在|骗人|骗您|骗你|在骗|忽悠|不负责任|违规)"
+  "^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:(?:这种|这个|这样的|这类|此类|这些|该|上述|以上|那种|这|那)(?:说法|观点|看法|话|宣传|想法|认识|理解|承诺)?|说法|观点|看法)(?:其实|根本|完全|都|就|本身)?(?:是|都是|是在)?(?:一个|一种)?(?:常见的|典型的|很大的|普遍的|严重的)?(?:误区|误会|谣言|骗局|陷阱|不对|错误|错的|不正确|不准确|不实|不成立|不真实|虚假|误导|误解|站不住脚|没有(?:任何)?依据|不存在|骗人|骗您|骗你|在骗|忽悠|不负责任|违规)"
   + "|^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:事实)?(?:并非如此|并非事实|不是这样|并不是这样|不是真的|不是事实|其实不然|并不是真的)");
 const ZH_BELIEF = /(?:有人|有些人|有的人|很多人|不少人|许多人|一些人|人们|大家|别人|网上|(?:有些|有的|很多|不少|部分|一些|许多)?(?:客户|投资者|老人|朋友))(?:都|常|常常|总|总是|往往|一直|可能|会|也)?(?:说|认为|以为|觉得|相信|听说|讲|说过)/;
 const ZH_BELIEF_CORRECTION = /^(?:但|但是|可|可是|然而|不过)?(?:其实|实际上|事实上|实际|真实情况)/;
@@ -369,8 +369,8 @@ const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"), "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
-const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|涨";
+const ZH_CERTAIN = "准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
+const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|涨";
 // A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
 const ZH_RECOVERY = "赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
 // A forecast, not a promise: a hedge or a condition anywhere in the sentence.
@@ -442,8 +442,8 @@ const PATTERNS: Pattern[] = [
       return /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length));
     },
   },
-  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|亏了的|差额|差价|缺口|亏的|差的|少了的|少的)${GAP}{0,8}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,10}?(?:承担|负责|赔|补|兜|扛|担|垫付|找补)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) },
-  { rule: "compensation-promise", re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让(?:您|你|客户|大家|咱们客户)(?:一个人)?(?:承担|扛|吃亏|受损)|亏多少.{0,4}赔多少") },
+  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|亏了的|差额|差价|缺口|亏的|差的|少了的|少的)${GAP}{0,8}?[，,]?${GAP}{0,3}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,10}?(?:承担|负责|赔|补|兜|扛|担|垫付|找补)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) },
+  { rule: "compensation-promise", re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让(?:您|你|客户|大家|咱们客户)(?:一个人|自己|独自)?(?:承担|扛|吃亏|受损)|亏多少.{0,4}赔多少") },
   {
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to|\\boffer(?:s|ed)? to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
@@ -460,7 +460,7 @@ const PATTERNS: Pattern[] = [
     rule: "no-loss-promise",
     re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在${GAP}{0,4}?(?:亏损|亏本|损失|亏钱|下跌)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全(?!要求|需求|性|方面|的需求|的要求|与否|吗|不安全|的顾虑|的担忧|的担心|的问题|问题|的考虑|考虑|顾虑|担忧|的重要|意识)|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
     // 会不会亏 is a question; 本金并不是绝对安全 says the opposite.
-    reject: (t, i, m) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)) || /^本金[^，。]{0,3}?(?:并不|不是|并非|未必|不一定|不太|没那么)/.test(m),
+    reject: (t, i, m) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)) || /^本金[^，。]{0,3}?(?:并不|不是|并非|未必|不一定|不太|没那么|是否|能否|可否|会否)/.test(m),
   },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would|'re| are)?\\s*(?:simply\\s+|just\\s+|really\\s+)?(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:going to\\s+)?(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?") },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:money|principal|capital|investment|savings|funds?)\\b[^,.;]{0,12}\\b(?:is|are)\\s+in safe hands\\b|\\b(?:won't|will not|will never|never) be out of pocket\\b|\\b(?:you|u)\\s+(?:are|'re)\\s+not going to\\s+lose\\b") },
@@ -571,11 +571,11 @@ const PATTERNS: Pattern[] = [
   // position stated as a certainty (账户一定是正的). A hedge anywhere in the sentence makes it a forecast.
   {
     rule: "certain-outcome",
-    re: zh(`(?:等|过|再过|再等|再拿|拿到|持有到?|熬过|扛过)${GAP}{0,8}?(?:就|便|自然|自然就|也就|都)(?:会|能|可以)?(?:${ZH_RECOVERY}|没了|平了|好了)|(?:浮亏|亏损|亏的|跌的|回撤|损失|账面亏损|这点亏)${GAP}{0,8}?(?:很快|马上|迟早|早晚|自然|肯定|一定|就|都)(?:就|会|能)?(?:会|能)?(?:没了|消失|抹平|补回来|回来|填平|赚回来|平了|涨回来|弥补回来)|(?:${ZH_CERTAIN})${GAP}{0,6}?(?:是|为|会是|能是)(?:正的|正数|正收益|赚的|红的|盈利的)`),
+    re: zh(`(?:等|过|再过|再等|再拿|拿到|持有到?|熬过|扛过|下个?(?:月|季度|周|年)|明年|年底|年后|节后|到期|月底|季末|季度末|年内)${GAP}{0,8}?(?:就|便|自然|自然就|也就|都)(?:全|都|全部)?(?:会|能|可以)?(?:${ZH_RECOVERY}|没了|平了|好了|填上|填平|补上|抹平)|(?:浮亏|亏损|亏的|跌的|回撤|损失|账面亏损|这点亏)${GAP}{0,8}?(?:很快|马上|迟早|早晚|自然|肯定|一定|就|都)(?:就|会|能)?(?:会|能)?(?:没了|消失|抹平|补回来|回来|填平|赚回来|平了|涨回来|弥补回来)|(?:${ZH_CERTAIN})${GAP}{0,6}?(?:是|为|会是|能是)(?:正的|正数|正收益|赚的|红的|盈利的)`),
     reject: (t, i) => zhHedged(t, i),
   },
   // no-loss-promise: never below what was paid (不可能低于买入价, 肯定不会比买的时候少, 跌不破本金).
-  { rule: "no-loss-promise", re: zh(`(?:绝|决|都|也|肯定|一定|绝对)?(?:不会|不可能|不至于|没可能)${GAP}{0,6}?(?:低于|少于|跌破|跌穿|跌到|亏到|亏进|亏掉|比)${GAP}{0,8}?(?:买入价|买价|买入时|买的时候|买时|成本价?|本金|本钱|当初|投入的|面值|初始|申购价|1块|一块)|跌不(?:破|穿)${GAP}{0,4}?(?:本金|买入价|成本|面值)`) },
+  { rule: "no-loss-promise", re: zh(`(?:绝|决|都|也|肯定|一定|绝对)?(?:不会|不可能|不至于|没可能)${GAP}{0,6}?(?:低于|少于|跌破|跌穿|跌到|亏到|亏进|亏掉|比)${GAP}{0,8}?(?:买入价|买价|买入时|买的时候|买时|成本价?|本金|本钱|当初|投入的|面值|初始|申购价|1块|一块)|跌不(?:破|穿)${GAP}{0,4}?(?:本金|买入价|成本|面值|1块|一块|1元|一元|1\\.0|净值|发行价)`) },
   // no-loss-promise: the principal as nothing to think about (本金您放一百个心), or the product as a
   // deposit (跟存款没什么区别, 就当存了个定期), or principal and interest handed back in full.
   { rule: "no-loss-promise", re: zh(`(?:本金|本钱)${GAP}{0,6}?(?:放(?:一百个|一万个|宽)?心|尽管放心|踏实)|放(?:一百个|一万个)心${GAP}{0,8}?(?:本金|本钱|亏|少)|(?:跟|和|同|与)(?:银行)?(?:定期)?存款(?:没(?:什么|啥|有)?(?:区别|两样|差别)|差不多|一个样|一回事)|(?:就|您就|你就)当(?:成|作|做)?(?:是)?(?:存了?|买了?)?(?:个|一个|一笔|一张)?(?:定期|存款|存单|国债)|连本带(?:息|利)${GAP}{0,6}?(?:都|全|一分不少地?)?(?:给您|给你|还给您|还给你|到手|拿回|少不了|跑不了|回来|归还|返还)`) },
@@ -626,7 +626,7 @@ const PATTERNS: Pattern[] = [
   // no-loss-promise: no risk at all (一点风险都没有, 毫无风险, 安全无虞, 万无一失), safety put at 100%
   // (安全性百分之百), the product as a deposit (视同存款, 基本上就是存款), and no fall worth the name (跌不到
   // 哪去, 亏不了多少).
-  { rule: "no-loss-promise", re: zh(`(?:一点|一丁点|丝毫|半点|任何)(?:的)?(?:风险|亏损|损失)(?:都|也)(?:没有|没|不会有|不存在)|毫无风险|(?:完全|根本|压根)(?:就)?没(?:有)?(?:任何)?风险|安全无虞|万无一失|(?:安全性|安全系数|安全度)${GAP}{0,2}?(?:是|有|达到)?(?:百分之百|100%|百分百|满分|极高)|(?:视同|视为|当作|当成|等同于?|就是|等于|相当于)(?:银行)?(?:存款|定期|储蓄)(?!和|与|跟|保险|利率|的|不同|有|是)|(?:跌|亏|赔)不(?:到|了)哪(?:儿|里)?去|(?:跌|亏|赔)不了(?:多少|几个点)`) },
+  { rule: "no-loss-promise", re: zh(`(?:一点|一丁点|丝毫|半点|任何)(?:的)?(?:风险|亏损|损失)(?:都|也)(?:没有|没|不会有|不存在)|毫无风险|(?:完全|根本|压根)(?:就)?没(?:有)?(?:任何)?风险|安全无虞|万无一失|(?:安全性|安全系数|安全度)${GAP}{0,2}?(?:是|有|达到)?(?:百分之百|100%|百分百|满分|极高)|(?:视同|视为|(?:就|可以|完全可以|直接)(?:把它|把这笔钱|把钱)?(?:当作|当成)|等同于?|就是|等于|相当于)(?:银行)?(?:存款|定期|储蓄)(?!和|与|跟|保险|利率|的|不同|有|是)|(?:跌|亏|赔)不(?:到|了)哪(?:儿|里)?去|(?:跌|亏|赔)不了(?:多少|几个点)`) },
   // no-loss-promise, rhetorical: 哪家银行真让客户亏过钱？ and a question about a loss the writer answers
   // (…亏老百姓的钱吗？不可能的事儿): the question mark does not undo them.
   { rule: "no-loss-promise", noNegation: true, re: zh(`(?:哪家|哪个|哪只|谁家|哪里|哪回|哪次)(?:银行|产品|理财)?${GAP}{0,6}?(?:让|叫)?(?:客户|人|您|你|老百姓)?(?:真)?(?:亏|赔)(?:过|了)?(?:钱|本)?${GAP}{0,4}?[？?]|(?:亏|赔|损失|跌)${GAP}{0,12}?(?:吗|呢|么)?[？?]\\s*(?:那|这)?(?:是)?(?:不可能|当然不会|肯定不会|绝对不会|怎么可能|哪能|不会的|没可能)`) },
@@ -657,11 +657,22 @@ const PATTERNS: Pattern[] = [
     re: zh(`(?:不会|不可能)(?:出|有)(?:任何|什么|啥)?(?:问题|闪失|岔子|意外)(?:的)?`),
     reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)) || /手续|办理|流程|系统|材料|到账|资料|操作|签字|预约|填写|转账/.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
   },
+  // benchmark-as-return: a floor on the yield (收益少说也有3.5%, 起码也能拿4%).
+  {
+    rule: "benchmark-as-return",
+    re: zh(`(?:少说|保守说|最少|至少|起码|最起码|怎么也|怎么都)(?:也|都)?(?:能)?(?:有|拿|拿到|到手|是|在)${GAP}{0,3}?(?:${ZH_YIELD})`),
+    reject: (t, i) => zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+  },
+  // no-loss-promise, rhetorical: 这么大的银行，还能让您的钱打了水漂？
+  { rule: "no-loss-promise", noNegation: true, re: zh(`(?:还能|还会|怎么会|怎么可能|哪能|哪会|难道会|难道能|咋会|咋能)(?:让|叫)?${GAP}{0,6}?(?:打水漂|打了水漂|血本无归|亏光|赔光|跌没了?)${GAP}{0,4}?[？?]`) },
+  // compensation-promise: the loss handed back by the bank, across a comma (您这次的损失，我们会以费率优惠
+  // 的形式返还给您).
+  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|差价|差额)[^。！？；\\n]{0,12}?(?:我们|我行|行里|银行|我)(?:会|将|都会|一定会)${GAP}{0,12}?(?:返还|退还|还给|返给|补给|退给)(?:给)?(?:您|你)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) },
   // compensation-promise: settling it in private (私下处理, 私了), a "说法" promised for a loss, the
   // difference made up (补一部分差价), and a loss the bank or the RM "will sort out" (亏了我们来想办法).
   {
     rule: "compensation-promise",
-    re: zh(`私下(?:里)?${GAP}{0,4}?(?:处理|解决|协商|了结|和解|商量|补|赔|返|退)|私了|(?:保证|一定|肯定|绝对|务必|承诺|包)${GAP}{0,8}?给(?:您|你)?(?:一个)?(?:满意的?)?(?:说法|交代)|给(?:您|你)?(?:一个)?满意的(?:说法|交代)|(?:会|将|来|给您|给你|帮您|帮你|我|我们|行里|银行|可以|能)${GAP}{0,6}?补(?:给您|给你|您|你)?${GAP}{0,4}?(?:差价|差额|亏损|缺口|亏的)|(?:亏了|真亏了|亏损|损失|亏的)${GAP}{0,6}?(?:我们|我|行里|银行|咱们)(?:来|会|都会|负责)?(?:想办法|包了|搞定|摆平|兜着)`),
+    re: zh(`私下(?:里)?${GAP}{0,4}?(?:处理|解决|协商|了结|和解|商量|补|赔|返|退)|私了|(?:保证|一定|肯定|绝对|务必|承诺|包)${GAP}{0,8}?给(?:您|你)?(?:一个|个)?(?:满意的?)?(?:说法|交代)|给(?:您|你)?(?:一个|个)?满意的(?:说法|交代)|(?:会|将|来|给您|给你|帮您|帮你|我|我们|行里|银行|可以|能)${GAP}{0,6}?补(?:给您|给你|您|你)?${GAP}{0,4}?(?:差价|差额|亏损|缺口|亏的)|(?:亏了|真亏了|亏损|损失|亏的)${GAP}{0,6}?(?:我们|我|行里|银行|咱们)(?:来|会|都会|负责)?(?:想办法|包了|搞定|摆平|兜着)`),
     reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) || /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length)),
   },
   { rule: "certain-outcome", en: true, noNegation: true, re: en("\\bno (?:chance|way|doubt)\\b[^,.;]{0,20}\\b(?:won't|will not|doesn't|wouldn't|isn't going to) (?:recover|bounce back|come back|go (?:back )?up|rise|rebound)") },
