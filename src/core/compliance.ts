@@ -369,7 +369,7 @@ const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"), "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
+const ZH_CERTAIN = "(?:最后|最终|到头来)(?:都|总|也)?(?:是)?(?:要|会|能)(?!否)|准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
 const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|涨";
 // A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
 const ZH_RECOVERY = "赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
@@ -443,7 +443,7 @@ const PATTERNS: Pattern[] = [
     },
   },
   { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|亏了的|差额|差价|缺口|亏的|差的|少了的|少的)${GAP}{0,8}?[，,]?${GAP}{0,3}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,10}?(?:承担|负责|赔|补|兜|扛|担|垫付|找补)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) },
-  { rule: "compensation-promise", re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让(?:您|你|客户|大家|咱们客户)(?:一个人|自己|独自)?(?:承担|扛|吃亏|受损)|亏多少.{0,4}赔多少") },
+  { rule: "compensation-promise", re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让(?:您|你|客户|大家|咱们客户)(?:一个人|自己|独自)?(?:承担|扛|吃亏|受损|蒙受损失|遭受损失|有损失|亏钱|受到损失)|亏多少.{0,4}赔多少") },
   {
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to|\\boffer(?:s|ed)? to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
@@ -668,6 +668,13 @@ const PATTERNS: Pattern[] = [
   // compensation-promise: the loss handed back by the bank, across a comma (您这次的损失，我们会以费率优惠
   // 的形式返还给您).
   { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|差价|差额)[^。！？；\\n]{0,12}?(?:我们|我行|行里|银行|我)(?:会|将|都会|一定会)${GAP}{0,12}?(?:返还|退还|还给|返给|补给|退给)(?:给)?(?:您|你)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) },
+  // benchmark-as-return: a yield and then its delivery to the client (收益是按4%算的，到期一次性打给您),
+  // and what is due paid in full (到期该拿多少拿多少).
+  {
+    rule: "benchmark-as-return",
+    re: zh(`(?:${ZH_YIELD})${GAP}{0,8}?[，,]?${GAP}{0,8}?(?:打给|打到|转给|发给|给到|付给|到)(?:您|你)(?:的)?(?:卡|账户|账上|手里|手上)?|该拿(?:的|多少)(?:就|都)?拿(?:多少)?`),
+    reject: (t, i) => zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+  },
   // compensation-promise: settling it in private (私下处理, 私了), a "说法" promised for a loss, the
   // difference made up (补一部分差价), and a loss the bank or the RM "will sort out" (亏了我们来想办法).
   {
