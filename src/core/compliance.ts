@@ -28,6 +28,13 @@
 //    Round 5: a denial in a later clause of the same sentence (这种说法是不对的, "that is not true",
 //    "is a myth"), a reported belief corrected ("Some clients believe …; they are not"), or irony
 //    ("I'd be lying if …") undoes a mention too (deniedAfter).
+//    Round 10: classes rather than phrases, for wording no round has seen: implicit certainty (a time
+//    and then the recovery as a fact, 过几周就补回来了; the outcome put beyond doubt, 回本只是时间问题;
+//    a vouch, 我敢拍胸脯), never below cost, the product as a deposit, safety as an absolute, a yield
+//    the client certainly gets, settling in private, answering for a loss. Negation scope: negations of
+//    advice, time, fullness and vouching (别赎回, 用不了多久, 一分不落, 不是我吹) negate nothing; 号称/宣称
+//    distance only in a sentence that warns or gives the claim to others; a promise put in a third
+//    party's mouth under a condition (如有人向您承诺保本) is a warning.
 // A rule is a heuristic, not a lawyer: it errs towards flagging, and a person reads the finding.
 // The labelled corpus test/fixtures/compliance/corpus.tsv measures it (npm run check:corpus).
 
@@ -672,8 +679,8 @@ const PATTERNS: Pattern[] = [
   // and what is due paid in full (到期该拿多少拿多少).
   {
     rule: "benchmark-as-return",
-    re: zh(`(?:${ZH_YIELD})${GAP}{0,8}?[，,]?${GAP}{0,8}?(?:打给|打到|转给|发给|给到|付给|到)(?:您|你)(?:的)?(?:卡|账户|账上|手里|手上)?|该拿(?:的|多少)(?:就|都)?拿(?:多少)?`),
-    reject: (t, i) => zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+    re: zh(`(?:${ZH_YIELD})${GAP}{0,8}?[，,]?${GAP}{0,8}?(?:打给|打到|转给|发给|给到|付给|到)(?:您|你)(?:的)?(?:卡|账户|账上|手里|手上|口袋)|(?:${ZH_YIELD})${GAP}{0,8}?[，,]?${GAP}{0,8}?(?:打给|转给|发给|付给)(?:您|你)|该拿(?:的|多少)(?:就|都)?拿(?:多少)?`),
+    reject: (t, i, m) => ZH_NEGATOR.test(m) || zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
   },
   // compensation-promise: settling it in private (私下处理, 私了), a "说法" promised for a loss, the
   // difference made up (补一部分差价), and a loss the bank or the RM "will sort out" (亏了我们来想办法).
