@@ -28,6 +28,13 @@
 //    Round 5: a denial in a later clause of the same sentence (这种说法是不对的, "that is not true",
 //    "is a myth"), a reported belief corrected ("Some clients believe …; they are not"), or irony
 //    ("I'd be lying if …") undoes a mention too (deniedAfter).
+//    Round 10: classes rather than phrases, for wording no round has seen: implicit certainty (a time
+//    and then the recovery as a fact, 过几周就补回来了; the outcome put beyond doubt, 回本只是时间问题;
+//    a vouch, 我敢拍胸脯), never below cost, the product as a deposit, safety as an absolute, a yield
+//    the client certainly gets, settling in private, answering for a loss. Negation scope: negations of
+//    advice, time, fullness and vouching (别赎回, 用不了多久, 一分不落, 不是我吹) negate nothing; 号称/宣称
+//    distance only in a sentence that warns or gives the claim to others; a promise put in a third
+//    party's mouth under a condition (如有人向您承诺保本) is a warning.
 // A rule is a heuristic, not a lawyer: it errs towards flagging, and a person reads the finding.
 // The labelled corpus test/fixtures/compliance/corpus.tsv measures it (npm run check:corpus).
 
@@ -231,13 +238,23 @@ function spanEnd(t: string, i: number, end: (t: string, i: number) => boolean): 
   return e;
 }
 
-// Negators. 不 but not 不仅/不但 (not only), 不少 (many), 不断 (constantly), 不过 (but), 不错 (good),
-// 不久, 不论/不管 (whatever); 未 but not 未来 (future); 非 but not 非常 (very). Words that distance the
-// writer from the promise (所谓, 宣称, 警惕) and that report a client's question (您问, 咨询) count too.
-const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|[勿别莫]|拒绝|所谓|宣称|声称|号称|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注)|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)/;
+// Negators. 不 but not 不仅/不但/不光/不只/不止/不单 (not only), 不少 (many), 不断 (constantly), 不过
+// (but), 不错 (good), 不久, 不论/不管 (whatever); 未 but not 未来 (future); 非 but not 非常 (very). Words
+// that distance the writer from the promise (所谓, 警惕) and that report a client's question (您问,
+// 咨询) count too; so does a promise put in someone else's mouth under a condition (如有人向您承诺…,
+// 若任何员工保证…): that is a warning about the promise, not the promise.
+// 号称/宣称/声称 are not here: in the writer's own voice (这款号称零风险之王) they are the claim itself;
+// they distance only in a sentence that warns against the claim or gives it to someone else (ZH_CLAIM).
+const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出光只止单])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|(?<![级区特分类识告差性派辨离鉴个判])别(?![人家处样])|[勿莫]|拒绝|所谓|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注|希望|想要|期望|要求|说(?!得|的对))|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)|(?:如|如果|若|倘若|假如|要是|一旦|凡是?)(?:有|遇到|发现)?(?:人|任何人|他人|别人|其他人|任何机构|机构|任何个人|工作人员|员工|销售人员|理财经理|客户经理|第三方)/;
 const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|hoping|if anyone|who says|who tells|who claims|has told you|have told you|were told|claims?|claiming|saying|so-called|promising|asked|mistakenly|wrongly|falsely|myth|misconception)\b|n't\b|\bno one\b/i;
-// Negations of worry, not of the promise after them: stripped before looking for a negator.
-const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌)|不要紧|没关系|没事/g;
+// Negations that negate something other than the promise after them, stripped before looking
+// for a negator: of worry (别担心, 不用怕); advice about the holding (别赎回, 千万别卖, 不用管它, 别看现在
+// 跌); time (用不了多久, 不到半年, 没多久: they hurry the promise along); and the negations that vouch
+// for the speaker (不是我吹, 不瞒您说, 不骗您). 别担心…保本 is a promise of principal.
+const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着|千万别|千万不要)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌|操心|多想)|不要紧|没关系|没事|一分(?:钱)?(?:都|也)?不(?:落|少|差|短)|分文不少|分毫不差|不折不扣|(?:拿着|放着|持有|捂着|拿住)不动|(?:别|不用|不要|千万别|千万不要|先别|暂时别|可别)(?:急着|着急)?(?:赎回|卖掉?|割肉|撤|动它?|管它?|理它|看|乱动|止损|取出来|转走|盯着)|(?:用不了|要不了|花不了|等不了|不用|没)(?:多久|多长时间|太久|几天|几个月|几周|半年|一年)|不到(?:[一两三四五六七八九十半几]|\d)|不是我(?:吹|夸|骗)|不瞒(?:您|你)说?|(?:我|咱)?不(?:骗|忽悠)(?:您|你)|说句不好听的|不夸张地?说/g;
+// A claim word (号称, 宣称): distancing when the sentence warns against it or someone else makes it.
+const ZH_CLAIM = /号称|宣称|声称|自称|标榜|吹嘘/;
+const ZH_CLAIM_DISTANCE = /警惕|谨防|小心|当心|违规|违法|非法|骗|不可信|不要相信|别信|勿信|不能信|远离|举报|虚假|不存在|不实|都是假|误导|有人|有些|有的|某些|一些|网上|不法|其他|别家|别的|他们|对方|那家|外面/;
 const EN_WORRY = /\b(?:don't|do not|no need to|not to|never) (?:worry|panic|fret|be afraid)\b|\bnothing to worry about\b|\bnever mind\b|\bno doubt\b|\bwithout (?:a |any )?doubt\b|\bno question\b/gi;
 
 /** Is the form at [i, e) negated, questioned or only mentioned, within its clause? */
@@ -248,6 +265,9 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   if (t[ce] === "？" || t[ce] === "?") return true;
   const zhPre = t.slice(Math.max(cs, i - 14), i).replace(ZH_WORRY, "");
   if (ZH_NEGATOR.test(zhPre)) return true;
+  // A potential complement negates the verb before it: 保证不了, 承诺不了, 确保不到.
+  if (/^不(?:了|到|起|来)/.test(t.slice(e, e + 2))) return true;
+  if (ZH_CLAIM.test(zhPre) && ZH_CLAIM_DISTANCE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, e, denialSentenceEnd)))) return true;
   if (en) {
     const words = t.slice(cs, i).replace(EN_WORRY, "").replace(/\bno-(?:lose|loss|risk)\b/gi, "").trim().split(/\s+/).slice(-8).join(" ");
     if (EN_NEGATOR.test(words)) return true;
@@ -266,7 +286,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   const rest = t.slice(e, spanEnd(t, e, sentenceEnd));
   // "…, and anyone who says otherwise is wrong" confirms the promise rather than denying it.
   if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are|was|were) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\b(?:is|are) a different product\b|\byou asked about\b/i.test(rest)
-    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请您?(?:拒绝|举报)|停售|不再(?:发行|销售)/.test(rest)) return true;
+    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|12378|谨防|切勿相信|不要相信|停售|不再(?:发行|销售)/.test(rest)) return true;
   void ce;
   return deniedAfter(t, i, e, en);
 }
@@ -277,9 +297,10 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
 // sentence here ends at 。！？!? or a line break only (a "；" or ";" does not end it), so no rule looks
 // past where the drafts are cut into sentences.
 const ZH_DENIAL = new RegExp(
-  "^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:(?:这种|这个|这样的|这类|此类|这些|该|上述|以上|那种|这|那)(?:说法|观点|看法|话|宣传|想法|认识|理解|承诺)?|说法|观点|看法)(?:其实|根本|完全|都|就|本身)?(?:是|都是|是在)?(?:不对|错误|错的|不正确|不准确|不实|不成立|不真实|虚假|误导|误解|站不住脚|没有(?:任何)?依据|不存在|骗人|骗您|骗你|在骗|忽悠|不负责任|违规)"
+  "^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:(?:这种|这个|这样的|这类|此类|这些|该|上述|以上|那种|这|那)(?:说法|观点|看法|话|宣传|想法|认识|理解|承诺)?|说法|观点|看法)(?:其实|根本|完全|都|就|本身)?(?:是|都是|是在)?(?:一个|一种)?(?:常见的|典型的|很大的|普遍的|严重的)?(?:误区|误会|谣言|骗局|陷阱|不对|错误|错的|不正确|不准确|不实|不成立|不真实|虚假|误导|误解|站不住脚|没有(?:任何)?依据|不存在|骗人|骗您|骗你|在骗|忽悠|不负责任|违规)"
   + "|^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:事实)?(?:并非如此|并非事实|不是这样|并不是这样|不是真的|不是事实|其实不然|并不是真的)");
 const ZH_BELIEF = /(?:有人|有些人|有的人|很多人|不少人|许多人|一些人|人们|大家|别人|网上|(?:有些|有的|很多|不少|部分|一些|许多)?(?:客户|投资者|老人|朋友))(?:都|常|常常|总|总是|往往|一直|可能|会|也)?(?:说|认为|以为|觉得|相信|听说|讲|说过)/;
+const ZH_BELIEF_CORRECTION = /^(?:但|但是|可|可是|然而|不过)?(?:其实|实际上|事实上|实际|真实情况)/;
 const ZH_BELIEF_DENIAL = /^(?:但|但是|可|可是|其实|实际上|事实上|然而|不过)*(?:并|其实|实际)?(?:不是|不然|并非|没有|不会|不)(?:这样|如此|真的)?的?$/;
 const EN_DENIAL = /\b(?:that|this|which|it|the (?:idea|claim|notion|belief|view|suggestion))(?:'s| is| was| would be)\s+(?:simply |just |completely |totally |plainly |absolutely |quite |sadly )?(?:not true|untrue|false|wrong|incorrect|not correct|not accurate|inaccurate|a myth|misleading|not the case|not so)\b|\b(?:isn't|is not|was not|wasn't) (?:true|so|the case)\b|\bis (?:simply |just |completely |totally |plainly )?(?:a myth|untrue|not true|incorrect)\b/i;
 const EN_BELIEF = /\b(?:(?:some|many|most|a lot of|plenty of|a few|other)\s+)?(?:clients|people|investors|customers|savers|folks|others)\s+(?:still\s+|often\s+|sometimes\s+|may\s+|might\s+)?(?:believe|believed|think|thought|assume|assumed|say|said|feel|felt|imagine|expect|are told|were told|have heard|heard|insist)\b|\byou (?:were|have been|had been) told\b|\byou (?:mentioned|said)\b|\byou may have heard\b|\bit is (?:often |widely |commonly )?(?:said|believed|assumed|thought)\b/i;
@@ -292,7 +313,7 @@ const denialSentenceEnd = (t: string, i: number) => /[。！？!?\n]/.test(t[i])
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
 const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described)\b/i;
 function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
@@ -330,6 +351,8 @@ function deniedAfter(t: string, i: number, e: number, en: boolean): boolean {
   if (belief) {
     const first = clauses.find((c) => c !== "") ?? "";
     if (en ? EN_BELIEF_DENIAL.test(first) : ZH_BELIEF_DENIAL.test(first)) return true;
+    // 很多人觉得理财跟定期一样，其实两者风险完全不同: a belief answered with "in fact" is corrected.
+    if (!en && ZH_BELIEF_CORRECTION.test(first)) return true;
   }
   return false;
 }
@@ -350,16 +373,27 @@ interface Pattern {
 }
 
 const GAP = "[^，。；！？,.;!?\\n：:]";
+// A gap that does not open or close a quotation either (市场上所谓的“第一” is a mention).
+const QGAP = "[^，。；！？,.;!?\\n：:“”「」\"]";
 const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"), "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
-const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}高|翻倍|翻番|回血|往上走|往上涨|走高|涨上去|涨";
+const ZH_CERTAIN = "(?:最后|最终|到头来)(?:都|总|也)?(?:是)?(?:要|会|能)(?!否)|准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
+const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|涨";
+// A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
+const ZH_RECOVERY = "赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
+// A forecast, not a promise: a hedge or a condition anywhere in the sentence.
+const ZH_HEDGE = /可能|也许|或许|如果|假如|要是|是否|不一定|未必|无法|难以|预计|有望|希望|取决于|不排除|能否|什么时候|何时|不确定|不好说|说不准|没人能|谁也|参考|历史上|过往|以往/;
+// A sentence about a loss (a loss as a condition, or named): where 我负责 answers for the loss.
+const ZH_LOSS_TALK = /(?:万一|要是|如果|真|假如|若|倘若|一旦)[^，。；！？,.;!?\n：:]{0,6}?(?:亏|跌|赔|损失|回不来|没涨|少了)|损失|亏损|亏了|补偿|赔偿/;
+function zhHedged(t: string, i: number): boolean {
+  return ZH_HEDGE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)));
+}
 const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question|a sure thing|a certainty|a done deal|as sure as|with (?:full|complete|total|absolute) confidence";
 const EN_OUTCOME = "(?:coming|going|heading|getting|climbing) back(?: up)?|going (?:back )?up|be (?:trading )?above|trading above|return above|be up(?: again)?|be back (?:up )?to|recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back(?! to (?:you|me|us)\\b| in touch)|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?(?! to (?:you|u|me|us)\\b)|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
 
-const ZH_YIELD = "\\d+(?:\\.\\d+)?%(?:\\s*[-~至到]\\s*\\d+(?:\\.\\d+)?%)?|[\\d一二三四五六七八九十两]+(?:\\.\\d+)?个?多?(?:点|厘)";
+const ZH_YIELD = "\\d+(?:\\.\\d+)?%(?:\\s*[-~至到]\\s*\\d+(?:\\.\\d+)?%)?|百分之[\\d一二三四五六七八九十两点.]+|[\\d一二三四五六七八九十两]+(?:\\.\\d+)?个?多?(?:点|厘)";
 const EN_YIELD = "\\d[\\d.,]*(?:\\s*-\\s*\\d[\\d.]*)?\\s*(?:%|percent|per ?cent)|(?:one|two|three|four|five|six)(?: point \\w+)? percent";
 
 // What a redemption would pay today is a fact, not a return promised: "if you redeem today you will receive about 97,300 yuan".
@@ -380,7 +414,7 @@ const PATTERNS: Pattern[] = [
   // The banned sales words. Longer forms first: once a span is reported, overlapping ones are not.
   {
     rule: "promise-words",
-    re: zh(`旱涝保收|保证收益|承诺收益|刚性兑付|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保底收益|保证最低收益|最低收益${GAP}{0,3}?(?:有)?保证|收益保底|保底|保本|保息`),
+    re: zh(`旱涝保收|保证收益|承诺收益|刚性兑付|刚兑|约定收益|保收益|稳赚|无风险|零风险|保证本金|确保本金|本金无忧|保证不亏|包赚|保本保息|(?:本金|收益)${GAP}{0,3}?(?:也|都|是)?有(?:保障|保证)|只涨不跌|保底收益|保证最低收益|最低收益${GAP}{0,3}?(?:有)?保证|收益保底|保底|保本|保息`),
     reject: (t, i, m) => {
       // 确保本次 / 担保本行 hold the characters 保本 without meaning it.
       if (m === "保本" && i > 0 && /[确担环]/.test(t[i - 1])) return true;
@@ -413,7 +447,7 @@ const PATTERNS: Pattern[] = [
   // promises by itself. Nouns (赔偿诉求, 补偿的问题, 赔偿承诺) are a topic, not a promise.
   {
     rule: "compensation-promise",
-    re: zh(`(?:会|将|一定|保证|承诺|负责|确保|愿意|同意|可以|可|决定|准备|打算|帮您|给您|给予|申请|私下)${GAP}{0,12}?(?:(?:赔偿|补偿|赔付)|(?:弥补|承担|补足|补齐|补上|补给|垫付|找补|赔(?![钱本率偿付]))(?:您的?|你的?)?(?:全部|部分)?的?(?:损失|亏损|本金(?:差额)?|差额)?)(?!诉求|请求|要求|的?问题|事宜|承诺|责任|诉讼|申请)`),
+    re: zh(`(?:会|将|一定|保证|承诺|负责|确保|愿意|同意|可以|可|决定|准备|打算|帮您|给您|给予|申请|私下)${GAP}{0,12}?(?:(?:赔偿|补偿|赔付|补贴|贴补|补助|返利|返现)|(?:弥补|承担|补足|补齐|补上|补给|垫付|找补|赔(?![钱本率偿付]))(?:您的?|你的?)?(?:全部|部分)?的?(?:损失|亏损|本金(?:差额)?|差额)?)(?!诉求|请求|要求|的?问题|事宜|承诺|责任|诉讼|申请)`),
     reject: (t, i, m) => {
       // the gap between the verb and the making good holds a negator (会不会赔, 将无法弥补).
       const gap = m.slice(1, -2);
@@ -424,8 +458,8 @@ const PATTERNS: Pattern[] = [
       return /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length));
     },
   },
-  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|亏了的|差额|差价|缺口|亏的|差的|少了的|少的)${GAP}{0,8}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,6}?(?:承担|负责|赔|补|兜|扛|担|垫付|找补)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) },
-  { rule: "compensation-promise", re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让(?:您|你|客户|大家|咱们客户)(?:一个人)?(?:承担|扛|吃亏|受损)|亏多少.{0,4}赔多少") },
+  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|亏了的|差额|差价|缺口|亏的|差的|少了的|少的)${GAP}{0,8}?[，,]?${GAP}{0,3}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,10}?(?:承担|负责|赔|补|兜|扛|担|垫付|找补)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) },
+  { rule: "compensation-promise", re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让(?:您|你|客户|大家|咱们客户)(?:一个人|自己|独自)?(?:承担|扛|吃亏|受损|蒙受损失|遭受损失|有损失|亏钱|受到损失)|亏多少.{0,4}赔多少") },
   {
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to|\\boffer(?:s|ed)? to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
@@ -441,8 +475,9 @@ const PATTERNS: Pattern[] = [
   // Promises in negative form (before certainty: 本金肯定能拿回 is a promise of no loss).
   {
     rule: "no-loss-promise",
-    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在(?:亏损|亏本|损失)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全(?!要求|需求|性|方面|的需求|的要求|与否|吗|不安全)|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
-    reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)), // 会不会亏 is a question
+    re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在${GAP}{0,4}?(?:亏损|亏本|损失|亏钱|下跌)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全(?!要求|需求|性|方面|的需求|的要求|与否|吗|不安全|的顾虑|的担忧|的担心|的问题|问题|的考虑|考虑|顾虑|担忧|的重要|意识)|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
+    // 会不会亏 is a question; 本金并不是绝对安全 says the opposite.
+    reject: (t, i, m) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)) || /^本金[^，。]{0,3}?(?:并不|不是|并非|未必|不一定|不太|没那么|是否|能否|可否|会否)/.test(m),
   },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would|'re| are)?\\s*(?:simply\\s+|just\\s+|really\\s+)?(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:going to\\s+)?(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?"), reject: (t, i, m) => LOST_NOT_MONEY.test(t.slice(i, i + m.length + 40).toLowerCase()) },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:money|principal|capital|investment|savings|funds?)\\b[^,.;]{0,12}\\b(?:is|are)\\s+in safe hands\\b|\\b(?:won't|will not|will never|never) be out of pocket\\b|\\b(?:you|u)\\s+(?:are|'re)\\s+not going to\\s+lose\\b") },
@@ -477,7 +512,7 @@ const PATTERNS: Pattern[] = [
 
   // Round 6 (issue 9): classes, not sentences.
   // Certainty fused with the outcome (必涨, 稳涨, 必反弹) and one-way forecasts (只会往上走, 只能往上涨).
-  { rule: "certain-outcome", re: zh("(?<![未不])必(?:涨|反弹|回本|回升|赚|翻红|大涨)|稳涨|只(?:会|能|可能)(?:往上|向上|涨|上涨|越来越高)|只涨不") },
+  { rule: "certain-outcome", re: zh("(?<![未不])必(?:涨|反弹|回本|回升|赚|翻红|大涨|回|能回|定回|然回)|稳涨|只(?:会|能|可能)(?:往上|向上|涨|上涨|越来越高)|只涨不") },
   // A flat forecast of the recovery in Chinese (马上就能涨回来, 就会回到1.00以上): a promise unless hedged.
   {
     rule: "certain-outcome",
@@ -491,7 +526,7 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:稳拿|稳得|稳稳(?:地|的)?(?:到手|拿到?|落袋)|到手|落袋|(?:会|能|可|将|就)(?:多出|给您带来|带来))${GAP}{0,6}?(?:${ZH_YIELD})`) },
   { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年|一年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿|赚)|(?:年就|就|至少|起码|最少|稳稳|稳定)(?:能)?有)${GAP}{0,10}?(?:${ZH_YIELD}|\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块)|[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益))`) },
   // Make-good with the loss as the measure: 少了多少我们给您补多少, 差多少补多少.
-  { rule: "compensation-promise", re: zh(`(?:亏|损失|少|差)了?多少${GAP}{0,8}?(?:补|赔)多少`) },
+  { rule: "compensation-promise", re: zh(`(?:亏|损失|少|差)了?多少${GAP}{0,14}?(?:补|赔)多少`) },
   // "It can only go up", "nowhere but up": a one-way forecast.
   {
     rule: "certain-outcome", en: true,
@@ -529,7 +564,7 @@ const PATTERNS: Pattern[] = [
   // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
   {
     rule: "compensation-promise",
-    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补)|(?:给您|给你)${GAP}{0,4}?(?:找补|补回来|找回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
+    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补)|(?:给您|给你|帮您|帮你|替您|替你|为您)${GAP}{0,4}?(?:找补|补回来|找回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
     reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) || /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length)),
   },
   // A yield as the client's: 年化5个点稳稳的, 锁定在3.5%-4.0%, 不低于年化3%, 每万元一年能到手420块, 按此收益率为您兑付, 您照样拿4%.
@@ -539,6 +574,130 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:妥妥的?|稳稳的?|稳拿|铁定)${GAP}{0,2}?(?:${ZH_YIELD}|[\\d一二三四五六七八九十两]+[百千万][\\d一二三四五六七八九十两百千万]*(?:元|块)?)|连本带利${GAP}{0,4}?(?:能|可以|就)?(?:拿|有|到手|取)|(?:${ZH_YIELD}|[\\d一二三四五六七八九十两百千万]+(?:元|块))${GAP}{0,6}?(?:跑不了|少不了|没跑|妥妥的|没问题|是稳的|稳的|是肯定的|板上钉钉|铁板钉钉|是铁定的|是确定的)|(?:每个?月|每年|每季度|一年|一个月)(?:都|就|能|可以)?(?:有|能有|能拿|拿|进账|到账)${GAP}{0,3}?(?:[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益)|${ZH_YIELD})`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/[跑少]不了|没跑|没问题/g, "")) },
   { rule: "certain-outcome", re: zh("只(?:有|剩)(?:上涨|涨|赚|回升)的份|只(?:有|剩)(?:上涨|往上)(?:一条路|这一条路)") },
   { rule: "superlative", re: zh("最(?:厉害|优秀|专业|出色)(?!的时候)|独一份|独一无二|别(?:处|家|的地方)(?:都)?买不到") },
+
+  // Round 10 (issue 9): the classes of promise, for wording no round has seen.
+  // certain-outcome, the certainty after the outcome: 回本只是时间问题, 涨回来是必然的, 回到1块钱是早晚的事.
+  {
+    rule: "certain-outcome",
+    re: zh(`(?:${ZH_RECOVERY})${GAP}{0,8}?(?:只是|就是|也就是|也只是|不过是|是)?(?:早晚|迟早)的(?:事|问题)|(?:${ZH_RECOVERY})${GAP}{0,8}?(?:只是|就是|也就是|也只是|不过是)时间(?:长短)?(?:的)?问题|(?:${ZH_RECOVERY})${GAP}{0,4}?(?:是|也是)(?:必然|注定|铁定|肯定|一定|板上钉钉|确定)(?:的|会的|的事)`),
+    reject: (t, i) => zhHedged(t, i),
+  },
+  // certain-outcome, implicit: a time and then the recovery as a plain fact (过几周就补回来了, 等两个月
+  // 就回来了, 拿到年底自然就回本了), the loss itself said to vanish (浮亏很快就没了), or the client's
+  // position stated as a certainty (账户一定是正的). A hedge anywhere in the sentence makes it a forecast.
+  {
+    rule: "certain-outcome",
+    re: zh(`(?:等|过|再过|再等|再拿|拿到|持有到?|熬过|扛过|下个?(?:月|季度|周|年)|明年|年底|年后|节后|到期|月底|季末|季度末|年内)${GAP}{0,8}?(?:就|便|自然|自然就|也就|都)(?:全|都|全部)?(?:会|能|可以)?(?:${ZH_RECOVERY}|没了|平了|好了|填上|填平|补上|抹平)|(?:浮亏|亏损|亏的|跌的|回撤|损失|账面亏损|这点亏)${GAP}{0,8}?(?:很快|马上|迟早|早晚|自然|肯定|一定|就|都)(?:就|会|能)?(?:会|能)?(?:没了|消失|抹平|补回来|回来|填平|赚回来|平了|涨回来|弥补回来)|(?:${ZH_CERTAIN})${GAP}{0,6}?(?:是|为|会是|能是)(?:正的|正数|正收益|赚的|红的|盈利的)`),
+    reject: (t, i) => zhHedged(t, i),
+  },
+  // no-loss-promise: never below what was paid (不可能低于买入价, 肯定不会比买的时候少, 跌不破本金).
+  { rule: "no-loss-promise", re: zh(`(?:绝|决|都|也|肯定|一定|绝对)?(?:不会|不可能|不至于|没可能)${GAP}{0,6}?(?:低于|少于|跌破|跌穿|跌到|亏到|亏进|亏掉|比)${GAP}{0,8}?(?:买入价|买价|买入时|买的时候|买时|成本价?|本金|本钱|当初|投入的|面值|初始|申购价|1块|一块)|跌不(?:破|穿)${GAP}{0,4}?(?:本金|买入价|成本|面值|1块|一块|1元|一元|1\\.0|净值|发行价)`) },
+  // no-loss-promise: the principal as nothing to think about (本金您放一百个心), or the product as a
+  // deposit (跟存款没什么区别, 就当存了个定期), or principal and interest handed back in full.
+  { rule: "no-loss-promise", re: zh(`(?:本金|本钱)${GAP}{0,6}?(?:放(?:一百个|一万个|宽)?心|尽管放心|踏实)|放(?:一百个|一万个)心${GAP}{0,8}?(?:本金|本钱|亏|少)|(?:跟|和|同|与)(?:银行)?(?:定期)?存款(?:没(?:什么|啥|有)?(?:区别|两样|差别)|差不多|一个样|一回事)|(?:就|您就|你就)当(?:成|作|做)?(?:是)?(?:存了?|买了?)?(?:个|一个|一笔|一张)?(?:定期|存款|存单|国债)|连本带(?:息|利)${GAP}{0,6}?(?:都|全|一分不少地?)?(?:给您|给你|还给您|还给你|到手|拿回|少不了|跑不了|回来|归还|返还)`) },
+  // benchmark-as-return: a yield, or "this number", as what the client certainly gets (到期肯定有4%,
+  // 收益就是3.6%, 到期就是这个数).
+  {
+    rule: "benchmark-as-return",
+    re: zh(`(?:${ZH_CERTAIN}|稳稳|稳)${GAP}{0,6}?(?:(?:有|拿|拿到|到手|是|达到|能有|能拿|给您|超过|高于)${GAP}{0,3}?(?:${ZH_YIELD})|在(?:${ZH_YIELD})(?:以上|左右|上下))|雷打不动的?(?:${ZH_YIELD})|(?:收益|年化|回报|利息|收益率)${GAP}{0,2}?(?:就是|肯定是|一定是|铁定是|稳是|就有|肯定有|一定有|妥妥)${GAP}{0,3}?(?:${ZH_YIELD})|(?:到期|到时候|届时|最后|拿到期)${GAP}{0,4}?(?:就|肯定|一定|铁定|稳|也|都)(?:是|有|拿|能拿|拿到|给您|到手)(?:这个数|这么多|这个收益|这个点|这个利率|这个价|这个钱)`),
+    reject: (t, i) => zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+  },
+  // certain-outcome: the outcome put beyond doubt (回本没有任何悬念, 毫无疑问会反弹), or the market said
+  // to be at its bottom as a fact (已经跌到底了, 不会再往下掉了).
+  {
+    rule: "certain-outcome",
+    re: zh(`(?:${ZH_RECOVERY})${GAP}{0,6}?(?:没有|没|毫无|不存在|不会有)(?:任何|啥|什么)?(?:悬念|疑问|意外|变数|难度|疑虑|问题)|(?:毫无疑问|毋庸置疑|不用怀疑|无疑|没有悬念|没悬念)${GAP}{0,10}?(?:${ZH_OUTCOME})|(?:已经|这就是|现在就是|肯定是|就是)(?:最低点|底部|谷底|底了|见底|到底)|跌(?:到底|无可跌)了?|不(?:会|可能)(?:再)?(?:往下|继续|接着)(?:掉|跌|下跌|下滑|缩水)`),
+    // 会不会继续跌 is a question, not the answer.
+    reject: (t, i) => zhHedged(t, i) || /[会能]$/.test(t.slice(Math.max(0, i - 1), i)),
+  },
+  // no-loss-promise: not a cent less (一分一厘都不会短您的, 分毫不差), never a client who lost (没让一个
+  // 客户亏过), at worst the money back (最少也能拿回二十万, 最差也能保本), no such thing as a loss (没有
+  // 亏钱这一说), and safety as an absolute (绝对安全, 稳当得很, 存进了保险箱).
+  { rule: "no-loss-promise", re: zh(`(?:一分|一厘|一毛|一分钱|一块钱|一个子儿?|分毫|丝毫)(?:一厘|一毫)?(?:钱)?${GAP}{0,2}?(?:都|也)(?:不会|不|没|没有)(?:少|短|亏|差|缺|损失|动)|分(?:毫|文)不(?:少|差|损)|一分(?:钱)?不(?:差|短)|(?:没|没有|从没|从来没|从未|未曾|不曾)(?:让|叫|使)(?:过)?(?:一个|任何|哪个|哪位)?(?:客户|人|投资者|您|你)?(?:亏|赔|损失)(?:过|钱|本)?|(?:最少|至少|起码|最起码|最差|最坏)(?:也|都)?(?:就是|能|可以|会|是)?(?:拿回|收回|保住|回本|保本|不亏|持平)|(?:没有|没|不存在|哪有|哪来)(?:什么)?(?:亏|亏本|亏损|亏钱|赔钱|损失)(?:这|一)(?:一说|回事|种事|说)|(?:绝对|百分之?百|100%|完全|十足|肯定|一定)(?:是)?(?:安全|稳当|稳妥)(?![性第意教提措])|(?:稳当|稳妥|安全|保险)(?:得很|着呢|得不得了)|(?:存进|放进|放在|锁进|锁在)(?:了)?(?:银行的?)?保险箱|(?:跟|和|像|等于|相当于)${GAP}{0,4}?保险箱(?:一样|似的)?`) },
+  // promise-words: the bank as guarantor of principal or return (银行会保证您的本金, 确保您的收益), and a
+  // return called fixed (收益是定死的, 年化是锁死的).
+  { rule: "promise-words", re: zh(`(?:保证|保障|确保|担保|保住|守住|保(?=您|你))(?:您|你)?的?(?:本金|本钱|收益|利息)(?!率|安全性)|(?:收益|年化|回报|利息|收益率)${GAP}{0,4}?(?:是)?(?:定死|锁死|写死|固定|锁定|保证)的`), reject: (t, i, m) => ZH_NEGATOR.test(m) },
+  // certain-outcome: the speaker vouching for the outcome in the same sentence (涨回来我敢拍胸脯, 回本
+  // 包在我身上): a personal guarantee is a certainty whichever side of the outcome it stands.
+  { rule: "certain-outcome", re: zh(`(?:${ZH_RECOVERY}|${ZH_OUTCOME})${GAP}{0,10}?(?:我|我们)?(?:敢|可以)?(?:拍胸脯|拍胸口|打包票|打保票|担保|包在我身上|用人格担保|拿人格担保)|(?:拍胸脯|拍胸口|打包票|打保票|包在我身上|用人格担保)${GAP}{0,4}?[，,]?${GAP}{0,12}?(?:${ZH_RECOVERY})`) },
+  // certain-outcome / superlative odds and ends of the same classes: 实打实的3.9%, 全省销量头一份.
+  { rule: "benchmark-as-return", re: zh(`(?:实打实|实实在在|妥妥|稳稳当当)的?${GAP}{0,2}?(?:${ZH_YIELD})`) },
+  { rule: "superlative", reject: (t, i, m) => ZH_NEGATOR.test(m), re: zh(`(?:全省|全国|全市|全行|全网|全球|同类|业内|行业|市场|同期)${QGAP}{0,6}?(?:都是|是|排|都排|稳居)?(?:头一份|头号|数一数二|前三|天花板|top|TOP|No\\.?1|NO\\.?1|(?:都是|是|稳居|排在)第一(?!时间|次))|头一份|天花板级|王牌产品|明星中的明星`) },
+  // promise-words: principal or return vouched for by someone (本金部分银行是担保的, 收益由我行保障).
+  { rule: "promise-words", re: zh(`(?:本金|本钱|收益|利息)${GAP}{0,8}?(?:担保|保障|保证|兜底)(?:的|着|了)?`), reject: (t, i, m) => ZH_NEGATOR.test(m) || /(?:存款保险|保险)/.test(m) },
+  // no-loss-promise: a record of no trouble as a promise (从来没出过问题, 出不了什么事).
+  { rule: "no-loss-promise", re: zh(`(?:(?:从来|一直|向来|历来|压根)(?:就)?(?:没|没有|不会|未)|从未|未曾)(?:出过|出现过?|发生过?|有过|出)?(?:任何)?(?:问题|闪失|岔子|差错|亏损|亏过|风险)|出不了(?:什么|任何|啥)?(?:事|问题|岔子|闪失|差错)`) },
+  // compensation-promise: someone who takes the loss on (真要是跌下去了，您找我，我负责): a loss as a
+  // condition and the RM or the bank answering for it in the same sentence; and a satisfied client
+  // promised over a loss (保证让您满意).
+  {
+    rule: "compensation-promise",
+    re: zh(`(?:找我|我负责|我们负责|我来负责|行里负责|银行负责|我担着|我扛着|我兜着|我来处理|我包了|我来承担|我们来承担|都算我|全算我|我全包)(?!${GAP}{0,6}?(?:解释|沟通|回复|答复|核实|跟进|对接|联系|办理|协助|责任))|(?:保证|一定|肯定|包|务必)(?:会)?(?:让|叫|使)(?:您|你)(?:满意|不吃亏|没有损失|不受损失)`),
+    reject: (t, i) => !ZH_LOSS_TALK.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+  },
+  // no-loss-promise: the product as a deposit (跟存定期一模一样, 像存款似的).
+  { rule: "no-loss-promise", re: zh(`(?:跟|和|同|与|像|等同于|相当于|就是)(?:银行)?(?:存|存了个|存个|存一笔)?(?:定期|存款|存单|储蓄)(?:存款)?(?:一样|一模一样|差不多|没(?:什么|啥|有)?(?:区别|两样|差别)|一个样|一回事|似的)`) },
+  // promise-words: the payout promised in full (按原始本金兑付, 足额兑付, 准时足额发放至您的账户).
+  { rule: "promise-words", re: zh(`(?:按|按照)(?:原始|原|全部|全额|购买时的)?本金${GAP}{0,6}?(?:兑付|返还|支付|赎回)|本金${GAP}{0,8}?(?:足额|全额|如数|全部)(?:兑付|返还|支付|发放|到账)|(?:足额|全额|如数|准时足额|按时足额)(?:兑付|发放|支付|到账|打到|返还)`) },
+  // no-loss-promise: no risk at all (一点风险都没有, 毫无风险, 安全无虞, 万无一失), safety put at 100%
+  // (安全性百分之百), the product as a deposit (视同存款, 基本上就是存款), and no fall worth the name (跌不到
+  // 哪去, 亏不了多少).
+  { rule: "no-loss-promise", re: zh(`(?:一点|一丁点|丝毫|半点|任何)(?:的)?(?:风险|亏损|损失)(?:都|也)(?:没有|没|不会有|不存在)|毫无风险|(?:完全|根本|压根)(?:就)?没(?:有)?(?:任何)?风险|安全无虞|万无一失|(?:安全性|安全系数|安全度)${GAP}{0,2}?(?:是|有|达到)?(?:百分之百|100%|百分百|满分|极高)|(?:视同|视为|(?:就|可以|完全可以|直接)(?:把它|把这笔钱|把钱)?(?:当作|当成)|等同于?|就是|等于|相当于)(?:银行)?(?:存款|定期|储蓄)(?!和|与|跟|保险|利率|的|不同|有|是)|(?:跌|亏|赔)不(?:到|了)哪(?:儿|里)?去|(?:跌|亏|赔)不了(?:多少|几个点)`) },
+  // no-loss-promise, rhetorical: 哪家银行真让客户亏过钱？ and a question about a loss the writer answers
+  // (…亏老百姓的钱吗？不可能的事儿): the question mark does not undo them.
+  { rule: "no-loss-promise", noNegation: true, re: zh(`(?:哪家|哪个|哪只|谁家|哪里|哪回|哪次)(?:银行|产品|理财)?${GAP}{0,6}?(?:让|叫)?(?:客户|人|您|你|老百姓)?(?:真)?(?:亏|赔)(?:过|了)?(?:钱|本)?${GAP}{0,4}?[？?]|(?:亏|赔|损失|跌)${GAP}{0,12}?(?:吗|呢|么)?[？?]\\s*(?:那|这)?(?:是)?(?:不可能|当然不会|肯定不会|绝对不会|怎么可能|哪能|不会的|没可能)`) },
+  // certain-outcome: a vouch with one's own name, job or honour (我拿我的职业生涯担保) in a sentence
+  // about the outcome or the loss.
+  {
+    rule: "certain-outcome",
+    re: zh(`(?:拿|用|以)(?:我的?|我们的?)?(?:人格|职业生涯|饭碗|工作|名誉|脑袋|信誉|名声|工号|这身工装)${GAP}{0,2}?(?:担保|保证|发誓|打赌|作保)|(?:我|我敢)(?:跟您|向您|和您)?(?:发誓|打赌)`),
+    reject: (t, i) => !new RegExp(`${ZH_RECOVERY}|${ZH_OUTCOME}|亏|赔|损失|保本`).test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+  },
+  // benchmark-as-return: a floor in yuan (每万元每年不低于430元).
+  { rule: "benchmark-as-return", need: /\d/, re: zh(`(?:不低于|不会低于|不少于|至少|保底)${GAP}{0,4}?\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块)`) },
+  // promise-words: a state or a big bank's backing offered as the guarantee (地方政府信用支持, 国有大行背书).
+  { rule: "promise-words", re: zh(`(?:政府|国家|财政|国有大行|大行|央企|国企)${GAP}{0,6}?(?:信用支持|背书|担保|兜底|托底|兜着)`),
+    // 国债由国家信用担保: said of a bond or a deposit, it is the comparison, not the promise.
+    reject: (t, i) => /国债|存款|存单|储蓄/.test(t.slice(spanStart(t, i, clauseEnd), i)) },
+  // no-loss-promise: the principal coming back whole (本金也能完整拿回来, 本金照样能拿回).
+  {
+    rule: "no-loss-promise",
+    re: zh(`(?:本金|本钱)${GAP}{0,8}?(?:完整|全部|全额|如数|足额|原封不动|一分不少|完完整整)地?(?:地)?(?:拿回|收回|取回|退回|还给|返还|回到|回来)|(?:本金|本钱)${GAP}{0,6}?(?:也|都|照样|还是|依然|照旧)(?:能|可以|会)(?:拿回|收回|回来|取回)`),
+    reject: (t, i) => zhHedged(t, i),
+  },
+  // superlative: none to compare (收益全行没有能比的, 没有哪款比得上).
+  { rule: "superlative", re: zh(`(?:没有|没|无)(?:人|谁|哪个|哪款|哪家|哪只|一款|一个|别的|其他)?(?:产品|银行)?(?:能|可以|可)(?:比|比得上|比得过|超过|赶得上)(?:的|得了|它)|(?:没有|没)(?:哪个|哪款|哪家|哪只|一款|别的|其他)(?:产品|银行)?(?:能|可以)?(?:比得上|比得过|超过|赶得上)`) },
+  // no-loss-promise: no trouble at all said of the holding (您就放心拿着，不会有任何问题的).
+  {
+    rule: "no-loss-promise",
+    re: zh(`(?:不会|不可能)(?:出|有)(?:任何|什么|啥)?(?:问题|闪失|岔子|意外)(?:的)?`),
+    reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)) || /手续|办理|流程|系统|材料|到账|资料|操作|签字|预约|填写|转账/.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+  },
+  // benchmark-as-return: a floor on the yield (收益少说也有3.5%, 起码也能拿4%).
+  {
+    rule: "benchmark-as-return",
+    re: zh(`(?:少说|保守说|最少|至少|起码|最起码|怎么也|怎么都)(?:也|都)?(?:能)?(?:有|拿|拿到|到手|是|在)${GAP}{0,3}?(?:${ZH_YIELD})`),
+    reject: (t, i) => zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+  },
+  // no-loss-promise, rhetorical: 这么大的银行，还能让您的钱打了水漂？
+  { rule: "no-loss-promise", noNegation: true, re: zh(`(?:还能|还会|怎么会|怎么可能|哪能|哪会|难道会|难道能|咋会|咋能)(?:让|叫)?${GAP}{0,6}?(?:打水漂|打了水漂|血本无归|亏光|赔光|跌没了?)${GAP}{0,4}?[？?]`) },
+  // compensation-promise: the loss handed back by the bank, across a comma (您这次的损失，我们会以费率优惠
+  // 的形式返还给您).
+  { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|差价|差额)[^。！？；\\n]{0,12}?(?:我们|我行|行里|银行|我)(?:会|将|都会|一定会)${GAP}{0,12}?(?:返还|退还|还给|返给|补给|退给)(?:给)?(?:您|你)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) },
+  // benchmark-as-return: a yield and then its delivery to the client (收益是按4%算的，到期一次性打给您),
+  // and what is due paid in full (到期该拿多少拿多少).
+  {
+    rule: "benchmark-as-return",
+    re: zh(`(?:${ZH_YIELD})${GAP}{0,8}?[，,]?${GAP}{0,8}?(?:打给|打到|转给|发给|给到|付给|到)(?:您|你)(?:的)?(?:卡|账户|账上|手里|手上|口袋)|(?:${ZH_YIELD})${GAP}{0,8}?[，,]?${GAP}{0,8}?(?:打给|转给|发给|付给)(?:您|你)|该拿(?:的|多少)(?:就|都)?拿(?:多少)?`),
+    reject: (t, i, m) => ZH_NEGATOR.test(m) || zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+  },
+  // compensation-promise: settling it in private (私下处理, 私了), a "说法" promised for a loss, the
+  // difference made up (补一部分差价), and a loss the bank or the RM "will sort out" (亏了我们来想办法).
+  {
+    rule: "compensation-promise",
+    re: zh(`私下(?:里)?${GAP}{0,4}?(?:处理|解决|协商|了结|和解|商量|补|赔|返|退)|私了|(?:保证|一定|肯定|绝对|务必|承诺|包|会|将)${GAP}{0,8}?给(?:您|你)?(?:一个|个)?(?:满意的?)?(?:说法|交代)|给(?:您|你)?(?:一个|个)?满意的(?:说法|交代)|(?:会|将|来|给您|给你|帮您|帮你|我|我们|行里|银行|可以|能)${GAP}{0,6}?补(?:给您|给你|您|你)?${GAP}{0,4}?(?:差价|差额|亏损|缺口|亏的)|(?:会|将|来|给您|给你|帮您|帮你|我|我们|行里|银行)${GAP}{0,6}?补(?:差(?![异距别])|回(?!复|执|访))|(?:亏了|真亏了|亏损|损失|亏的)${GAP}{0,6}?(?:我们|我|行里|银行|咱们)(?:来|会|都会|负责)?(?:想办法|包了|搞定|摆平|兜着)`),
+    reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) || /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length)),
+  },
   { rule: "certain-outcome", en: true, noNegation: true, re: en("\\bno (?:chance|way|doubt)\\b[^,.;]{0,20}\\b(?:won't|will not|doesn't|wouldn't|isn't going to) (?:recover|bounce back|come back|go (?:back )?up|rise|rebound)") },
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bnever (?:lost|loses|lose) (?:money|a (?:penny|cent))\\b[^.;!?]{0,15}\\b(?:never will|won't|never going to)") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:make sure|ensure|see to it)(?: that)? (?:the bank|we|the branch) (?:reimburses?|compensates?|refunds?|pays? you back|covers?)\\b") },
@@ -563,7 +722,7 @@ const PATTERNS: Pattern[] = [
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
   {
     rule: "superlative",
-    re: zh("最好(?=的)(?!的办法|的方法|的做法|的方式)|最(?:强|牛|良心|低风险|靠谱|可靠|保险|赚钱|划算)|(?:全行|全市|全国|全网|同类|业内|市场)(?:中|里|上)?(?:收益)?最(?:高|好|稳|强)|风险最(?:低|小)(?!的是)|之王|(?:业内|业界|全网|全国|全球|行业内)(?:公认)?(?:第一|最)|都比不了|没(?:人|有人|有谁)(?:能)?比(?:得上|得过)?(?:他们|它|我们)|找不到比|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高(?!的时候|时)|唯一(?!能|可以|要|需要|想|的办法)|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全行|全市|同类|市场|排)第一(?!时间|次)|第一名|第一品牌|没有之一|数一数二|首屈一指|无人能及|无可比拟|冠军|榜首|(?:收益|业绩|表现|回报)(?:是|都是)?(?:最好|最强|最突出|最出色)"),
+    re: zh("最好(?=的)(?!的办法|的方法|的做法|的方式)|最(?:强|牛|良心|低风险|靠谱|可靠|保险|赚钱|划算)|(?:全行|全市|全国|全网|同类|业内|市场)(?:中|里|上)?(?:收益)?最(?:高|好|稳|强)|风险最(?:低|小)(?!的是)|之王|(?:业内|业界|全网|全国|全球|行业内)(?:公认)?(?:第一|最)|都比不了|没(?:人|有人|有谁)(?:能)?比(?:得上|得过)?(?:他们|它|我们)|找不到比|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高(?!的时候|时)|唯一(?!能|可以|要|需要|想|的办法)|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全行|全市|同类|市场|排)第一(?!时间|次)|第一名|第一品牌|没有之一|数一数二|首屈一指|无人能及|无可比拟|冠军|榜首|(?:收益|业绩|表现|回报)(?:也是|是|都是)?(?:最好|最强|最突出|最出色|最高(?!的时候|时))|最火|最热门|最畅销|卖得最好|销量最高|最受欢迎|压箱底|镇店之宝"),
   },
   {
     rule: "superlative", en: true,
@@ -581,13 +740,13 @@ const PATTERNS: Pattern[] = [
   },
 
   // A yield stated as what the client gets, with or without the word benchmark.
-  { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益率(?!只是|这个说法|这一说法|的说法|并不|不是|不代表|仅供)|预期年化(?!收益率|只是|这个说法|的说法|并不|不是|不代表|仅供)") },
+  { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益(?:为|是|可达|达到?|约)(?=[\\d一二三四五六七八九十两每])|预[期计](?:年化)?收益率(?!只是|这个说法|这一说法|的说法|并不|不是|不代表|仅供)|预期年化(?!收益率|只是|这个说法|的说法|并不|不是|不代表|仅供)") },
   { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|(?:稳稳|稳定|固定|保底|至少|起码)地?${GAP}{0,2}?(?:有|能有|能拿|拿|获得|给您)${GAP}{0,4}?\\d+(?:\\.\\d+)?%|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`) },
   { rule: "benchmark-as-return", en: true, re: en("\\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\\s*\\d[\\d.,]*%?") },
   { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)"), reject: (t, i) => REDEMPTION_VALUE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
 ];
 
-const ZH_RETURN_WORDS = /拿这个数|拿的就是|就是这个数|稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
+const ZH_RETURN_WORDS = /(?:就是|即是|便是|等于|也就是|就等于)(?:您|你)[^，。；！？,;!?\n]{0,6}?的?(?:收益|回报|利息|所得)|到(?:您|你)(?:的)?(?:手里|手上|口袋|兜里|账上|卡里|账户)|拿这个数|拿的就是|就是这个数|稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
 const EN_RETURN_WORDS = /\b(?:what you(?:'ll| will)? (?:be )?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?)|(?:the )?return you (?:can count on|will get|'ll get)|expected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?)|you(?: will|'ll| can)? (?:get|earn|receive|expect to earn|expect to get|expect to receive)|will (?:return|yield|pay)|target returns?|projected returns?)\b/gi;
 
 const BENCH_HEDGE = /可能(?:比这个|比基准|低于|会低|亏损|为负)|要看|取决于|不代表|不等于|不构成|为准|\b(?:may|could|might) (?:be )?(?:lower|less)\b|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b|\bdoes not represent\b|\bis not a (?:promise|forecast|guarantee)\b/i;
@@ -610,6 +769,8 @@ function benchmarkFindings(t: string): { index: number; end: number }[] {
         const [from, to] = wi >= bi ? [bi, wEnd] : [wi, bi + b[0].length];
         const between = wi >= bi ? t.slice(bi + b[0].length, wi) : t.slice(wEnd, bi);
         if (ZH_NEGATOR.test(between) || EN_NEGATOR.test(between)) continue;
+        // A Chinese return word quoted as a term (“预期收益率”的表述已被取消): a mention.
+        if (bench.source.startsWith("业绩") && (quotedAndDistanced(t, wi, false) || quotedAndDistanced(t, bi, false))) continue;
         if (negatedAt(t, Math.min(bi, wi), to, true)) continue;
         out.push({ index: from, end: to });
         break;
