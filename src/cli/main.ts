@@ -7,7 +7,7 @@ import fs from "fs";
 import v8 from "v8";
 import vm from "vm";
 import path from "path";
-import { GENERATED_SHEETS, writeResultJson, Analysis } from "../core/analysis";
+import { GENERATED_SHEETS, writeResultJson, Analysis, type JsonOptions } from "../core/analysis";
 import { buildOutputs } from "../core/outputs";
 import type { WorkbookSnapshot } from "../core/workbook";
 import { draftCommand } from "./draft";
@@ -225,16 +225,7 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
     throw e;
   }
 
-  if (jsonPath) {
-    if (jsonPath !== "-") fs.mkdirSync(path.dirname(path.resolve(jsonPath)), { recursive: true });
-    collectGarbage();
-    const fd = jsonPath === "-" ? 1 : fs.openSync(jsonPath, "w");
-    try {
-      await writeJson(fd, (write) => writeResultJson(analysis, write, { lots: lotsMode === "none" ? "none" : "source" }));
-    } finally {
-      if (fd !== 1) fs.closeSync(fd);
-    }
-  }
+  if (jsonPath) await writeResultFile(jsonPath, analysis, { lots: lotsMode === "none" ? "none" : "source" });
   let written: string[] = [];
   let drafts = { added: 0, dropped: 0 };
   let templateIssues: string[] = [];
@@ -298,16 +289,7 @@ async function analyzeCsv(inputs: string[], args: Args, locale: Locale, say: (s:
     }
     throw e;
   }
-  if (jsonPath) {
-    if (jsonPath !== "-") fs.mkdirSync(path.dirname(path.resolve(jsonPath)), { recursive: true });
-    collectGarbage();
-    const fd = jsonPath === "-" ? 1 : fs.openSync(jsonPath, "w");
-    try {
-      await writeJson(fd, (write) => writeResultJson(analysis, write, { lots: lotsMode }));
-    } finally {
-      if (fd !== 1) fs.closeSync(fd);
-    }
-  }
+  if (jsonPath) await writeResultFile(jsonPath, analysis, { lots: lotsMode });
   printSummary(analysis, locale, topN, human);
   if (jsonPath && jsonPath !== "-") human(zh ? `已写出 ${jsonPath}` : `wrote ${jsonPath}`);
   return 0;
@@ -320,6 +302,18 @@ async function analyzeCsv(inputs: string[], args: Args, locale: Locale, say: (s:
  * was 444 MB with the writer's own memory flat. A full GC costs ~0.1 s here. `gc` is exposed for
  * a fresh context only (setFlagsFromString after start-up), which is all this needs.
  */
+/** The result JSON to `jsonPath` ("-": stdout), its folder made first; the file closed whatever happens. */
+async function writeResultFile(jsonPath: string, analysis: Analysis, json: JsonOptions): Promise<void> {
+  if (jsonPath !== "-") fs.mkdirSync(path.dirname(path.resolve(jsonPath)), { recursive: true });
+  collectGarbage();
+  const fd = jsonPath === "-" ? 1 : fs.openSync(jsonPath, "w");
+  try {
+    await writeJson(fd, (write) => writeResultJson(analysis, write, json));
+  } finally {
+    if (fd !== 1) fs.closeSync(fd);
+  }
+}
+
 function collectGarbage(): void {
   v8.setFlagsFromString("--expose-gc");
   const gc = vm.runInNewContext("gc") as (() => void) | undefined;

@@ -93,7 +93,7 @@ const REPORTED = /\b(?:told|tells|said|says|say|heard|asked|asks|ask|mentioned|c
 // will recover"). "No way" and its kin deny the opposite outcome instead (see IMPOSSIBLE).
 const NEGATOR = /\b(?:not|no|never|cannot|nobody|none|nothing|neither|nor|without|unable|hardly)\b|n't\b|\bno one\b/;
 const IMPOSSIBLE_G = /\b(?:no|zero|not a|not any|little|without any) (?:way|chance|risk|danger|possibility|scenario|prospect|circumstances?|situation|case|world)\b|\b(?:impossible|not possible|can't possibly|cannot possibly|can't see|cannot see|can't imagine)\b/g;
-const IMPOSSIBLE = /\b(?:no|zero|not a|not any|little|without any) (?:way|chance|risk|danger|possibility|scenario|prospect|circumstances?|situation|case|world)\b|\b(?:impossible|not possible|can't possibly|cannot possibly|can't see|cannot see|can't imagine)\b/;
+const IMPOSSIBLE = new RegExp(IMPOSSIBLE_G.source);
 // Words that make the holder the grammatical object or a question: "did they tell you it would".
 const QUESTION = /\?/;
 
@@ -157,7 +157,6 @@ const RETURN_TO_CLIENT = /\b(?:get|gets|getting|earn|earning|receive|receiving|p
 const RETURN_FROM_ASSET = /\b(?:pay|pays|paying|deliver|delivers|delivering|yield|yields|yielding|give you|gives you|earn you|earns you|generate|generates|produce|produces|bring you|brings you|hand you|hands you|credit you|credits you|put|puts|offer|offers|offering|earn|earns|is earning|are earning|make|makes|return|returns|is returning)\b/g;
 const RETURN_HEDGE = /\b(?:may|might|could|would|if|whether|unless|depends?|depending|estimate[sd]?|projected|illustrat\w*|example|scenario|assum\w+|historical|historically|past|last year|returned|yielded|delivered|paid out|was|were|up to|not guaranteed|no guarantee|not a promise|not what|not the return|loss|less|fee|fees|charge|penalty|refund|tax|cost)\b|-\d/;
 
-/** The holder nearest before `at` in the clause [cs, at): its start and kind. */
 /** Every match of a global `re` in `s`: exec on the one regex (String.matchAll clones it per call). */
 function all(re: RegExp, s: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
@@ -170,16 +169,16 @@ function all(re: RegExp, s: string): RegExpExecArray[] {
 const CLASSES = [RECOVERY, LOSS, SAFE, COMP, COMP_PASSIVE, CLIENT_PAID, RETURN_TO_CLIENT, RETURN_FROM_ASSET, HARM_DENIED, NO_DOWNSIDE,
   COMP_PURPOSE, SUPERLATIVE_SCOPE, CLIENT_COVERED, PRINCIPAL_BACK, RETURN_FIXED, WHAT_YOU_GET];
 
-let holderEnd = -1;
-function holderBefore(t: string, cs: number, at: number, res: RegExp[]): number {
+/** The holder nearest before `at` in the clause [cs, at): where it starts and ends (start -1: none). */
+function holderBefore(t: string, cs: number, at: number, res: RegExp[]): { start: number; end: number } {
   // A holder stands a few words before its verb: look back 160 characters at most (no quadratic
   // scan of a long run-on sentence).
   cs = Math.max(cs, at - 160);
   while (cs > 0 && /[a-z0-9$']/.test(t[cs - 1] ?? "") && at - cs < 200) cs--;
   const head = t.slice(cs, at);
-  let best = -1;
-  for (const re of res) for (const m of all(re, head)) if (m.index! > best) { best = m.index!; holderEnd = cs + best + m[0].length; }
-  return best < 0 ? -1 : cs + best;
+  let best = -1, end = -1;
+  for (const re of res) for (const m of all(re, head)) if (m.index! > best) { best = m.index!; end = cs + best + m[0].length; }
+  return { start: best < 0 ? -1 : cs + best, end };
 }
 
 const sliceWords = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
@@ -194,8 +193,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
   // takes the matches that lie inside it: far cheaper than a run per clause.
   const found = new Map<RegExp, RegExpExecArray[]>();
   const inClause = (re: RegExp, c: Span): { 0: string; index: number }[] => {
-    let ms = found.get(re);
-    if (!ms) { ms = all(re, t); found.set(re, ms); }
+    const ms = found.get(re)!;
     const inside: { 0: string; index: number }[] = [];
     for (const m of ms) if (m.index >= c.s && m.index + m[0].length <= c.e) inside.push({ 0: m[0], index: m.index - c.s });
     return inside;
@@ -212,6 +210,8 @@ export function englishClauseFindings(text: string): ClauseHit[] {
     while (next < starts.length && starts[next] < sp.s) next++;
     if (next >= starts.length || starts[next] >= sp.e) continue;
     const sentence = t.slice(sp.s, sp.e);
+    // A return needs a number in its sentence (benchmark-as-return's two readings).
+    const numbered = /\d|percent|per cent/.test(sentence);
     const question = QUESTION.test(t[sp.e] ?? "");
     if (question) continue;
     // Read only when a clause of the sentence holds a candidate (most sentences of a draft hold none).
@@ -235,9 +235,10 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         // A loss that reverses or goes away has the loss as its holder: "the dip reverses within weeks".
         const reversal = /^(?:revers|disappear|vanish|unwind|go(?:es)? away|be (?:gone|erased|wiped|temporary|short))/.test(m[0]);
-        let h = holderBefore(t, c.s, vi, reversal ? [ASSET, CLIENT, LOSS_NOUN] : [ASSET, CLIENT]);
+        const holder = holderBefore(t, c.s, vi, reversal ? [ASSET, CLIENT, LOSS_NOUN] : [ASSET, CLIENT]);
+        let h = holder.start;
         if (h < 0) continue;
-        const end = holderEnd;
+        const end = holder.end;
         // A holder after a preposition is no subject ("your understanding of the product will grow"),
         // unless it names what the head before it measures ("the value of your fund will rise").
         if (/\b(?:of|for|about|in|on|with|from|to|into|at|by)\s+$/.test(before(h))) {
@@ -275,11 +276,12 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       for (const m of inClause(LOSS, c)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         const quantified = /\b(?:none of (?:your|ur|the|that) (?:\w+ )?(?:money|principal|capital|savings|investment|funds|units|stake)|not (?:a|one) (?:single )?(?:cent|penny|dollar|yuan|bit|dime)|nothing(?: bad)?)\b(?:[^,;.!?]|[,.](?=\d)){0,40}$/.exec(before(vi));
-        const h = quantified ? Math.max(c.s, vi - 200) + quantified.index! : holderBefore(t, c.s, vi, [CLIENT, MONEY, ASSET]);
+        const holder = quantified ? undefined : holderBefore(t, c.s, vi, [CLIENT, MONEY, ASSET]);
+        const h = holder ? holder.start : Math.max(c.s, vi - 200) + quantified!.index!;
         if (h < 0) continue;
         // "it won't go below the minimum", "nothing will be lost if you close the app": a vague holder
         // loses money only in a sentence about the market or the loss.
-        if ((quantified ? /^nothing/.test(quantified[0]) : VAGUE_HOLDER.test(t.slice(h, holderEnd))) && !MARKET_CONTEXT.test(t.slice(prevStart, sp.e))) continue;
+        if ((quantified ? /^nothing/.test(quantified[0]) : VAGUE_HOLDER.test(t.slice(h, holder!.end))) && !MARKET_CONTEXT.test(t.slice(prevStart, sp.e))) continue;
         // "you won't lose your place / your appointment": what is lost must be money.
         if (/^los/.test(m[0]) && /^\s+(?:your|ur|the|my) (?!(?:\w+ )?(?:money|principal|capital|savings|investment|funds?|stake|shirt|value|cash|deposit)\b)/.test(t.slice(ve, ve + 40))) continue;
         const local = t.slice(h, vi);
@@ -305,8 +307,8 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       // ---- no-loss-promise: the client's money asserted safe ----
       for (const m of inClause(SAFE, c)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
-        const h = holderBefore(t, c.s, vi, [MONEY]);
-        const hAsset = h < 0 ? holderBefore(t, c.s, vi, [ASSET]) : -1;
+        const h = holderBefore(t, c.s, vi, [MONEY]).start;
+        const hAsset = h < 0 ? holderBefore(t, c.s, vi, [ASSET]).start : -1;
         if (CUSTODY.test(clause) || SETTLEMENT.test(clause)) continue;
         // "covered by the prospectus" describes; "covered by us" promises.
         if (/covered$/.test(m[0]) && /^\s+by\b(?! (?:us|me|the bank|the branch|our bank|our branch)\b)/.test(t.slice(ve))) continue;
@@ -327,9 +329,10 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       // ---- compensation-promise: the bank making good the loss ----
       for (const m of inClause(COMP, c)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
-        const h = holderBefore(t, c.s, vi, [BANK]);
+        const bank = holderBefore(t, c.s, vi, [BANK]);
+        const h = bank.start;
         if (h < 0) continue;
-        const bankEnd = holderEnd;
+        const bankEnd = bank.end;
         if (NEGATOR.test(m[0])) continue; // "the bank bears no loss"
         if (/^refund/.test(m[0]) && FEE.test(t.slice(vi + 6, vi + 60)) && !/\b(?:loss|losses|lost|drop|decline|difference|shortfall)\b/.test(clause)) continue;
         const local = t.slice(h, vi);
@@ -358,11 +361,11 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         }
       }
       // ---- benchmark-as-return: a return with a number, as what the client gets ----
-      if (/\d|percent|per cent/.test(sentence)) {
+      if (numbered) {
         for (const [re, holders] of [[RETURN_TO_CLIENT, [CLIENT]], [RETURN_FROM_ASSET, [ASSET]]] as const) {
           for (const m of inClause(re, c)) {
             const vi = c.s + m.index!, ve = vi + m[0].length;
-            let h = holderBefore(t, c.s, vi + 1, [...holders]);
+            let h = holderBefore(t, c.s, vi + 1, [...holders]).start;
             // The imperative speaks to the client: "count on getting 3.5% a year".
             if (h < 0 && /^(?:count on|bank on|rely on|expect)/.test(m[0]) && !before(vi).trim()) h = vi;
             if (h < 0 || h > vi + 1) continue;
@@ -417,7 +420,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (said(i)) continue;
         hit("benchmark-as-return", i, e);
       }
-      if (/\d|percent|per cent/.test(sentence)) {
+      if (numbered) {
         for (const m of inClause(WHAT_YOU_GET, c)) {
           const i = c.s + m.index!, e = i + m[0].length;
           const head = t.slice(sp.s, i);

@@ -310,6 +310,8 @@ const EN_IRONY = /\b(?:i'd|i would|we'd|we would) be (?:lying|misleading you|wro
 const EN_REFUTE = /\bno such (?:promise|assurance|guarantee|commitment|undertaking|statement)\b|\b(?:was|were) (?:never|not) (?:made|given|promised|authori[sz]ed)\b/i;
 const ZH_REFUTE = /(?:并未|未曾|从未|没有|并没有)(?:作出|做出|说过|承诺过|作过|这样说)|并无此事|没有此事|查无此事/;
 const denialSentenceEnd = (t: string, i: number) => /[。！？!?\n]/.test(t[i]) || (t[i] === "." && isSentenceDot(t, i));
+/** The sentence around t[i], to 。！？!? or a line break (a "；" does not end it). */
+const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd));
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
@@ -387,6 +389,8 @@ const ZH_RECOVERY = "赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回�
 const ZH_HEDGE = /可能|也许|或许|如果|假如|要是|是否|不一定|未必|无法|难以|预计|有望|希望|取决于|不排除|能否|什么时候|何时|不确定|不好说|说不准|没人能|谁也|参考|历史上|过往|以往/;
 // A sentence about a loss (a loss as a condition, or named): where 我负责 answers for the loss.
 const ZH_LOSS_TALK = /(?:万一|要是|如果|真|假如|若|倘若|一旦)[^，。；！？,.;!?\n：:]{0,6}?(?:亏|跌|赔|损失|回不来|没涨|少了)|损失|亏损|亏了|补偿|赔偿/;
+// A sentence about the outcome or the loss (where a vouch vouches for it); compiled once, not per match.
+const ZH_OUTCOME_OR_LOSS = new RegExp(`${ZH_RECOVERY}|${ZH_OUTCOME}|亏|赔|损失|保本`);
 function zhHedged(t: string, i: number): boolean {
   return ZH_HEDGE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)));
 }
@@ -537,7 +541,10 @@ const PATTERNS: Pattern[] = [
   {
     rule: "certain-outcome", en: true,
     re: en("\\byou(?:'ll| will|'re going to| are going to)\\s+(?:definitely\\s+|surely\\s+|soon\\s+|certainly\\s+|well\\s+)?(?:be (?:back )?(?:(?:well )?in(?:to)? (?:the (?:green|black)|profit)|above water|back above|back to where you started)|get (?:all )?(?:your|the) money back|break even|recover (?:your|the|all|what))"),
-    reject: (t, i) => /\b(?:if|whether|unless|hope|hopefully|may|might|could|likely|perhaps|possibly|expect|predict|forecast|nobody|no one|when|until)\b/i.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) || SETTLEMENT.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)).toLowerCase()),
+    reject: (t, i) => {
+      const sentence = t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd));
+      return /\b(?:if|whether|unless|hope|hopefully|may|might|could|likely|perhaps|possibly|expect|predict|forecast|nobody|no one|when|until)\b/i.test(sentence) || SETTLEMENT.test(sentence.toLowerCase());
+    },
   },
   // Never less than you put in: a promise of no loss without the word lose.
   {
@@ -600,7 +607,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: "benchmark-as-return",
     re: zh(`(?:${ZH_CERTAIN}|稳稳|稳)${GAP}{0,6}?(?:(?:有|拿|拿到|到手|是|达到|能有|能拿|给您|超过|高于)${GAP}{0,3}?(?:${ZH_YIELD})|在(?:${ZH_YIELD})(?:以上|左右|上下))|雷打不动的?(?:${ZH_YIELD})|(?:收益|年化|回报|利息|收益率)${GAP}{0,2}?(?:就是|肯定是|一定是|铁定是|稳是|就有|肯定有|一定有|妥妥)${GAP}{0,3}?(?:${ZH_YIELD})|(?:到期|到时候|届时|最后|拿到期)${GAP}{0,4}?(?:就|肯定|一定|铁定|稳|也|都)(?:是|有|拿|能拿|拿到|给您|到手)(?:这个数|这么多|这个收益|这个点|这个利率|这个价|这个钱)`),
-    reject: (t, i) => zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+    reject: (t, i) => zhHedged(t, i) || BENCH_HEDGE.test(sentenceAt(t, i)),
   },
   // certain-outcome: the outcome put beyond doubt (回本没有任何悬念, 毫无疑问会反弹), or the market said
   // to be at its bottom as a fact (已经跌到底了, 不会再往下掉了).
@@ -633,7 +640,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: "compensation-promise",
     re: zh(`(?:找我|我负责|我们负责|我来负责|行里负责|银行负责|我担着|我扛着|我兜着|我来处理|我包了|我来承担|我们来承担|都算我|全算我|我全包)(?!${GAP}{0,6}?(?:解释|沟通|回复|答复|核实|跟进|对接|联系|办理|协助|责任))|(?:保证|一定|肯定|包|务必)(?:会)?(?:让|叫|使)(?:您|你)(?:满意|不吃亏|没有损失|不受损失)`),
-    reject: (t, i) => !ZH_LOSS_TALK.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+    reject: (t, i) => !ZH_LOSS_TALK.test(sentenceAt(t, i)),
   },
   // no-loss-promise: the product as a deposit (跟存定期一模一样, 像存款似的).
   { rule: "no-loss-promise", re: zh(`(?:跟|和|同|与|像|等同于|相当于|就是)(?:银行)?(?:存|存了个|存个|存一笔)?(?:定期|存款|存单|储蓄)(?:存款)?(?:一样|一模一样|差不多|没(?:什么|啥|有)?(?:区别|两样|差别)|一个样|一回事|似的)`) },
@@ -651,7 +658,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: "certain-outcome",
     re: zh(`(?:拿|用|以)(?:我的?|我们的?)?(?:人格|职业生涯|饭碗|工作|名誉|脑袋|信誉|名声|工号|这身工装)${GAP}{0,2}?(?:担保|保证|发誓|打赌|作保)|(?:我|我敢)(?:跟您|向您|和您)?(?:发誓|打赌)`),
-    reject: (t, i) => !new RegExp(`${ZH_RECOVERY}|${ZH_OUTCOME}|亏|赔|损失|保本`).test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+    reject: (t, i) => !ZH_OUTCOME_OR_LOSS.test(sentenceAt(t, i)),
   },
   // benchmark-as-return: a floor in yuan (每万元每年不低于430元).
   { rule: "benchmark-as-return", need: /\d/, re: zh(`(?:不低于|不会低于|不少于|至少|保底)${GAP}{0,4}?\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块)`) },
@@ -671,13 +678,13 @@ const PATTERNS: Pattern[] = [
   {
     rule: "no-loss-promise",
     re: zh(`(?:不会|不可能)(?:出|有)(?:任何|什么|啥)?(?:问题|闪失|岔子|意外)(?:的)?`),
-    reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)) || /手续|办理|流程|系统|材料|到账|资料|操作|签字|预约|填写|转账/.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+    reject: (t, i) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)) || /手续|办理|流程|系统|材料|到账|资料|操作|签字|预约|填写|转账/.test(sentenceAt(t, i)),
   },
   // benchmark-as-return: a floor on the yield (收益少说也有3.5%, 起码也能拿4%).
   {
     rule: "benchmark-as-return",
     re: zh(`(?:少说|保守说|最少|至少|起码|最起码|怎么也|怎么都)(?:也|都)?(?:能)?(?:有|拿|拿到|到手|是|在)${GAP}{0,3}?(?:${ZH_YIELD})`),
-    reject: (t, i) => zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+    reject: (t, i) => zhHedged(t, i) || BENCH_HEDGE.test(sentenceAt(t, i)),
   },
   // no-loss-promise, rhetorical: 这么大的银行，还能让您的钱打了水漂？
   { rule: "no-loss-promise", noNegation: true, re: zh(`(?:还能|还会|怎么会|怎么可能|哪能|哪会|难道会|难道能|咋会|咋能)(?:让|叫)?${GAP}{0,6}?(?:打水漂|打了水漂|血本无归|亏光|赔光|跌没了?)${GAP}{0,4}?[？?]`) },
@@ -689,7 +696,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: "benchmark-as-return",
     re: zh(`(?:${ZH_YIELD})${GAP}{0,8}?[，,]?${GAP}{0,8}?(?:打给|打到|转给|发给|给到|付给|到)(?:您|你)(?:的)?(?:卡|账户|账上|手里|手上|口袋)|(?:${ZH_YIELD})${GAP}{0,8}?[，,]?${GAP}{0,8}?(?:打给|转给|发给|付给)(?:您|你)|该拿(?:的|多少)(?:就|都)?拿(?:多少)?`),
-    reject: (t, i, m) => ZH_NEGATOR.test(m) || zhHedged(t, i) || BENCH_HEDGE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd))),
+    reject: (t, i, m) => ZH_NEGATOR.test(m) || zhHedged(t, i) || BENCH_HEDGE.test(sentenceAt(t, i)),
   },
   // compensation-promise: settling it in private (私下处理, 私了), a "说法" promised for a loss, the
   // difference made up (补一部分差价), and a loss the bank or the RM "will sort out" (亏了我们来想办法).
@@ -716,7 +723,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: "benchmark-as-return", en: true, need: /\d|percent/i,
     re: en(`\\b(?:that'?s|that is|this is|which is|is)\\s+(?:exactly\\s+)?(?:what|the (?:return|yield|rate|amount|income))\\s+(?:you|u)(?:'ll| will| are|'re)?\\s+(?:be\\s+)?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?|paid|pocket)\\b|\\b(?:that'?s|which is) what (?:this|the|our|it) (?:\\w+ )?(?:delivers|pays|gives you|returns|yields)\\b|\\byou(?:'re| are) looking at (?:a |an )?(?:[a-z]+ )?(?:${EN_YIELD})|\\bwhat (?:lands|goes|gets paid(?: out)?) (?:in(?:to)?|to) (?:your|you)\\b|\\b(?:locked in|fixed|guaranteed)\\s+at\\s+(?:${EN_YIELD})|(?:${EN_YIELD})\\s*(?:a year|p\\.?a\\.?|per annum|annual(?:ly)?)?[, ]+(?:locked in|guaranteed|fixed)\\b|\\b(?:you|u)(?:'ll|'re| will| are)?\\s+(?:still\\s+)?(?:be\\s+)?(?:get(?:ting)?|earn(?:ing)?|receiv(?:e|ing)|pocket|make)\\s+(?:your\\s+|(?:a )?(?:cool|nice|neat|solid|tidy|healthy)\\s+|the full\\s+|the whole\\s+|your full\\s+|a\\s+steady\\s+|roughly\\s+|about\\s+|around\\s+)?(?:hk\\$|us\\$|\\$|rmb\\s?)?\\d|\\b(?:is|are)\\s+earning\\s+(?:you\\s+)?(?:a\\s+)?(?:steady|fixed|guaranteed|stable)\\s+(?:${EN_YIELD})|\\b(?:will|'ll)\\s+(?:continue to\\s+)?(?:generate|deliver|produce|pay(?: out)?)\\s+(?:you\\s+)?(?:the |an? )?(?:performance benchmark|annuali[sz]ed (?:yield|return)|yield|return|benchmark)?\\s*(?:of\\s+)?(?:no less than\\s+|at least\\s+)?(?:${EN_YIELD})|\\d[\\d,]*\\s+(?:to \\d[\\d,]* )?(?:a year |each year |per year )?(?:on|for|per) (?:every )?(?:hk\\$|\\$)?(?:10,000|ten thousand)`),
-    reject: (t, i, m) => { if (COUNTED_THINGS.test(t.slice(i + m.length - 1, i + m.length + 40).toLowerCase())) return true; const st = t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)); const whole = t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd)); return !/\d|percent|benchmark|return|yield|rate/i.test(st) || /\b(?:could|may|might) (?:be )?(?:lower|less|differ)|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b/i.test(whole) || REDEMPTION_VALUE.test(whole); },
+    reject: (t, i, m) => { if (COUNTED_THINGS.test(t.slice(i + m.length - 1, i + m.length + 40).toLowerCase())) return true; const st = t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)); const whole = sentenceAt(t, i); return !/\d|percent|benchmark|return|yield|rate/i.test(st) || /\b(?:could|may|might) (?:be )?(?:lower|less|differ)|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b/i.test(whole) || REDEMPTION_VALUE.test(whole); },
   },
 
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.

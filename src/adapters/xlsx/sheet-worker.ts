@@ -72,11 +72,10 @@ function rowHandoff(handler: BatchingHandler): FeedText {
       return;
     }
     carry = s.slice(cut);
-    const rest = mode === "never" ? undefined : tokenizer.rest();
-    const mainIdle = mode === "always" || sent - taken <= 1;
-    const piece = cut === s.length ? s : s.slice(0, cut);
-    if (rest && mainIdle && rest.locals[rest.locals.length - 1] === "sheetData" && s.startsWith("<row")
-      && piece.indexOf("<!") < 0 && piece.indexOf("<?") < 0) {
+    const piece = s.slice(0, cut);
+    const mainIdle = mode === "always" || (mode !== "never" && sent - taken <= 1);
+    const rest = mainIdle && s.startsWith("<row") && piece.indexOf("<!") < 0 && piece.indexOf("<?") < 0 ? tokenizer.rest() : undefined;
+    if (rest && rest.locals[rest.locals.length - 1] === "sheetData") {
       // The cells read so far go first: the main thread takes everything in order.
       await send(handler.take(true));
       const message: RowPiece = { ...rest, text: piece };
