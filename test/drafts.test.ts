@@ -11,6 +11,7 @@ import {
   smsSegments, templatesSheet, templateKey, unknownPlaceholders, draftValues, fillTemplate, SMS_SEGMENT_BUDGET,
 } from "../src/core/drafts";
 import { checkText } from "../src/core/compliance";
+import { buildRegister } from "../src/core/event";
 import {
   CONTACT_DEADLINES, addWorkdays, complaintClock, complaintDeadlines, contactDeadline, contactPhrase, formatGeneratedAt, localDateTime,
 } from "../src/core/contact";
@@ -354,7 +355,7 @@ describe("drafts read the client's flags", () => {
     // C001 (70) keeps its mismatch; the sheet names the age in force
     const r = draftsSheet(older, t, "zh-CN", undefined, { channels: ["sms"] });
     expect(tableRows(r.sheet).find((x) => x[0] === "C001")![10]).toBe("适当性不匹配");
-    expect(r.sheet.preamble![3]).toContain("适当性不匹配、75岁及以上客户及亏损并非来自净值下跌的草稿为“待复核”");
+    expect(r.sheet.preamble![3]).toContain("适当性不匹配、75岁及以上客户、有未办结投诉的客户及亏损并非来自净值下跌的草稿为“待复核”");
     const en = draftsSheet(a, t, "en-US", undefined, { channels: ["sms"] });
     expect(tableRows(en.sheet).find((x) => x[0] === "C007")![10]).toBe("aged 65+");
   });
@@ -547,7 +548,7 @@ describe("the drafts sheet and regeneration", () => {
       "沟通草稿（分析日 2026-11-27，生成时间 2026-11-27 16:00）",
       "客户 4 名（持有净值下跌产品的客户 4 名，全部持仓合计亏损的客户 4 名），草稿 16 份，其中合规检查不通过 0 份，须复核 4 份；草稿须经人工复核后方可发送。",
       "联系截止日与信函落款日期均自生成时间 2026-11-27 16:00 起算。",
-      expect.stringMatching(/^状态可填：待处理 \/ 待复核 \/ 已复核 \/ 已联系 \/ 已发送 \/ 无法联系 \/ 已升级。适当性不匹配、65岁及以上客户及亏损并非来自净值下跌的草稿为“待复核”，填写复核人和复核时间后方可标记为“已发送”/),
+      expect.stringMatching(/^状态可填：待处理 \/ 待复核 \/ 已复核 \/ 已联系 \/ 已发送 \/ 无法联系 \/ 已升级。适当性不匹配、65岁及以上客户、有未办结投诉的客户及亏损并非来自净值下跌的草稿为“待复核”，填写复核人和复核时间后方可标记为“已发送”/),
     ]);
     // the status drop-down offers every status; the red fill marks a row set to sent that may not be
     const status = r.sheet.columns[11];
@@ -646,6 +647,7 @@ describe("the drafts sheet and regeneration", () => {
 });
 
 describe("draftCommand", () => {
+  const COMPLAINANT = "C000013"; // a loser with no flag: nothing else holds their draft
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lossdesk-drafts-"));
   const file = path.join(dir, "sample.xlsx");
   const capture = () => {
@@ -657,7 +659,10 @@ describe("draftCommand", () => {
     const drafts = draftsSheet(analyzeWorkbook({ sheets: s.sheets.map(toSheet) }), defaultTemplates(), "zh-CN").sheet;
     const templates = templatesSheet("zh-CN");
     templates.rows[7 * 6 + 7 * 3 + 6][4] = "{客户经理}将在{联系时间}亲自致电，保证收益。"; // sms|mismatch|zh-CN part 7 (row 77)
-    await writeNewWorkbook(file, [...s.sheets, templates, drafts]);
+    // one open complaint in the register, from a client no other rule holds for review
+    const register = buildRegister({ locale: "zh-CN", asOf: "2026-12-01" }).sheet;
+    register.rows = [["TS-101", new Date("2026-11-28T00:00:00Z"), COMPLAINANT, null, null, "电话", "要求解释", null, null, null, "处理中", ...new Array(7).fill(null)]];
+    await writeNewWorkbook(file, [...s.sheets, templates, drafts, register]);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -677,6 +682,16 @@ describe("draftCommand", () => {
     expect(c.out[c.out.length - 2]).toBe("合规检查：不通过：保本保收益类用语「保证收益」(promise-words)");
     expect(c.out[c.out.length - 1]).toBe("发送前须处理：合规检查不通过；须复核而尚未复核（复核人、复核时间未填）");
     expect(c.err).toEqual(["错误: 话术模板!E77: 不通过：保本保收益类用语「保证收益」(promise-words)"]);
+  });
+
+  test("a client with an open complaint in the register: the draft waits for the complaint handler", async () => {
+    const c = capture();
+    expect(await draftCommand({ input: file, clientId: COMPLAINANT, channel: "wechat", locale: "zh-CN", generatedAt: "2026-12-02T09:30" }, c.o, c.e)).toBe(0);
+    expect(c.out[1]).toBe("须复核后方可发送：客户有未办结投诉，须投诉处理人同意后发送");
+    expect(c.out[c.out.length - 1]).toBe("发送前须处理：须复核而尚未复核（复核人、复核时间未填）");
+    const other = capture();
+    expect(await draftCommand({ input: file, clientId: "C000002", channel: "wechat", locale: "zh-CN", generatedAt: "2026-12-02T09:30" }, other.o, other.e)).toBe(0);
+    expect(other.out[1]).toBe("须复核后方可发送：适当性不匹配；65岁及以上");
   });
 
   test("an English letter ends with the warning and is clean", async () => {

@@ -11,6 +11,9 @@ import {
   parseReportingDeadlines, previousKind, readLiveEvent, regulatorFigures, summarise, demandKind,
 } from "../src/core/event";
 import { buildOutputs } from "../src/core/outputs";
+import { findRegister, openComplaintClients, openComplaintClientsIn, readRegister } from "../src/core/event";
+import { DEFAULT_TEMPLATES, renderDraft, reviewLabel, reviewReasons, sendBlock } from "../src/core/drafts";
+import { tableRows } from "../src/core/workbook";
 import { buildReport } from "../src/core/report";
 import { generateSample } from "../src/core/sample";
 import { planReport } from "../src/core/layout";
@@ -365,5 +368,38 @@ describe("a drill rehearses exactly the live event's steps", () => {
     const live = liveSteps("zh-CN");
     expect(drill.slice(2).map((s) => [s.key, s.phase, s.text, s.owner, s.targetMinutes])).toEqual(live.map((s) => [s.key, s.phase, s.text, s.owner, s.targetMinutes]));
     expect(drill.slice(0, 2).map((s) => s.key)).toEqual(["setup-group", "brief-plan"]);
+  });
+});
+
+describe("a client who has complained", () => {
+  // A routine loss notice must not cross the complaint handler's reply: while a complaint is open
+  // the client's drafts wait for review (on the sheet, in `lossdesk draft` and in the pane alike).
+  const C = losing.find((c) => c !== A && c !== B && reviewReasons(c, analysis).length === 0)!;
+  const register = typedRegister([...TYPED, row("TS-005", d("2026-11-15"), C.clientId, null, null, "电话", "要求解释", null, null, null, "已办结")]);
+
+  test("open complaints name their clients; answered and closed ones do not", () => {
+    const found = readRegister(findRegister(register), { locale: "zh-CN", asOf: "2026-12-06" }).complaints;
+    expect([...openComplaintClients(found)].sort()).toEqual([A.clientId, B.clientId, "C999999"].sort());
+    expect(openComplaintClientsIn(register, "zh-CN", "2026-12-06").has(C.clientId)).toBe(false);
+    expect(openComplaintClientsIn(input, "zh-CN", "2026-12-06").size).toBe(0);
+  });
+
+  test("their drafts start as 待复核 with the reason; a client whose complaint is closed is not held", () => {
+    const out = buildOutputs(analysis, register, { locale: "zh-CN", generatedAt: "2026-12-06T10:00:00" });
+    const sheet = out.outputs.tables.find((t) => t.name === "沟通草稿")!;
+    const rows = tableRows(sheet);
+    const ofA = rows.filter((r) => r[0] === A.clientId);
+    expect(ofA.length).toBe(4);
+    for (const r of ofA) {
+      expect(String(r[10])).toContain("客户有未办结投诉，须投诉处理人同意后发送");
+      expect(r[11]).toBe("待复核");
+    }
+    const ofC = rows.filter((r) => r[0] === C.clientId);
+    expect(ofC.map((r) => [r[10], r[11]])).toEqual(new Array(4).fill([null, "待处理"]));
+    // the one draft renderer gives the pane and the CLI the same verdict
+    const d1 = renderDraft(analysis, A, "sms", "en-US", DEFAULT_TEMPLATES, { openComplaints: new Set([A.clientId]) });
+    expect(d1.review).toContain("open-complaint");
+    expect(sendBlock(d1, false, "en-US")).toBeDefined();
+    expect(reviewLabel(["open-complaint"], 65, "en-US")).toBe("open complaint: send only with the complaint handler's agreement");
   });
 });

@@ -17,6 +17,7 @@ import {
 import { DEFAULT_SCORING } from "../core/risk";
 import { formatGeneratedAt, localDateTime } from "../core/contact";
 import { complianceSummary } from "../core/compliance";
+import { openComplaintClientsIn } from "../core/event";
 import { readXlsxFile, WorkbookReadError, describeReadError } from "../adapters/xlsx/read";
 
 export interface DraftArgs {
@@ -87,6 +88,7 @@ export async function draftCommand(args: DraftArgs, out: (s: string) => void, er
   const generatedAt = args.generatedAt ?? localDateTime(new Date());
   const d = renderDraft(analysis, client, channel, locale, templates, {
     from: generatedAt, bankName: args.bankName, hotline: args.hotline, complaintChannel: args.complaintChannel,
+    openComplaints: openComplaintClientsIn(wb, locale, analysis.asOf),
   });
   const name = client.clientName ?? "";
   const stamp = formatGeneratedAt(generatedAt);

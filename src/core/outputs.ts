@@ -10,7 +10,7 @@ import { REPORT_SHEET, buildReport } from "./report";
 import { SheetSnapshot, TableRows, TableSheetModel, WorkbookSnapshot } from "./workbook";
 import type { ComplaintPolicy, ContactPolicy } from "./contact";
 import type { ReportOutput } from "./report";
-import { buildEventOutputs, type RegulatorReportKind, type ReportingDeadlines } from "./event";
+import { buildEventOutputs, openComplaintClients, type RegulatorReportKind, type ReportingDeadlines } from "./event";
 
 export type { ReportOutput };
 
@@ -61,10 +61,12 @@ function sheetNamed(wb: WorkbookSnapshot, names: string[]): SheetSnapshot | unde
 
 export function buildOutputs(a: Analysis, wb: WorkbookSnapshot, o: OutputOptions): Outputs {
   const templates = readTemplates(wb, o.locale);
+  // The register first: a client with an open complaint has their drafts held for review.
+  const event = buildEventOutputs(a, wb, o);
   const drafts = draftsSheet(a, templates.templates, o.locale, findDraftsSheet(wb), {
     from: o.generatedAt, policy: o.contactPolicy, bankName: o.bankName, hotline: o.hotline, complaintChannel: o.complaintChannel, keepDrafts: false,
+    openComplaints: openComplaintClients(event.complaints),
   });
-  const event = buildEventOutputs(a, wb, o);
   const report = buildReport(a, {
     locale: o.locale, generatedAt: o.generatedAt, topClients: o.topClients,
     contactPolicy: o.contactPolicy, complaintPolicy: o.complaintPolicy,

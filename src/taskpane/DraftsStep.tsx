@@ -19,6 +19,7 @@ import {
 import { DEFAULT_SCORING } from "../core/risk";
 import { formatGeneratedAt } from "../core/contact";
 import { RULE_LABEL } from "../core/compliance";
+import { openComplaintClientsIn } from "../core/event";
 import type { Strings } from "./strings";
 import { IssueSection } from "./IssueLinks";
 import { TextCheck } from "./TextCheck";
@@ -101,10 +102,12 @@ export function DraftsStep(p: {
   const client = useMemo(() => a.clients.find((c) => c.clientId === clientId), [a, clientId]);
   // `from` is the generation time the written sheets use, so the pane shows the same contact date.
   const { generatedAt, bank } = p;
+  // Clients with a complaint still open in the register: their drafts go to review, as on the sheet.
+  const openComplaints = useMemo(() => openComplaintClientsIn(p.snapshot ?? { sheets: [] }, locale, a.asOf), [p.snapshot, locale, a.asOf]);
   const draft = useMemo(
-    () => (client ? renderDraft(a, client, channel, locale, templates.templates, { from: generatedAt, ...bank }) : undefined),
+    () => (client ? renderDraft(a, client, channel, locale, templates.templates, { from: generatedAt, ...bank, openComplaints }) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [a, client, channel, locale, templates, generatedAt, bank?.bankName, bank?.hotline, bank?.complaintChannel],
+    [a, client, channel, locale, templates, generatedAt, bank?.bankName, bank?.hotline, bank?.complaintChannel, openComplaints],
   );
   // The review trail typed on the drafts sheet, if the workbook has one.
   const trails = useMemo(() => {

@@ -13,6 +13,7 @@ import {
 } from "../../src/core/drafts";
 import { formatGeneratedAt, localDateTime } from "../../src/core/contact";
 import { ui } from "../../src/core/i18n";
+import { buildRegister } from "../../src/core/event";
 import { DEFAULT_SCORING, scoringWith } from "../../src/core/risk";
 import { generateSample } from "../../src/core/sample";
 import { tableRows, type WorkbookSnapshot } from "../../src/core/workbook";
@@ -197,6 +198,26 @@ test("the Drafts step shows the review state and refuses sent like the sheet doe
   expect(review).toHaveTextContent("不得标记为“已发送”：须复核而尚未复核（复核人、复核时间未填）");
   expect(review).toHaveTextContent("沟通草稿表：状态 已发送，复核人 —，复核时间 —");
   expect(within(review).getByRole("alert")).toHaveTextContent("沟通草稿表中此行已标为“已发送”，但不允许：重新生成时将改回并在备注中说明。");
+});
+
+test("the Drafts step holds the draft of a client with an open complaint, as the sheet does", async () => {
+  // the register as people keep it: one complaint still being handled, from a client nothing else holds
+  const who = EXPECTED.clients.find((c) => c.flags.length === 0 && c.pnlFen < 0)!;
+  const register = buildRegister({ locale: "zh-CN", asOf: EXPECTED.asOf }).sheet;
+  register.rows = [["TS-201", new Date(`${EXPECTED.asOf}T00:00:00Z`), who.clientId, null, null, "电话", "要求赔偿", null, null, null, "处理中", ...new Array(7).fill(null)]];
+  const host = createFakeHost({ sheets: [...SNAP.sheets, sheetOf(register)] });
+  await renderPane(host);
+  await readWorkbook();
+  tab("drafts");
+  const input = screen.getByTestId("draft-client") as HTMLInputElement;
+  fireEvent.click(input);
+  fireEvent.change(input, { target: { value: who.clientId } });
+  fireEvent.click(await screen.findByRole("option", { name: new RegExp(who.clientId) }));
+  await waitFor(() => expect(input.value).toContain(who.clientId));
+  const review = screen.getByTestId("draft-review");
+  expect(review).toHaveAttribute("data-review", "true");
+  expect(review).toHaveAttribute("data-sendable", "false");
+  expect(review).toHaveTextContent("须复核后方可发送：客户有未办结投诉，须投诉处理人同意后发送");
 });
 
 test("writing the report writes the output sheets and activates the report", async () => {

@@ -123,7 +123,7 @@ export class Drafter {
     }
     return {
       client: c, values: valuesWith(this.a, c, this.locale, this.opts, run), tier: draftTier(c),
-      review: reviewReasons(c, this.a), contactBy: run.contactBy, from: this.from,
+      review: reviewReasons(c, this.a, this.opts.openComplaints), contactBy: run.contactBy, from: this.from,
     };
   }
 

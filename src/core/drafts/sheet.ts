@@ -191,13 +191,13 @@ export function draftsSheet(
         `沟通草稿（分析日 ${analysis.asOf}，生成时间 ${stamp}）`,
         `客户 ${clients.length} 名（持有净值下跌产品的客户 ${holders} 名，全部持仓合计亏损的客户 ${losers} 名），草稿 ${draftCount} 份，其中合规检查不通过 ${failing} 份，须复核 ${toReview} 份；草稿须经人工复核后方可发送。`,
         `联系截止日与信函落款日期均自生成时间 ${stamp} 起算。`,
-        `状态可填：${statuses}。适当性不匹配、${elderlyAge}岁及以上客户及亏损并非来自净值下跌的草稿为“待复核”，填写复核人和复核时间后方可标记为“已发送”；合规检查不通过或信函缺少银行设置的草稿不得标记为“已发送”，重新生成时改回并在备注中说明。重新生成时按客户编号与渠道保留状态、复核人、复核时间和备注；不再生成但已填写的行保留在末尾，草稿前标注${NO_LONGER_GENERATED[locale]}。`,
+        `状态可填：${statuses}。适当性不匹配、${elderlyAge}岁及以上客户、有未办结投诉的客户及亏损并非来自净值下跌的草稿为“待复核”，填写复核人和复核时间后方可标记为“已发送”；合规检查不通过或信函缺少银行设置的草稿不得标记为“已发送”，重新生成时改回并在备注中说明。重新生成时按客户编号与渠道保留状态、复核人、复核时间和备注；不再生成但已填写的行保留在末尾，草稿前标注${NO_LONGER_GENERATED[locale]}。`,
       ]
       : [
         `Drafts (as of ${analysis.asOf}, generated ${stamp})`,
         `${clients.length} clients (${holders} holding a product that fell, ${losers} with a loss across all their holdings), ${draftCount} drafts, ${failing} failing the compliance check, ${toReview} to review; a person reviews every draft before it is sent.`,
         `Contact deadlines and letter dates count from the generation time ${stamp}.`,
-        `Status: ${statuses}. Drafts for suitability mismatches, clients aged ${elderlyAge}+ and losses not from a NAV fall start as "to review" and may be marked sent only once a reviewer and review time are filled in; a draft failing the compliance check, or a letter lacking the bank's settings, may not be marked sent: regenerating puts it back and says why in Notes. Regenerating keeps the status, reviewer, review time and notes typed here, by client ID and channel; rows no longer generated that have something typed stay at the end, their draft marked "${NO_LONGER_GENERATED[locale].trim()}".`,
+        `Status: ${statuses}. Drafts for suitability mismatches, clients aged ${elderlyAge}+, clients with an open complaint and losses not from a NAV fall start as "to review" and may be marked sent only once a reviewer and review time are filled in; a draft failing the compliance check, or a letter lacking the bank's settings, may not be marked sent: regenerating puts it back and says why in Notes. Regenerating keeps the status, reviewer, review time and notes typed here, by client ID and channel; rows no longer generated that have something typed stay at the end, their draft marked "${NO_LONGER_GENERATED[locale].trim()}".`,
       ],
     columns: DRAFT_COLUMNS.map((k) => ({
       header: DRAFT_HEADERS[k][locale],

@@ -15,6 +15,7 @@ export function reviewLabel(flags: readonly ReviewReason[], elderlyAge: number, 
   const zh = locale === "zh-CN";
   return flags.map((f) => (f === "suitability-mismatch" ? VARIANT_LABEL.mismatch[locale]
     : f === "loss-without-fall" ? (zh ? "亏损并非来自净值下跌，须人工调整话术" : "loss not from a NAV fall: adjust the text by hand")
+      : f === "open-complaint" ? (zh ? "客户有未办结投诉，须投诉处理人同意后发送" : "open complaint: send only with the complaint handler's agreement")
       : zh ? `${elderlyAge}岁及以上` : `aged ${elderlyAge}+`))
     .join(zh ? "；" : "; ");
 }

@@ -19,6 +19,11 @@ export interface DraftOptions extends BankDetails {
   from?: string;
   /** Contact deadlines by tier; default 24 hours / 3 days / 7 days. */
   policy?: ContactPolicy;
+  /**
+   * Client IDs with a complaint still open in the register (event/complaints.ts
+   * `openComplaintClients`): their drafts go to review ("open-complaint").
+   */
+  openComplaints?: ReadonlySet<string>;
 }
 
 /** 40000.00 yuan loss -> "40,000.00" (fen in, positive out). */
@@ -170,12 +175,16 @@ export function draftTier(c: ClientResult): TemplateTier {
  * Why a draft goes to review before anything is sent: the flags (compliance, legal), and
  * "loss-without-fall": a loss on products none of which fell (a subscription fee, a purchase
  * before a distribution), where the built-in words "净值下跌" would not be true and a person must
- * adjust the text.
+ * adjust the text; "open-complaint": the client has a complaint the bank has not closed, so a
+ * routine notice must not cross the complaint handler's reply (the handler agrees to it first).
  */
-export type ReviewReason = Flag | "loss-without-fall";
+export type ReviewReason = Flag | "loss-without-fall" | "open-complaint";
 
-export function reviewReasons(c: ClientResult, a?: Pick<EngineResult, "products">): ReviewReason[] {
+export function reviewReasons(
+  c: ClientResult, a?: Pick<EngineResult, "products">, openComplaints?: ReadonlySet<string>,
+): ReviewReason[] {
   const out: ReviewReason[] = c.flags.filter((f) => f === "suitability-mismatch" || f === "elderly");
   if (a && c.pnlFen < 0 && !holdsFallenProduct(c, fallenProducts(a))) out.push("loss-without-fall");
+  if (openComplaints?.has(c.clientId)) out.push("open-complaint");
   return out;
 }

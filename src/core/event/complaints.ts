@@ -432,6 +432,16 @@ export function summarise(complaints: readonly Complaint[]): ComplaintSummary {
   return { received: complaints.length, open, overdue, dueSoon, byDemand };
 }
 
+/** Client IDs with a complaint still open: their drafts go to review (drafts' "open-complaint"). */
+export function openComplaintClients(complaints: readonly Complaint[]): Set<string> {
+  return new Set(complaints.filter((c) => c.open && c.clientId !== "").map((c) => c.clientId));
+}
+
+/** The same, read from a workbook's register (any sheet findRegister finds); empty without one. */
+export function openComplaintClientsIn(wb: WorkbookSnapshot, locale: Locale, asOf: string): Set<string> {
+  return openComplaintClients(readRegister(findRegister(wb), { locale, asOf }).complaints);
+}
+
 /** Open complaints with a deadline, soonest first (then by id): what the CLI prints. */
 export function openByDue(complaints: readonly Complaint[]): Complaint[] {
   return complaints.filter((c) => c.open && c.due !== null)
