@@ -41,6 +41,7 @@
 import { Converter } from "opencc-js/t2cn";
 import type { Locale } from "./i18n";
 import { englishClauseFindings, FEE, NOT_LOSS, SETTLEMENT } from "./compliance-en";
+import { promiseProbability } from "./compliance-model";
 
 export type ComplianceRule =
   | "promise-words"
@@ -49,11 +50,12 @@ export type ComplianceRule =
   | "benchmark-as-return"
   | "missing-risk-warning"
   | "certain-outcome"
-  | "no-loss-promise";
+  | "no-loss-promise"
+  | "likely-promise";
 
 export const COMPLIANCE_RULES: readonly ComplianceRule[] = [
   "promise-words", "compensation-promise", "superlative", "benchmark-as-return", "missing-risk-warning",
-  "certain-outcome", "no-loss-promise",
+  "certain-outcome", "no-loss-promise", "likely-promise",
 ];
 
 export interface Finding {
@@ -74,6 +76,7 @@ export const RULE_LABEL: Record<ComplianceRule, Record<Locale, string>> = {
   "missing-risk-warning": { "zh-CN": "缺少风险提示", "en-US": "standard risk warning missing" },
   "certain-outcome": { "zh-CN": "对未来结果的确定性承诺", "en-US": "certainty about a future outcome" },
   "no-loss-promise": { "zh-CN": "以否定形式承诺不亏", "en-US": "promise of no loss (in negative form)" },
+  "likely-promise": { "zh-CN": "疑似承诺（统计模型判断）", "en-US": "likely a promise (statistical model)" },
 };
 
 /** The standard warnings, as a letter must carry them. */
@@ -89,6 +92,8 @@ export interface CheckOptions {
   locale?: Locale;
   /** Put on every finding: the template cell the text came from. */
   cell?: string;
+  /** The statistical model (compliance-model.ts) beside the rules; default true. False: the rules alone. */
+  model?: boolean;
 }
 
 // ---- normalisation ----
@@ -155,6 +160,11 @@ function normaliseQuick(original: string): { text: string; from?: number[]; to?:
     if (ok && !HAN_SEP_HAN.test(t)) return { text: t };
   }
   return normalise(original);
+}
+
+/** The normalised text alone (what the statistical model reads, in training and in the check). */
+export function normalisedText(original: string): string {
+  return normaliseQuick(original).text;
 }
 
 /** NFKC, traditional -> simplified, zero-width and in-word separators dropped; offsets kept. */
@@ -812,6 +822,82 @@ function missingWarning(text: string, locale: Locale): string | undefined {
   return missing.length ? missing.join("; ") : undefined;
 }
 
+// ---- the rules and the model together ----
+
+/**
+ * A text no rule finds anything in is a "likely-promise" finding (a warning: a person looks) when
+ * the model gives it more than this. Chosen on blind round 9, before any rule was tuned on it, with
+ * a model trained without it (docs/compliance.md). The rules' own findings always stand: a model
+ * that vetoed them dropped real promises too short for it to judge (业绩比较基准为5%，即预期收益).
+ */
+export const RAISE_ABOVE = 0.65;
+/** Units longer than this are scored in windows of it, half overlapping (a text without stops). */
+const UNIT_CHARS = 200;
+/** A text up to this long is judged whole (as the model's training sentences were). */
+const WHOLE_CHARS = 240;
+/**
+ * A disavowal in the unit: the model's n-grams do not see that it takes the promise back (它可能
+ * 高于也可能低于, "nothing guarantees it", "not necessarily"), so the model alone raises nothing
+ * where one stands; a rule's finding there is judged by the rule's own negation scope.
+ */
+const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b/i;
+
+/** The units the model scores: sentences (as the negation scope has them), long ones in windows. */
+function modelUnits(t: string): [number, number][] {
+  const out: [number, number][] = [];
+  let s = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i < t.length && !sentenceEnd(t, i)) continue;
+    const e = Math.min(t.length, i + 1);
+    const a = s + (t.slice(s, e).length - t.slice(s, e).trimStart().length);
+    if (/[\p{L}\p{N}]/u.test(t.slice(a, e))) {
+      if (e - a <= UNIT_CHARS * 1.5) out.push([a, e]);
+      else for (let w = a; w < e; w += UNIT_CHARS / 2) { out.push([w, Math.min(e, w + UNIT_CHARS)]); if (w + UNIT_CHARS >= e) break; }
+    }
+    s = e;
+  }
+  return out;
+}
+
+/** The units of a text the model scores when it is long (normalised): what training adds of LossDesk's own drafts. */
+export function modelUnitTexts(text: string): string[] {
+  const t = normaliseQuick(text).text;
+  return modelUnits(t).map(([a, e]) => t.slice(a, e));
+}
+
+/**
+ * Add the promises only the model sees. A short text (a reply, a corpus row: up to WHOLE_CHARS)
+ * is judged whole, as the model was trained; a longer one (a draft, a letter) sentence by sentence,
+ * each also with the one before it, for an answer that only promises with its question ("Any
+ * chance it won't recover? None whatsoever."). A sentence a rule found something in is left to the rule.
+ */
+function addModelFindings(t: string, hits: { rule: ComplianceRule; index: number; end: number }[]): void {
+  const units = modelUnits(t);
+  if (units.length === 0) return;
+  const trim = (a: number, e: number) => { while (e > a && /[\s。！？；;!?.]/.test(t[e - 1])) e--; return e; };
+  if (t.length <= WHOLE_CHARS) {
+    if (hits.length || DISAVOWAL.test(t) || promiseProbability(t) <= RAISE_ABOVE) return;
+    // The excerpt: the sentence the model finds most promising.
+    const p = units.map(([a, e]) => promiseProbability(t.slice(a, e)));
+    const k = p.indexOf(Math.max(...p));
+    hits.push({ rule: "likely-promise", index: units[k][0], end: trim(units[k][0], units[k][1]) });
+    return;
+  }
+  const unitOf = (i: number) => { let k = 0; while (k + 1 < units.length && units[k + 1][0] <= i) k++; return k; };
+  const covered = new Set(hits.map((h) => unitOf(h.index)));
+  units.forEach(([a, e], k) => {
+    if (covered.has(k)) return;
+    const alone = promiseProbability(t.slice(a, e));
+    const start = alone > RAISE_ABOVE ? a
+      : k > 0 && !covered.has(k - 1) && e - units[k - 1][0] <= UNIT_CHARS && promiseProbability(t.slice(units[k - 1][0], e)) > RAISE_ABOVE ? units[k - 1][0]
+        : -1;
+    if (start < 0 || DISAVOWAL.test(t.slice(start, e))) return;
+    hits.push({ rule: "likely-promise", index: a, end: trim(a, e) });
+    covered.add(k); // the next sentence is not raised for its pair with this one
+  });
+  hits.sort((x, y) => x.index - y.index);
+}
+
 /** Check one text; findings in the order they occur, the missing warning last. */
 export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
   const n = normaliseQuick(text);
@@ -846,11 +932,12 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
   // The structural English model (compliance-en.ts), after the patterns, through the same guards.
   if (hasLatin) for (const h of englishClauseFindings(t)) if (!quoted(h.index, true) && !deniedAfter(t, h.index, h.end, true)) add(h.rule, h.index, h.end);
   hits.sort((a, b) => a.index - b.index);
+  if (opts.model !== false) addModelFindings(t, hits);
   // The excerpt as written: from the original offset of the first unit to the end of the last.
   const findings: Finding[] = hits.map((h) => ({
     rule: h.rule,
     text: text.slice(from(h.index), to(h.end - 1)),
-    severity: h.rule === "superlative" ? "warning" : "error",
+    severity: h.rule === "superlative" || h.rule === "likely-promise" ? "warning" : "error",
     ...(opts.cell ? { cell: opts.cell } : {}),
   }));
   if (opts.letter) {

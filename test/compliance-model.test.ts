@@ -1,0 +1,97 @@
+// The compliance check's statistical model (src/core/compliance-model.ts): reproducible from the
+// tuning files, never trained on an unseen round, and what it adds to the rules.
+import { execFileSync } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { RAISE_ABOVE, checkText, normalisedText } from "../src/core/compliance";
+import { decodeWeights, encodeWeights, promiseFeatures, promiseProbability, trainedModel } from "../src/core/compliance-model";
+import { MODEL_FILE, TRAINING_FILES, modelJson, ownTextRows, trainPromiseModel, trainingRows } from "../bench/train-compliance";
+
+const FIXTURES = path.join(__dirname, "fixtures", "compliance");
+
+describe("the model's data", () => {
+  test("trained on the tuning files only: the rounds still unseen are not among them", () => {
+    expect(TRAINING_FILES).toEqual(["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "lookalikes.tsv"]);
+    for (const f of fs.readdirSync(FIXTURES).filter((f) => /^blind\d+\.tsv$/.test(f) && Number(/\d+/.exec(f)![0]) >= 10)) {
+      expect(TRAINING_FILES).not.toContain(f);
+    }
+    const rows = trainingRows();
+    // the corpus's holdout quarter (its ids run below 900; the blind rounds' start at 901) is kept
+    // out, so the whole check can be reported on it
+    const corpusHoldout = fs.readFileSync(path.join(FIXTURES, "corpus.tsv"), "utf8").split("\n")
+      .map((l) => l.split("\t")).filter((c) => c[4] === "holdout");
+    expect(corpusHoldout.length).toBeGreaterThan(300);
+    expect(corpusHoldout.every((c) => Number(c[0].slice(2)) < 900)).toBe(true);
+    expect(rows.filter((r) => r.split === "holdout" && Number(r.id.slice(2)) < 900)).toEqual([]);
+  });
+
+  test("LossDesk's own sentences are honest rows, each once", () => {
+    const own = ownTextRows();
+    expect(own.length).toBeGreaterThan(500);
+    expect(own.every((r) => r.label === "honest")).toBe(true);
+    expect(new Set(own.map((r) => r.sentence.replace(/\d/g, "0"))).size).toBe(own.length);
+  });
+
+  test("lookalikes.tsv is what scripts/collect-lookalikes.js makes of the unit tests now", () => {
+    const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lossdesk-lk-")), "lookalikes.tsv");
+    execFileSync(process.execPath, [path.join(__dirname, "..", "scripts", "collect-lookalikes.js"), tmp]);
+    expect(fs.readFileSync(tmp, "utf8")).toBe(fs.readFileSync(path.join(FIXTURES, "lookalikes.tsv"), "utf8"));
+  });
+
+  test("the committed weights are what training on those files gives (npm run train:compliance)", () => {
+    expect(modelJson(trainPromiseModel(trainingRows()))).toBe(fs.readFileSync(MODEL_FILE, "utf8"));
+  });
+});
+
+describe("the model", () => {
+  test("weights survive base64 as signed bytes", () => {
+    const w = Int8Array.from([-128, -1, 0, 1, 127, 5, -77]);
+    expect(Array.from(decodeWeights(encodeWeights(w), w.length))).toEqual(Array.from(w));
+    expect(trainedModel().weights.length).toBe(1 << trainedModel().bits);
+  });
+
+  test("features: character grams of the normalised unit and English word grams, hashed into the buckets", () => {
+    const f = promiseFeatures("Will recover", 4, 16);
+    expect(f.size).toBeGreaterThan(40);
+    for (const b of f) expect(b).toBeLessThan(1 << 16);
+    expect(promiseFeatures("Will  recover ", 4, 16)).toEqual(f); // spacing does not matter
+  });
+
+  test.each([
+    ["Historically it has always bounced back, and it will this time too, just give it six months.", true],
+    ["You'll be fine by year-end, trust me.", true],
+    ["每一万块一年能给您三百八十块，雷打不动。", true],
+    ["Dear Mr Li, the drop in your fund's value reflects the fall in bond prices this quarter.", false],
+    ["亲，理财都有风险，我没法保证。", false],
+  ])("%s -> a promise: %s", (s, promise) => {
+    expect(promiseProbability(normalisedText(s)) > RAISE_ABOVE).toBe(promise);
+  });
+});
+
+describe("the rules and the model together", () => {
+  test("a promise in words no rule holds: a likely-promise warning quoting the sentence; model: false gives the rules alone", () => {
+    expect(checkText("每一万块一年能给您三百八十块，雷打不动。")).toEqual([
+      { rule: "likely-promise", severity: "warning", text: "每一万块一年能给您三百八十块，雷打不动" },
+    ]);
+    expect(checkText("每一万块一年能给您三百八十块，雷打不动。", { model: false })).toEqual([]);
+  });
+
+  test("a disavowal in the sentence: the model alone raises nothing", () => {
+    expect(checkText("Someone says topping up now will get you back by year-end - that's just an opinion, nothing guarantees it.")
+      .filter((f) => f.rule === "likely-promise")).toEqual([]);
+  });
+
+  test("a rule's finding stands whatever the model says (业绩比较基准为5%，即预期收益 is too short for it)", () => {
+    expect(promiseProbability(normalisedText("业绩比较基准为5%，即预期收益"))).toBeLessThan(0.5);
+    expect(checkText("业绩比较基准为5%，即预期收益").map((f) => f.rule)).toEqual(["benchmark-as-return"]);
+  });
+
+  test("a long text is read sentence by sentence: the finding names the sentence, the honest ones pass", () => {
+    const honest = "尊敬的客户：您好。截至11月27日，您持有的产品单位净值为1.2000，较买入时下跌20.00%。理财非存款、产品有风险、投资须谨慎。如有疑问，请致电客服热线，或拨打12378。";
+    expect(honest.length).toBeGreaterThan(60);
+    expect(checkText(honest + honest + honest)).toEqual([]);
+    const f = checkText(`${honest}${honest}每一万块一年能给您三百八十块，雷打不动。${honest}`);
+    expect(f).toEqual([{ rule: "likely-promise", severity: "warning", text: "每一万块一年能给您三百八十块，雷打不动" }]);
+  });
+});
