@@ -23,7 +23,7 @@ export const TRAINING_FILES = ["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.
 export const MODEL_FILE = path.join(path.dirname(CORPUS), "..", "..", "..", "src", "core", "compliance-model.json");
 
 export interface TrainOptions { nmax: number; bits: number; epochs: number; rate: number; l2: number; seed: number }
-export const TRAIN_DEFAULTS: TrainOptions = { nmax: 4, bits: 16, epochs: 30, rate: 0.2, l2: 1e-3, seed: 1 };
+export const TRAIN_DEFAULTS: TrainOptions = { nmax: 4, bits: 13, epochs: 30, rate: 0.2, l2: 1e-3, seed: 1 };
 
 export function trainingRows(): CorpusRow[] {
   return [...TRAINING_FILES.flatMap((f) => readCorpus(path.join(path.dirname(CORPUS), f))

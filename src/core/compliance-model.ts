@@ -12,7 +12,8 @@
 // it is fairly sure.
 //
 // Features are hashed (FNV-1a) into a fixed number of buckets and the weights stored as signed
-// bytes with one scale, so the whole model is a base64 string of some 90 KB in the bundle, and
+// bytes with one scale, so the whole model is a base64 string of 11 KB (8 KB gzipped) in the bundle: 8,192 buckets
+// measured as good as 65,536 on blind round 9, and
 // scoring a sentence costs one hash per n-gram, no string is built. The weights are data
 // (compliance-model.json), made by `npm run train:compliance` (bench/train-compliance.ts) from the
 // tuning files only, deterministically; a test retrains and compares. Pure: no I/O here.
