@@ -82,7 +82,7 @@ const blank = (s: string) => s.replace(NEUTRAL, (m) => " ".repeat(m.length))
   .replace(/\b(can't|cannot|couldn't|could not|can not) possibly\b/g, (m, w: string) => w + " ".repeat(m.length - w.length));
 
 // Certainty said about the statement, anywhere in its sentence.
-const BOOSTER = /\b(?:with (?:full|complete|total|absolute) confidence|full confidence|(?:re)?assure you|regardless of (?:the )?(?:market|what|how|nav)|definitely|definately|surely|certainly|for sure|for certain|undoubtedly|absolutely|100 ?%|100 percent|a hundred percent|guaranteed|no doubt|without (?:a |any )?(?:shadow of (?:a )?)?doubt|no question|mark my words|trust me|take it from me|believe me|rest assured|(?:i|we) (?:can )?promise|promise you|(?:i|we) (?:can )?(?:guarantee|assure you|confirm)|assure you|you have my word|my word|(?:i|we)(?:'m| am|'re| are) (?:sure|certain|confident|positive|telling you)|i'm telling you|i tell you|i bet|i'd bet|stake my|as sure as|sure thing|dead cert|no matter what|whatever happens|inevitabl[ey]|without fail|sooner or later|only a matter of time|always|invariably|bound to|sure to|certain to|guaranteed to|can't fail to|cannot fail to|no way (?:it|this|that|the \w+) (?:won't|doesn't|isn't|can't))(?![a-z])/;
+const BOOSTER = /\b(?:zero doubt|no doubt in my mind|(?:it's|it is|that's|that is) a (?:certainty|given|sure thing|done deal|foregone conclusion)|(?:you can )?(?:count|bank) on it|take it to the bank|mark (?:this|it) down|confirm plus chop|confirm chop|with (?:full|complete|total|absolute) confidence|full confidence|(?:re)?assure you|regardless of (?:the )?(?:market|what|how|nav)|definitely|definately|surely|certainly|for sure|for certain|undoubtedly|absolutely|100 ?%|100 percent|a hundred percent|guaranteed|no doubt|without (?:a |any )?(?:shadow of (?:a )?)?doubt|no question|mark my words|trust me|take it from me|believe me|rest assured|(?:i|we) (?:can )?promise|promise you|(?:i|we) (?:can )?(?:guarantee|assure you|confirm)|assure you|you have my word|my word|(?:i|we)(?:'m| am|'re| are) (?:sure|certain|confident|positive|telling you)|i'm telling you|i tell you|i bet|i'd bet|stake my|as sure as|sure thing|dead cert|no matter what|whatever happens|inevitabl[ey]|without fail|sooner or later|only a matter of time|always|invariably|bound to|sure to|certain to|guaranteed to|can't fail to|cannot fail to|no way (?:it|this|that|the \w+) (?:won't|doesn't|isn't|can't))(?![a-z])/;
 // A hedge or a condition: the statement is a possibility, a question or a view, not a promise.
 const HEDGE = /\b(?:may|might|could|should|would|maybe|perhaps|possibly|possible|hope|hopes|hoping|hopefully|wish|likely|unlikely|probably|(?:expect|expects|expected|expecting|predict|predicts|forecast|forecasts)(?= (?:that|it|the|a|an|to|this|prices|markets|rates|bonds|you|u|when|whether|what|how)\b)|if|whether|unless|depends?|depending|assum(?:e|es|ing)|estimate[sd]?|think|thinks|believe(?! me)|believes|feel|guess|suppose|usually|often|typically|historically|tend to|tends to|in theory|not sure|uncertain|nobody|no one|opinion|view|scenario|illustrat\w*|relatively|fairly|reasonably|generally|comparatively)\b|\bchance\b(?<!\b(?:no|zero) chance)/;
 // Negating a promise, anywhere in the sentence: the sentence disowns what it says.
@@ -100,9 +100,9 @@ const QUESTION = /\?/;
 // The holders.
 const CLIENT = /\b(?:you|u|ya|ye)\b/g;
 // Longer names first: the alternation takes the first that matches ("this nav", not "this").
-const ASSET = /\b(?:(?:funds|products|markets|bonds) like (?:this|these|ours)|these (?:funds|products)|(?:the|this|that|your|ur|its|our) (?:unit |net )?(?:fund|product|nav|value|price|market|markets|portfolio|investment|holding|position|plan|note|units?|bond market|bonds?|valuation|asset value|share price|money|savings|capital|principal|balance|account|returns?|one|thing)|(?:your|ur) (?:hk\$|us\$|\$|rmb ?)?[\d,.]+k?|it|this|that|things|everything|markets|prices|bonds)\b/g;
+const ASSET = /\b(?:(?:funds|products|markets|bonds) like (?:this|these|ours)|these (?:funds|products)|(?:the|this|that|your|ur|its|our) (?:unit |net )?(?:fund|product|nav|value|price|market|markets|portfolio|investment|holding|position|plan|note|units?|bond market|bonds?|valuation|asset value|share price|money|savings|capital|principal|balance|account|returns?|one|thing)|(?:your|ur) (?:hk\$|us\$|\$|rmb ?)?[\d,.]+k?|(?:our|the|these|those|such|bank|bank wealth|wealth) (?:\w+ )?(?:products|funds|plans|notes)|these|those|they|it|this|that|things|everything|markets|prices|bonds)\b/g;
 const MONEY = /\b(?:your|ur) (?:(?:original|initial|full|whole|entire) )?(?:hk\$|us\$|\$|rmb ?|cny ?)?\d[\d,.]*k?\b|\b(?:(?:your|ur|the|my|his|her|their) )?(?:(?:original|initial|full|whole|entire) )?(?:principal|capital|money|investment|savings|funds|nest egg|stake|deposit|(?:hk\$|us\$|\$|rmb ?|cny ?)[\d,.]+k?)\b|\b(?:what|the money|everything|all) (?:you|u) (?:put in|invested|paid|started with)\b/g;
-const LOSS_NOUN = /\b(?:the|this|that|your|its) (?:dip|drop|fall|loss|losses|decline|drawdown|slump|correction|paper loss)\b/g;
+const LOSS_NOUN = /\b(?:the|this|that|your|its) (?:(?:whole|entire|current|recent|present|temporary|little|small|paper|unrealised|unrealized) )?(?:dip|drop|fall|loss|losses|decline|drawdown|slump|correction|paper loss|shortfall)\b/g;
 const BANK = /\b(?:(?:the|our|my) (?:[a-z-]+ )?(?:bank|branch|team|company|firm|manager|department|desk|office|group)|we|i|us|management|head office)\b/g;
 
 // The modality between the holder and its verb.
@@ -113,13 +113,13 @@ const WHEN = /\b(?:by|before|within|come|until|in) (?:the )?(?:end of |next |thi
 
 // Recovery verbs that say as much about a queue, a form or a mood: a recovery only in a market context.
 const WEAK_RECOVERY = /^(?:ris|rose|grow|gain|pick|turn|(?:be|is|are|'s) (?:back|up)|(?:be|is going to be) (?:just )?(?:fine|ok|okay|all right|alright)|come|comes|coming|came|climb|(?:go|goes|going|gone) (?:back )?up|head|revers|sort|right|be higher|go higher|move higher)/;
-const VAGUE_HOLDER = /^(?:it|this|that|things|everything|this one|that one|this thing)$/;
+const VAGUE_HOLDER = /^(?:it|this|that|these|those|they|things|everything|this one|that one|this thing)$/;
 const MARKET_CONTEXT = /\b(?:nav|navs|price|prices|value|valuation|fund|funds|market|markets|portfolio|loss|losses|lost|dip|drop|fall|fell|down|bonds?|rates?|yields?|purchase|bought|paid|entry|investment|holding|units|profit|green|black|red|recover\w*|rebound\w*|money|principal|capital|savings|sell|selling|sold|redeem\w*|redemption|hold on|sit tight|maturity)\b|\d\.\d/;
 // The outcome classes. Each is a verb phrase, matched in a clause after its holder.
-const RECOVERY = /\b(?:recover(?:s|ed|ing)?(?! (?:the|your|my) (?:cost|fee|document|file|password|account details|data))|rebound(?:s|ed|ing)?|(?:rocket|shoot|spring|jump|snap|surge|soar|zoom|claw)(?:s|ed|ing)? (?:back|up)|bounc(?:e|es|ed|ing)(?: back)?|(?:come|comes|coming|came) (?:back|good|right)(?! to (?:you|u|me|us|the)\b| (?:in|on|at|with|tomorrow|later|next)\b)|climb(?:s|ed|ing)?(?: back)?|(?:rise|rises|rising|rose)(?: again| back)?(?! (?:and|or) fall)|(?:go|goes|going|gone) (?:back )?(?:up|higher)(?! (?:and|or) (?:down|lower))|head(?:s|ed|ing)? (?:back|up|higher)|(?:get|gets|getting|got|earn|earns|make|makes|made|win|wins|won) (?:\w+ ){0,5}?back(?! (?:to (?:you|u|me|us)|in touch|with|on track))|have (?:all (?:of )?)?(?:your|ur|the) (?:money|investment|capital|principal|savings|losses?)(?: \w+)? back|break(?:s|ing)? even|recoup(?:s|ed)?|regain(?:s|ed)?|turn(?:s|ed|ing)? (?:around(?! (?:your|the|a|an|this|that|my|our|it)\b)|positive|a profit|green)|pick(?:s|ed|ing)? (?:back )?up|revers(?:e|es|ed)|(?:disappear|vanish|unwind)(?:s|ed)?|(?:go|goes) away|be (?:gone|erased|wiped out|temporary|short-lived)|(?:be|is|are|'s|'re) (?:\w+ )?(?:back )?(?:in|into) (?:the )?(?:profit|black|green|positive territory)|(?:back )?in the (?:black|green)|in profit|(?:be|is|are|'s|'re) (?:back )?above|(?:be|is|are|'s) back(?! (?:in touch|to (?:you|u|work|me)|with|at|on (?:the )?(?:phone|shelf|sale|offer)|in (?:your|the|my) (?:account|hands|office)))|(?:be|is|'s) (?:back )?up(?! to (?:you|u|date|speed)| for| on (?:the )?(?:app|website|site|portal)| and running)|(?:be|is|are) worth more|(?:be|is|are|get|gets) restored|(?:be |is |'s )?trading (?:back )?above|return(?:s)? above|(?:going|heading|go) nowhere but up|(?:be|is going to be) (?:just )?(?:fine|ok|okay|all right|alright)|see (?:the |your |its |it )?(?:\w+ )?(?:return|recover|rebound|come back|bounce back|go up|rise|climb)|(?:return|returns|returning) to (?:par|its|the|your|where|what|profit|positive|\d)|on (?:its|the|their) way (?:back|up)|end(?:s)? (?:the year |up )?(?:higher|in profit|ahead|in the (?:green|black))|(?:grow|grows|growing)|(?:gain|gains)(?! (?:access|a sense|insight|experience))|make (?:a |some |good |decent )?(?:profit|money|gains?)|(?:be|come out) ahead|right itself|sort itself out|go higher|move higher|trend higher|be higher|be up)\b/g;
-const LOSS = /\b(?:los(?:e|es|ing)(?! (?:track|touch|sight|contact|patience|access|heart|hope|sleep|your (?:place|seat|spot))\b)(?! (?:\w+ ){0,2}?more than)|lose out|disappear(?:s)?|vanish(?:es)?|go(?:es)? missing|evaporat(?:e|es)|fall(?:s|ing)?(?! (?:in line|into place|short of (?:your )?expectations|on|to|under|within|through|due|behind on|into (?:the|a|line)))|drop(?:s|ping)?|declin(?:e|es|ing)|shrink(?:s|ing)?|(?:go|goes|going) (?:down|lower|below|under|anywhere)|dip(?:s|ping)? (?:below|under)|sink(?:s|ing)?|ends? (?:up )?(?:\S+ ){0,2}?(?:below|lower|down|in the red|with less|behind|short|out of pocket|worse off|losing|poorer)|(?:be|is|are|'s|'re) (?:at risk|lost|out of pocket|worse off|in the red|eroded|reduced|wiped out|hurt|dented|down|in danger|in jeopardy|touched|affected)|(?:at (?:any |the slightest |real )?risk|in danger|in jeopardy|out of pocket|worse off|in the red)|(?:ends?|turns? out|goes|go) (?:badly|wrong)|take (?:a |any )?(?:hit|loss|haircut)|(?:see|suffer|suffers|incur|face|book|make|have|realise|realize) (?:\S+ ){0,4}?(?:loss(?:es)?|drop)\b|come out (?:behind|worse|with less|short|down)|(?:get|receive|walk away with|come away with|end up with) (?:back )?less|(?:be|is) less than|happen to)\b/g;
-const SAFE = /\b(?:is|are|'s|'re|will be|'ll be|remains?|stays?|will (?:stay|remain)|(?:is|are) going to (?:be|stay)|(?:is|are) kept|sits?) (?:\S+ ){0,2}?(?:safe|secure|protected|intact|untouched|whole|preserved|fine|ok|okay|sound|covered|ring-?fenced|shielded|insulated|in safe hands|out of harm's way|going nowhere|not going anywhere|all there|fully there)\b(?! to\b)/g;
-const COMP = /\b(?:restor(?:e|es|ing) (?:your|ur|the) (?:\w+ )?(?:holding|investment|value|money|capital|principal|units|balance)\b(?! access)|compensat(?:e|es|ing)(?! (?:you )?for (?:the |any |this )?(?:delay|inconvenience|wait|waiting|time|trouble|late))|offer(?:s|ed|ing)? (?:you |u )?(?:\w+ )?(?:compensation|reimbursement|a refund|redress|a payout|a goodwill payment)|(?:pay|give|gives) (?:you |u )?(?:\w+ )?(?:compensation|a refund|a goodwill payment)|(?:take|takes|accept|accepts|bear|bears) (?:full )?responsibility for (?:your|the|any|all) (?:\w+ )?loss(?:es)?|reimburs(?:e|es|ing)|refund(?:s|ing)? (?:you|your|the|any|all|whatever|what|it|that|every)|make(?:s)? good|make(?:s)? (?:you|u|it|things|this) (?:whole|right|good)(?! by (?:review|look|investigat|explain|check|handl|listen|call|talk|meet|apologi)\w*)|make(?:s)? it up to (?:you|u)|make(?:s)? up (?:for )?(?:the |your |any |all |whatever |what |that |this |it |every )?(?:\w+ )?(?:loss|losses|difference|shortfall|gap|drop|decline|deficit|you lost|it\b|that\b)|(?:cover|covers|absorb|absorbs|bear|bears|eat|eats|swallow|foot|shoulder|take|takes|pick up|settle|square|offset|offsets|take care of|takes care of|deal with|sort out|handle) (?:up )?(?:for )?(?:the |your |any |all |whatever |what |that |this |every )?(?:full |entire |whole )?(?:\w+ )?(?:loss|losses|shortfall|difference|gap|drop|decline|deficit|hit|bill|tab|you(?:'ve)? lost|you lose|(?:\d+% )?(?:you're|you are) down|cost of (?:the |your )?(?:loss|losses|drop|decline|fall))|(?:absorb|absorbs|eat|swallow) (?:it|that|this)\b|top(?:s)? (?:you|u|it|your \w+|the \w+) up|top(?:s)? up (?:you|u|your|the|any|what|whatever|it)|pay(?:s)? (?:you |u )?(?:back|the difference|the shortfall|the gap|for the loss|what you lost|for what you lost|your loss)|repay(?:s)? (?:you|u|your|the|what)|cover (?:you|u|clients|customers)\b(?! (?:in|at|on)\b)|(?:credit|payment|amount|sum|bonus|rebate|voucher|coupon|top-up)s? (?:\w+ )?(?:equal to|matching|to match|that matches|covering|worth) (?:the |your |what )?(?:drop|loss|losses|difference|shortfall|decline|you lost)|make sure (?:that )?(?:you|u)(?:'re| are| will be|r)? (?:\w+ )?(?:whole|compensated|reimbursed|refunded|repaid|paid back|covered)|make sure ur (?:\w+ )?(?:whole|compensated|reimbursed|refunded|covered)|(?:give|gives|return|returns|get|gets) (?:you |u )?(?:your |ur |the )?(?:money|loss|losses|difference|shortfall|it|that|what you lost)(?: \w+){0,2}? back|(?:return|returns) (?:what you lost|the difference|your loss)|credit(?:s)? (?:you|u|your account)(?: \w+){0,3}? (?:with )?(?:the difference|the loss(?:es)?|your loss(?:es)?|what you(?:'ve)? lost|the (?:amount|money|sum) you(?:'ve)? lost|the shortfall|\d)|settle the difference|square (?:it|things|this) (?:off|up))/g;
+const RECOVERY = /\b(?:recover(?:s|ed|ing)?(?! (?:the|your|my) (?:cost|fee|document|file|password|account details|data))|rebound(?:s|ed|ing)?|(?:rocket|shoot|spring|jump|snap|surge|soar|zoom|claw)(?:s|ed|ing)? (?:back|up)|bounc(?:e|es|ed|ing)(?: back)?|(?:come|comes|coming|came) (?:(?:straight|right|all the way) )?(?:back|good|right)(?! to (?:you|u|me|us|the)\b| (?:in|on|at|with|tomorrow|later|next)\b)|climb(?:s|ed|ing)?(?: back)?|(?:rise|rises|rising|rose)(?: again| back)?(?! (?:and|or) fall)|(?:go|goes|going|gone) (?:back )?(?:up|higher)(?! (?:and|or) (?:down|lower))|head(?:s|ed|ing)? (?:(?:straight|right|all the way) )?(?:back|up|higher)|(?:get|gets|getting|got|earn|earns|make|makes|made|win|wins|won) (?:\w+ ){0,5}?back(?! (?:to (?:you|u|me|us)|in touch|with|on track))|have (?:all (?:of )?)?(?:your|ur|the) (?:money|investment|capital|principal|savings|losses?)(?: \w+)? back|break(?:s|ing)? even|recoup(?:s|ed)?|regain(?:s|ed)?|turn(?:s|ed|ing)? (?:around(?! (?:your|the|a|an|this|that|my|our|it)\b)|positive|a profit|green)|pick(?:s|ed|ing)? (?:back )?up|revers(?:e|es|ed)|(?:disappear|vanish|unwind)(?:s|ed)?|(?:go|goes) away|be (?:gone|erased|wiped out|temporary|short-lived)|(?:be|is|are|'s|'re) (?:\w+ )?(?:back )?(?:in|into) (?:the )?(?:profit|black|green|positive territory)|(?:back )?in the (?:black|green)|in profit|(?:be|is|are|'s|'re) (?:back )?above|(?:be|is|are|'s) back(?! (?:in touch|to (?:you|u|work|me)|with|at|on (?:the )?(?:phone|shelf|sale|offer)|in (?:your|the|my) (?:account|hands|office)))|(?:be|is|'s) (?:back )?up(?! to (?:you|u|date|speed)| for| on (?:the )?(?:app|website|site|portal)| and running)|(?:be|is|are) worth more|(?:be|is|are|get|gets) restored|(?:be |is |'s )?trading (?:back )?above|return(?:s)? above|(?:going|heading|go) nowhere but up|(?:be|is going to be) (?:just )?(?:fine|ok|okay|all right|alright)|see (?:the |your |its |it )?(?:\w+ )?(?:return|recover|rebound|come back|bounce back|go up|rise|climb)|(?:return|returns|returning) to (?:par|its|the|your|where|what|profit|positive|\d)|on (?:its|the|their) way (?:back|up)|end(?:s)? (?:the year |up )?(?:higher|in profit|ahead|in the (?:green|black))|(?:grow|grows|growing)|(?:gain|gains)(?! (?:access|a sense|insight|experience))|make (?:a |some |good |decent )?(?:profit|money|gains?)|(?:be|come out) ahead|right itself|sort itself out|go higher|move higher|trend higher|be higher|be up|(?:be|get|gets|getting|is|are|'s|'re|climb|climbs|dig|digs) (?:\w+ )?out of the (?:hole|red|woods)|out of the hole|(?:be|get|gets|is|are|'s|'re) (?:\w+ )?back (?:to (?:even|square one|par|breakeven|where (?:you|it|they|we) (?:started|bought|were|was|began))|where (?:you|it|they) (?:started|bought(?: it| in)?|were|was))|(?:be|is|are) whole again|(?:be|is|are) (?:worth|back to) (?:at least |more than )?what (?:you|u) (?:paid|put in|invested)|(?:make|makes|made|making) up (?:\w+ ){0,4}?(?:the|your|this|that|its|all the|every bit of the) (?:\w+ )?(?:loss|losses|drop|fall|dip|decline|ground|shortfall|drawdown)|end(?:s)? (?:the year |up )?(?:in positive territory|positive|in the plus)|evaporat(?:e|es|ed)|melt(?:s|ed)? away|(?:be|is|are) (?:history|behind (?:you|us)))\b/g;
+const LOSS = /\b(?:los(?:e|es|ing)(?! (?:track|touch|sight|contact|patience|access|heart|hope|sleep|your (?:place|seat|spot))\b)(?! (?:\w+ ){0,2}?more than)|lose out|disappear(?:s)?|vanish(?:es)?|go(?:es)? missing|evaporat(?:e|es)|fall(?:s|ing)?(?! (?:in line|into place|short of (?:your )?expectations|on|to|under|within|through|due|behind on|into (?:the|a|line)))|drop(?:s|ping)?|declin(?:e|es|ing)|shrink(?:s|ing)?|(?:go|goes|going) (?:down|lower|below|under|anywhere)|dip(?:s|ping)? (?:below|under)|sink(?:s|ing)?|(?:be|is|are|'s|'re) (?:a |one )?(?:single )?(?:cent|penny|dollar|yuan|dime|bit|thing) (?:down|short|worse off|poorer|out of pocket|behind)|ends? (?:up )?(?:\S+ ){0,3}?(?:below|lower|down|in the red|with less|behind|short|out of pocket|worse off|losing|poorer)|(?:be|is|are|'s|'re) (?:at risk|lost|out of pocket|worse off|in the red|eroded|reduced|wiped out|hurt|dented|down|in danger|in jeopardy|touched|affected)|(?:at (?:any |the slightest |real )?risk|in danger|in jeopardy|out of pocket|worse off|in the red)|(?:ends?|turns? out|goes|go) (?:badly|wrong)|take (?:a |any )?(?:hit|loss|haircut)|(?:see|suffer|suffers|incur|face|book|make|have|realise|realize|result in|results in|lead to|leads to|cause|causes|mean|means|involve|involves|end in|bring) (?:\S+ ){0,4}?(?:loss(?:es)?|drop)\b|come out (?:behind|worse|with less|short|down)|(?:get|receive|walk away with|come away with|end up with) (?:back )?less|(?:be|is) less than|happen to)\b/g;
+const SAFE = /\b(?:is|are|'s|'re|will be|'ll be|remains?|stays?|will (?:stay|remain)|(?:is|are) going to (?:be|stay)|(?:is|are) kept|sits?) (?:\S+ ){0,2}?(?:safe|secure|secured|safeguarded|protected|intact|untouched|untouchable|whole|preserved|fine|ok|okay|sound|covered|ring-?fenced|shielded|insulated|sheltered|rock[- ]solid|ironclad|watertight|bulletproof|in safe hands|in good hands|out of harm's way|going nowhere|not going anywhere|all there|fully there)\b(?! to\b)/g;
+const COMP = /\b(?:restor(?:e|es|ing) (?:your|ur|the) (?:\w+ )?(?:holding|investment|value|money|capital|principal|units|balance)\b(?! access)|compensat(?:e|es|ing)(?! (?:you )?for (?:the |any |this )?(?:delay|inconvenience|wait|waiting|time|trouble|late))|offer(?:s|ed|ing)? (?:you |u )?(?:\w+ )?(?:compensation|reimbursement|a refund|redress|a payout|a goodwill payment)|(?:pay|give|gives) (?:you |u )?(?:\w+ )?(?:compensation|a refund|a goodwill payment)|(?:take|takes|accept|accepts|bear|bears) (?:full )?responsibility for (?:your|the|any|all) (?:\w+ )?loss(?:es)?|reimburs(?:e|es|ing)|refund(?:s|ing)? (?:you|your|the|any|all|whatever|what|it|that|every)|make(?:s)? good|make(?:s)? (?:you|u|it|things|this) (?:whole|right|good)(?! by (?:review|look|investigat|explain|check|handl|listen|call|talk|meet|apologi)\w*)|make(?:s)? it up to (?:you|u)|make(?:s)? up (?:for )?(?:the |your |any |all |whatever |what |that |this |it |every )?(?:\w+ )?(?:loss|losses|difference|shortfall|gap|drop|decline|deficit|you lost|it\b|that\b)|(?:cover|covers|absorb|absorbs|bear|bears|eat|eats|swallow|foot|shoulder|take|takes|pick up|settle|square|offset|offsets|cancel out|take care of|takes care of|deal with|sort out|handle) (?:up )?(?:for )?(?:the |your |any |all |whatever |what |that |this |every )?(?:full |entire |whole )?(?:\w+ )?(?:loss|losses|shortfall|difference|gap|drop|decline|deficit|hit|dip|fall|slide|bill|tab|you(?:'ve)? lost|you lose|(?:\d+% )?(?:you're|you are) down|cost of (?:the |your )?(?:loss|losses|drop|decline|fall))|(?:absorb|absorbs|eat|swallow) (?:it|that|this)\b|top(?:s)? (?:you|u|it|your \w+|the \w+) up|top(?:s)? up (?:you|u|your|the|any|what|whatever|it)|(?:pay|pays|hand|hands|give|gives) (?:you |u )?(?:(?:part|some|most|half|all|a bit|a portion|a share) of (?:it|that|this|the (?:loss|difference|money|shortfall)) )?back|pay(?:s)? (?:you |u )?(?:back|the difference|the shortfall|the gap|for the loss|what you lost|for what you lost|your loss)|repay(?:s)? (?:you|u|your|the|what)|cover (?:you|u|clients|customers)\b(?! (?:in|at|on)\b)|(?:credit|payment|amount|sum|bonus|rebate|voucher|coupon|top-up)s? (?:\w+ )?(?:equal to|matching|to match|that matches|covering|worth) (?:the |your |what )?(?:drop|loss|losses|difference|shortfall|decline|you lost)|make sure (?:that )?(?:you|u)(?:'re| are| will be|r)? (?:\w+ )?(?:whole|compensated|reimbursed|refunded|repaid|paid back|covered)|make sure ur (?:\w+ )?(?:whole|compensated|reimbursed|refunded|covered)|(?:give|gives|return|returns|get|gets) (?:you |u )?(?:your |ur |the )?(?:money|loss|losses|difference|shortfall|it|that|what you lost)(?: \w+){0,2}? back|(?:return|returns) (?:what you lost|the difference|your loss)|credit(?:s)? (?:you|u|your account)(?: \w+){0,3}? (?:with )?(?:the difference|the loss(?:es)?|your loss(?:es)?|what you(?:'ve)? lost|the (?:amount|money|sum) you(?:'ve)? lost|the shortfall|\d)|settle the difference|square (?:it|things|this) (?:off|up))/g;
 const COMP_PASSIVE = /\b(?:loss|losses|shortfall|difference|gap|drop|decline|deficit|what you lost|the money you lost|any \w+ you (?:suffer|lose|make))\b(?:[^,;.!?]|\.(?=\d)){0,30}?\b(?:will|'ll|shall|is going to|are going to|gets?|get|is|are)\s+(?:be\s+)?(?:fully\s+|all\s+|simply\s+)?(?:covered|made up|made good|reimbursed|refunded|compensated|absorbed|paid back|repaid|topped up|borne by (?:us|the bank|the branch|me)|taken care of|on us|on the bank|on me|(?:met|settled|paid|handled|absorbed|made good) by (?:us|me|the bank|the branch|our bank|our branch))\b/g;
 const CLIENT_PAID = /\b(?:you|u)(?:'ll| will|'re going to| are going to| shall)\s+(?:\w+\s+)?(?:be|get)\s+(?:fully\s+|properly\s+|personally\s+)?(?:compensated|reimbursed|refunded|repaid|paid back|made whole|your (?:losses|loss) (?:back|refunded|covered)|your money refunded)\b/g;
 // Making good left to due process (a review, a complaint, the rules) is honest: redress is decided
@@ -157,6 +157,93 @@ const RETURN_TO_CLIENT = /\b(?:get|gets|getting|earn|earning|receive|receiving|p
 const RETURN_FROM_ASSET = /\b(?:pay|pays|paying|deliver|delivers|delivering|yield|yields|yielding|give you|gives you|earn you|earns you|generate|generates|produce|produces|bring you|brings you|hand you|hands you|credit you|credits you|put|puts|offer|offers|offering|earn|earns|is earning|are earning|make|makes|return|returns|is returning)\b/g;
 const RETURN_HEDGE = /\b(?:may|might|could|would|if|whether|unless|depends?|depending|estimate[sd]?|projected|illustrat\w*|example|scenario|assum\w+|historical|historically|past|last year|returned|yielded|delivered|paid out|was|were|up to|not guaranteed|no guarantee|not a promise|not what|not the return|loss|less|fee|fees|charge|penalty|refund|tax|cost)\b|-\d/;
 
+// ---- round 11: classes of promise the verb model above does not reach ----
+const NUM_SRC = RETURN_NUMBER.source;
+// A universal "nobody loses": "nobody loses money on bank products", "no client who held to term has lost a cent".
+const NOBODY_LOSES = /\b(?:nobody|no one|no-one|no (?:client|customer|investor|holder|one of (?:our|my|the) (?:clients|customers|investors))|none of (?:our|my|the|its|these) (?:clients|customers|investors|holders)|not (?:one|a single) (?:(?:client|customer|investor|person|one) )?(?:of (?:our|my|the) (?:clients|customers|investors) )?)(?:\s+(?:who|that)\s+(?:[a-z0-9'.-]+\s+){1,6}?)?(?:\s+(?:in (?:this|the|our) \w+|here|with us))?\s+(?:has |have |had |will |is going to |'s |'ll )?(?:ever |really |actually |yet |once )?(?:los(?:e|es|t)(?= (?:money|a (?:penny|cent|dollar|thing)|anything|out|their|on|a single|any|\w+ (?:money|principal|capital))|\s*[,.;!]|$)|(?:come|came|comes) out (?:behind|worse|with less|short|down)|end(?:s|ed)? up (?:losing|behind|worse off|with less|down|out of pocket|in the red)|been out of pocket)\b/g;
+// A record of no client losing: "we have never had a client lose money in this series".
+const NEVER_HAD_LOSER = /\bnever (?:had|seen|known|met) (?:a|any|one|a single) (?:\w+ )?(?:client|customer|investor|holder|person)s? (?:who |that )?(?:\w+ )?(?:lose|lost|loses|come out behind|end up (?:behind|worse off|with less))\b/g;
+// "There's no (real) loss", "it isn't a real loss": the client's loss denied to exist.
+const THERE_NO_LOSS = /\bthere(?:'s| is| will be|'ll be| would be)\s+(?:no|zero|never (?:a|any)|not (?:a|any)(?: single)?)\s+(?:(?:real|actual|true|permanent|genuine|lasting|final) )?loss(?:es)?\b(?! (?:protection|guarantee|cover|limit|of (?:access|data|service|contact)))|\bthere(?: won't| will not|'ll never| will never) be (?:a|any) (?:(?:real|actual|permanent|final) )?loss(?:es)?\b|\b(?:it|this|that)(?:'s| is)\s+(?:not|never)\s+(?:a |really a )?(?:real|true|actual|genuine|permanent) loss\b|\bno (?:real|actual|true|permanent|genuine) loss\b/g;
+// Recovery as a certainty noun: "recovery is certain", "a rebound is only a matter of time"; "not a question of if, only of when".
+const RECOVERY_CERTAIN = /\b(?:(?:a|the|its|your|this|that|any) )?(?:(?:full|quick|strong|eventual|complete|v-shaped) )?(?:recovery|rebound|bounce-?back|bounce back|comeback|turnaround|upturn|rally)\s+(?:here |from here )?(?:is|'s|will be|remains)\s+(?:\w+ )?(?:certain|guaranteed|assured|inevitable|a given|a certainty|a sure thing|a done deal|a foregone conclusion|locked in|in the bag|(?:just|only|simply) a matter of time|a matter of when|on its way|coming)\b|\b(?:isn't|is not|not|never) (?:a question|a matter) of (?:if|whether)\b|\b(?:question|matter) of when,? not (?:if|whether)\b|\bonly (?:a question |a matter )?of when\b/g;
+// A guarantor behind the product: "head office has a backstop", "the bank stands behind this product", "secured by the bank".
+const GUARANTOR = /\b(?:the bank|our bank|the group|our group|the (?:parent|holding) (?:group|company|bank)|(?:our )?head office|headquarters|the issuer|the guarantor|the state|the government|we|i)\s+(?:\w+\s+)?(?:stands?|stood|will stand|is standing) (?:firmly |fully |squarely |right |100% )?behind (?:this|the|your|it|our|its|you)\b|\b(?:has|have|'s|provides?|offers?|gives?|there(?:'s| is)|with) (?:a |an )?(?:\w+ )?(?:backstop|safety net|bailout|guarantee (?:in place|behind it|on (?:it|this))|(?:full )?backing)\b|\b(?:secured|backed|guaranteed|underwritten|backstopped|covered) (?:\w+ )?by (?:the bank|us|our bank|(?:our )?head office|the group|the (?:parent|holding) (?:group|company|bank)|the state|the government|me|the issuer|the guarantor)\b/g;
+// The worst case a return of the money: "worst case you get your money back", "the worst that happens is you break even".
+const WORST_CASE = /\b(?:you|u)\s+(?:just |simply |only )?(?:get|gets|walk away with|end up with|take home|keep|receive|come out with)\s+(?:back )?(?:exactly |precisely |just |only )?(?:your|ur|the|all your|what you|what u)(?: \w+){0,3}? (?:back|put in|invested|paid|started with)\b|\b(?:you|u)\s+(?:just |only )?break(?:s)? even\b|\b(?:zero|no) (?:return|interest|gain|profit)\b/g;
+// The recovery said once and then again by ellipsis: "it has always bounced back, and it will this time too".
+const ELLIPSIS = /\b(?:it|they|this one|this|the fund|the nav|prices|the market|markets|bonds)(?:'ll| will| is going to| are going to)\s+(?:\w+ly\s+)?(?:do (?:it|so|the same)\s+)?(?:again|too|this time(?: too| as well)?|as well|once more|no different)\b|\bit'll do it again\b/g;
+// A gain guaranteed without a figure: "I can guarantee you'll get a return".
+const GUARANTEE_GAIN = /\b(?:i|we) (?:can |will |do )?(?:guarantee|promise|assure|swear to)(?: you)?(?: that)? (?:you|u)(?:'ll| will)? (?:get|earn|make|see|receive|have|come out with|walk away with) (?:a |some |positive |decent |good |nice )?(?:return|profit|gain|money|income|interest|something (?:back|out of it))s?\b/g;
+// The product called protected: "it's a protected product".
+const PROTECTED_PRODUCT = /\b(?:it|this|that|this one)(?:'s| is)\s+(?:a |an )?(?:fully |100% )?(?:protected|capital-protected|principal-protected|guaranteed|risk-free|no-risk|riskless) (?:product|fund|plan|investment|note|deposit|one|thing|bet)\b/g;
+// The principal paid back whole, in any tense: "your capital comes back in full".
+const PRINCIPAL_IN_FULL = /\b(?:your|ur|the) (?:\w+ )?(?:capital|principal|money|investment|stake)\s+(?:comes|will come|'ll come|is coming|gets paid|is paid|is returned|is repaid|gets returned|comes home)\s+(?:back\s+)?(?:to you\s+)?(?:in full|intact|whole|untouched|every cent|complete)\b|\b(?:principal|capital) and (?:interest|returns?|income|yield|coupon)s?\s+(?:are |will be |both |all |alike |fully |100% ){0,3}(?:safe|secure|guaranteed|protected|covered|assured)\b/g;
+// Making good in other words: "out of our pocket", "we've applied for compensation for your loss",
+// "so the gains offset this dip".
+const COMP_OTHER = /\b(?:comes?|will come|'ll come|is paid|gets paid|goes) out of (?:our|my|the bank's|the branch's|the company's) (?:own )?pocket\b|\bat (?:our|my|the bank's|the branch's) (?:own )?expense\b|\b(?:we|i|the bank|the branch|head office|the issuer)(?:'ve| have| has)?\s+(?:\w+\s+)?(?:applied for|requested|arranged|secured|obtained|approved|got|lined up|set up|put in for) (?:a |an |the |some )?(?:special |goodwill |one-off |partial |full )?(?:compensation|reimbursement|refund|payout|goodwill payment|redress)\b|\bso (?:that )?(?:the |its |your |any |those )?(?:\w+ )?(?:gains?|returns?|income|interest|coupons?|profits?|bonus|extra|upside)\s+(?:will |can |'ll )?(?:offset|offsets|make up for|makes up for|cover|covers|cancel out|cancels out|wipe out|wipes out|recoup|recoups|make good)\b/g;
+// A yield stated as the client's: "your yield is 4.2%, paid at maturity", "the annual yield you'll pocket is 4.1%",
+// "the benchmark of 3.6% is effectively your return".
+const YIELD_IS = new RegExp(`\\b(?:your|ur) (?:\\w+ )?(?:yield|return|income|interest|payout|coupon)s?\\s+(?:is|'s|will be|comes to|works out (?:at|to))\\s+(?:a |an )?(?:solid |steady |fixed |full |flat |an annual |annual )?(?:${NUM_SRC})|\\bthe (?:\\w+ )?(?:yield|return|income|interest|payout|coupon)s? (?:that )?(?:you|u)(?:'ll| will| are going to| can| shall)? (?:\\w+ )?(?:get|receive|earn|pocket|collect|take home|make|see|be paid|walk away with)\\s+(?:\\w+\\s+){0,3}?(?:is|are|will be|comes to|amounts to)\\s+(?:\\w+\\s+)?(?:${NUM_SRC})|(?:${NUM_SRC})[^.;!?]{0,40}?\\b(?:is|'s|are)\\s+(?:effectively |basically |in effect |essentially |simply |just |really |practically |actually |in practice )?(?:your|ur) (?:\\w+ )?(?:return|yield|income|interest|payout|profit|gain)\\b`, "g");
+const YIELD_FUTURE = /\b(?:paid|pays|at maturity|on maturity|a year|p\.?a\b|per annum|annual(?:ly|i[sz]ed)?|each year|every year|like a deposit|fixed|guaranteed|effectively|basically|in effect|essentially)\b/;
+const YIELD_PAST = /\b(?:so far|to date|since|currently|last|was|were|ytd|year-to-date|negative|minus|down|realised|realized|fell|lost|historical|past|benchmark (?:is|was) not)\b|-\s?\d/;
+// "... and you won't be the first", "you won't either": the no-loss record extended to the client.
+const YOU_NEITHER = /\b(?:you|u) (?:won't|will not|shan't) (?:either|be the first|be an exception|be the exception|be any different)\b|\b(?:neither|nor) will (?:you|u)\b|\bthe same (?:goes )?for (?:you|u)\b/g;
+
+const HOLD_AND = /^\s*(?:just\s+|simply\s+)?(?:hold|keep|stay|wait|sit tight|hang on|give it|stick with it|leave it)\b[^.;!?]{0,60}\band\s+(?:(?:you|u|it)(?:'ll| will)?\s+)?(?:sure|surely|definitely|certainly|for sure)?\s*(?:be\s+)?$/;
+/** The next sentence a bare booster ("100%.", "Trust me.", "Guaranteed!"). */
+function shortBooster(t: string, sp: Span | undefined): boolean {
+  if (!sp) return false;
+  const s = t.slice(sp.s, sp.e).trim();
+  return s.length <= 30 && BOOSTER.test(s) && !NEGATOR.test(s);
+}
+const ANSWER_NO = /^\s*(?:no|nope|never|none|nobody|no one|zero|nil|not (?:at all|a chance|one|a (?:penny|cent|single \w+)|ever)|no (?:chance|way)|absolutely not|of course not|certainly not|definitely not|not likely|impossible)\b/;
+const ANSWER_YES = /^\s*(?:yes|yeah|yep|yup|absolutely|definitely|certainly|of course|sure|100 ?%|for sure|without (?:a )?doubt|guaranteed|totally|completely|no doubt|you bet|trust me)\b/;
+const Q_LOSS = /\b(?:lose|loses|losing|lost|loss|losses|go (?:down|lower)|fall|drop|less|worse|at risk|risk|downside|go wrong)\b/;
+const Q_NOT_RECOVER = /\b(?:won't|will not|not|never|fail to|doesn't|isn't going to)\b[^?]{0,20}\b(?:recover|come back|bounce|rebound|go back up|get (?:it|my money|the money) back)\b/;
+const Q_GOOD = /\b(?:recover|come back|bounce|rebound|get (?:\w+ ){0,3}back|break even|safe|secure|guaranteed|protected|profit|make money|be fine|be ok(?:ay)?)\b/;
+/** A question about a loss answered "none", or about a recovery or safety answered "yes": a promise made by ellipsis. */
+function answeredPromise(t: string, q: Span, a: Span): ClauseHit | undefined {
+  const question = t.slice(q.s, q.e);
+  const answer = t.slice(a.s, a.e);
+  if (answer.trim().split(/\s+/).length > 8 || /\b(?:but|may|might|could|would|if|depends?|unless|not sure|nobody knows|no one knows)\b/.test(answer)) return undefined;
+  if (REPORTED.test(question) || DISOWN.test(question)) return undefined;
+  const notRecover = Q_NOT_RECOVER.test(question);
+  if ((notRecover || Q_LOSS.test(question)) && ANSWER_NO.test(answer))
+    return { rule: notRecover ? "certain-outcome" : "no-loss-promise", index: q.s + (question.length - question.trimStart().length), end: a.s + (answer.match(ANSWER_NO)![0].length) };
+  if (!notRecover && !Q_LOSS.test(question) && Q_GOOD.test(question) && ANSWER_YES.test(answer) && !/\bit (?:can|does|might|is possible)\b/.test(answer))
+    return { rule: /\b(?:safe|secure|guaranteed|protected)\b/.test(question) ? "no-loss-promise" : "certain-outcome", index: q.s + (question.length - question.trimStart().length), end: a.s + (answer.match(ANSWER_YES)![0].length) };
+  return undefined;
+}
+
+// ---- mentions of a promise, for the phrase patterns of compliance.ts as well ----
+// A history or a term: "did exist before the 2018 rules", "was called ... before 2017", "old marketing language".
+const HISTORY = /\b(?:did exist|existed|used to (?:be|exist|sell|offer|carry)|(?:was|were) (?:once |formerly |previously )?(?:called|named|labell?ed|marketed|sold|known|described|offered|issued|common|available|allowed|permitted|advertised)|(?:before|until|prior to|up to) (?:the )?(?:19|20)\d\d|phased out|discontinued|no longer|withdrawn|abolished|outlawed|(?:has|have) since been|old (?:marketing )?(?:language|wording|terms?|terminology|labels?|phrases?|slogans?))\b/;
+const TERM_TALK = /\b(?:wording|phrase|phrasing|language|term|terminology|label|expression|words?|slogan|script|marketing|called|named|labell?ed|so-called|rumou?r|forbid\w*|prohibit\w*|banned|avoid\w*|dropped|replaced|in favour of|in favor of|misleading|not being straight|not honest|lying|dishonest)\b/;
+// Someone else's promise, spoken of: "anyone promising you...", "your friend said...".
+const OTHERS_SAY = /\b(?:anyone|anybody|someone|somebody|whoever|people|those|others|salespeople|an adviser|a salesperson|your (?:friend|neighbou?r|colleague|relative|brother|sister|son|daughter|wife|husband|cousin)|(?:a|the) (?:friend|neighbou?r|relative))\s+(?:who\s+)?(?:\w+\s+)?(?:promising|promises|promised|claiming|claims|claimed|saying|says|said|telling|tells|told|thinks|thought|believes)\b/;
+const DENIED_LATER = /\b(?:misunderstanding|misconception|not true|untrue|false|wrong|a myth|mistaken|not correct|not the case|nonsense|incorrect|not so|not being straight|not honest|lying)\b/;
+/**
+ * An English promise phrase at [i, e) of the normalised text that is a mention, not a promise: history
+ * or a quoted term, someone else's claim called wrong, or a question answered "no".
+ */
+export function englishMention(text: string, i: number, e: number): boolean {
+  const t = text.slice(Math.max(0, i - 300), Math.min(text.length, e + 300)).toLowerCase().replace(/[’‘`´]/g, "'");
+  const off = Math.max(0, i - 300);
+  const si = i - off, ei = e - off;
+  // The sentence of the hit, cut at . ! ? and line breaks.
+  let s = si; while (s > 0 && !/[.!?\n]/.test(t[s - 1]) ) s--;
+  let en = ei; while (en < t.length && !/[.!?\n]/.test(t[en])) en++;
+  const sentence = t.slice(s, en);
+  const quoted = /["“”]/.test(t.slice(Math.max(s, si - 2), si + 1)) || /["“”]\s*$/.test(t.slice(s, si));
+  if (HISTORY.test(sentence)) return true;
+  if (quoted && TERM_TALK.test(sentence)) return true;
+  if (OTHERS_SAY.test(t.slice(s, si)) && (DENIED_LATER.test(sentence) || quoted)) return true;
+  // A question answered "no": "Is there anything that's a sure win? No - ...".
+  if (t[en] === "?" && !Q_LOSS.test(sentence) && !Q_NOT_RECOVER.test(sentence) && ANSWER_NO.test(t.slice(en + 1, en + 40))) return true;
+  return false;
+}
+
 /** Every match of a global `re` in `s`: exec on the one regex (String.matchAll clones it per call). */
 function all(re: RegExp, s: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
@@ -167,7 +254,9 @@ function all(re: RegExp, s: string): RegExpExecArray[] {
 
 // Every regex a clause is read with (englishClauseFindings runs each once over the whole text).
 const CLASSES = [RECOVERY, LOSS, SAFE, COMP, COMP_PASSIVE, CLIENT_PAID, RETURN_TO_CLIENT, RETURN_FROM_ASSET, HARM_DENIED, NO_DOWNSIDE,
-  COMP_PURPOSE, SUPERLATIVE_SCOPE, CLIENT_COVERED, PRINCIPAL_BACK, RETURN_FIXED, WHAT_YOU_GET];
+  COMP_PURPOSE, SUPERLATIVE_SCOPE, CLIENT_COVERED, PRINCIPAL_BACK, RETURN_FIXED, WHAT_YOU_GET,
+  NOBODY_LOSES, NEVER_HAD_LOSER, THERE_NO_LOSS, RECOVERY_CERTAIN, GUARANTOR, WORST_CASE, ELLIPSIS, GUARANTEE_GAIN, PROTECTED_PRODUCT,
+  PRINCIPAL_IN_FULL, COMP_OTHER, YIELD_IS, YOU_NEITHER];
 
 /** The holder nearest before `at` in the clause [cs, at): where it starts and ends (start -1: none). */
 function holderBefore(t: string, cs: number, at: number, res: RegExp[]): { start: number; end: number } {
@@ -204,7 +293,17 @@ export function englishClauseFindings(text: string): ClauseHit[] {
   starts.sort((x, y) => x - y);
   let next = 0;
   let prevStart = 0, lastStart = 0;
-  for (const sp of sentences(t)) {
+  const sents = sentences(t);
+  // A question and its short answer (round 11): "Is there any chance it won't recover? None whatsoever."
+  for (let k = 0; k + 1 < sents.length; k++) {
+    const q = sents[k];
+    if (t[q.e] !== "?") continue;
+    const h = answeredPromise(t, q, sents[k + 1]);
+    if (h) out.push(h);
+  }
+  let si = -1;
+  for (const sp of sents) {
+    si++;
     // The sentence before counts as context: "When has this fund ever failed to recover? It always comes back."
     prevStart = lastStart; lastStart = sp.s;
     while (next < starts.length && starts[next] < sp.s) next++;
@@ -216,7 +315,8 @@ export function englishClauseFindings(text: string): ClauseHit[] {
     if (question) continue;
     // Read only when a clause of the sentence holds a candidate (most sentences of a draft hold none).
     let boostedV: boolean | undefined, disownedV: boolean | undefined;
-    const boosted = () => (boostedV ??= BOOSTER.test(sentence));
+    // A booster as the next sentence counts too: "These always come back. 100%."
+    const boosted = () => (boostedV ??= BOOSTER.test(sentence) || shortBooster(t, sents[si + 1]));
     const disowned = () => (disownedV ??= DISOWN.test(sentence));
     let sentenceHedgeV: boolean | undefined;
     const sentenceHedged = () => (sentenceHedgeV ??= HEDGE.test(sentence));
@@ -234,9 +334,11 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       for (const m of inClause(RECOVERY, c)) {
         const vi = c.s + m.index!, ve = vi + m[0].length;
         // A loss that reverses or goes away has the loss as its holder: "the dip reverses within weeks".
-        const reversal = /^(?:revers|disappear|vanish|unwind|go(?:es)? away|be (?:gone|erased|wiped|temporary|short))/.test(m[0]);
+        const reversal = /^(?:revers|disappear|vanish|unwind|evaporat|melt|go(?:es)? away|be (?:gone|erased|wiped|temporary|short|history|behind))/.test(m[0]);
         const holder = holderBefore(t, c.s, vi, reversal ? [ASSET, CLIENT, LOSS_NOUN] : [ASSET, CLIENT]);
         let h = holder.start;
+        // No holder after an imperative to hold: "Hold until New Year and sure out of the hole".
+        if (h < 0 && HOLD_AND.test(t.slice(sp.s, vi)) && !hedged() && !sentenceHedged() && !disowned()) { hit("certain-outcome", sp.s, ve); continue; }
         if (h < 0) continue;
         const end = holder.end;
         // A holder after a preposition is no subject ("your understanding of the product will grow"),
@@ -249,7 +351,9 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         // A weak verb (rise, grow, pick up, be fine, come back) said of "it", "this", "you" is a
         // promise of recovery only where the sentence is about the market or the loss.
         const weak = WEAK_RECOVERY.test(m[0]);
-        if (weak && (VAGUE_HOLDER.test(t.slice(h, end)) || /^(?:you|u|ya|ye)$/.test(t.slice(h, end))) && !MARKET_CONTEXT.test(t.slice(prevStart, sp.e))) continue;
+        // (A date and a personal assurance make even "you'll be fine" a forecast: "you'll be fine by year-end, trust me".)
+        if (weak && (VAGUE_HOLDER.test(t.slice(h, end)) || /^(?:you|u|ya|ye)$/.test(t.slice(h, end))) && !MARKET_CONTEXT.test(t.slice(prevStart, sp.e))
+          && !(WHEN.test(clause) && boosted()) && !shortBooster(t, sents[si + 1])) continue;
         const local = t.slice(h, vi);
         const between = t.slice(end, vi);
         if (sliceWords(between) > 6) continue;
@@ -340,7 +444,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         const outer = before(h);
         if (NEGATOR.test(local) || NEGATOR.test(outer)) continue;
         // A decision, a future or a present: "we'll cover", "the bank has agreed to", "the bank covers".
-        const decided = /(?:'ll|\bwill|\bshall|\bgoing to|\bgonna|\b(?:agree[sd]?|decided|arranged|undertaken|promised|committed)(?: \w+ly)? to|\bprepared to|\bready to|\bwilling to|\bundertakes? to|\bintends? to|\b(?:has |have )?offer(?:s|ed)? to|\bdecided to|\bpromise to|\bcommit(?:ted)? to|\bplans? to|\barranged? to|\bhappy to|\bcan|\blet (?:us|me)|\bwe'd like to|\bhave approved|\bhas approved|\b(?:has|have|keeps?|set aside|sets aside|put aside) (?:a |an )?(?:\w+ )?(?:reserve|budget|fund|provision|pool|pot))\b/.test(local)
+        const decided = /(?:'ll|\bwill|\bshall|\bgoing to|\bgonna|\b(?:agree[sd]?|decided|arranged|undertaken|promised|committed)(?: \w+ly)? to|\bprepared to|\bready to|\bwilling to|\bundertakes? to|\bintends? to|\b(?:has |have )?offer(?:s|ed)? to|\bdecided to|\bpromise to|\bcommit(?:ted)? to|\bplans? to|\barranged? to|\bhappy to|\bcan|\blet (?:us|me)|\bwe'd like to|\bhave approved|\bhas approved|\b(?:has|have|keeps?|set aside|sets aside|put aside) (?:a |an )?(?:\w+ )?(?:reserve|budget|fund|provision|pool|pot)s?|\b(?:have|has|'ve|'s) (?:applied|asked|arranged|secured|obtained|approved|got) (?:for )?(?:a |an |the |some )?(?:\w+ )?)\b/.test(local)
           || /^\s+(?:\w+ly\s+|just\s+)?$/.test(t.slice(bankEnd, vi)) && /s\b/.test(m[0].split(" ")[0]);
         // "I've arranged for the bank to refund you": the decision stands before the bank.
         if (!decided && !(/\b(?:arranged|agreed|organi[sz]ed|made sure|asked|got) (?:for|with) $/.test(before(h)) && /\bto\s*$/.test(local))) continue;
@@ -432,10 +536,101 @@ export function englishClauseFindings(text: string): ClauseHit[] {
           hit("benchmark-as-return", i, e);
         }
       }
+      // ---- round 11 classes: each a promise on its own, dropped when negated before it in its
+      // clause, hedged or made a condition in its clause, reported, or disowned in its sentence ----
+      const plain = (i: number, opts: { neg?: boolean; hedge?: RegExp } = {}) => {
+        if (NEGATOR.test(before(i).replace(/\b(?:no need to|nothing to)\b/g, ""))) return false;
+        if ((opts.hedge ?? /\b(?:may|might|could|would|if|whether|unless|hope|hoping|hopefully|perhaps|maybe|possibly|likely|probably|depends?|depending)\b/).test(clause)) return false;
+        if (said(i) || disowned()) return false;
+        return true;
+      };
+      for (const m of inClause(NOBODY_LOSES, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (!plain(i)) continue;
+        hit("no-loss-promise", i, e);
+      }
+      for (const m of inClause(NEVER_HAD_LOSER, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (!plain(i)) continue;
+        hit("no-loss-promise", i, e);
+      }
+      for (const m of inClause(THERE_NO_LOSS, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (!plain(i) || CUSTODY.test(clause)) continue;
+        hit("no-loss-promise", i, e);
+      }
+      for (const m of inClause(RECOVERY_CERTAIN, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        // "recovery is not certain": the negator inside the form; "a question of if" needs a recovery talked of.
+        if (/^(?:(?:a|the|its|your|this|that|any) )?(?:\w+ )?(?:recovery|rebound|bounce|comeback|turnaround|upturn|rally)/.test(m[0]) ? NEGATOR.test(m[0]) : !MARKET_CONTEXT.test(t.slice(prevStart, sp.e))) continue;
+        if (!plain(i)) continue;
+        hit("certain-outcome", i, e);
+      }
+      for (const m of inClause(GUARANTOR, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        // A deposit or a government bond backed by the state is the comparison, not the promise.
+        if (/\b(?:deposits?|bonds?|treasur\w*|insurance|scheme)\b/.test(t.slice(c.s, i)) || /\binsurance\b/.test(clause)) continue;
+        if (/\bi\b|\bwe\b/.test(m[0].slice(0, 3)) && !/\b(?:product|fund|principal|capital|money|investment|it|this)\b/.test(t.slice(e - 12, e))) continue;
+        if (NEGATOR.test(m[0]) || !plain(i)) continue;
+        hit("promise-words", i, e);
+      }
+      for (const m of inClause(WORST_CASE, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (!/\bworst\b/.test(t.slice(prevStart, e))) continue;
+        if (/\b(?:could|may|might|lose|losing|less than)\b/.test(t.slice(prevStart, sp.e))) continue;
+        if (said(i) || disowned()) continue;
+        hit("no-loss-promise", i, e);
+      }
+      for (const m of inClause(ELLIPSIS, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (!/\b(?:recover\w*|rebound\w*|bounc\w*|c[oa]me back|climb\w*|claw\w*|rise|rose|risen|got back|gone back up|went back up)\b/.test(t.slice(prevStart, i))) continue;
+        if (!plain(i)) continue;
+        hit("certain-outcome", i, e);
+      }
+      for (const m of inClause(GUARANTEE_GAIN, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (NEGATOR.test(m[0]) || !plain(i)) continue;
+        hit("promise-words", i, e);
+      }
+      for (const m of inClause(PROTECTED_PRODUCT, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (!plain(i)) continue;
+        hit("promise-words", i, e);
+      }
+      for (const m of inClause(PRINCIPAL_IN_FULL, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (!plain(i) || SETTLEMENT.test(sentence) || CUSTODY.test(clause)) continue;
+        hit("no-loss-promise", i, e);
+      }
+      for (const m of inClause(COMP_OTHER, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (NEGATOR.test(m[0]) || !plain(i, { hedge: /\b(?:may|might|could|would|if|whether|unless|consider|considering|discuss|explore)\b/ })) continue;
+        // Out of our pocket / so the gains offset: said of a loss and a bank that acts.
+        if (/^(?:comes?|will|'ll|is|gets|goes|at)\b/.test(m[0]) && !/\b(?:loss|losses|lost|drop|decline|shortfall|difference|dip|down)\b/.test(sentence)) continue;
+        if (/^so\b/.test(m[0]) && !/\b(?:we|i|the bank|the branch)\b/.test(sentence)) continue;
+        if (leftToDueProcess(sentence)) continue;
+        hit("compensation-promise", i, e);
+      }
+      if (numbered) {
+        for (const m of inClause(YIELD_IS, c)) {
+          const i = c.s + m.index!, e = i + m[0].length;
+          if (NEGATOR.test(m[0]) || !plain(i) || YIELD_PAST.test(sentence) || RETURN_HEDGE.test(clause.replace(/\b(?:was|were|past|last year|historical|historically)\b/g, ""))) continue;
+          if (/^(?:your|ur) /.test(m[0]) && !YIELD_FUTURE.test(sentence)) continue;
+          hit("benchmark-as-return", i, e);
+        }
+      }
+      for (const m of inClause(YOU_NEITHER, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        const ctx = t.slice(prevStart, i);
+        if (!/\b(?:los(?:e|es|t|ing)|loss|out of pocket|behind|worse off)\b/.test(ctx) || !/\b(?:nobody|no one|never|not one|no client|none|not a single)\b/.test(ctx)) continue;
+        if (said(i) || disowned()) continue;
+        hit("no-loss-promise", i, e);
+      }
     }
   }
   // A mention called untrue in the same clause ("the idea that it cannot lose is simply wrong").
-  return out.filter((h) => !CALLED_UNTRUE.test(t.slice(h.end, spanEndOfSentence(t, h.end))) && !MENTION.test(t.slice(Math.max(0, h.index - 40), h.index)));
+  return out.filter((h) => !CALLED_UNTRUE.test(t.slice(h.end, spanEndOfSentence(t, h.end))) && !MENTION.test(t.slice(Math.max(0, h.index - 40), h.index))
+    && !englishMention(t, h.index, h.end));
 }
 
 const CALLED_UNTRUE = /^[^.!?]*\b(?:is|are|was|were|would be)\s+(?:simply |just |completely |totally |plainly |absolutely )?(?:wrong|untrue|false|not true|incorrect|a myth|misleading|not the case|not correct|not accurate|inaccurate)\b/;
