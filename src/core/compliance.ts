@@ -40,7 +40,7 @@
 
 import { Converter } from "opencc-js/t2cn";
 import type { Locale } from "./i18n";
-import { englishClauseFindings, englishMention, FEE, NOT_LOSS, SETTLEMENT } from "./compliance-en";
+import { englishClauseFindings, englishNotAPromise, FEE, NOT_LOSS, SETTLEMENT } from "./compliance-en";
 
 export type ComplianceRule =
   | "promise-words"
@@ -826,7 +826,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
     taken.push([index, end]);
     hits.push({ rule, index, end });
   };
-  for (const b of benchmarkFindings(t)) if (HAN.test(t.slice(b.index, b.end)) || !englishMention(t, b.index, b.end)) add("benchmark-as-return", b.index, b.end);
+  for (const b of benchmarkFindings(t)) if (HAN.test(t.slice(b.index, b.end)) || !englishNotAPromise(t, b.index, b.end)) add("benchmark-as-return", b.index, b.end);
   // A Chinese pattern cannot match a text without Chinese characters, an English one a text
   // without Latin letters: most drafts are one language, so half the patterns are skipped.
   const hasHan = HAN.test(t), hasLatin = /[a-z]/i.test(t);
@@ -838,7 +838,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
       const i = m.index!;
       if (!m[0]) continue;
       if (p.reject?.(t, i, m[0])) continue;
-      if (p.en && englishMention(t, i, i + m[0].length)) continue;
+      if (p.en && englishNotAPromise(t, i, i + m[0].length)) continue;
       if (quoted(i, !!p.en)) continue;
       if (!p.noNegation && negatedAt(t, i, i + m[0].length, !!p.en)) continue;
       add(p.rule, i, i + m[0].length);
