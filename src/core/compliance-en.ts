@@ -84,7 +84,7 @@ const blank = (s: string) => s.replace(NEUTRAL, (m) => " ".repeat(m.length))
 // Certainty said about the statement, anywhere in its sentence.
 const BOOSTER = /\b(?:zero doubt|(?:we|you and i) both know|like clockwork|no doubt in my mind|(?:it's|it is|that's|that is) a (?:certainty|given|sure thing|done deal|foregone conclusion)|(?:you can )?(?:count|bank) on it|take it to the bank|mark (?:this|it) down|confirm plus chop|confirm chop|with (?:full|complete|total|absolute) confidence|full confidence|(?:re)?assure you|regardless of (?:the )?(?:market|what|how|nav)|definitely|definately|surely|certainly|for sure|for certain|undoubtedly|absolutely|100 ?%|100 percent|a hundred percent|guaranteed|no doubt|without (?:a |any )?(?:shadow of (?:a )?)?doubt|no question|mark my words|trust me|take it from me|believe me|rest assured|(?:i|we) (?:can )?promise|promise you|(?:i|we) (?:can )?(?:guarantee|assure you|confirm)|assure you|you have my word|my word|(?:i|we)(?:'m| am|'re| are) (?:sure|certain|confident|positive|telling you)|i'm telling you|i tell you|i bet|i'd bet|stake my|as sure as|sure thing|dead cert|no matter what|whatever happens|inevitabl[ey]|without fail|sooner or later|only a matter of time|always|invariably|bound to|sure to|certain to|guaranteed to|can't fail to|cannot fail to|no way (?:it|this|that|the \w+) (?:won't|doesn't|isn't|can't))(?![a-z])/;
 // A hedge or a condition: the statement is a possibility, a question or a view, not a promise.
-const HEDGE = /\b(?:may|might|could|should|would|maybe|perhaps|possibly|possible|hope|hopes|hoping|hopefully|wish|likely|unlikely|probably|(?:expect|expects|expected|expecting|predict|predicts|forecast|forecasts)(?= (?:that|it|the|a|an|to|this|prices|markets|rates|bonds|you|u|when|whether|what|how)\b)|if|whether|unless|depends?|depending|assum(?:e|es|ing)|estimate[sd]?|think(?! of (?:it|this|that|the|these|those)\b)|thinks|believe(?! me)|believes|feel|guess|suppose|usually|often|typically|historically|tend to|tends to|in theory|not sure|uncertain|nobody|no one|opinion|view|scenario|illustrat\w*|relatively|fairly|reasonably|generally|comparatively)\b|\bchance\b(?<!\b(?:no|zero|not a|nary a) chance)/;
+const HEDGE = /\b(?:may|might|could|should|would|maybe|perhaps|possibly|possible|hope|hopes|hoping|hopefully|wish|likely|unlikely|probably|(?:expect|expects|expected|expecting|predict|predicts|forecast|forecasts)(?= (?:that|it|the|a|an|to|this|prices|markets|rates|bonds|you|u|when|whether|what|how)\b)|if|whether|unless|depends?|depending|assum(?:e|es|ing)|estimate[sd]?|think(?! of (?:it|this|that|the|these|those)\b)|thinks|believe(?! me)|believes|feel|guess|suppose|usually|often|typically|historically|tend to|tends to|in theory|not sure|uncertain|(?:nobody|no one)(?= (?:\w+ )?(?:knows?|can|could|is (?:able|sure|certain)|predicts?|tells?|says?|guarantees?|promises?))|opinion|view|scenario|illustrat\w*|relatively|fairly|reasonably|generally|comparatively)\b|\bchance\b(?<!\b(?:no|zero|not a|nary a) chance)/;
 // Negating a promise, anywhere in the sentence: the sentence disowns what it says.
 const DISOWN = /\b(?:can't|cannot|can not|could not|couldn't|won't|will not|unable to|not able to|not in a position to|not allowed to|not permitted to|never) (?:\w+ )?(?:promise|guarantee|assure|say|tell|predict|know|confirm|commit)\b|\bno (?:guarantee|promise|assurance|certainty|one knows|one can)\b|\bnot (?:guaranteed|a promise|promised|a forecast|certain)\b|\bnobody (?:can|knows|could)\b|\bno one (?:can|knows|could)\b/;
 // Speech reported, asked or believed by someone: a mention, not the writer's own promise.
@@ -191,6 +191,8 @@ const DEPOSIT_LIKE = /\b(?:as good as|as safe as|as secure as|no different (?:fr
 const MONEY_INTACT = /\bwith (?:your|ur|all (?:of )?your) (?:\w+ )?(?:capital|principal|money|savings|investment|stake) (?:still |fully |completely |totally )?(?:intact|whole|untouched|unscathed|in one piece|safe and sound)\b|\bkeeps? (?:your|ur) (?:\w+ )?(?:capital|principal|money|savings) (?:fully |completely )?(?:intact|whole|untouched)\b/g;
 // The product repaying in full: "these notes always repay in full at maturity".
 const REPAYS_FULL = /\b(?:repays?|repaying|pays? (?:back|out)|redeems?|returns?) (?:(?:your|the|all) (?:\w+ )?(?:capital|principal|money|investment) )?(?:in full|at par|100 ?%|the full (?:amount|principal|capital))\b/g;
+// The product described as beyond failure: "a copper-bottomed investment", "a sure-fire bet".
+const FAILSAFE = /\b(?:copper-bottomed|cast-iron|iron-?clad|watertight|bullet-?proof|fail-?safe|fool-?proof|can't-miss|sure-?fire|one-way) (?:investment|product|plan|bet|deal|note|fund|option|thing|choice|returns?|guarantee|income|win)\b/g;
 // A gain guaranteed without a figure: "I can guarantee you'll get a return".
 const GUARANTEE_GAIN = /\b(?:i|we) (?:can |will |do )?(?:guarantee|promise|assure|swear to)(?: you)?(?: that)? (?:you|u)(?:'ll| will)? (?:get|earn|make|see|receive|have|come out with|walk away with) (?:a |some |positive |decent |good |nice )?(?:return|profit|gain|money|income|interest|something (?:back|out of it))s?\b/g;
 // The product called protected: "it's a protected product".
@@ -290,7 +292,7 @@ const CLASSES = [RECOVERY, LOSS, SAFE, COMP, COMP_PASSIVE, CLIENT_PAID, RETURN_T
   COMP_PURPOSE, SUPERLATIVE_SCOPE, CLIENT_COVERED, PRINCIPAL_BACK, RETURN_FIXED, WHAT_YOU_GET,
   NOBODY_LOSES, NEVER_HAD_LOSER, THERE_NO_LOSS, RECOVERY_CERTAIN, GUARANTOR, WORST_CASE, ELLIPSIS, GUARANTEE_GAIN, PROTECTED_PRODUCT,
   PRINCIPAL_IN_FULL, COMP_OTHER, YIELD_IS, YOU_NEITHER, LOSS_DENIED, SUPERLATIVE_NONE, STAY_DOWN_DENIED, AT_LEAST_BACK, NEVER_FAILED,
-  ENSURE_NO_LOSS, DEPOSIT_LIKE, MONEY_INTACT, REPAYS_FULL];
+  ENSURE_NO_LOSS, DEPOSIT_LIKE, MONEY_INTACT, REPAYS_FULL, FAILSAFE];
 
 /** The holder nearest before `at` in the clause [cs, at): where it starts and ends (start -1: none). */
 function holderBefore(t: string, cs: number, at: number, res: RegExp[]): { start: number; end: number } {
@@ -688,6 +690,11 @@ export function englishClauseFindings(text: string): ClauseHit[] {
       for (const m of inClause(GUARANTEE_GAIN, c)) {
         const i = c.s + m.index!, e = i + m[0].length;
         if (NEGATOR.test(m[0]) || !plain(i)) continue;
+        hit("promise-words", i, e);
+      }
+      for (const m of inClause(FAILSAFE, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (!plain(i)) continue;
         hit("promise-words", i, e);
       }
       for (const m of inClause(PROTECTED_PRODUCT, c)) {
