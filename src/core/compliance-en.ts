@@ -24,6 +24,12 @@
 // quoted and distanced or denied later in its sentence (the helpers of compliance.ts), then reports
 // it like any pattern's. The phrase patterns stay: they carry the banned words, the superlatives
 // and the odd forms; this model carries the classes.
+//
+// Round 11 added classes the verb model does not reach (no loss as a universal or a record, a loss
+// denied to exist, recovery as a certainty noun, ellipsis and short answers to questions, guarantors,
+// yields stated as the client's, making good in other words) and englishNotAPromise, the veto on
+// meta-language (history, quoted terms, others' claims corrected, questions answered no) that
+// compliance.ts also applies to its English phrase patterns.
 
 import type { ComplianceRule } from "./compliance";
 
@@ -328,12 +334,12 @@ export function englishClauseFindings(text: string): ClauseHit[] {
   for (const re of CLASSES) { const ms = all(re, t); found.set(re, ms); for (const m of ms) starts.push(m.index); }
   starts.sort((x, y) => x - y);
   let next = 0;
-  let prevStart = 0, lastStart = 0;
+  let prevStart = 0, lastStart = 0, lastEnd = 0;
   const sents = sentences(t);
   // A question and its short answer (round 11): "Is there any chance it won't recover? None whatsoever."
   for (let k = 0; k + 1 < sents.length; k++) {
     const q = sents[k];
-    if (t[q.e] !== "?") continue;
+    if (t[q.e] !== "?" || /\n/.test(t.slice(q.e, sents[k + 1].s))) continue;
     const h = answeredPromise(t, q, sents[k + 1]);
     if (h) out.push(h);
   }
@@ -341,7 +347,8 @@ export function englishClauseFindings(text: string): ClauseHit[] {
   for (const sp of sents) {
     si++;
     // The sentence before counts as context: "When has this fund ever failed to recover? It always comes back."
-    prevStart = lastStart; lastStart = sp.s;
+    // (Not across a line break: a draft is checked line by line, and the whole must find the same.)
+    prevStart = /\n/.test(t.slice(lastEnd, sp.s)) ? sp.s : lastStart; lastStart = sp.s; lastEnd = sp.e;
     while (next < starts.length && starts[next] < sp.s) next++;
     if (next >= starts.length || starts[next] >= sp.e) continue;
     const sentence = t.slice(sp.s, sp.e);
@@ -352,7 +359,8 @@ export function englishClauseFindings(text: string): ClauseHit[] {
     // Read only when a clause of the sentence holds a candidate (most sentences of a draft hold none).
     let boostedV: boolean | undefined, disownedV: boolean | undefined;
     // A booster as the next sentence counts too: "These always come back. 100%."
-    const boosted = () => (boostedV ??= BOOSTER.test(sentence) || shortBooster(t, sents[si + 1]));
+    const nextSp = sents[si + 1] && !/\n/.test(t.slice(sp.e, sents[si + 1].s)) ? sents[si + 1] : undefined;
+    const boosted = () => (boostedV ??= BOOSTER.test(sentence) || shortBooster(t, nextSp));
     const disowned = () => (disownedV ??= DISOWN.test(sentence));
     let sentenceHedgeV: boolean | undefined;
     const sentenceHedged = () => (sentenceHedgeV ??= HEDGE.test(sentence));
@@ -395,7 +403,7 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         // (A date and a personal assurance make even "you'll be fine" a forecast: "you'll be fine by year-end, trust me".)
         if (weak && (VAGUE_HOLDER.test(t.slice(h, end)) || /^(?:you|u|ya|ye)$/.test(t.slice(h, end))) && !MARKET_CONTEXT.test(t.slice(prevStart, sp.e))
           && !/\b(?:guaranteed|bound|sure|certain|destined) to\b/.test(t.slice(end, vi))
-          && !(WHEN.test(clause) && boosted()) && !shortBooster(t, sents[si + 1])) continue;
+          && !(WHEN.test(clause) && boosted()) && !shortBooster(t, nextSp)) continue;
         const local = t.slice(h, vi);
         const between = t.slice(end, vi);
         if (sliceWords(between) > 6) continue;
