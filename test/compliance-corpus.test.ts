@@ -47,6 +47,23 @@ describe("blind round 8, English", () => {
   });
 });
 
+// Blind round 9 (blind9.tsv), English half. Measured once before any tuning (en 0.886/0.487), once on
+// the round-9 model (0.891/0.613) and once on round 10's clause model (0.896/0.750: 60 of 80 promises,
+// 7 false alarms). Round 11 then tuned on its English rows (so they are no longer blind): 80 of 80,
+// no false alarm. Exact counts, so a change either way is seen.
+describe("blind round 9, English", () => {
+  const blind9 = runCorpus(readCorpus(path.join(path.dirname(BLIND), "blind9.tsv")).filter((r) => r.locale === "en-US"));
+  test("160 sentences, half flagged", () => {
+    expect(blind9.length).toBe(160);
+    expect(blind9.filter((r) => r.row.label === "flag").length).toBe(80);
+  });
+  test("80 of 80 promises caught, no false alarm", () => {
+    const s = sentenceScore(blind9);
+    expect(s.tp).toBe(80);
+    expect(s.fp).toBe(0);
+  });
+});
+
 // Blind round 8 (blind8.tsv), Chinese half: measured once before any tuning (zh 0.927/0.637), once
 // on the round-9 model (zh 0.947/0.675), and once on round 10's class model before round 10 read it
 // (zh precision 0.954, recall 0.775: 62 of 80 promises, 3 false alarms). Round 10 then tuned on its
@@ -69,10 +86,11 @@ describe("blind round 8, Chinese and all", () => {
 
 describe("the corpus", () => {
   test("at least 300 sentences, 100 in English, about half flagged, a quarter held out", () => {
-    // 637 rows in rounds 1-5, 99 more (rows 638-736, "tune") written for round 6.
-    expect(rows.length).toBe(736);
-    expect(rows.filter((r) => r.locale === "en-US").length).toBe(322);
-    expect(rows.filter((r) => r.label === "flag").length).toBe(380);
+    // 637 rows in rounds 1-5, 99 more (rows 638-736, "tune") written for round 6, and 290 English
+    // rows (en2001-en2290, "tune", 145 promises) written for round 11.
+    expect(rows.length).toBe(1026);
+    expect(rows.filter((r) => r.locale === "en-US").length).toBe(612);
+    expect(rows.filter((r) => r.label === "flag").length).toBe(525);
     expect(rows.filter((r) => r.split === "holdout").length).toBe(321);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });
@@ -92,8 +110,12 @@ describe("the corpus", () => {
     expect([s.n, s.tp, s.fp]).toEqual([80, 40, 0]);
   });
   test("round 6 (rows 638-736, tune): every promise, no false alarm", () => {
-    const s = sentenceScore(results, (x) => Number(x.id.slice(2)) >= 638);
+    const s = sentenceScore(results, (x) => Number(x.id.slice(2)) >= 638 && Number(x.id.slice(2)) <= 736);
     expect([s.n, s.tp, s.fp, s.fn]).toEqual([99, 55, 0, 0]);
+  });
+  test("round 11 (en2001-en2290, English, tune): every promise, no false alarm", () => {
+    const s = sentenceScore(results, (x) => Number(x.id.slice(2)) >= 2001 && Number(x.id.slice(2)) <= 2290);
+    expect([s.n, s.tp, s.fp, s.fn]).toEqual([290, 145, 0, 0]);
   });
 
   // Floors: the measured figures (`npm run check:corpus`) less a little, so a change that costs
@@ -110,7 +132,8 @@ describe("the corpus", () => {
   });
   // Holdout per rule, measured: precision >= 0.880 (promise-words), recall >= 0.804 (certain-outcome).
   test.each([["tune", 0.95, 0.95], ["holdout", 0.78, 0.86]] as const)("%s: every rule's recall >= %f and precision >= %f", (split, recall, precision) => {
-    for (const rule of COMPLIANCE_RULES.filter((x) => x !== "missing-risk-warning")) {
+    // likely-promise is the model's, which no row is labelled with: the sentence figures above count it
+    for (const rule of COMPLIANCE_RULES.filter((x) => x !== "missing-risk-warning" && x !== "likely-promise")) {
       const s = ruleScore(results, rule, (x) => x.split === split);
       expect([rule, s.recall >= recall, s.precision >= precision]).toEqual([rule, true, true]);
     }

@@ -400,3 +400,67 @@ describe("round 10 classes", () => {
     "到期后资金将于两个工作日内回到您的账户。", "下个月就能收到我们的书面回复。", "行里没有资金为理财产品托底，投资风险由投资者承担。", "银行不会私下处理客户投诉，一切按流程办理。", "我们会认真核查您反映的情况，给您一个书面答复。",
   ])("passes %s", (s) => expect(checkText(s)).toEqual([]));
 });
+
+// Round 11: classes of English promise the clause model did not reach, each named with the rule it
+// raises, and the honest look-alike of each class.
+describe("round 11 classes (English)", () => {
+  const rules = (s: string) => checkText(s).map((f) => f.rule);
+  test.each([
+    // no loss as a universal, a record, or a loss denied to exist or to happen
+    ["No need to panic, nobody loses money on bank wealth products.", "no-loss-promise"],
+    ["Not a single client of mine has ever lost money with this manager.", "no-loss-promise"],
+    ["We have never had a client lose money in this series and you won't be the first.", "no-loss-promise"],
+    ["There's no real loss here, what you see is just valuation.", "no-loss-promise"],
+    ["Honestly, losing money on this is just not something that happens.", "no-loss-promise"],
+    ["What's the worst that can happen? You get your money back. That's it.", "no-loss-promise"],
+    ["You'll walk out of this with your capital intact, I can assure you.", "no-loss-promise"],
+    ["Your money is as good as in a fixed deposit.", "no-loss-promise"],
+    // certainty by ellipsis, by noun, by a short answer, by a bet
+    ["Historically it has always bounced back, and it will this time too, just give it six months.", "certain-outcome"],
+    ["The drawdown is technical only, recovery is certain once rates stabilise.", "certain-outcome"],
+    ["Is there any chance it won't recover? None whatsoever.", "certain-outcome"],
+    ["I've been doing this 15 years - these always come back. 100%.", "certain-outcome"],
+    ["I'd stake my job on this coming back by the summer.", "certain-outcome"],
+    ["Just ride it out - prices like these never stay down for long.", "certain-outcome"],
+    ["This dip is temporary.", "certain-outcome"],
+    // a guarantor behind the product, a gain guaranteed without a figure
+    ["The bank stands behind this product, so think of it like a fixed deposit.", "promise-words"],
+    ["I can guarantee you'll get a return, the only question is how much.", "promise-words"],
+    // making good in other words
+    ["We've applied for a special compensation for your loss, it should be credited by next month.", "compensation-promise"],
+    ["Any loss at maturity comes out of our pocket, not yours.", "compensation-promise"],
+    ["Will the bank cover my loss? Yes, in full.", "compensation-promise"],
+    // yields as the client's
+    ["Your yield is 4.2%, paid at maturity, just like a deposit.", "benchmark-as-return"],
+    ["The benchmark is 4%, and that's what we'll pay you at maturity.", "benchmark-as-return"],
+    // no rival better
+    ["No other bank's product performs better than this one.", "superlative"],
+  ])("%s -> %s", (s, rule) => expect(rules(s)).toContain(rule));
+  test.each([
+    // history, quoted terms, others' claims, questions answered no
+    "Principal-guaranteed products did exist before the 2018 asset management rules, but they've been phased out; today's products carry no guarantee.",
+    "This series was called \"capital-protected\" before 2017; it has since been converted to a NAV-based product with no protection.",
+    "\"Guaranteed principal and return\" is old marketing language that regulators now prohibit.",
+    "The phrase 'you can't lose' should never appear in our messages to clients.",
+    "Anyone promising you \"can't lose\" is not being straight with you; all these products carry risk.",
+    "Your friend said big-bank products can't lose - that's a misunderstanding; they're not principal-protected either.",
+    "Some clients think bank products can't lose money; they can.",
+    "Is there anything that's a sure win? No - deposits have deposit insurance, wealth products don't.",
+    "Will the bank cover my loss? No, I'm afraid the bank does not compensate investment losses.",
+    "Has this fund ever failed to recover? Yes, in 2015 it never regained its earlier level.",
+    // the honest side of each class
+    "Nobody can promise you won't lose at maturity - not me, not the manager.",
+    "Nobody likes to see their savings go down, and I'm sorry this has happened.",
+    "In the worst case, you could lose a large part of your principal.",
+    "There's no loss protection on this product; the value can fall below what you paid.",
+    "Holding to maturity does not mean zero loss.",
+    "It's not like a deposit, it's an investment that can fall in value.",
+    "Bonds backed by the government carry lower risk, but this product is not one of them.",
+    "The bank does not stand behind the returns of this product; the risk is yours.",
+    "Your yield last year was 1.8%, well below the benchmark.",
+    "A deposit is the only product we offer that is protected by deposit insurance.",
+    "Our best guess is that rates stay flat, but that is a view, not a forecast you can rely on.",
+    "You could have chosen a deposit, which would have kept your principal intact.",
+    "The delay is temporary.",
+  ])("passes %s", (s) => expect(checkText(s)).toEqual([]));
+});

@@ -40,7 +40,7 @@
 
 import { Converter } from "opencc-js/t2cn";
 import type { Locale } from "./i18n";
-import { englishClauseFindings, FEE, NOT_LOSS, SETTLEMENT } from "./compliance-en";
+import { englishClauseFindings, englishNotAPromise, FEE, NOT_LOSS, SETTLEMENT } from "./compliance-en";
 import { promiseProbability } from "./compliance-model";
 
 export type ComplianceRule =
@@ -840,7 +840,7 @@ const WHOLE_CHARS = 240;
  * 高于也可能低于, "nothing guarantees it", "not necessarily"), so the model alone raises nothing
  * where one stands; a rule's finding there is judged by the rule's own negation scope.
  */
-const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b/i;
+const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b|\b(?:don't|do not|never) (?:assume|think|believe|count on|expect)\b|\b(?:will not|won't|cannot|can't|does not|doesn't|do not|don't|is not going to|isn't going to) (?:\w+ )?(?:make up|cover|compensate|refund|reimburse|top up|pay (?:back|out|for)|make good)\b|(?:不要|别|不能)(?:以为|认为|指望|当成)|(?:不会|不能|无法|没法)(?:给您)?(?:补|赔|兜)/i;
 
 /** The units the model scores: sentences (as the negation scope has them), long ones in windows. */
 function modelUnits(t: string): [number, number][] {
@@ -912,7 +912,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
     taken.push([index, end]);
     hits.push({ rule, index, end });
   };
-  for (const b of benchmarkFindings(t)) add("benchmark-as-return", b.index, b.end);
+  for (const b of benchmarkFindings(t)) if (HAN.test(t.slice(b.index, b.end)) || !englishNotAPromise(t, b.index, b.end)) add("benchmark-as-return", b.index, b.end);
   // A Chinese pattern cannot match a text without Chinese characters, an English one a text
   // without Latin letters: most drafts are one language, so half the patterns are skipped.
   const hasHan = HAN.test(t), hasLatin = /[a-z]/i.test(t);
@@ -924,6 +924,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
       const i = m.index!;
       if (!m[0]) continue;
       if (p.reject?.(t, i, m[0])) continue;
+      if (p.en && englishNotAPromise(t, i, i + m[0].length)) continue;
       if (quoted(i, !!p.en)) continue;
       if (!p.noNegation && negatedAt(t, i, i + m[0].length, !!p.en)) continue;
       add(p.rule, i, i + m[0].length);

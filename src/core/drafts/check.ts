@@ -18,7 +18,8 @@ import { Finding, checkText } from "../compliance";
 // long one by pairs of sentences, which this sentence-wise memo cannot reproduce, and a draft is a
 // template filled in with figures, while the template's own wording is checked with the model
 // where it is written (the templates sheet, template-sheet.ts).
-const SENTENCE_END = /[。！？!?\n]+/g;
+// Not at ！？!?: a question and its answer are read together ("Will I lose? Never.", 吗？不可能的事儿).
+const SENTENCE_END = /[。\n]+/g;
 const checkedSentences = new Map<string, boolean>();
 const checkedLetters = new Map<string, boolean>();
 const MAX_CHECKED = 200_000;
@@ -33,7 +34,7 @@ function memoClean(memo: Map<string, boolean>, key: string, clean: () => boolean
   return v;
 }
 
-/** The sentences of a text, each with its end mark (。！？!? or line breaks). */
+/** The sentences of a text, each with its end mark (。 or line breaks). */
 function sentencesOf(t: string): string[] {
   const out: string[] = [];
   let start = 0;
