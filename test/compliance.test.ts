@@ -400,3 +400,41 @@ describe("round 10 classes", () => {
     "到期后资金将于两个工作日内回到您的账户。", "下个月就能收到我们的书面回复。", "行里没有资金为理财产品托底，投资风险由投资者承担。", "银行不会私下处理客户投诉，一切按流程办理。", "我们会认真核查您反映的情况，给您一个书面答复。",
   ])("passes %s", (s) => expect(checkText(s)).toEqual([]));
 });
+
+// Round 11: a long text (run-on, without a stop) is read in bounded windows and at most 10 findings
+// of a rule are reported per sentence, so a check stays linear; the findings are still the right ones.
+describe("round 11: long texts", () => {
+  const repeat = (unit: string, n = 10_000) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  test("10,000 characters of 本金保证 without a stop: the first findings, ten of the rule at most", () => {
+    const f = checkText(repeat("本金保证"));
+    expect(f[0]).toEqual({ rule: "promise-words", text: "保证本金", severity: "error" });
+    expect(f.length).toBe(10);
+    expect(f.every((x) => x.rule === "promise-words" && x.text === "保证本金")).toBe(true);
+  });
+  test("a run-on sentence of many promises: each rule found, at most ten of each", () => {
+    const f = checkText(repeat("您放心这款产品肯定能回本亏了我们兜底本金绝对安全"));
+    const byRule = new Map<string, number>();
+    for (const x of f) byRule.set(x.rule, (byRule.get(x.rule) ?? 0) + 1);
+    expect(f[0]).toEqual({ rule: "certain-outcome", text: "肯定能回本", severity: "error" });
+    expect([...byRule.keys()].sort()).toEqual(["certain-outcome", "compensation-promise", "no-loss-promise"]);
+    for (const n of byRule.values()) expect(n).toBeLessThanOrEqual(10);
+  });
+  test("punctuated: the cap is per sentence, so every sentence is still reported", () => {
+    const f = checkText(repeat("这款产品保本。", 7_000));
+    expect(f.length).toBe(1_000);
+    expect(f[999].text).toBe("保本");
+  });
+  test("negated all along a long run-on text: nothing", () => {
+    expect(checkText(repeat("本产品不保本不承诺收益无法保证回本"))).toEqual([]);
+    expect(checkText(repeat("The product does not guarantee principal or returns and we cannot promise compensation "))).toEqual([]);
+  });
+  test("English without a stop: the first finding, bounded", () => {
+    const f = checkText(repeat("your principal is guaranteed and you will surely recover "));
+    expect(f[0]).toMatchObject({ rule: "promise-words", text: "principal is guaranteed" });
+    expect(f.length).toBeLessThanOrEqual(30);
+  });
+  test("a promise after 9,000 characters of honest text in one sentence is found", () => {
+    const f = checkText(repeat("今天天气很好我们去公园散步", 9_000) + "这款产品保本");
+    expect(f.map((x) => [x.rule, x.text])).toEqual([["promise-words", "保本"]]);
+  });
+});
