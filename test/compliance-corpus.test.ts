@@ -69,10 +69,11 @@ describe("blind round 8, Chinese and all", () => {
 
 describe("the corpus", () => {
   test("at least 300 sentences, 100 in English, about half flagged, a quarter held out", () => {
-    // 637 rows in rounds 1-5, 99 more (rows 638-736, "tune") written for round 6.
-    expect(rows.length).toBe(736);
+    // 637 rows in rounds 1-5, 99 more (rows 638-736, "tune") written for round 6, 64 (zh2001-zh2064,
+    // "tune") for round 11.
+    expect(rows.length).toBe(800);
     expect(rows.filter((r) => r.locale === "en-US").length).toBe(322);
-    expect(rows.filter((r) => r.label === "flag").length).toBe(380);
+    expect(rows.filter((r) => r.label === "flag").length).toBe(412);
     expect(rows.filter((r) => r.split === "holdout").length).toBe(321);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });
@@ -92,7 +93,7 @@ describe("the corpus", () => {
     expect([s.n, s.tp, s.fp]).toEqual([80, 40, 0]);
   });
   test("round 6 (rows 638-736, tune): every promise, no false alarm", () => {
-    const s = sentenceScore(results, (x) => Number(x.id.slice(2)) >= 638);
+    const s = sentenceScore(results, (x) => Number(x.id.slice(2)) >= 638 && Number(x.id.slice(2)) <= 736);
     expect([s.n, s.tp, s.fp, s.fn]).toEqual([99, 55, 0, 0]);
   });
 
@@ -214,4 +215,21 @@ test("every built-in template (channel x tier x locale) has no error finding, pa
     expect(errors).toEqual([]);
     expect(checkText(t.parts.join("\n"), { letter: t.channel === "letter", locale: t.locale }).filter((f) => f.severity === "error")).toEqual([]);
   }
+});
+
+// Blind round 9, Chinese, after round 11 tuned on it (so no longer blind): the round-10 model scored
+// 70 of 80 promises with 1 false alarm (0.986 / 0.875), measured once before any tuning on it. Round 11
+// modelled its misses as classes (a yield and the client receiving it, the payout at a stated rate, so
+// much per ten thousand, Cantonese read as Mandarin, safety above a deposit's, a rumour quoted to deny).
+describe("blind round 9, Chinese", () => {
+  const blind9 = runCorpus(readCorpus(path.join(path.dirname(CORPUS), "blind9.tsv")));
+  test("160 sentences in Chinese, 80 to flag", () => {
+    const zh = blind9.filter((r) => r.row.locale === "zh-CN");
+    expect(zh.length).toBe(160);
+    expect(zh.filter((r) => r.row.label === "flag").length).toBe(80);
+  });
+  test("zh-CN: 80 of 80 promises caught, no false alarm", () => {
+    const s = sentenceScore(blind9, (r) => r.locale === "zh-CN");
+    expect([s.tp, s.fp, s.fn]).toEqual([80, 0, 0]);
+  });
 });
