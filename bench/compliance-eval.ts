@@ -100,6 +100,46 @@ export const ROUND5 = (r: CorpusRow) => Number(r.id.slice(2)) >= 558;
 
 const RULES: ComplianceRule[] = ["promise-words", "certain-outcome", "no-loss-promise", "compensation-promise", "benchmark-as-return", "superlative"];
 
+/** 10,000 characters of `unit` repeated. */
+const repeat = (unit: string, n = 10_000) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+/**
+ * Long texts a check must not choke on (issue 9: 8,000 characters of 本金保证 took 9 s when every
+ * match rescanned its whole run-on sentence): Chinese and English, with and without punctuation,
+ * many hits and none. Printed as figures by `npm run check:corpus`, not asserted (a loaded machine
+ * is no test failure).
+ */
+export const PATHOLOGICAL: [string, string][] = [
+  ["zh 本金保证 x2500, no punctuation", repeat("本金保证")],
+  ["zh 保本保收益 x2000, no punctuation", repeat("保本保收益")],
+  ["zh run-on sentence, a hit every 10 chars", repeat("您放心这款产品肯定能回本年化稳拿4.5%亏了我们兜底本金绝对安全收益全行最高")],
+  ["zh the same, punctuated", repeat("您放心，这款产品肯定能回本，年化稳拿4.5%。亏了我们兜底，本金绝对安全！")],
+  ["zh negated, no punctuation", repeat("本产品不保本不承诺收益无法保证回本")],
+  ["zh quoted and denied, no punctuation", repeat("关于“兜底”的传言我行从未作出此承诺")],
+  ["zh 业绩比较基准 with a return word", repeat("业绩比较基准为4.5%您可获得")],
+  ["zh no hits, no punctuation", repeat("今天天气很好我们去公园散步然后回家吃饭")],
+  ["zh traditional, full-width", repeat("本金保證實會翻身唔使擔心保本４．５％　")],
+  ["en promises, no punctuation", repeat("your principal is guaranteed and you will surely recover and we will compensate you for your losses ")],
+  ["en clause model, no punctuation", repeat("the fund will definitely come back and you will get 4% a year and we will make up your losses ")],
+  ["en the same, punctuated", repeat("The fund will definitely come back. You will get 4% a year. We will make up your losses! ")],
+  ["en benchmark with a return word", repeat("the benchmark is 4.5% so you will get 4.5% ")],
+  ["en no hits, no punctuation", repeat("the weather is fine and we walk in the park then go home for dinner ")],
+  ["mixed scripts, quotes", repeat("保本 \"risk-free\" 保证 收益 guaranteed ")],
+];
+
+/** Milliseconds for one check of each pathological text: the first run and the best of three. */
+export function pathologicalTimings(): { name: string; chars: number; findings: number; firstMs: number; bestMs: number }[] {
+  return PATHOLOGICAL.map(([name, text]) => {
+    const times: number[] = [];
+    let findings = 0;
+    for (let r = 0; r < 3; r++) {
+      const t0 = process.hrtime.bigint();
+      findings = checkText(text).length;
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return { name, chars: text.length, findings, firstMs: times[0], bestMs: Math.min(...times) };
+  });
+}
+
 function main(argv: string[]) {
   const results = runCorpus(readCorpus());
   const f = (x: number) => x.toFixed(3);
@@ -153,13 +193,8 @@ function main(argv: string[]) {
       if (name === "rules + model") console.log(line("likely-promise", ruleScore(res, "likely-promise")));
     }
   }
-  // The long-text cost: every pathological 10,000-character input, timed once (a figure, not a test).
-  for (const [name, text] of [["zh, no stops", "保本保收益".repeat(2000)], ["zh, sentences", "您好，产品净值下跌。".repeat(1000)],
-    ["en, no stops", "your principal is safe and ".repeat(370)], ["en, sentences", "The fund fell this month. ".repeat(385)]] as const) {
-    const t0 = process.hrtime.bigint();
-    const n = checkText(text).length;
-    console.log(`  10k-character text (${name}): ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)} ms, ${n} findings`);
-  }
+  console.log("long texts (10,000 characters each; ms for one check, first run / best of 3):");
+  for (const r of pathologicalTimings()) console.log(`  ${r.name.padEnd(42)} ${r.firstMs.toFixed(1).padStart(7)} / ${r.bestMs.toFixed(1).padStart(6)} ms  (${r.findings} findings)`);
   if (argv.includes("--misses")) {
     console.log("\nmisses:");
     for (const r of results) {

@@ -86,11 +86,11 @@ describe("blind round 8, Chinese and all", () => {
 
 describe("the corpus", () => {
   test("at least 300 sentences, 100 in English, about half flagged, a quarter held out", () => {
-    // 637 rows in rounds 1-5, 99 more (rows 638-736, "tune") written for round 6, and 290 English
-    // rows (en2001-en2290, "tune", 145 promises) written for round 11.
-    expect(rows.length).toBe(1026);
+    // 637 rows in rounds 1-5, 99 more (rows 638-736, "tune") written for round 6, and for round 11
+    // 290 English rows (en2001-en2290, "tune", 145 promises) and 64 Chinese (zh2001-zh2064, 32).
+    expect(rows.length).toBe(1090);
     expect(rows.filter((r) => r.locale === "en-US").length).toBe(612);
-    expect(rows.filter((r) => r.label === "flag").length).toBe(525);
+    expect(rows.filter((r) => r.label === "flag").length).toBe(557);
     expect(rows.filter((r) => r.split === "holdout").length).toBe(321);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });
@@ -114,7 +114,7 @@ describe("the corpus", () => {
     expect([s.n, s.tp, s.fp, s.fn]).toEqual([99, 55, 0, 0]);
   });
   test("round 11 (en2001-en2290, English, tune): every promise, no false alarm", () => {
-    const s = sentenceScore(results, (x) => Number(x.id.slice(2)) >= 2001 && Number(x.id.slice(2)) <= 2290);
+    const s = sentenceScore(results, (x) => x.locale === "en-US" && Number(x.id.slice(2)) >= 2001 && Number(x.id.slice(2)) <= 2290);
     expect([s.n, s.tp, s.fp, s.fn]).toEqual([290, 145, 0, 0]);
   });
 
@@ -237,4 +237,21 @@ test("every built-in template (channel x tier x locale) has no error finding, pa
     expect(errors).toEqual([]);
     expect(checkText(t.parts.join("\n"), { letter: t.channel === "letter", locale: t.locale }).filter((f) => f.severity === "error")).toEqual([]);
   }
+});
+
+// Blind round 9, Chinese, after round 11 tuned on it (so no longer blind): the round-10 model scored
+// 70 of 80 promises with 1 false alarm (0.986 / 0.875), measured once before any tuning on it. Round 11
+// modelled its misses as classes (a yield and the client receiving it, the payout at a stated rate, so
+// much per ten thousand, Cantonese read as Mandarin, safety above a deposit's, a rumour quoted to deny).
+describe("blind round 9, Chinese", () => {
+  const blind9 = runCorpus(readCorpus(path.join(path.dirname(CORPUS), "blind9.tsv")));
+  test("160 sentences in Chinese, 80 to flag", () => {
+    const zh = blind9.filter((r) => r.row.locale === "zh-CN");
+    expect(zh.length).toBe(160);
+    expect(zh.filter((r) => r.row.label === "flag").length).toBe(80);
+  });
+  test("zh-CN: 80 of 80 promises caught, no false alarm", () => {
+    const s = sentenceScore(blind9, (r) => r.locale === "zh-CN");
+    expect([s.tp, s.fp, s.fn]).toEqual([80, 0, 0]);
+  });
 });

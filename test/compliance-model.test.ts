@@ -71,10 +71,9 @@ describe("the model", () => {
 
 describe("the rules and the model together", () => {
   test("a promise in words no rule holds: a likely-promise warning quoting the sentence; model: false gives the rules alone", () => {
-    expect(checkText("每一万块一年能给您三百八十块，雷打不动。")).toEqual([
-      { rule: "likely-promise", severity: "warning", text: "每一万块一年能给您三百八十块，雷打不动" },
-    ]);
-    expect(checkText("每一万块一年能给您三百八十块，雷打不动。", { model: false })).toEqual([]);
+    const s = "老客户都知道，这款从来没让人失望过，明年照样给您赚。";
+    expect(checkText(s)).toEqual([{ rule: "likely-promise", severity: "warning", text: "老客户都知道，这款从来没让人失望过，明年照样给您赚" }]);
+    expect(checkText(s, { model: false })).toEqual([]);
   });
 
   test("a disavowal in the sentence: the model alone raises nothing", () => {
@@ -91,7 +90,7 @@ describe("the rules and the model together", () => {
     const honest = "尊敬的客户：您好。截至11月27日，您持有的产品单位净值为1.2000，较买入时下跌20.00%。理财非存款、产品有风险、投资须谨慎。如有疑问，请致电客服热线，或拨打12378。";
     expect(honest.length).toBeGreaterThan(60);
     expect(checkText(honest + honest + honest)).toEqual([]);
-    const f = checkText(`${honest}${honest}每一万块一年能给您三百八十块，雷打不动。${honest}`);
-    expect(f).toEqual([{ rule: "likely-promise", severity: "warning", text: "每一万块一年能给您三百八十块，雷打不动" }]);
+    const f = checkText(`${honest}${honest}老客户都知道，这款从来没让人失望过，明年照样给您赚。${honest}`);
+    expect(f).toEqual([{ rule: "likely-promise", severity: "warning", text: "老客户都知道，这款从来没让人失望过，明年照样给您赚" }]);
   });
 });

@@ -464,3 +464,79 @@ describe("round 11 classes (English)", () => {
     "The delay is temporary.",
   ])("passes %s", (s) => expect(checkText(s)).toEqual([]));
 });
+
+// Round 11: a long text (run-on, without a stop) is read in bounded windows and at most 10 findings
+// of a rule are reported per sentence, so a check stays linear; the findings are still the right ones.
+describe("round 11: long texts", () => {
+  const repeat = (unit: string, n = 10_000) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  test("10,000 characters of 本金保证 without a stop: the first findings, ten of the rule at most", () => {
+    const f = checkText(repeat("本金保证"));
+    expect(f[0]).toEqual({ rule: "promise-words", text: "保证本金", severity: "error" });
+    expect(f.length).toBe(10);
+    expect(f.every((x) => x.rule === "promise-words" && x.text === "保证本金")).toBe(true);
+  });
+  test("a run-on sentence of many promises: each rule found, at most ten of each", () => {
+    const f = checkText(repeat("您放心这款产品肯定能回本亏了我们兜底本金绝对安全"));
+    const byRule = new Map<string, number>();
+    for (const x of f) byRule.set(x.rule, (byRule.get(x.rule) ?? 0) + 1);
+    expect(f[0]).toEqual({ rule: "certain-outcome", text: "肯定能回本", severity: "error" });
+    expect([...byRule.keys()].sort()).toEqual(["certain-outcome", "compensation-promise", "no-loss-promise"]);
+    for (const n of byRule.values()) expect(n).toBeLessThanOrEqual(10);
+  });
+  test("punctuated: the cap is per sentence, so every sentence is still reported", () => {
+    const f = checkText(repeat("这款产品保本。", 7_000));
+    expect(f.length).toBe(1_000);
+    expect(f[999].text).toBe("保本");
+  });
+  test("negated all along a long run-on text: nothing", () => {
+    expect(checkText(repeat("本产品不保本不承诺收益无法保证回本"))).toEqual([]);
+    expect(checkText(repeat("The product does not guarantee principal or returns and we cannot promise compensation "))).toEqual([]);
+  });
+  test("English without a stop: the first finding, bounded", () => {
+    const f = checkText(repeat("your principal is guaranteed and you will surely recover "));
+    expect(f[0]).toMatchObject({ rule: "promise-words", text: "principal is guaranteed" });
+    expect(f.length).toBeLessThanOrEqual(30);
+  });
+  test("a promise after 9,000 characters of honest text in one sentence is found", () => {
+    const f = checkText(repeat("今天天气很好我们去公园散步", 9_000) + "这款产品保本");
+    expect(f.map((x) => [x.rule, x.text])).toEqual([["promise-words", "保本"]]);
+  });
+});
+
+// Round 11: the Chinese classes round 10 missed, named with what they find.
+describe("round 11 classes (Chinese)", () => {
+  const hits = (text: string) => checkText(text).map((f) => [f.rule, f.text]);
+  test.each([
+    ["【某某银行】尊敬的客户，您持有的稳享系列到期按年化4.2%兑付，请留意到账。", "benchmark-as-return", "按年化4.2%兑付"],
+    ["年化收益率４．５％，这是合同里写死的，您到期照拿。", "benchmark-as-return", "４．５％，这是合同里写死的，您到期照拿"],
+    ["按业绩比较基准3.8%算，您这五十万到期能多拿一万九。", "benchmark-as-return", "3.8%算，您这五十万到期能多拿"],
+    ["每一万块一年能给您三百八十块，雷打不动。", "benchmark-as-return", "每一万块一年能给您三百八十块"],
+    ["您这款是4到4.5个点，到期肯定落在这个区间。", "benchmark-as-return", "到期肯定落在这个区间"],
+    ["李叔，这只就是暂时套住了，等明年开春肯定涨得回来。", "certain-outcome", "肯定涨得回来"],
+    ["放心啦，呢只產品實會翻身㗎，唔使擔心。", "certain-outcome", "實會翻身"],
+    ["唔使驚，本金冇得蝕㗎，銀行包底。", "no-loss-promise", "冇得蝕"],
+    ["说白了这就是个存款，只不过利息高一点。", "no-loss-promise", "就是个存款"],
+    ["您就当它是定存，收益还比定存多个一两个点。", "no-loss-promise", "当它是定存"],
+    ["实话跟您讲，咱们这产品从成立到现在就没让谁亏过钱，以后也不会。", "no-loss-promise", "没让谁亏"],
+    ["您只要不赎回就不会亏的，净值下跌只是浮亏。", "no-loss-promise", "不会亏"],
+    ["这款跟国债一样安全，您就放心拿着吧。", "superlative", "跟国债一样安全"],
+  ])("flagged: %s", (text, rule, excerpt) => {
+    expect(hits(text)).toContainEqual([rule, excerpt]);
+  });
+  test.each([
+    "关于“兜底”的传言：我行从未对该产品提供任何兜底安排，请以合同为准。",
+    "理财產品唔保本，投資有風險，請您審慎考慮。",
+    "唔好意思，我哋冇辦法保證實會翻本，要睇市況。",
+    "佢哋話保本，其實唔係。",
+    "业绩比较基准4.2%仅为产品管理人设定的投资目标，不代表您实际能拿到的收益。",
+    "过去三个月产品年化收益率为2.1%，过往业绩不代表未来表现。",
+    "【某某银行】您持有的稳享系列到期实际年化收益为-0.8%，详情请登录手机银行查询。",
+    "下午3到4点您可以来网点领取材料。",
+    "如果按4%测算，您一年大概能拿4000元，但这只是举例。",
+    "理财不是存款，您不要把它当成一个定期。",
+    "每万份收益只是过去七天的数据，并不代表将来每万元都能拿到这么多。",
+    "如您对处理结果不满意，可拨打12378银行保险消费者投诉维权热线。",
+  ])("honest: %s", (text) => {
+    expect(checkText(text)).toEqual([]);
+  });
+});

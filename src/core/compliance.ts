@@ -217,6 +217,24 @@ export function normalise(original: string): Normalised {
   return { text: outChars.join(""), from, to };
 }
 
+// Cantonese (opencc converts the characters, not the words: 實會翻身 becomes 实会翻身, 唔使擔心 唔使担心):
+// in a text that is Cantonese (it holds one of its own characters), its words for negation, certainty,
+// loss and making good are read as their Mandarin equivalents, each of the same length, so every
+// offset stays where it was. 唔保本 is 不保本, 实会翻身 必会翻身, 冇得蚀 不会亏, 包底 兜底.
+const CANTONESE = /[唔冇嘅咗佢啲㗎喺嚟睇哋咁嘢嗰咩啱晒俾畀喎嘞]/;
+const CANTONESE_WORDS: [RegExp, string][] = [
+  [/唔好意思/g, "不好意思"], [/唔(?:使|洗|驶|需)/g, "不用"], [/唔好/g, "不要"], [/唔系/g, "不是"], [/唔/g, "不"],
+  [/冇得蚀/g, "不会亏"], [/冇/g, "没"], [/蚀/g, "亏"], [/[实梗]会/g, "必会"], [/梗系/g, "肯定"], [/([就都])系/g, "$1是"],
+  [/翻本|返本/g, "回本"], [/升返/g, "涨回"], [/(?:攞|拎)返/g, "拿回"], [/赚返/g, "赚回"], [/返嚟/g, "回来"], [/包底/g, "兜底"],
+  [/呢(?=[个只款笔份些啲])/g, "这"], [/嘅/g, "的"], [/咗/g, "了"], [/佢/g, "他"], [/啲/g, "些"], [/睇/g, "看"], [/喺/g, "在"],
+  [/嚟/g, "来"], [/(?<=[他们你我人哋佢])话/g, "说"], [/[俾畀]/g, "给"], [/哋/g, "们"], [/惊/g, "怕"],
+];
+function mandarin(t: string): string {
+  if (!CANTONESE.test(t)) return t;
+  for (const [re, to] of CANTONESE_WORDS) t = t.replace(re, to);
+  return t;
+}
+
 // ---- clauses, sentences, negation ----
 
 /** Is t[i] the end of a clause (the scope of a negation)? "." only as a sentence end, not in 4.5%. */
@@ -237,15 +255,70 @@ function isSentenceDot(t: string, i: number): boolean {
   if (/^\s*$/.test(next) || HAN.test(next)) return true;
   return false; // "e.g", "No.1", a URL
 }
-function spanStart(t: string, i: number, end: (t: string, i: number) => boolean): number {
+
+// How far a clause or a sentence reaches from a point. A run-on text (8,000 characters of 本金保证
+// without a stop) is read in windows of SCOPE characters each side of a match, so each match costs
+// the same however long its sentence, and checking stays linear in the text. No sentence of the
+// corpus, the blind rounds or the drafts is even 300 characters long, so none is read differently.
+const SCOPE = 400;
+// A text longer than this has its clause and sentence bounds found once, in one pass (a match in a
+// long text then finds its clause without walking to it).
+const LONG = 2 * SCOPE;
+type End = (t: string, i: number) => boolean;
+// The characters any End can stop at: the one pass asks an End only about these.
+const MAY_END = /[。！？；，,;!?\n：:.]/;
+// The bounds of the last long text checked: a one-entry memo (the result depends on the text alone).
+let bounded: { text: string; byEnd: Map<End, { start: Int32Array; end: Int32Array }> } | undefined;
+/** For each offset of a long text, where its span (by `end`) starts and ends, exactly. */
+function boundsOf(t: string, end: End): { start: Int32Array; end: Int32Array } {
+  if (bounded?.text !== t) bounded = { text: t, byEnd: new Map() };
+  let b = bounded.byEnd.get(end);
+  if (!b) {
+    const n = t.length;
+    const stop = new Uint8Array(n);
+    for (let k = 0; k < n; k++) if (MAY_END.test(t[k]) && end(t, k)) stop[k] = 1;
+    const start = new Int32Array(n + 1), next = new Int32Array(n);
+    let last = 0;
+    for (let k = 0; k < n; k++) { start[k] = last; if (stop[k]) last = k + 1; }
+    start[n] = last;
+    let e = n;
+    for (let k = n - 1; k >= 0; k--) { if (stop[k]) e = k; next[k] = e; }
+    b = { start, end: next };
+    bounded.byEnd.set(end, b);
+  }
+  return b;
+}
+/** Where the span (clause or sentence, by `end`) holding t[i] starts, SCOPE characters back at most. */
+function spanStart(t: string, i: number, end: End): number {
+  if (t.length > LONG) {
+    const j = Math.min(i, t.length);
+    return Math.max(boundsOf(t, end).start[j], j - SCOPE);
+  }
+  const lo = Math.max(0, Math.min(i, t.length) - SCOPE);
   let s = i;
-  while (s > 0 && !end(t, s - 1)) s--;
+  while (s > lo && !end(t, s - 1)) s--;
   return s;
 }
-function spanEnd(t: string, i: number, end: (t: string, i: number) => boolean): number {
+/** Where the span holding t[i] ends (the offset of its end mark), SCOPE characters on at most. */
+function spanEnd(t: string, i: number, end: End): number {
+  if (i >= t.length) return i;
+  if (t.length > LONG) return Math.min(boundsOf(t, end).end[i], i + SCOPE);
+  const hi = Math.min(t.length, i + SCOPE);
   let e = i;
-  while (e < t.length && !end(t, e)) e++;
+  while (e < hi && !end(t, e)) e++;
   return e;
+}
+/** The start of the whole sentence holding t[i], however long (what a cap on findings counts by). */
+function sentenceKey(t: string, i: number): number {
+  if (t.length > LONG) return boundsOf(t, denialSentenceEnd).start[Math.min(i, t.length)];
+  let s = Math.min(i, t.length);
+  while (s > 0 && !denialSentenceEnd(t, s - 1)) s--;
+  return s;
+}
+/** The last `c` at or before `i`, looking no further back than `lo` (-1: none). */
+function lastBefore(t: string, c: string, i: number, lo: number): number {
+  for (let k = Math.min(Math.max(i, 0), t.length - 1); k >= lo; k--) if (t[k] === c) return k;
+  return -1;
 }
 
 // Negators. 不 but not 不仅/不但/不光/不只/不止/不单 (not only), 不少 (many), 不断 (constantly), 不过
@@ -261,7 +334,7 @@ const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|are
 // for a negator: of worry (别担心, 不用怕); advice about the holding (别赎回, 千万别卖, 不用管它, 别看现在
 // 跌); time (用不了多久, 不到半年, 没多久: they hurry the promise along); and the negations that vouch
 // for the speaker (不是我吹, 不瞒您说, 不骗您). 别担心…保本 is a promise of principal.
-const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着|千万别|千万不要)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌|操心|多想)|不要紧|没关系|没事|一分(?:钱)?(?:都|也)?不(?:落|少|差|短)|分文不少|分毫不差|不折不扣|(?:拿着|放着|持有|捂着|拿住)不动|(?:别|不用|不要|千万别|千万不要|先别|暂时别|可别)(?:急着|着急)?(?:赎回|卖掉?|割肉|撤|动它?|管它?|理它|看|乱动|止损|取出来|转走|盯着)|(?:用不了|要不了|花不了|等不了|不用|没)(?:多久|多长时间|太久|几天|几个月|几周|半年|一年)|不到(?:[一两三四五六七八九十半几]|\d)|不是我(?:吹|夸|骗)|不瞒(?:您|你)说?|(?:我|咱)?不(?:骗|忽悠)(?:您|你)|说句不好听的|不夸张地?说/g;
+const ZH_WORRY = /(?:别|不用|不要|不必|无需|无须|勿|莫|没必要|用不着|千万别|千万不要)(?:太|过于|过度|再)?(?:担心|担忧|害怕|怕|着急|急|紧张|焦虑|顾虑|慌|操心|多想)|不要紧|没关系|没事|一分(?:钱)?(?:都|也)?不(?:落|少|差|短)|分文不少|分毫不差|不折不扣|(?:拿着|放着|持有|捂着|拿住)不动|(?:别|不用|不要|千万别|千万不要|先别|暂时别|可别)(?:急着|着急)?(?:赎回|卖掉?|割肉|撤|动它?|管它?|理它|看|乱动|止损|取出来|转走|盯着)|(?:用不了|要不了|花不了|等不了|不用|没)(?:多久|多长时间|太久|几天|几个月|几周|半年|一年)|不到(?:[一两三四五六七八九十半几]|\d)|不是我(?:吹|夸|骗)|不瞒(?:您|你)说?|(?:我|咱)?不(?:骗|忽悠)(?:您|你)|说句不好听的|不夸张地?说|(?:只要|只需|只管|只有)(?:您|你)?(?:不|别|没)(?:赎回|卖掉?|割肉|动它?|取出来?|提前赎回|止损|转走|急着卖)/g;
 // A claim word (号称, 宣称): distancing when the sentence warns against it or someone else makes it.
 const ZH_CLAIM = /号称|宣称|声称|自称|标榜|吹嘘/;
 const ZH_CLAIM_DISTANCE = /警惕|谨防|小心|当心|违规|违法|非法|骗|不可信|不要相信|别信|勿信|不能信|远离|举报|虚假|不存在|不实|都是假|误导|有人|有些|有的|某些|一些|网上|不法|其他|别家|别的|他们|对方|那家|外面/;
@@ -283,9 +356,12 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
     if (EN_NEGATOR.test(words)) return true;
   }
   // Quoted and then called a claim: 所谓“稳赚不赔”的说法, 宣称“保本保收益”的.
-  const qs = Math.max(t.lastIndexOf("“", i), t.lastIndexOf("「", i), t.lastIndexOf('"', i - 1));
-  if (qs >= cs || (qs >= 0 && qs >= spanStart(t, i, sentenceEnd))) {
-    const qe = t.slice(e).search(/[”」"]/);
+  // (An opening quote counts only inside the clause or the sentence, so the look back stops where
+  // the sentence's window does; a closing quote is looked for as far on.)
+  const ss = spanStart(t, i, sentenceEnd), lo = Math.min(cs, ss);
+  const qs = Math.max(lastBefore(t, "“", i, lo), lastBefore(t, "「", i, lo), lastBefore(t, '"', i - 1, lo));
+  if (qs >= cs || (qs >= 0 && qs >= ss)) {
+    const qe = t.slice(e, e + SCOPE).search(/[”」"]/);
     if (qe >= 0) {
       const after = t.slice(e + qe + 1, e + qe + 8);
       const before = t.slice(Math.max(0, qs - 6), qs);
@@ -309,7 +385,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
 const ZH_DENIAL = new RegExp(
   "^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:(?:这种|这个|这样的|这类|此类|这些|该|上述|以上|那种|这|那)(?:说法|观点|看法|话|宣传|想法|认识|理解|承诺)?|说法|观点|看法)(?:其实|根本|完全|都|就|本身)?(?:是|都是|是在)?(?:一个|一种)?(?:常见的|典型的|很大的|普遍的|严重的)?(?:误区|误会|谣言|骗局|陷阱|不对|错误|错的|不正确|不准确|不实|不成立|不真实|虚假|误导|误解|站不住脚|没有(?:任何)?依据|不存在|骗人|骗您|骗你|在骗|忽悠|不负责任|违规)"
   + "|^(?:但|但是|可|可是|而|其实|实际上|事实上|然而|不过)*(?:事实)?(?:并非如此|并非事实|不是这样|并不是这样|不是真的|不是事实|其实不然|并不是真的)");
-const ZH_BELIEF = /(?:有人|有些人|有的人|很多人|不少人|许多人|一些人|人们|大家|别人|网上|(?:有些|有的|很多|不少|部分|一些|许多)?(?:客户|投资者|老人|朋友))(?:都|常|常常|总|总是|往往|一直|可能|会|也)?(?:说|认为|以为|觉得|相信|听说|讲|说过)/;
+const ZH_BELIEF = /(?:他们|她们|对方|有人|有些人|有的人|很多人|不少人|许多人|一些人|人们|大家|别人|网上|(?:有些|有的|很多|不少|部分|一些|许多)?(?:客户|投资者|老人|朋友))(?:都|常|常常|总|总是|往往|一直|可能|会|也)?(?:说|认为|以为|觉得|相信|听说|讲|说过)/;
 const ZH_BELIEF_CORRECTION = /^(?:但|但是|可|可是|然而|不过)?(?:其实|实际上|事实上|实际|真实情况)/;
 const ZH_BELIEF_DENIAL = /^(?:但|但是|可|可是|其实|实际上|事实上|然而|不过)*(?:并|其实|实际)?(?:不是|不然|并非|没有|不会|不)(?:这样|如此|真的)?的?$/;
 const EN_DENIAL = /\b(?:that|this|which|it|the (?:idea|claim|notion|belief|view|suggestion))(?:'s| is| was| would be)\s+(?:simply |just |completely |totally |plainly |absolutely |quite |sadly )?(?:not true|untrue|false|wrong|incorrect|not correct|not accurate|inaccurate|a myth|misleading|not the case|not so)\b|\b(?:isn't|is not|was not|wasn't) (?:true|so|the case)\b|\bis (?:simply |just |completely |totally |plainly )?(?:a myth|untrue|not true|incorrect)\b/i;
@@ -325,7 +401,7 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
 const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described)\b/i;
 function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
@@ -391,10 +467,10 @@ const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"), "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "(?:最后|最终|到头来)(?:都|总|也)?(?:是)?(?:要|会|能)(?!否)|准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|(?<![确决规约稳一])定能(?!否)";
-const ZH_OUTCOME = "回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|涨";
+const ZH_CERTAIN = "(?:最后|最终|到头来)(?:都|总|也)?(?:是)?(?:要|会|能)(?!否)|准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|必会|(?<![确决规约稳一])定能(?!否)";
+const ZH_OUTCOME = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|涨";
 // A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
-const ZH_RECOVERY = "赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
+const ZH_RECOVERY = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
 // A forecast, not a promise: a hedge or a condition anywhere in the sentence.
 const ZH_HEDGE = /可能|也许|或许|如果|假如|要是|是否|不一定|未必|无法|难以|预计|有望|希望|取决于|不排除|能否|什么时候|何时|不确定|不好说|说不准|没人能|谁也|参考|历史上|过往|以往/;
 // A sentence about a loss (a loss as a condition, or named): where 我负责 answers for the loss.
@@ -403,6 +479,17 @@ const ZH_LOSS_TALK = /(?:万一|要是|如果|真|假如|若|倘若|一旦)[^，
 const ZH_OUTCOME_OR_LOSS = new RegExp(`${ZH_RECOVERY}|${ZH_OUTCOME}|亏|赔|损失|保本`);
 function zhHedged(t: string, i: number): boolean {
   return ZH_HEDGE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)));
+}
+// A yield with a range of 个点 (4到4.5个点) too; an amount in digits or in words (三百八十块, 一万九).
+const ZH_YIELD_R = "\\d+(?:\\.\\d+)?%(?:\\s*[-~至到]\\s*\\d+(?:\\.\\d+)?%)?|百分之[\\d一二三四五六七八九十两点.]+|[\\d一二三四五六七八九十两]+(?:\\.\\d+)?(?:[-~至到][\\d一二三四五六七八九十两]+(?:\\.\\d+)?)?个?多?(?:点|厘)(?![钟半前后左]|\\d)";
+const ZH_AMOUNT = "(?:\\d[\\d,]*(?:\\.\\d+)?|[一二三四五六七八九十两百千]+)多?(?:块钱?|元)|[一二三四五六七八九十两]+万[一二三四五六七八九]?";
+// A yield that is a record, a target or a hedge, not what the client gets: 过去三个月, 截至昨日, 仅为目标.
+const ZH_YIELD_PAST = /过去|过往|以往|去年|上期|往期|上一期|截至|截止|此前|之前|曾经|曾|历史|实际|仅为|仅是|目标|昨日|昨天|上周|上月|上个月|测算|假设|举例|比如|例如/;
+// 下午3到4点 is a time, not a yield.
+const ZH_CLOCK = /(?:上午|下午|早上|晚上|中午|凌晨|傍晚|[天日号]|周[一二三四五六日])\s*$/;
+function yieldHedged(t: string, i: number): boolean {
+  const s = sentenceAt(t, i);
+  return zhHedged(t, i) || BENCH_HEDGE.test(s) || ZH_YIELD_PAST.test(s);
 }
 const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question|a sure thing|a certainty|a done deal|as sure as|with (?:full|complete|total|absolute) confidence";
 const EN_OUTCOME = "(?:coming|going|heading|getting|climbing) back(?: up)?|going (?:back )?up|be (?:trading )?above|trading above|return above|be up(?: again)?|be back (?:up )?to|recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back(?! to (?:you|me|us)\\b| in touch)|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?(?! to (?:you|u|me|us)\\b)|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
@@ -538,7 +625,7 @@ const PATTERNS: Pattern[] = [
   { rule: "no-loss-promise", re: zh(`动不了${GAP}{0,3}?本金|本金${GAP}{0,6}?动不了|(?:至少|起码|最少)(?:能)?拿回(?:多少|本金|全部|您的本金)`) },
   // A yield as the client's: 稳拿4.2%, 账户上会多出5%, 给您带来4%的回报, 稳稳到手3.5%.
   { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:稳拿|稳得|稳稳(?:地|的)?(?:到手|拿到?|落袋)|到手|落袋|(?:会|能|可|将|就)(?:多出|给您带来|带来))${GAP}{0,6}?(?:${ZH_YIELD})`) },
-  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年|一年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿|赚)|(?:年就|就|至少|起码|最少|稳稳|稳定)(?:能)?有)${GAP}{0,10}?(?:${ZH_YIELD}|\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块)|[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益))`) },
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年|一年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿|赚)|(?:年就|就|至少|起码|最少|稳稳|稳定)(?:能)?有)${GAP}{0,10}?(?:${ZH_YIELD}|\\d[\\d,]*(?:\\.\\d+)?万?(?:元|块)|[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益))`), reject: (t, i) => yieldHedged(t, i) },
   // Make-good with the loss as the measure: 少了多少我们给您补多少, 差多少补多少.
   { rule: "compensation-promise", re: zh(`(?:亏|损失|少|差)了?多少${GAP}{0,14}?(?:补|赔)多少`) },
   // "It can only go up", "nowhere but up": a one-way forecast.
@@ -718,6 +805,42 @@ const PATTERNS: Pattern[] = [
   { rule: "certain-outcome", en: true, noNegation: true, re: en("\\bno (?:chance|way|doubt)\\b[^,.;]{0,20}\\b(?:won't|will not|doesn't|wouldn't|isn't going to) (?:recover|bounce back|come back|go (?:back )?up|rise|rebound)") },
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\bnever (?:lost|loses|lose) (?:money|a (?:penny|cent))\\b[^.;!?]{0,15}\\b(?:never will|won't|never going to)") },
   { rule: "compensation-promise", en: true, re: en("\\b(?:make sure|ensure|see to it)(?: that)? (?:the bank|we|the branch) (?:reimburses?|compensates?|refunds?|pays? you back|covers?)\\b") },
+  // Round 11 (issue 9): the classes round 10 still missed, for wording no round has seen.
+  // A yield at which the payout is promised: 到期按年化4.2%兑付, 按业绩比较基准4.35%向您兑付收益.
+  {
+    rule: "benchmark-as-return",
+    re: zh(`(?:按|按照|以)(?:年化|业绩比较基准|比较基准|基准|约定|预期)?(?:年化)?(?:收益率?)?(?:为|是)?(?:${ZH_YIELD_R})${GAP}{0,10}?(?:兑付|支付|发放|派发|计付|付给|打给|给您|给你)`),
+    reject: (t, i, m) => yieldHedged(t, i) || /最高|不超过|上限|超过|超额|部分/.test(m),
+  },
+  // A yield and then the client receiving it, in the same sentence (基准是4.5%，您到期就是拿4.5%;
+  // 年化4.5%，这是合同里写死的，您到期照拿; 按基准3.8%算，您这五十万到期能多拿一万九).
+  {
+    rule: "benchmark-as-return",
+    re: zh(`(?:${ZH_YIELD_R})[^。！？；!?;\\n]{0,16}?(?:您|你)${GAP}{0,8}?(?:就是|就|都|照|照样|稳|能|可以|会|肯定|一定|也|还)*(?:多)?(?:拿|领|到手|落袋|收到|得到|获得|赚)(?![着回不了])`),
+    reject: (t, i, m) => yieldHedged(t, i) || ZH_CLOCK.test(t.slice(Math.max(0, i - 3), i)) || ZH_NEGATOR.test(m.replace(ZH_WORRY, "").replace(/^[^您你]*/, "")) || /(?:亏损|下跌|跌了|损失|浮亏|亏了|跌幅|回撤|费率?|手续费|利率为)\s*$/.test(t.slice(Math.max(0, i - 6), i)),
+  },
+  // The yield at maturity stated flat (到期收益4.5%，您放心持有就行), and the figure put beyond doubt
+  // (到期肯定落在这个区间), a floor on the gain (年底至少赚回10%).
+  {
+    rule: "benchmark-as-return",
+    re: zh(`到期(?:年化)?(?:收益率?|回报|利息)(?:为|是|有|能有|可达|能达到|达到|:)?(?:${ZH_YIELD_R})|(?:到期|到时候|届时|最后|最终)${GAP}{0,4}?(?:肯定|一定|铁定|稳|必然|准|必定)(?:会|能)?(?:落在|在|是|达到)(?:这个)?(?:区间|范围|水平|数)|(?:至少|起码|最少|最起码|少说)(?:也|都)?(?:能|会|可以)?(?:赚|赚回|挣|挣回|涨|多赚|回来)${GAP}{0,2}?(?:${ZH_YIELD_R})`),
+    reject: (t, i) => yieldHedged(t, i),
+  },
+  // So much per ten thousand, in digits or in words (每一万块一年能给您三百八十块).
+  {
+    rule: "benchmark-as-return",
+    re: zh(`每(?:一)?万(?:元|块钱?)?${GAP}{0,6}?(?:能|可以|可|稳稳|稳|就|都|会|一年|每年|的)*${GAP}{0,3}?(?:给您|给你|有|拿|赚|到手|收益|利息|得|多拿|进账)${GAP}{0,3}?(?:约|差不多|大概|将近)?(?:${ZH_AMOUNT})`),
+    reject: (t, i) => yieldHedged(t, i),
+  },
+  // A forecast of the rise as a fact (后面就是大涨).
+  { rule: "certain-outcome", re: zh("(?:后面|接下来|之后|然后|马上|紧接着|下一步)(?:就是|就会|就要|便是|肯定是)(?:一波)?(?:大涨|上涨|反弹|暴涨|回升|拉升)"), reject: (t, i) => zhHedged(t, i) },
+  // The product as a deposit (说白了这就是个存款, 您就当它是定存).
+  { rule: "no-loss-promise", re: zh("(?:就是|等于|相当于|当它是|当是|当作|当成)(?:个|一个|一笔|一种)(?:存款|定期|定存|储蓄|存单)|当(?:它|这笔钱|这个|这笔|这款)(?:是|成|作)?(?:个|一个|一笔)?(?:定期|定存|存款|存单|储蓄|国债)|当(?:作|成)?(?:个|一个|一笔)(?:定期|定存|存款|存单|储蓄)") },
+  // Safety as an absolute, or above a deposit's (稳得很, 比放银行还稳当, 一点事没有), and no loss for anyone ever (没让谁亏过).
+  { rule: "no-loss-promise", re: zh("(?:稳|稳当|稳妥|安全|保险|牢靠)(?:得很|着呢|得不得了|极了)|比(?:放|存)?(?:在)?(?:银行|存款|定期|定存|国债|存银行)(?:里)?(?:还|更)(?:稳|安全|稳当|保险|靠谱|稳妥)|(?:一点|半点|一丁点)事(?:儿)?(?:都|也)?(?:没有|没)|(?:没|没有|从没|从来没|从未|未曾|不曾)(?:让|叫|使)(?:过)?(?:谁|哪位客户|一位客户|一个人)(?:亏|赔|损失)") },
+  // As safe as the state's paper (跟国债一样安全), and the risk put at nothing (风险几乎为零).
+  { rule: "superlative", re: zh("(?:跟|和|同|与|像|比)(?:国债|国库券|银行存款|存款|定期存款|定期|定存|大额存单|存单|储蓄)(?:一样|似的|差不多|一般|还|更)(?:安全|稳|保本|稳当|保险|靠谱|稳妥|牢靠)") },
+  { rule: "promise-words", re: zh("风险(?:几乎|基本|基本上)?(?:为|是|等于|接近)(?:零|0)(?![.\\d])") },
   { rule: "superlative", en: true, re: en("\\bno other (?:products?|funds?|banks?|investments?) (?:comes? close|beats?|matches|can match|compares?)\\b|\\bcomes? close to ours\\b") },
   { rule: "no-loss-promise", en: true, re: en("\\byou(?:'ll| will)\\s+(?:still\\s+|always\\s+)?get (?:all of |every cent of )?(?:your|the) (?:full |whole |entire |original )?(?:investment|principal|capital|money) back\\b"), reject: (t, i) => SETTLEMENT.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)).toLowerCase()) },
   { rule: "no-loss-promise", en: true, re: en("\\bas safe (?:here )?as (?:in )?(?:a |an |your )?(?:savings account|deposit|bank account|fixed deposit|cash|bank)\\b") },
@@ -758,7 +881,7 @@ const PATTERNS: Pattern[] = [
 
   // A yield stated as what the client gets, with or without the word benchmark.
   { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益(?:为|是|可达|达到?|约)(?=[\\d一二三四五六七八九十两每])|预[期计](?:年化)?收益率(?!只是|这个说法|这一说法|的说法|并不|不是|不代表|仅供)|预期年化(?!收益率|只是|这个说法|的说法|并不|不是|不代表|仅供)") },
-  { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|(?:稳稳|稳定|固定|保底|至少|起码)地?${GAP}{0,2}?(?:有|能有|能拿|拿|获得|给您)${GAP}{0,4}?\\d+(?:\\.\\d+)?%|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`) },
+  { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|(?:稳稳|稳定|固定|保底|至少|起码)地?${GAP}{0,2}?(?:有|能有|能拿|拿|获得|给您)${GAP}{0,4}?\\d+(?:\\.\\d+)?%|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`), reject: (t, i) => zhHedged(t, i) },
   { rule: "benchmark-as-return", en: true, re: en("\\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\\s*\\d[\\d.,]*%?") },
   { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)"), reject: (t, i) => REDEMPTION_VALUE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
 ];
@@ -842,17 +965,18 @@ const WHOLE_CHARS = 240;
  */
 const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b|\b(?:don't|do not|never) (?:assume|think|believe|count on|expect)\b|\b(?:will not|won't|cannot|can't|does not|doesn't|do not|don't|is not going to|isn't going to) (?:\w+ )?(?:make up|cover|compensate|refund|reimburse|top up|pay (?:back|out|for)|make good)\b|(?:不要|别|不能)(?:以为|认为|指望|当成)|(?:不会|不能|无法|没法)(?:给您)?(?:补|赔|兜)/i;
 
-/** The units the model scores: sentences (as the negation scope has them), long ones in windows. */
-function modelUnits(t: string): [number, number][] {
-  const out: [number, number][] = [];
-  let s = 0;
+/** The units the model scores: sentences (as the negation scope has them), long ones in windows; [start, end, sentence]. */
+function modelUnits(t: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let s = 0, sentence = 0;
   for (let i = 0; i <= t.length; i++) {
     if (i < t.length && !sentenceEnd(t, i)) continue;
     const e = Math.min(t.length, i + 1);
     const a = s + (t.slice(s, e).length - t.slice(s, e).trimStart().length);
     if (/[\p{L}\p{N}]/u.test(t.slice(a, e))) {
-      if (e - a <= UNIT_CHARS * 1.5) out.push([a, e]);
-      else for (let w = a; w < e; w += UNIT_CHARS / 2) { out.push([w, Math.min(e, w + UNIT_CHARS)]); if (w + UNIT_CHARS >= e) break; }
+      if (e - a <= UNIT_CHARS * 1.5) out.push([a, e, sentence]);
+      else for (let w = a; w < e; w += UNIT_CHARS / 2) { out.push([w, Math.min(e, w + UNIT_CHARS), sentence]); if (w + UNIT_CHARS >= e) break; }
+      sentence++;
     }
     s = e;
   }
@@ -884,33 +1008,59 @@ function addModelFindings(t: string, hits: { rule: ComplianceRule; index: number
     return;
   }
   const unitOf = (i: number) => { let k = 0; while (k + 1 < units.length && units[k + 1][0] <= i) k++; return k; };
-  const covered = new Set(hits.map((h) => unitOf(h.index)));
-  units.forEach(([a, e], k) => {
-    if (covered.has(k)) return;
+  // Sentences a rule (or the model, once) found something in; a run-on sentence's windows are one sentence.
+  const covered = new Set(hits.map((h) => units[unitOf(h.index)][2]));
+  units.forEach(([a, e, sentence], k) => {
+    if (covered.has(sentence)) return;
     const alone = promiseProbability(t.slice(a, e));
     const start = alone > RAISE_ABOVE ? a
-      : k > 0 && !covered.has(k - 1) && e - units[k - 1][0] <= UNIT_CHARS && promiseProbability(t.slice(units[k - 1][0], e)) > RAISE_ABOVE ? units[k - 1][0]
+      : k > 0 && !covered.has(units[k - 1][2]) && e - units[k - 1][0] <= UNIT_CHARS && promiseProbability(t.slice(units[k - 1][0], e)) > RAISE_ABOVE ? units[k - 1][0]
         : -1;
     if (start < 0 || DISAVOWAL.test(t.slice(start, e))) return;
     hits.push({ rule: "likely-promise", index: a, end: trim(a, e) });
-    covered.add(k); // the next sentence is not raised for its pair with this one
+    covered.add(sentence); // once a sentence; and the next is not raised for its pair with this one
   });
   hits.sort((x, y) => x.index - y.index);
 }
+/** At most this many findings of one rule in one sentence (more say nothing a person needs). */
+const MAX_PER_SENTENCE = 10;
 
 /** Check one text; findings in the order they occur, the missing warning last. */
 export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
   const n = normaliseQuick(text);
-  const t = n.text;
+  const t = mandarin(n.text);
   const from = (i: number) => (n.from ? n.from[i] : i);
   const to = (i: number) => (n.to ? n.to[i] : i + 1);
   const hits: { rule: ComplianceRule; index: number; end: number }[] = [];
-  const taken: [number, number][] = [];
-  const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+  // The units already reported (a span overlapping one is not reported again), marked one by one:
+  // a check against every earlier hit would be quadratic in a text with thousands of them.
+  let taken: Uint8Array | undefined;
+  const free = (a: number, b: number) => {
+    if (taken) for (let k = a; k < b; k++) if (taken[k]) return false;
+    return true;
+  };
+  // At most MAX_PER_SENTENCE findings of a rule in one sentence (a run-on text of 本金保证 repeated
+  // would otherwise report thousands, each read at a cost): past the cap, its matches are not read.
+  const count = new Map<ComplianceRule, number>();
+  const perSentence = new Map<ComplianceRule, Map<number, number>>();
+  const full = (rule: ComplianceRule, i: number) => {
+    if ((count.get(rule) ?? 0) < MAX_PER_SENTENCE) return false;
+    let m = perSentence.get(rule);
+    if (!m) {
+      m = new Map();
+      for (const h of hits) if (h.rule === rule) { const k = sentenceKey(t, h.index); m.set(k, (m.get(k) ?? 0) + 1); }
+      perSentence.set(rule, m);
+    }
+    return (m.get(sentenceKey(t, i)) ?? 0) >= MAX_PER_SENTENCE;
+  };
   const add = (rule: ComplianceRule, index: number, end: number) => {
-    if (end <= index || !free(index, end)) return;
-    taken.push([index, end]);
+    if (end <= index || !free(index, end) || full(rule, index)) return;
+    taken ??= new Uint8Array(t.length);
+    taken.fill(1, index, end);
     hits.push({ rule, index, end });
+    count.set(rule, (count.get(rule) ?? 0) + 1);
+    const m = perSentence.get(rule);
+    if (m) { const k = sentenceKey(t, index); m.set(k, (m.get(k) ?? 0) + 1); }
   };
   for (const b of benchmarkFindings(t)) if (HAN.test(t.slice(b.index, b.end)) || !englishNotAPromise(t, b.index, b.end)) add("benchmark-as-return", b.index, b.end);
   // A Chinese pattern cannot match a text without Chinese characters, an English one a text
@@ -923,6 +1073,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
     for (const m of t.matchAll(new RegExp(p.re.source, p.re.flags))) {
       const i = m.index!;
       if (!m[0]) continue;
+      if (full(p.rule, i)) continue;
       if (p.reject?.(t, i, m[0])) continue;
       if (p.en && englishNotAPromise(t, i, i + m[0].length)) continue;
       if (quoted(i, !!p.en)) continue;
