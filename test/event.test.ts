@@ -9,9 +9,9 @@ import {
   EVENT_SHEET_NAMES, buildEventOutputs, buildMediaLog, buildRegister, buildRegulatorReport, buildStatement, clientLookup,
   complaintStage, complaintsJson, completeActivities, daysLeftFormula, dueFormula, liveEventSheets, liveSteps, newLiveEvent,
   parseReportingDeadlines, previousKind, readLiveEvent, regulatorFigures, summarise, demandKind,
+  findRegister, openComplaintClients, openComplaintClientsIn, readRegister,
 } from "../src/core/event";
 import { buildOutputs } from "../src/core/outputs";
-import { findRegister, openComplaintClients, openComplaintClientsIn, readRegister } from "../src/core/event";
 import { DEFAULT_TEMPLATES, renderDraft, reviewLabel, reviewReasons, sendBlock } from "../src/core/drafts";
 import { tableRows } from "../src/core/workbook";
 import { buildReport } from "../src/core/report";

@@ -600,16 +600,15 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (said(i) || disowned()) return false;
         return true;
       };
-      for (const m of inClause(NOBODY_LOSES, c)) {
-        const i = c.s + m.index!, e = i + m[0].length;
-        if (!plain(i)) continue;
-        hit("no-loss-promise", i, e);
-      }
-      for (const m of inClause(NEVER_HAD_LOSER, c)) {
-        const i = c.s + m.index!, e = i + m[0].length;
-        if (!plain(i)) continue;
-        hit("no-loss-promise", i, e);
-      }
+      // The classes that need nothing but `plain`: every match is a finding of the rule.
+      const plainHits = (re: RegExp, rule: ComplianceRule) => {
+        for (const m of inClause(re, c)) {
+          const i = c.s + m.index!;
+          if (plain(i)) hit(rule, i, i + m[0].length);
+        }
+      };
+      plainHits(NOBODY_LOSES, "no-loss-promise");
+      plainHits(NEVER_HAD_LOSER, "no-loss-promise");
       for (const m of inClause(THERE_NO_LOSS, c)) {
         const i = c.s + m.index!, e = i + m[0].length;
         if (!plain(i) || CUSTODY.test(clause)) continue;
@@ -643,14 +642,14 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (hd.start < 0 || sliceWords(t.slice(hd.end, i)) > 4 || !plain(hd.start) || SETTLEMENT.test(sentence)) continue;
         hit("no-loss-promise", hd.start, e);
       }
-      for (const [re, rule] of [[NEVER_FAILED, "certain-outcome"], [ENSURE_NO_LOSS, "no-loss-promise"], [DEPOSIT_LIKE, "no-loss-promise"]] as const) {
-        for (const m of inClause(re, c)) {
-          const i = c.s + m.index!, e = i + m[0].length;
-          if (!plain(i)) continue;
-          // Deposit likeness said of the product or the money, not of a deposit compared ("unlike", "deposits are ...").
-          if (re === DEPOSIT_LIKE && (/\bunlike\b|\bdeposit insurance\b/.test(sentence) || holderBefore(t, c.s, i, [ASSET, MONEY, CLIENT]).start < 0 && !/^(?:think|treat)/.test(m[0].replace(/^(?:is|'s|are|works)\s+/, "")))) continue;
-          hit(rule, i, e);
-        }
+      plainHits(NEVER_FAILED, "certain-outcome");
+      plainHits(ENSURE_NO_LOSS, "no-loss-promise");
+      for (const m of inClause(DEPOSIT_LIKE, c)) {
+        const i = c.s + m.index!, e = i + m[0].length;
+        if (!plain(i)) continue;
+        // Deposit likeness said of the product or the money, not of a deposit compared ("unlike", "deposits are ...").
+        if (/\bunlike\b|\bdeposit insurance\b/.test(sentence) || holderBefore(t, c.s, i, [ASSET, MONEY, CLIENT]).start < 0 && !/^(?:think|treat)/.test(m[0].replace(/^(?:is|'s|are|works)\s+/, ""))) continue;
+        hit("no-loss-promise", i, e);
       }
       for (const m of inClause(MONEY_INTACT, c)) {
         const i = c.s + m.index!, e = i + m[0].length;
@@ -700,16 +699,8 @@ export function englishClauseFindings(text: string): ClauseHit[] {
         if (NEGATOR.test(m[0]) || !plain(i)) continue;
         hit("promise-words", i, e);
       }
-      for (const m of inClause(FAILSAFE, c)) {
-        const i = c.s + m.index!, e = i + m[0].length;
-        if (!plain(i)) continue;
-        hit("promise-words", i, e);
-      }
-      for (const m of inClause(PROTECTED_PRODUCT, c)) {
-        const i = c.s + m.index!, e = i + m[0].length;
-        if (!plain(i)) continue;
-        hit("promise-words", i, e);
-      }
+      plainHits(FAILSAFE, "promise-words");
+      plainHits(PROTECTED_PRODUCT, "promise-words");
       for (const m of inClause(PRINCIPAL_IN_FULL, c)) {
         const i = c.s + m.index!, e = i + m[0].length;
         if (!plain(i) || SETTLEMENT.test(sentence) || CUSTODY.test(clause)) continue;

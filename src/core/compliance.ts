@@ -972,7 +972,8 @@ function modelUnits(t: string): [number, number, number][] {
   for (let i = 0; i <= t.length; i++) {
     if (i < t.length && !sentenceEnd(t, i)) continue;
     const e = Math.min(t.length, i + 1);
-    const a = s + (t.slice(s, e).length - t.slice(s, e).trimStart().length);
+    let a = s;
+    while (a < e && /\s/.test(t[a])) a++;
     if (/[\p{L}\p{N}]/u.test(t.slice(a, e))) {
       if (e - a <= UNIT_CHARS * 1.5) out.push([a, e, sentence]);
       else for (let w = a; w < e; w += UNIT_CHARS / 2) { out.push([w, Math.min(e, w + UNIT_CHARS), sentence]); if (w + UNIT_CHARS >= e) break; }
@@ -1001,15 +1002,22 @@ function addModelFindings(t: string, hits: { rule: ComplianceRule; index: number
   const trim = (a: number, e: number) => { while (e > a && /[\s。！？；;!?.]/.test(t[e - 1])) e--; return e; };
   if (t.length <= WHOLE_CHARS) {
     if (hits.length || DISAVOWAL.test(t) || promiseProbability(t) <= RAISE_ABOVE) return;
-    // The excerpt: the sentence the model finds most promising.
-    const p = units.map(([a, e]) => promiseProbability(t.slice(a, e)));
-    const k = p.indexOf(Math.max(...p));
+    // The excerpt: the sentence the model finds most promising (the whole text, when it is one).
+    let k = 0;
+    if (units.length > 1) {
+      const p = units.map(([a, e]) => promiseProbability(t.slice(a, e)));
+      k = p.indexOf(Math.max(...p));
+    }
     hits.push({ rule: "likely-promise", index: units[k][0], end: trim(units[k][0], units[k][1]) });
     return;
   }
-  const unitOf = (i: number) => { let k = 0; while (k + 1 < units.length && units[k + 1][0] <= i) k++; return k; };
-  // Sentences a rule (or the model, once) found something in; a run-on sentence's windows are one sentence.
-  const covered = new Set(hits.map((h) => units[unitOf(h.index)][2]));
+  // Sentences a rule (or the model, once) found something in; a run-on sentence's windows are one
+  // sentence. The hits are in text order, so one walk over the units places them all.
+  const covered = new Set<number>();
+  for (let h = 0, k = 0; h < hits.length; h++) {
+    while (k + 1 < units.length && units[k + 1][0] <= hits[h].index) k++;
+    covered.add(units[k][2]);
+  }
   units.forEach(([a, e, sentence], k) => {
     if (covered.has(sentence)) return;
     const alone = promiseProbability(t.slice(a, e));
