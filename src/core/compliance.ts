@@ -162,9 +162,12 @@ function normaliseQuick(original: string): { text: string; from?: number[]; to?:
   return normalise(original);
 }
 
-/** The normalised text alone (what the statistical model reads, in training and in the check). */
+/**
+ * The text the check reads: normalised, Cantonese words as Mandarin (mandarin(), offsets kept). The
+ * statistical model reads the same, in training and in the check.
+ */
 export function normalisedText(original: string): string {
-  return normaliseQuick(original).text;
+  return mandarin(normaliseQuick(original).text);
 }
 
 /** NFKC, traditional -> simplified, zero-width and in-word separators dropped; offsets kept. */
@@ -986,7 +989,7 @@ function modelUnits(t: string): [number, number, number][] {
 
 /** The units of a text the model scores when it is long (normalised): what training adds of LossDesk's own drafts. */
 export function modelUnitTexts(text: string): string[] {
-  const t = normaliseQuick(text).text;
+  const t = normalisedText(text);
   return modelUnits(t).map(([a, e]) => t.slice(a, e));
 }
 
