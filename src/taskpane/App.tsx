@@ -3,9 +3,9 @@
 // one long job that may be running, the drill open in this workbook) and reaches the workbook only
 // through the WorkbookHost.
 
-import { type JSX, useCallback, useEffect, useRef, useState } from "react";
+import { Component, type JSX, type ReactNode, Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import {
-  Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Field, Tab, TabList, Title3,
+  Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Field, Spinner, Tab, TabList, Title3,
   makeStyles, tokens,
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, Dismiss20Regular } from "@fluentui/react-icons";
@@ -13,20 +13,43 @@ import { Analysis, analyzeParsed, readInput } from "../core/analysis";
 import { InputFatalError } from "../core/input";
 import type { Locale } from "../core/i18n";
 import { describeReadWarning, type WorkbookSnapshot } from "../core/workbook";
-import { buildOutputs } from "../core/outputs";
 import { localDateTime } from "../core/contact";
 import { HostError, Progress, WorkbookHost } from "./host";
 import { Strings, localeOf, stringsFor } from "./strings";
 import { DEFAULT_SETTINGS, PaneSettings, bankOf, parseSettings, resolveLocale, scoringOf, settingsJson } from "./settings";
 import { DataStep } from "./DataStep";
 import { AnalysisStep } from "./AnalysisStep";
-import { DraftsStep } from "./DraftsStep";
 import { ReportStep, WriteResult } from "./ReportStep";
-import { EventPanel, startLiveEvent } from "./EventPanel";
+import type { startLiveEvent } from "./EventPanel";
 import type { RegulatorReportKind } from "../core/event";
 import { SettingsStep } from "./SettingsStep";
 import { DrillStep } from "./DrillStep";
 import { useDrill } from "./useDrill";
+
+// The compliance check (its rules, its model and opencc's traditional-to-simplified dictionary,
+// about 85 KB gzipped, a fifth of the pane) is needed only to draft, to write the sheets and for the
+// live event. Those load with import() (webpack.config.js keeps them out of the initial chunks),
+// and begin to load as soon as a workbook has been analysed, so the step is there when opened.
+const loadDrafts = () => import("./DraftsStep");
+const loadEvent = () => import("./EventPanel");
+const loadOutputs = () => import("../core/outputs");
+const DraftsStep = lazy(() => loadDrafts().then((m) => ({ default: m.DraftsStep })));
+const EventPanel = lazy(() => loadEvent().then((m) => ({ default: m.EventPanel })));
+const preload = () => Promise.all([loadDrafts(), loadEvent(), loadOutputs()]).catch(() => {
+  // a failed preload is reported when the step itself is opened (StepBoundary)
+});
+
+/** A step whose code could not be loaded says so, instead of taking the whole pane down. */
+class StepBoundary extends Component<{ s: Strings; children: ReactNode }, { error?: string }> {
+  override state: { error?: string } = {};
+  static getDerivedStateFromError(e: unknown) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  override render() {
+    if (this.state.error === undefined) return this.props.children;
+    return <MessageBar intent="error" layout="multiline" data-testid="step-load-failed"><MessageBarBody>{this.props.s.stepLoadFailed(this.state.error)}</MessageBarBody></MessageBar>;
+  }
+}
 
 type StepKey = "data" | "analysis" | "drafts" | "report" | "drill" | "settings";
 const STEPS: StepKey[] = ["data", "analysis", "drafts", "report", "drill", "settings"];
@@ -135,6 +158,11 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
     );
   }, [host]);
   useEffect(() => () => clearTimeout(saveTimer.current), []);
+  // Once there is an analysis the Drafts step and the sheets are next: fetch their code now.
+  const analysed = analysis !== undefined;
+  useEffect(() => {
+    if (analysed) void preload();
+  }, [analysed]);
 
   const changeSettings = useCallback((next: PaneSettings) => {
     settingsRef.current = next;
@@ -264,6 +292,8 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
       // One moment for the sheets and the pane's Drafts step (which follows it from now on).
       const now = localDateTime(new Date());
       setGeneratedAt(now);
+      const { buildOutputs } = await loadOutputs();
+      checkAborted(signal);
       const built = buildOutputs(analysis, fresh, {
         locale, generatedAt: now, topClients: settingsRef.current.topClients, ...bankOf(settingsRef.current), regulatorReport: regulatorKind,
       });
@@ -281,6 +311,7 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
 
   const onStartEvent = (deadlines: Parameters<typeof startLiveEvent>[2]) =>
     runJob(s.writing, async (progress, signal) => {
+      const { startLiveEvent } = await loadEvent();
       const fresh = await startLiveEvent(host, locale, deadlines, progress, signal);
       setSnapshot(fresh);
       void drill.detect(fresh);
@@ -294,6 +325,7 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
   };
 
   const busy = job !== undefined;
+  const loading = <Spinner size="small" label={s.loadingStep} data-testid="step-loading" />;
   const needData = <MessageBar intent="info" layout="multiline"><MessageBarBody>{s.needData}</MessageBarBody></MessageBar>;
 
   return (
@@ -349,40 +381,46 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
       )}
 
       <div role="tabpanel" id="lossdesk-panel" aria-labelledby={`lossdesk-tab-${step}`}>
-        {step === "data" && (
-          <DataStep
-            s={s} locale={locale} analysis={analysis} busy={busy}
-            asOf={settings.asOf ?? analysis?.asOf ?? ""}
-            onAsOf={(asOf) => changeSettings({ ...settingsRef.current, asOf })}
-            onRead={onRead}
-            onSelectCell={selectCell}
-            readWarnings={snapshot?.warnings?.map((w) => describeReadWarning(w, locale))}
-          />
-        )}
-        {step === "analysis" && (analysis ? <AnalysisStep s={s} locale={locale} analysis={analysis} /> : needData)}
-        {step === "drafts" && (analysis
-          ? <DraftsStep s={s} locale={locale} analysis={analysis} snapshot={snapshot} generatedAt={generatedAt} bank={bankOf(settings)} onSelectCell={selectCell} />
-          : needData)}
-        {step === "report" && (analysis
-          ? <>
-            <ReportStep s={s} busy={busy} result={written} onWrite={onWrite} onSelectCell={selectCell} onActivateSheet={activateSheet} />
-            <EventPanel locale={locale} analysis={analysis} snapshot={snapshot} busy={busy} kind={regulatorKind} onKind={setRegulatorKind}
-              onStart={onStartEvent} onSelectCell={selectCell} />
-          </>
-          : needData)}
-        {step === "drill" && <DrillStep s={s} locale={locale} drill={drill} onSelectCell={selectCell} />}
-        {step === "settings" && (
-          <SettingsStep
-            s={s} locale={locale} settings={settings}
-            onChange={changeSettings}
-            onReset={() => changeSettings({
-              ...settingsRef.current,
-              weights: { ...DEFAULT_SETTINGS.weights },
-              thresholds: { ...DEFAULT_SETTINGS.thresholds },
-              topClients: DEFAULT_SETTINGS.topClients,
-            })}
-          />
-        )}
+        <StepBoundary s={s} key={step}>
+          <Suspense fallback={loading}>
+            {step === "data" && (
+              <DataStep
+                s={s} locale={locale} analysis={analysis} busy={busy}
+                asOf={settings.asOf ?? analysis?.asOf ?? ""}
+                onAsOf={(asOf) => changeSettings({ ...settingsRef.current, asOf })}
+                onRead={onRead}
+                onSelectCell={selectCell}
+                readWarnings={snapshot?.warnings?.map((w) => describeReadWarning(w, locale))}
+              />
+            )}
+            {step === "analysis" && (analysis ? <AnalysisStep s={s} locale={locale} analysis={analysis} /> : needData)}
+            {step === "drafts" && (analysis
+              ? <DraftsStep s={s} locale={locale} analysis={analysis} snapshot={snapshot} generatedAt={generatedAt} bank={bankOf(settings)} onSelectCell={selectCell} />
+              : needData)}
+            {step === "report" && (analysis
+              ? <>
+                <ReportStep s={s} busy={busy} result={written} onWrite={onWrite} onSelectCell={selectCell} onActivateSheet={activateSheet} />
+                <Suspense fallback={loading}>
+                  <EventPanel locale={locale} analysis={analysis} snapshot={snapshot} busy={busy} kind={regulatorKind} onKind={setRegulatorKind}
+                    onStart={onStartEvent} onSelectCell={selectCell} />
+                </Suspense>
+              </>
+              : needData)}
+            {step === "drill" && <DrillStep s={s} locale={locale} drill={drill} onSelectCell={selectCell} />}
+            {step === "settings" && (
+              <SettingsStep
+                s={s} locale={locale} settings={settings}
+                onChange={changeSettings}
+                onReset={() => changeSettings({
+                  ...settingsRef.current,
+                  weights: { ...DEFAULT_SETTINGS.weights },
+                  thresholds: { ...DEFAULT_SETTINGS.thresholds },
+                  topClients: DEFAULT_SETTINGS.topClients,
+                })}
+              />
+            )}
+          </Suspense>
+        </StepBoundary>
       </div>
     </div>
   );

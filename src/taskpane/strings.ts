@@ -42,6 +42,8 @@ const zh = {
   needData: "请先在“数据”步骤读取工作簿。",
   stale: "设置已更改，当前结果按旧设置计算。",
   rerun: "重新分析",
+  loadingStep: "正在加载…",
+  stepLoadFailed: (m: string) => `此步骤未能加载：${m}。请关闭并重新打开任务窗格。`,
 
   // data
   readWorkbook: "读取工作簿",
@@ -227,6 +229,8 @@ const en: Strings = {
   needData: "Read the workbook first (Data step).",
   stale: "Settings changed: the results shown use the previous settings.",
   rerun: "Run the analysis again",
+  loadingStep: "Loading…",
+  stepLoadFailed: (m: string) => `This step could not be loaded: ${m}. Close the task pane and open it again.`,
 
   readWorkbook: "Read workbook",
   tablesFound: "Tables found",

@@ -41,6 +41,8 @@ async function renderPane(host: ReturnType<typeof createFakeHost>) {
   fireEvent.click(screen.getByTestId("read-workbook"));
   await waitFor(() => expect(screen.queryByTestId("progress")).toBeNull(), { timeout: 20000 });
   fireEvent.click(screen.getByTestId("tab-report"));
+  // the live event's panel loads with import()
+  await waitFor(() => expect(screen.queryByTestId("step-loading")).toBeNull());
 }
 
 test("the register view lists the open complaints by deadline, marks overdue and due soon, names bad cells", async () => {

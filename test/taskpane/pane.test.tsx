@@ -36,8 +36,10 @@ async function readWorkbook() {
   await waitFor(() => expect(screen.queryByTestId("progress")).toBeNull(), { timeout: 20000 });
 }
 
-function tab(name: "data" | "analysis" | "drafts" | "report" | "settings") {
+/** Opens a step and waits for its code (the Drafts step and the live event load with import()). */
+async function tab(name: "data" | "analysis" | "drafts" | "report" | "settings") {
   fireEvent.click(screen.getByTestId(`tab-${name}`));
+  await waitFor(() => expect(screen.queryByTestId("step-loading")).toBeNull());
 }
 
 const SNAP = sampleSnapshot();
@@ -81,7 +83,7 @@ test("the key figures are the engine's result-JSON figures", async () => {
   const host = createFakeHost(SNAP);
   await renderPane(host);
   await readWorkbook();
-  tab("analysis");
+  await tab("analysis");
   const json = resultJson(EXPECTED);
   const value = (id: string) => screen.getByTestId(id).getAttribute("data-value");
   expect(value("kf-clients")).toBe(String(json.totals.clients));
@@ -101,7 +103,7 @@ test("the tier filter keeps only that tier, and a row expands to show its factor
   const host = createFakeHost(SNAP);
   await renderPane(host);
   await readWorkbook();
-  tab("analysis");
+  await tab("analysis");
   const high = EXPECTED.clients.filter((c) => c.riskTier === "high");
   expect(high.length).toBeGreaterThan(0);
   fireEvent.change(screen.getByTestId("filter-tier"), { target: { value: "high" } });
@@ -137,7 +139,7 @@ test("a draft for a chosen client and channel, with its compliance findings", as
   const host = createFakeHost(snap);
   await renderPane(host);
   await readWorkbook();
-  tab("drafts");
+  await tab("drafts");
 
   // Default: the top-risk client, phone.
   const input = screen.getByTestId("draft-client") as HTMLInputElement;
@@ -190,7 +192,7 @@ test("the Drafts step shows the review state and refuses sent like the sheet doe
   const host = createFakeHost({ sheets: [...SNAP.sheets, sheetOf(model)] });
   await renderPane(host);
   await readWorkbook();
-  tab("drafts");
+  await tab("drafts");
   const review = screen.getByTestId("draft-review");
   expect(review).toHaveAttribute("data-review", "true");
   expect(review).toHaveAttribute("data-sendable", "false");
@@ -208,7 +210,7 @@ test("the Drafts step holds the draft of a client with an open complaint, as the
   const host = createFakeHost({ sheets: [...SNAP.sheets, sheetOf(register)] });
   await renderPane(host);
   await readWorkbook();
-  tab("drafts");
+  await tab("drafts");
   const input = screen.getByTestId("draft-client") as HTMLInputElement;
   fireEvent.click(input);
   fireEvent.change(input, { target: { value: who.clientId } });
@@ -224,7 +226,7 @@ test("writing the report writes the output sheets and activates the report", asy
   const host = createFakeHost(SNAP);
   await renderPane(host);
   await readWorkbook();
-  tab("report");
+  await tab("report");
   fireEvent.click(screen.getByTestId("write-report"));
   await waitFor(() => expect(host.activateSheet).toHaveBeenCalledWith("风险评估报告"), { timeout: 20000 });
   const out = host.writeSheets.mock.calls[0][0];
@@ -243,7 +245,7 @@ test("a HostError from the write is shown as it is", async () => {
   const host = createFakeHost(SNAP, { writeError: new HostError("工作表已受保护，无法写入。") });
   await renderPane(host);
   await readWorkbook();
-  tab("report");
+  await tab("report");
   fireEvent.click(screen.getByTestId("write-report"));
   expect(await screen.findByTestId("error-message")).toHaveTextContent("工作表已受保护，无法写入。");
 });
@@ -256,12 +258,12 @@ test("settings are loaded from the workbook, change the pane, and are saved back
   await waitFor(() => expect(screen.getByTestId("tab-data")).toHaveTextContent("Data"));
   await readWorkbook();
   // The saved thresholds are used by the analysis.
-  tab("analysis");
+  await tab("analysis");
   const withSaved = analyzeWorkbook(SNAP, { scoring: scoring(15, 55) });
   expect(screen.getByTestId("kf-tier-high").getAttribute("data-value"))
     .toBe(String(withSaved.clients.filter((c) => c.riskTier === "high").length));
 
-  tab("settings");
+  await tab("settings");
   expect((screen.getByTestId("weight-elderly") as HTMLInputElement).value).toBe("15");
   fireEvent.change(screen.getByTestId("threshold-high"), { target: { value: "50" } });
   await waitFor(() => expect(host.saveSettings).toHaveBeenCalled());
@@ -274,13 +276,13 @@ test("settings are loaded from the workbook, change the pane, and are saved back
   // Re-run: the stale mark goes, the figures follow the new threshold.
   fireEvent.click(screen.getByTestId("rerun"));
   await waitFor(() => expect(screen.queryByTestId("stale")).toBeNull());
-  tab("analysis");
+  await tab("analysis");
   const withNew = analyzeWorkbook(SNAP, { scoring: scoring(15, 50) });
   expect(screen.getByTestId("kf-tier-high").getAttribute("data-value"))
     .toBe(String(withNew.clients.filter((c) => c.riskTier === "high").length));
 
   // Reset puts the defaults back (and saves them).
-  tab("settings");
+  await tab("settings");
   fireEvent.click(screen.getByTestId("reset-settings"));
   await waitFor(() => expect(JSON.parse(host.settings!).scoring.thresholds.high).toBe(60));
   expect((screen.getByTestId("weight-elderly") as HTMLInputElement).value).toBe("10");
@@ -290,7 +292,7 @@ test("settings text that can't be read leaves the defaults, with a note", async 
   const host = createFakeHost(SNAP, { settings: "{not json" });
   await renderPane(host);
   expect(screen.getByTestId("status-message")).toHaveTextContent("已改用默认设置");
-  tab("settings");
+  await tab("settings");
   expect((screen.getByTestId("threshold-high") as HTMLInputElement).value).toBe("60");
   expect(host.saveSettings).not.toHaveBeenCalled();
 });
@@ -306,7 +308,7 @@ test("labels follow Excel's language, and the language setting overrides it", as
   await renderPane(en);
   expect(screen.getByTestId("tab-analysis")).toHaveTextContent("Analysis");
   expect(screen.getByTestId("read-workbook")).toHaveTextContent("Read workbook");
-  tab("settings");
+  await tab("settings");
   fireEvent.change(screen.getByTestId("settings-locale"), { target: { value: "zh-CN" } });
   expect(screen.getByTestId("tab-settings")).toHaveTextContent("设置");
   expect(screen.getByTestId("lossdesk-pane")).toHaveAttribute("lang", "zh-CN");
@@ -336,7 +338,7 @@ test("a missing table is shown in plain words, not a crash", async () => {
   expect(err).toHaveTextContent("无法分析这个工作簿");
   expect(err).toHaveTextContent("未找到客户持仓表");
   expect(screen.queryByTestId("table-found")).toBeNull();
-  tab("analysis");
+  await tab("analysis");
   expect(screen.getByText("请先在“数据”步骤读取工作簿。")).toBeInTheDocument();
 });
 
