@@ -76,6 +76,14 @@ describe("the rules and the model together", () => {
     expect(checkText(s, { model: false })).toEqual([]);
   });
 
+  test("a promise quoted to report it: the model alone raises nothing, as the rules do not", () => {
+    const qa = 'QA finding: agent said "you\'ll be back above 1.5 by spring", flagged for coaching.';
+    expect(promiseProbability(normalisedText(qa))).toBeGreaterThan(RAISE_ABOVE); // the quoted words look like a promise
+    expect(checkText(qa)).toEqual([]);
+    // a promise no rule holds, said and not quoted, is still the model's to raise
+    expect(checkText("It sorts itself out by spring, every time.").map((f) => f.rule)).toEqual(["likely-promise"]);
+  });
+
   test("a disavowal in the sentence: the model alone raises nothing", () => {
     expect(checkText("Someone says topping up now will get you back by year-end - that's just an opinion, nothing guarantees it.")
       .filter((f) => f.rule === "likely-promise")).toEqual([]);

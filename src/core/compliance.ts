@@ -999,12 +999,24 @@ export function modelUnitTexts(text: string): string[] {
  * each also with the one before it, for an answer that only promises with its question ("Any
  * chance it won't recover? None whatsoever."). A sentence a rule found something in is left to the rule.
  */
+/**
+ * A text that quotes what was said in order to report or reject it (质检：坐席说了“肯定能涨回来”，已扣分;
+ * 'QA finding: agent said "you'll be back above 1.5"'): the rules leave such a quotation alone
+ * (quotedAndDistanced), and so does the model, which sees the quoted promise's n-grams but not
+ * the quotation marks' meaning.
+ */
+function reportsAQuote(u: string): boolean {
+  const rest = u.replace(/“[^”]*”|「[^」]*」|"[^"]*"/g, " ");
+  if (rest === u) return false;
+  return HAN.test(rest) ? ZH_QUOTE_DISTANCE.test(rest) : EN_QUOTE_DISTANCE.test(rest);
+}
+
 function addModelFindings(t: string, hits: { rule: ComplianceRule; index: number; end: number }[]): void {
   const units = modelUnits(t);
   if (units.length === 0) return;
   const trim = (a: number, e: number) => { while (e > a && /[\s。！？；;!?.]/.test(t[e - 1])) e--; return e; };
   if (t.length <= WHOLE_CHARS) {
-    if (hits.length || DISAVOWAL.test(t) || promiseProbability(t) <= RAISE_ABOVE) return;
+    if (hits.length || DISAVOWAL.test(t) || reportsAQuote(t) || promiseProbability(t) <= RAISE_ABOVE) return;
     // The excerpt: the sentence the model finds most promising (the whole text, when it is one).
     let k = 0;
     if (units.length > 1) {
@@ -1027,7 +1039,7 @@ function addModelFindings(t: string, hits: { rule: ComplianceRule; index: number
     const start = alone > RAISE_ABOVE ? a
       : k > 0 && !covered.has(units[k - 1][2]) && e - units[k - 1][0] <= UNIT_CHARS && promiseProbability(t.slice(units[k - 1][0], e)) > RAISE_ABOVE ? units[k - 1][0]
         : -1;
-    if (start < 0 || DISAVOWAL.test(t.slice(start, e))) return;
+    if (start < 0 || DISAVOWAL.test(t.slice(start, e)) || reportsAQuote(t.slice(start, e))) return;
     hits.push({ rule: "likely-promise", index: a, end: trim(a, e) });
     covered.add(sentence); // once a sentence; and the next is not raised for its pair with this one
   });
