@@ -217,10 +217,61 @@ describe("the regulator report", () => {
     expect(first.sheet.blocks[0].kind === "title" && first.sheet.blocks[0].text).toBe("理财产品净值下跌事件报告（初报）");
     expect(first.sheet.blocks.filter((b) => b.kind === "input").map((b) => b.kind === "input" && b.area.key)).toEqual([
       "regulator-unit", "regulator-contact", "regulator-summary", "regulator-measures", "regulator-next",
+      "regulator-approver", "regulator-approved-at", "regulator-approval-history",
     ]);
     const upd = buildRegulatorReport(analysis, { ...base, locale: "en-US", kind: "update" });
     expect(upd.sheet.blocks[0].kind === "title" && upd.sheet.blocks[0].text).toBe("Incident report: fall in product NAV (Update report)");
     expect(upd.sheet.blocks.filter((b) => b.kind === "input").map((b) => b.kind === "input" && b.area.key)).toContain("regulator-progress");
+  });
+
+  test("approval: of one version of the content; a regeneration that changes it asks for approval again and keeps the record", () => {
+    // the sheet as laid out, with text typed into some of its boxes
+    const typed = (r: ReturnType<typeof buildRegulatorReport>, text: Record<string, string>): SheetSnapshot => {
+      const plan = planReport(r.sheet);
+      const rows: CellValue[][] = plan.grid.map((x) => x.slice());
+      for (const area of plan.inputAreas) if (text[area.key] !== undefined) rows[Number(/\d+/.exec(area.address)![0]) - 1][0] = text[area.key];
+      return { name: r.sheet.name, rows, tables: [] };
+    };
+    const state = (r: ReturnType<typeof buildRegulatorReport>) => {
+      const f = r.sheet.blocks.find((b) => b.kind === "facts" && ["报告版本（内容变化即更新）", "Report version (changes with the content)"].includes(b.rows[0].label));
+      if (f?.kind !== "facts") throw new Error("no approval facts");
+      const boxes = Object.fromEntries(r.sheet.blocks.flatMap((b) => (b.kind === "input" ? [[b.area.key, b.area.prefill]] : [])));
+      const title = r.sheet.blocks[0];
+      return { version: String(f.rows[0].value), status: f.rows[1].value, subtitle: title.kind === "title" ? title.subtitle?.[0] : "", approver: boxes["regulator-approver"], at: boxes["regulator-approved-at"], history: boxes["regulator-approval-history"] };
+    };
+    const first = buildRegulatorReport(analysis, { ...base, locale: "zh-CN", kind: "first" });
+    const s1 = state(first);
+    expect(s1.version).toMatch(/^[0-9a-f]{8}$/);
+    expect(s1.status).toBe("待审定：报送前须经应急领导小组审定");
+    expect(s1.subtitle).toBe(`生成时间：2026-12-06 10:00    分析日：${analysis.asOf}    待审定：报送前须经应急领导小组审定`);
+    // approved: the same content regenerated an hour later stays approved
+    const approved = typed(first, { "regulator-approver": "王行长", "regulator-approved-at": "2026-12-06 10:30" });
+    const again = buildRegulatorReport(analysis, { ...base, generatedAt: "2026-12-06T11:00:00", locale: "zh-CN", kind: "first", previous: approved });
+    const s2 = state(again);
+    expect(s2).toMatchObject({ version: s1.version, status: "已审定：王行长 2026-12-06 10:30", approver: "王行长", at: "2026-12-06 10:30", history: "" });
+    expect(s2.subtitle).toContain("已审定：王行长 2026-12-06 10:30");
+    // approval with only a name is not an approval
+    const nameOnly = buildRegulatorReport(analysis, { ...base, locale: "zh-CN", kind: "first", previous: typed(first, { "regulator-approver": "王行长" }) });
+    expect(state(nameOnly).status).toBe("待审定：报送前须经应急领导小组审定");
+    // one more client contacted: the figures changed, the approval does not carry over, its record is kept
+    const more = buildRegulatorReport(analysis, {
+      ...base, contacted: new Set([...base.contacted, analysis.clients.find((c) => c.pnlFen < 0 && !base.contacted.has(c.clientId))!.clientId]),
+      locale: "zh-CN", kind: "first", previous: typed(again, { "regulator-approver": "王行长", "regulator-approved-at": "2026-12-06 10:30" }),
+    });
+    const s3 = state(more);
+    expect(s3.version).not.toBe(s1.version);
+    expect(s3).toMatchObject({
+      status: "待重新审定：内容自上次审定后已变化，报送前须经应急领导小组审定", approver: "", at: "", history: `2026-12-06 10:30 王行长 审定版本 ${s1.version}`,
+    });
+    // text typed into a box after the approval changes the content too
+    const edited = buildRegulatorReport(analysis, {
+      ...base, locale: "zh-CN", kind: "first",
+      previous: typed(again, { "regulator-approver": "王行长", "regulator-approved-at": "2026-12-06 10:30", "regulator-summary": "12月1日发现净值下跌。" }),
+    });
+    expect(state(edited).status).toBe("待重新审定：内容自上次审定后已变化，报送前须经应急领导小组审定");
+    // English
+    const en = state(buildRegulatorReport(analysis, { ...base, locale: "en-US", kind: "final" }));
+    expect(en.status).toBe("To be approved: the leadership group approves it before it is sent");
   });
 
   test("the deadlines: from the live event's discovery time, with the report steps' status", () => {

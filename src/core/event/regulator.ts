@@ -163,10 +163,9 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
     : `${p.code}: unit NAV from ${formatNav(p.peakNav)} to ${formatNav(p.latestNav)} (${p.latestNavDate}, drawdown ${pct(p.drawdownBp)}, ${p.holders} holders)`).join(zh ? "；" : "; ");
 
   const title = zh ? `理财产品净值下跌事件报告（${kind}）` : `Incident report: fall in product NAV (${kind})`;
-  blocks.push({
-    kind: "title", text: title,
-    subtitle: [zh ? `生成时间：${generated}    分析日：${a.asOf}    报送前须经应急领导小组审定` : `Generated ${generated}    as of ${a.asOf}    to be approved by the leadership group before it is sent`],
-  });
+  const subtitle = zh ? `生成时间：${generated}    分析日：${a.asOf}` : `Generated ${generated}    as of ${a.asOf}`;
+  // the subtitle gets the approval state once the content (and so its version) is known
+  blocks.push({ kind: "title", text: title, subtitle: [subtitle] });
   texts.push(title);
 
   heading(zh ? "一、报告单位与联系人" : "1. Reporting unit and contact");
@@ -261,6 +260,21 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
     : "We will contact every client with a loss within the plan's deadlines, review the sales of suitability mismatches, keep watching the media, and send update reports as required. Nothing we say promises principal or returns, and losses are not made good from the bank's own funds.");
   box("next", zh ? "下一步工作（填写）" : "Next steps (fill in)", 3);
 
+  // the version: everything on the sheet so far but the title (which has the generation time)
+  const approval = approvalOf(o.previous, reportVersion([JSON.stringify(blocks.slice(1))]), L);
+  blocks[0] = { kind: "title", text: title, subtitle: [`${subtitle}    ${approvalLine(approval, L)}`] };
+  heading(zh ? (o.kind === "first" ? "七、审定" : "八、审定") : (o.kind === "first" ? "7. Approval" : "8. Approval"));
+  blocks.push({
+    kind: "facts",
+    rows: [
+      { label: APPROVAL_LABEL.version[L], value: approval.version },
+      { label: APPROVAL_LABEL.status[L], value: approvalLine(approval, L) },
+    ],
+  });
+  blocks.push({ kind: "input", area: { key: "regulator-approver", label: APPROVAL_LABEL.approver[L], prefill: approval.approver, rows: 1 } });
+  blocks.push({ kind: "input", area: { key: "regulator-approved-at", label: APPROVAL_LABEL.approvedAt[L], prefill: approval.approvedAt, rows: 1 } });
+  blocks.push({ kind: "input", area: { key: "regulator-approval-history", label: APPROVAL_LABEL.history[L], prefill: approval.history, rows: 2 } });
+
   const data: TableSheetModel = {
     name: EVENT_SHEETS.regulatorData[L],
     columns: [{ header: zh ? "项目" : "Item", width: 30 }, { header: zh ? "数值" : "Value", width: 18, numFmt: "#,##0.00" }],
@@ -291,4 +305,70 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
     figures: f,
     texts: [...texts, ...deadlineRows.map((r) => `${r.label} ${r.value}`)],
   };
+}
+
+// ---- approval (审定) ----
+// The report goes to the regulator only once the leadership group has approved it. The approval is
+// of one content: what the sheet says (figures, counts, steps done, the text typed in its boxes)
+// gives a version, and
+// when a regeneration changes it (more clients contacted, a complaint closed) the approval no
+// longer stands: the approver and time move to the history box, where nothing typed is lost, and
+// the report reads "to be approved again".
+
+const APPROVAL_LABEL: Record<"version" | "status" | "approver" | "approvedAt" | "history", Text> = {
+  version: { "zh-CN": "报告版本（内容变化即更新）", "en-US": "Report version (changes with the content)" },
+  status: { "zh-CN": "审定状态", "en-US": "Approval" },
+  approver: { "zh-CN": "审定人（应急领导小组，填写）", "en-US": "Approved by (leadership group; fill in)" },
+  approvedAt: { "zh-CN": "审定时间（填写）", "en-US": "Approved at (fill in)" },
+  history: { "zh-CN": "审定记录（内容变化前的审定）", "en-US": "Approval history (approvals of earlier content)" },
+};
+
+export interface ReportApproval {
+  /** Eight hex digits of the sheet's content. */
+  version: string;
+  approver: string;
+  approvedAt: string;
+  history: string;
+  state: "approved" | "to-approve" | "to-reapprove";
+}
+
+/** The version of a report's content: FNV-1a over its text, as 8 hex digits. */
+export function reportVersion(texts: readonly string[]): string {
+  let h = 2166136261;
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ 10, 16777619);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The version printed on a previous report sheet (the value beside its label), if any. */
+function previousVersion(previous: SheetSnapshot | undefined): string | undefined {
+  const labels = new Set(Object.values(APPROVAL_LABEL.version));
+  for (const row of previous?.rows ?? []) {
+    if (!row || typeof row[0] !== "string" || !labels.has(row[0].trim())) continue;
+    const v = row.slice(1).find((x) => x !== null && x !== undefined && String(x).trim() !== "");
+    return v === undefined ? undefined : String(v).trim();
+  }
+  return undefined;
+}
+
+export function approvalOf(previous: SheetSnapshot | undefined, version: string, L: Locale): ReportApproval {
+  const read = (k: keyof typeof APPROVAL_LABEL, key: string) => readAnalystText(previous, key, APPROVAL_LABEL[k][L]).trim();
+  const approver = read("approver", "regulator-approver");
+  const approvedAt = read("approvedAt", "regulator-approved-at");
+  const history = read("history", "regulator-approval-history");
+  if (!approver || !approvedAt) return { version, approver, approvedAt, history, state: "to-approve" };
+  const was = previousVersion(previous);
+  if (was === version) return { version, approver, approvedAt, history, state: "approved" };
+  // approved, but of other content: keep the record, clear the boxes
+  const line = L === "zh-CN" ? `${approvedAt} ${approver} 审定版本 ${was ?? "?"}` : `${approvedAt} ${approver} approved version ${was ?? "?"}`;
+  return { version, approver: "", approvedAt: "", history: history ? `${history}\n${line}` : line, state: "to-reapprove" };
+}
+
+function approvalLine(a: ReportApproval, L: Locale): string {
+  const zh = L === "zh-CN";
+  if (a.state === "approved") return zh ? `已审定：${a.approver} ${a.approvedAt}` : `Approved: ${a.approver} ${a.approvedAt}`;
+  if (a.state === "to-reapprove") return zh ? "待重新审定：内容自上次审定后已变化，报送前须经应急领导小组审定" : "To be approved again: the content changed since it was approved; the leadership group approves it before it is sent";
+  return zh ? "待审定：报送前须经应急领导小组审定" : "To be approved: the leadership group approves it before it is sent";
 }
