@@ -248,11 +248,10 @@ describe("generateSample", () => {
     expect(() => generateSample({ clients: 1, products: 1, asOf: "27/11/2026" })).toThrow("YYYY-MM-DD");
   });
 
-  test("100,000 clients in a couple of seconds", () => {
-    const t0 = Date.now();
+  // Its speed is the benchmark's to measure (npm run bench makes its 100,000-client workbook with
+  // it), not a timed unit test's: on a loaded machine that only fails at random.
+  test("100,000 clients", () => {
     const r = generateSample({ clients: 100_000, products: 6, seed: 7 });
-    const ms = Date.now() - t0;
     expect(r.lotRows).toBeGreaterThan(190_000);
-    expect(ms).toBeLessThan(10_000); // about 0.5 s in plain node; jest's VM is slower
   });
 });

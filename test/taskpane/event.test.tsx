@@ -42,7 +42,7 @@ async function renderPane(host: ReturnType<typeof createFakeHost>) {
   await waitFor(() => expect(screen.queryByTestId("progress")).toBeNull(), { timeout: 20000 });
   fireEvent.click(screen.getByTestId("tab-report"));
   // the live event's panel loads with import()
-  await waitFor(() => expect(screen.queryByTestId("step-loading")).toBeNull());
+  await waitFor(() => expect(screen.queryByTestId("step-loading")).toBeNull(), { timeout: 20000 });
 }
 
 test("the register view lists the open complaints by deadline, marks overdue and due soon, names bad cells", async () => {

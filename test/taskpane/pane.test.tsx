@@ -39,7 +39,7 @@ async function readWorkbook() {
 /** Opens a step and waits for its code (the Drafts step and the live event load with import()). */
 async function tab(name: "data" | "analysis" | "drafts" | "report" | "settings") {
   fireEvent.click(screen.getByTestId(`tab-${name}`));
-  await waitFor(() => expect(screen.queryByTestId("step-loading")).toBeNull());
+  await waitFor(() => expect(screen.queryByTestId("step-loading")).toBeNull(), { timeout: 20000 });
 }
 
 const SNAP = sampleSnapshot();
