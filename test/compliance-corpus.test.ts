@@ -64,6 +64,25 @@ describe("blind round 9, English", () => {
   });
 });
 
+// Blind round 10 (blind10.tsv), English half. Round 12 tuned on its English misses (rules + model:
+// 0.947/0.900 before, 72 of 80 with 4 false alarms; rules alone 0.953/0.762), so it is no longer blind:
+// after, 80 of 80 with one false alarm (a QA note the statistical model raises, which round 12 does not
+// touch); rules alone 69 of 80 with none.
+describe("blind round 10, English", () => {
+  const file = path.join(path.dirname(BLIND), "blind10.tsv");
+  const en = (o = {}) => runCorpus(readCorpus(file).filter((r) => r.locale === "en-US"), o);
+  test("rules + model: 80 of 80 promises caught, at most 1 false alarm", () => {
+    const s = sentenceScore(en());
+    expect(s.tp).toBe(80);
+    expect(s.fp).toBeLessThanOrEqual(1);
+  });
+  test("rules alone: at least 69 of 80 promises caught, no false alarm", () => {
+    const s = sentenceScore(en({ model: false }));
+    expect(s.tp).toBeGreaterThanOrEqual(69);
+    expect(s.fp).toBe(0);
+  });
+});
+
 // Blind round 8 (blind8.tsv), Chinese half: measured once before any tuning (zh 0.927/0.637), once
 // on the round-9 model (zh 0.947/0.675), and once on round 10's class model before round 10 read it
 // (zh precision 0.954, recall 0.775: 62 of 80 promises, 3 false alarms). Round 10 then tuned on its
@@ -87,10 +106,11 @@ describe("blind round 8, Chinese and all", () => {
 describe("the corpus", () => {
   test("at least 300 sentences, 100 in English, about half flagged, a quarter held out", () => {
     // 637 rows in rounds 1-5, 99 more (rows 638-736, "tune") written for round 6, and for round 11
-    // 290 English rows (en2001-en2290, "tune", 145 promises) and 64 Chinese (zh2001-zh2064, 32).
-    expect(rows.length).toBe(1090);
-    expect(rows.filter((r) => r.locale === "en-US").length).toBe(612);
-    expect(rows.filter((r) => r.label === "flag").length).toBe(557);
+    // 290 English rows (en2001-en2290, "tune", 145 promises) and 64 Chinese (zh2001-zh2064, 32); for
+    // round 12 80 English rows (en2301-en2380, "tune", 40 promises).
+    expect(rows.length).toBe(1170);
+    expect(rows.filter((r) => r.locale === "en-US").length).toBe(692);
+    expect(rows.filter((r) => r.label === "flag").length).toBe(597);
     expect(rows.filter((r) => r.split === "holdout").length).toBe(321);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });

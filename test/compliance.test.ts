@@ -540,3 +540,62 @@ describe("round 11 classes (Chinese)", () => {
     expect(checkText(text)).toEqual([]);
   });
 });
+
+// Round 12: the English classes blind round 10 missed, as classes (rhetorical questions that leave no
+// room for a loss, history as the guarantee of a target, informal making good, a floor claimed), and
+// the look-alikes they must pass (records of what someone said, service promises, market terms).
+describe("round 12 classes (English)", () => {
+  const found = (text: string) => checkText(text, { model: false }).map((f) => f.rule);
+  test.each([
+    ["Why would a state-owned bank ever let your money disappear?", "no-loss-promise"],
+    ["Do you really think we'd sell you something that could lose your money?", "no-loss-promise"],
+    ["Why would we ever let a loyal client like you lose money?", "no-loss-promise"],
+    ["Since when has a bank fund like this ever gone to zero?", "no-loss-promise"],
+    ["When has a blue-chip bond fund ever failed to recover? It'll get there.", "certain-outcome"],
+    ["The target return is 4.5% and we always hit our targets.", "benchmark-as-return"],
+    ["Our target is 6% and we have never missed one yet, so pencil that in.", "benchmark-as-return"],
+    ["The fund targets 4% and the managers are confident, so you can count on that figure.", "benchmark-as-return"],
+    ["This plan targets 5% a year, and with our team behind it you can bank on that.", "benchmark-as-return"],
+    ["The reference yield is 3.9%, which is your return at maturity.", "benchmark-as-return"],
+    ["Honestly it can't go any lower, from here it's only up.", "certain-outcome"],
+    ["The bottom is in for this fund, trust me.", "certain-outcome"],
+    ["Once the rate cuts land this fund is going straight back up, no two ways about it.", "certain-outcome"],
+    ["Don't stress, it's going back to 1.5, these things always correct themselves.", "certain-outcome"],
+    ["I'll waive the fees and throw in the difference so you end up square.", "compensation-promise"],
+    ["Off the record, I can arrange a goodwill payment to cover part of your loss if you drop the complaint.", "compensation-promise"],
+    ["We can credit a little something to your account to soften the blow, no paperwork needed.", "compensation-promise"],
+    ["Whatever you're down at redemption, I'll get head office to reimburse.", "compensation-promise"],
+    ["I'll have the branch make you whole on this, just keep it between us.", "compensation-promise"],
+    ["Head office will square you up for the drop, I've already spoken to them.", "compensation-promise"],
+    ["Let me sort you out with a goodwill credit that covers most of what you've lost.", "compensation-promise"],
+    ["There's nothing on the market with a better risk-return profile than this fund.", "superlative"],
+    ["Since you bought at 1.5, you'll get at least 1.5 back at maturity.", "no-loss-promise"],
+    ["It's guaranteed to pay out at maturity, that's how these work.", "promise-words"],
+  ])("flagged: %s", (text, rule) => {
+    expect(found(text)).toContain(rule);
+  });
+  test.each([
+    "Complaint summary: client states the RM promised \"3.8% guaranteed\"; case referred to compliance.",
+    "QA note: agent said \"you'll get 4% for sure\" on the call of 3 May; flagged for coaching.",
+    "The client alleges the RM said the fund would recover by June.",
+    "I guarantee you'll get a call back from me tomorrow, whatever the markets do.",
+    "I promise you will get a reply within 10 working days.",
+    "You can count on me to send the statement first thing tomorrow.",
+    "A government bond is close to risk-free; this fund is not, and it can lose money.",
+    "Treasury bills are as close to risk-free as it gets; this product is not.",
+    "A principal-guaranteed product would pay a much lower return than this one.",
+    "Why did the fund lose money when the bank said it was low risk?",
+    "Do you really think we would sell you something that could lose money? We would, because every fund can lose money.",
+    "The target return is 4.5%, but we do not always hit our targets.",
+    "Our previous series all paid their target returns, but each series is different and this one may not.",
+    "Don't count on the 4% target; it is not guaranteed.",
+    "The benchmark is 3.6%, and you should not count on that figure.",
+    "Nobody can say the market has bottomed out.",
+    "It may not go any lower, but it may.",
+    "We will make a goodwill payment of HK$100 for the delay in replying.",
+    "A goodwill payment may be considered if the review upholds your complaint.",
+    "I'll get the branch to call you back tomorrow.",
+  ])("honest, passes: %s", (text) => {
+    expect(checkText(text)).toEqual([]);
+  });
+});

@@ -405,7 +405,8 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
 const ZH_QUOTE_DISTANCE = /传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
-const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described)\b/i;
+// (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
+const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports)\b/i;
 function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
   // The sentence may end just after the closing quote (“…肯定回本”。): take it to the next end.
@@ -464,6 +465,17 @@ interface Pattern {
 }
 
 const GAP = "[^，。；！？,.;!?\\n：:]";
+/**
+ * (Round 12) A guarantee word naming a category in a hypothesis or a comparison, not this product:
+ * "a principal-guaranteed product would pay much less", "lower than a guaranteed plan".
+ */
+function categoryAsHypothesis(t: string, i: number, e: number): boolean {
+  let s = i;
+  while (s > 0 && /[a-z-]/i.test(t[s - 1])) s--;
+  const head = t.slice(Math.max(0, s - 30), s);
+  return /\b(?:a|an|any)\s+$/i.test(head) && /^(?:\s+[a-z-]+){0,2}\s+(?:would|could|might)\b/i.test(t.slice(e, e + 40))
+    || /\b(?:than|unlike|compared (?:to|with)|versus|vs\.?|instead of|rather than)\s+(?:a |an |any )?$/i.test(head);
+}
 // A gap that does not open or close a quotation either (市场上所谓的“第一” is a mention).
 const QGAP = "[^，。；！？,.;!?\\n：:“”「」\"]";
 const zh = (s: string) => new RegExp(s, "g");
@@ -495,7 +507,7 @@ function yieldHedged(t: string, i: number): boolean {
   return zhHedged(t, i) || BENCH_HEDGE.test(s) || ZH_YIELD_PAST.test(s);
 }
 const EN_CERTAIN = "surely|definitely|certainly|for sure|undoubtedly|absolutely|100%|bound to|certain to|sure to|guaranteed to|no doubt|without (?:a )?doubt|rest assured|assure you|(?:i|we) promise|promise you|(?:i|we)(?:'m|'re| am| are) (?:sure|certain|confident|positive)|(?:i|we) guarantee|will always|(?:i|we) can (?:promise|guarantee)|no question|a sure thing|a certainty|a done deal|as sure as|with (?:full|complete|total|absolute) confidence";
-const EN_OUTCOME = "(?:coming|going|heading|getting|climbing) back(?: up)?|going (?:back )?up|be (?:trading )?above|trading above|return above|be up(?: again)?|be back (?:up )?to|recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?:\\w+ ){0,3}back(?! to (?:you|me|us)\\b| in touch)|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?(?! to (?:you|u|me|us)\\b)|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
+const EN_OUTCOME = "(?:coming|going|heading|getting|climbing) back(?: up)?|going (?:back )?up|be (?:trading )?above|trading above|return above|be up(?: again)?|be back (?:up )?to|recover(?:s|ed)?|be worth more|be (?:back )?above|bounce(?:s)?|be in profit|be profitable|profit|get (?!(?:\\w+ ){0,3}?(?:calls?|ring|reply|replies|answers?|response|e-?mails?|letters?|messages?|texts?|updates?|word|forms?|documents?|paperwork|statements?|receipts?|cards?|passport|id|cop(?:y|ies)|feedback|confirmation|results?|decision|keys?|call-back|callback) back\\b)(?:\\w+ ){0,3}back(?! to (?:you|me|us)\\b| in touch)|recovery|bounce(?:s)? back|rebound|rise|go (?:back )?up|come back(?: up)?(?! to (?:you|u|me|us)\\b)|climb back|get (?:all )?(?:your|the) money back|get (?:it|everything) back|break even|make (?:a |some )?(?:profit|money|gains?)|grow|gain|earn (?:it )?back|recoup|return to (?:its|the|your) (?:original|purchase|previous|initial)|back in the black|back in (?:positive territory|profit)|positive territory|turn (?:positive|a profit)|go back to|(?:be|get|come|climb|bounce) back (?:up|above water|in the (?:green|black)|to (?:its|your|the)\\b)|(?:back )?above water|(?:back )?in the (?:green|black)|be back(?! in touch| to you| with you)|be back up|(?:make|made|win|won|earn|earned) (?:it |that |this |everything |all (?:of )?it |(?:all )?(?:your|the) (?:money|losses?) )?back|(?:value|price|nav|money|fund) (?:will )?(?:return|come back|recover)|end the year (?:in profit|in the (?:green|black)|higher|up)|end (?:in profit|higher)|in profit";
 
 const ZH_YIELD = "\\d+(?:\\.\\d+)?%(?:\\s*[-~至到]\\s*\\d+(?:\\.\\d+)?%)?|百分之[\\d一二三四五六七八九十两点.]+|[\\d一二三四五六七八九十两]+(?:\\.\\d+)?个?多?(?:点|厘)";
 const EN_YIELD = "\\d[\\d.,]*(?:\\s*-\\s*\\d[\\d.]*)?\\s*(?:%|percent|per ?cent)|(?:one|two|three|four|five|six)(?: point \\w+)? percent";
@@ -533,9 +545,11 @@ const PATTERNS: Pattern[] = [
     },
   },
   { rule: "promise-words", en: true, re: en("\\bguarantee[sd]?\\s+(?:(?:your|the|of|a|an)\\s+)?(?:principal|capital|returns?|income|profits?|yields?|payouts?|gains?)\\b") },
-  { rule: "promise-words", en: true, re: en("\\b(?<!non-|not-|un)(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected|secured|assured)\\b") },
+  { rule: "promise-words", en: true, re: en("\\b(?<!non-|not-|un)(?:principal|capital|returns?|income|profits?|yields?)[- ](?:guaranteed|protected|secured|assured)\\b"),
+    // (Round 12) The category as a hypothesis or a comparison: "a principal-guaranteed product would pay less", "than a capital-protected note".
+    reject: (t, i, m) => categoryAsHypothesis(t, i, i + m.length) },
   { rule: "promise-words", en: true, re: en("\\b(?:principal|capital|returns?|income|profits?|yields?|investments?|savings|money|funds)\\s+(?:is|are|will be|remains?|stays?)\\s+(?:fully\\s+|100%\\s+)?(?:guaranteed|protected)\\b") },
-  { rule: "promise-words", en: true, re: en("\\bguaranteed[- ](?:income|return|yield|principal|capital|products?|investments?|plans?|funds?)\\b") },
+  { rule: "promise-words", en: true, re: en("\\bguaranteed[- ](?:income|return|yield|principal|capital|products?|investments?|plans?|funds?)\\b"), reject: (t, i, m) => categoryAsHypothesis(t, i, i + m.length) },
   // A guarantee with a qualifier between: "a guaranteed minimum return", "minimum guaranteed yield",
   // "guaranteed fixed income", "a guaranteed floor on your returns".
   { rule: "promise-words", en: true, re: en("\\bguaranteed\\s+(?:[a-z-]+\\s+){1,2}(?:income|returns?|yields?|payouts?|interest|profits?|gains?|payments?)\\b|\\b(?:minimum|fixed|floor)\\s+(?:guaranteed\\s+)?(?:income|returns?|yields?|payouts?|interest)\\s+(?:is\\s+|are\\s+)?guaranteed\\b|\\b(?:minimum|fixed)[- ]guaranteed\\b|\\bguaranteed (?:minimum|floor)\\b") },
@@ -543,9 +557,14 @@ const PATTERNS: Pattern[] = [
     rule: "promise-words", en: true,
     re: en("\\b(?:risk[- ]?free|no[- ]risk|zero[- ]risk|without (?:any )?risk|rigid redemption|promised (?:returns?|yields?))\\b"),
     // the risk-free rate, risk-free assets: market terms.
-    reject: (t, i, m) => /^risk/i.test(m) && /^\s+(?:rates?|assets?|interest|yield curve|benchmark|securities|bonds?|arbitrage)\b/i.test(t.slice(i + m.length)),
+    // (Round 12) "a government bond is close to risk-free": the term said of a state bond, a deposit or cash is the comparison.
+    reject: (t, i, m) => /^risk/i.test(m) && (/^\s+(?:rates?|assets?|interest|yield curve|benchmark|securities|bonds?|arbitrage)\b/i.test(t.slice(i + m.length))
+      || /\b(?:government|treasury|treasuries|t-bills?|gilts?|sovereign|state|deposits?|cash)\b[^,;:.!?]{0,40}$/i.test(t.slice(Math.max(0, i - 60), i)) && !/\b(?:like|as safe as|just as|same as)\b[^,;:.!?]{0,30}$/i.test(t.slice(Math.max(0, i - 60), i))),
   },
   { rule: "promise-words", en: true, noNegation: true, re: en("\\b(?:sure|certain|guaranteed) (?:profits?|wins?|gains?)\\b") },
+  // (Round 12) The payout guaranteed as a verb: "it's guaranteed to pay out at maturity" (a deposit or a state bond so described is the comparison).
+  { rule: "promise-words", en: true, re: en("\\bguaranteed to (?:pay(?: out| back| you)?|repay|return (?:your|the|all)|deliver|redeem (?:at par|in full))\\b"),
+    reject: (t, i) => /\b(?:deposits?|government|treasur\w*|insur\w*)\b/i.test(t.slice(Math.max(0, i - 60), i)) },
 
   // Making good the loss: a promising verb before it, a loss the bank "takes", or a form that
   // promises by itself. Nouns (赔偿诉求, 补偿的问题, 赔偿承诺) are a topic, not a promise.
