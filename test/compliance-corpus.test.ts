@@ -107,10 +107,10 @@ describe("the corpus", () => {
   test("at least 300 sentences, 100 in English, about half flagged, a quarter held out", () => {
     // 637 rows in rounds 1-5, 99 more (rows 638-736, "tune") written for round 6, and for round 11
     // 290 English rows (en2001-en2290, "tune", 145 promises) and 64 Chinese (zh2001-zh2064, 32); for
-    // round 12 80 English rows (en2301-en2380, "tune", 40 promises).
-    expect(rows.length).toBe(1170);
+    // round 12 80 English rows (en2301-en2380, "tune", 40 promises) and 84 Chinese (zh2101-zh2184, 42).
+    expect(rows.length).toBe(1254);
     expect(rows.filter((r) => r.locale === "en-US").length).toBe(692);
-    expect(rows.filter((r) => r.label === "flag").length).toBe(597);
+    expect(rows.filter((r) => r.label === "flag").length).toBe(639);
     expect(rows.filter((r) => r.split === "holdout").length).toBe(321);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });
@@ -136,6 +136,18 @@ describe("the corpus", () => {
   test("round 11 (en2001-en2290, English, tune): every promise, no false alarm", () => {
     const s = sentenceScore(results, (x) => x.locale === "en-US" && Number(x.id.slice(2)) >= 2001 && Number(x.id.slice(2)) <= 2290);
     expect([s.n, s.tp, s.fp, s.fn]).toEqual([290, 145, 0, 0]);
+  });
+
+  test("round 12 (zh2101-zh2184, Chinese, tune): every promise; no false alarm from the rules", () => {
+    // First run, before round 12's rules: rules alone 27 of 42 promises, 4 false alarms (0.871/0.643).
+    // With the model: 2 false alarms it raises alone (百分之百确认收到, 净值涨了1.5个点), left to the
+    // retrained model (these rows are training rows once it is retrained).
+    const zh12 = (x: { id: string; locale: string }) => x.locale === "zh-CN" && Number(x.id.slice(2)) >= 2101 && Number(x.id.slice(2)) <= 2184;
+    const s = sentenceScore(results, zh12);
+    expect([s.n, s.tp, s.fn]).toEqual([84, 42, 0]);
+    expect(s.fp).toBeLessThanOrEqual(2);
+    const r = sentenceScore(runCorpus(rows.filter(zh12), { model: false }));
+    expect([r.n, r.tp, r.fp, r.fn]).toEqual([84, 42, 0, 0]);
   });
 
   // Floors: the measured figures (`npm run check:corpus`) less a little, so a change that costs
@@ -257,6 +269,22 @@ test("every built-in template (channel x tier x locale) has no error finding, pa
     expect(errors).toEqual([]);
     expect(checkText(t.parts.join("\n"), { letter: t.channel === "letter", locale: t.locale }).filter((f) => f.severity === "error")).toEqual([]);
   }
+});
+
+// Blind round 10, Chinese, after round 12 tuned on it (so no longer blind): measured once before any
+// tuning on it (round 9 model: see blind10.tsv's header); on the round-11 check 75 of 80 promises, 4
+// false alarms (rules alone 70 of 80, 4). Round 12 modelled its misses as classes (rhetorical questions,
+// history as a guarantee, superlatives, reported speech, mentions of the words, clock times).
+describe("blind round 10, Chinese", () => {
+  const blind10 = readCorpus(path.join(path.dirname(CORPUS), "blind10.tsv")).filter((r) => r.locale === "zh-CN");
+  test("160 sentences in Chinese, 80 to flag", () => {
+    expect(blind10.length).toBe(160);
+    expect(blind10.filter((r) => r.label === "flag").length).toBe(80);
+  });
+  test.each([["rules and model", true], ["rules alone", false]] as const)("zh-CN, %s: 80 of 80 promises caught, no false alarm", (_name, model) => {
+    const s = sentenceScore(runCorpus(blind10, { model }));
+    expect([s.tp, s.fp, s.fn]).toEqual([80, 0, 0]);
+  });
 });
 
 // Blind round 9, Chinese, after round 11 tuned on it (so no longer blind): the round-10 model scored

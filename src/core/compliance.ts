@@ -224,12 +224,12 @@ export function normalise(original: string): Normalised {
 // in a text that is Cantonese (it holds one of its own characters), its words for negation, certainty,
 // loss and making good are read as their Mandarin equivalents, each of the same length, so every
 // offset stays where it was. 唔保本 is 不保本, 实会翻身 必会翻身, 冇得蚀 不会亏, 包底 兜底.
-const CANTONESE = /[唔冇嘅咗佢啲㗎喺嚟睇哋咁嘢嗰咩啱晒俾畀喎嘞]/;
+const CANTONESE = /[唔冇嘅咗佢啲㗎喺嚟睇哋咁嘢嗰咩啱晒俾畀喎嘞]|升返|赚返|攞返|拎返|边个/;
 const CANTONESE_WORDS: [RegExp, string][] = [
   [/唔好意思/g, "不好意思"], [/唔(?:使|洗|驶|需)/g, "不用"], [/唔好/g, "不要"], [/唔系/g, "不是"], [/唔/g, "不"],
   [/冇得蚀/g, "不会亏"], [/冇/g, "没"], [/蚀/g, "亏"], [/[实梗]会/g, "必会"], [/梗系/g, "肯定"], [/([就都])系/g, "$1是"],
-  [/翻本|返本/g, "回本"], [/升返/g, "涨回"], [/(?:攞|拎)返/g, "拿回"], [/赚返/g, "赚回"], [/返嚟/g, "回来"], [/包底/g, "兜底"],
-  [/呢(?=[个只款笔份些啲])/g, "这"], [/嘅/g, "的"], [/咗/g, "了"], [/佢/g, "他"], [/啲/g, "些"], [/睇/g, "看"], [/喺/g, "在"],
+  [/翻本|返本/g, "回本"], [/返到本/g, "回到本"], [/实(?=回到本|回本|冇|没|升返|赚返|返嚟)/g, "必"], [/(?<![关联体派干维世])系(?![统列数])/g, "是"], [/升返/g, "涨回"], [/(?:攞|拎)返/g, "拿回"], [/赚返/g, "赚回"], [/返嚟/g, "回来"], [/包底/g, "兜底"],
+  [/呢(?=[个只款笔份些啲])/g, "这"], [/边(?=个|度|位|间|只|有)/g, "哪"], [/㗎/g, "的"], [/嘅/g, "的"], [/咗/g, "了"], [/佢/g, "他"], [/啲/g, "些"], [/睇/g, "看"], [/喺/g, "在"],
   [/嚟/g, "来"], [/(?<=[他们你我人哋佢])话/g, "说"], [/[俾畀]/g, "给"], [/哋/g, "们"], [/惊/g, "怕"],
 ];
 function mandarin(t: string): string {
@@ -331,7 +331,7 @@ function lastBefore(t: string, c: string, i: number, lo: number): number {
 // 若任何员工保证…): that is a warning about the promise, not the promise.
 // 号称/宣称/声称 are not here: in the writer's own voice (这款号称零风险之王) they are the claim itself;
 // they distance only in a sentence that warns against the claim or gives it to someone else (ZH_CLAIM).
-const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出光只止单])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|(?<![级区特分类识告差性派辨离鉴个判])别(?![人家处样])|[勿莫]|拒绝|所谓|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|咨询|提到|关心|担心|顾虑|关注|希望|想要|期望|要求|说(?!得|的对))|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)|(?:如|如果|若|倘若|假如|要是|一旦|凡是?)(?:有|遇到|发现)?(?:人|任何人|他人|别人|其他人|任何机构|机构|任何个人|工作人员|员工|销售人员|理财经理|客户经理|第三方)/;
+const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出光只止单])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|(?<![级区特分类识告差性派辨离鉴个判])别(?![人家处样的])|[勿莫]|拒绝|所谓|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|质问|追问|反问|询问|咨询|提到|关心|担心|顾虑|关注|希望|想要|期望|要求|说(?!得|的对))|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)|(?:如|如果|若|倘若|假如|要是|一旦|凡是?)(?:当时|之前|以前|此前|曾经|过去|当初|那时)?(?:有|遇到|发现)?(?:人|任何人|他人|别人|其他人|任何机构|机构|任何个人|工作人员|员工|销售人员|理财经理|客户经理|第三方)/;
 const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|hoping|if anyone|who says|who tells|who claims|has told you|have told you|were told|claims?|claiming|saying|so-called|promising|asked|mistakenly|wrongly|falsely|myth|misconception)\b|n't\b|\bno one\b/i;
 // Negations that negate something other than the promise after them, stripped before looking
 // for a negator: of worry (别担心, 不用怕); advice about the holding (别赎回, 千万别卖, 不用管它, 别看现在
@@ -368,7 +368,8 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
     if (qe >= 0) {
       const after = t.slice(e + qe + 1, e + qe + 8);
       const before = t.slice(Math.max(0, qs - 6), qs);
-      if (/^(?:的说法|之类|这样的|这种|的话|的宣传|的非法|的产品|等说法|并不|不准确|不对|不正确|不属实|有误|是错误|不符合|并非|不是)/.test(after) || /(?:问|说|称|谓|相信任何|相信|警惕|宣传)$/.test(before)) return true;
+      // (说“…” reports what was said, except a first person's own: 我敢说“肯定涨回来”, 我向您保证“…”.)
+      if (/^(?:的说法|之类|这样的|这种|的话|的宣传|的非法|的产品|等说法|的行为|的情况|一事|的问题|的话术|的表述|并不|不准确|不对|不正确|不属实|有误|是错误|不符合|并非|不是)/.test(after) || (/(?:问|说|称|谓|相信任何|相信|警惕|宣传)$/.test(before) && !/我们?(?:敢|可以|能|跟您|向您|对您|和您|跟你|向你|要|就)*说$/.test(before))) return true;
     }
   }
   // Called untrue, or a product no longer sold, later in the same sentence.
@@ -404,9 +405,13 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
 const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports)\b/i;
+// Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
+// 保证“…”), or a record that deals with it (扣分, 整改, 聊天记录, 录音): not the writer's promise. A
+// first-person 我向您保证“不会亏” names no third party and stays a promise.
+const ZH_REPORTED = /(?:有人|他人|别人|对方)[^，。；！？,.;!?\n]{0,10}?(?:说|讲|称|承诺|保证|表示|告诉|宣称|声称|提到|答应)|(?:该名?)?(?:坐席|员工|同事|客户经理|理财经理|销售人员|销售经理|业务员|工作人员|柜员|前任|那位)[^，。；！？,.;!?\n]{0,10}?(?:说了|说过|讲了|讲过|称|(?:承诺|保证|表示|告诉|答应|提到)过|宣称|声称)|质检|扣分|整改|通报|追责|聊天记录|录音|严肃处理/;
 function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
   // The sentence may end just after the closing quote (“…肯定回本”。): take it to the next end.
@@ -420,7 +425,28 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   if (opens <= 0 && !straight && !single) return false;
   // the sentence with the quotations taken out
   const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'[^']*'(?=[\s.,;:!?)]|$)/g, " ");
-  return en ? EN_QUOTE_DISTANCE.test(sentence) : ZH_QUOTE_DISTANCE.test(sentence);
+  return en ? EN_QUOTE_DISTANCE.test(sentence) : ZH_QUOTE_DISTANCE.test(sentence) || ZH_REPORTED.test(sentence);
+}
+
+// The word itself named, not used: 保本这两个字, “刚兑”这个词, “最安全”“零风险”等字眼, 本金保障类的承诺.
+const ZH_MENTION = /^[”」"]\s*的?问题|^[”」"']?\s*(?:(?:这|那)?(?:两|三|四|五|几|一)?个?(?:字眼|字样|字|词语|词|说法|提法|用语|措辞|表述|术语)(?![号母典条])|二字|一词|的(?:说法|提法|字眼|字样|用语|措辞|表述)|等(?:字眼|字样|词语|词|用语|说法|表述|话术)|(?:之|一|这)?类的?(?:承诺|说法|话|用语|表述|宣传|字眼|话术|词))/;
+const zhMentioned = (t: string, e: number) => ZH_MENTION.test(t.slice(e, e + 8));
+
+// A number before 点 that is a clock time (晚上七点我打给您, 明早九点半, 8点左右回电), or a change
+// told as past (净值涨了1.5个点): not a yield given to the client.
+const ZH_CLOCK_BEFORE = /(?:上午|下午|早上|晚上|中午|凌晨|傍晚|今晚|明晚|昨晚|今早|明早|一早|早|晚|[天日号]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天])\s*$/;
+const ZH_CLOCK_AFTER = /^(?:半|钟|整|前|后|左右|以前|以后|之前|之后|多钟|[\d一二三四五六七八九十]+分|一刻|三刻)|^[^，。；！？,.;!?\n%]{0,6}?(?:打给|打电话|电话|回电|给您打|给你打|通话|见面|碰面|过来|开会|等您|等你|视频|细聊|准时)/;
+const ZH_CHANGE_BEFORE = /(?:涨了|跌了|上涨了?|下跌了?|回升了?|反弹了?|回撤了?|涨幅|跌幅|亏了|亏损了?|损失了?|浮亏|下滑了?|缩水了?|回落了?)\s*(?:约|大约|大概|差不多|将近|近)?$/;
+function notAYield(t: string, i: number, m: string): boolean {
+  const ys = [...m.matchAll(new RegExp(ZH_YIELD, "g"))];
+  if (ys.length === 0) return false;
+  return ys.every((y) => {
+    const a = i + y.index!, e = a + y[0].length;
+    const before = t.slice(Math.max(0, a - 6), a);
+    if (ZH_CHANGE_BEFORE.test(before)) return true;
+    if (!/^[\d一二三四五六七八九十两]+点$/.test(y[0]) || /年化|收益|利息|回报|利率|基准/.test(before)) return false;
+    return ZH_CLOCK_BEFORE.test(before) || ZH_CLOCK_AFTER.test(t.slice(e, e + 10));
+  });
 }
 
 function deniedAfter(t: string, i: number, e: number, en: boolean): boolean {
@@ -492,6 +518,9 @@ const ZH_HEDGE = /可能|也许|或许|如果|假如|要是|是否|不一定|未
 const ZH_LOSS_TALK = /(?:万一|要是|如果|真|假如|若|倘若|一旦)[^，。；！？,.;!?\n：:]{0,6}?(?:亏|跌|赔|损失|回不来|没涨|少了)|损失|亏损|亏了|补偿|赔偿/;
 // A sentence about the outcome or the loss (where a vouch vouches for it); compiled once, not per match.
 const ZH_OUTCOME_OR_LOSS = new RegExp(`${ZH_RECOVERY}|${ZH_OUTCOME}|亏|赔|损失|保本`);
+// A past recovery, as history (每次跌完都涨回来了, 以往每一轮下跌它都扛过来了), and what keeps history history.
+const ZH_HISTORY_RECOVERY = /(?:每次|每回|每一次|每一回|每一轮|每轮|每波|每一波|历次|次次|回回|哪次|以往|过去|历史上|向来|一直|从来|去年|前年|上次|上回|那次|当年|后来|之前|以前|\d{4}年)[^\n]{0,24}?(?:涨回|涨上来|修复|扛过|挺过|拉回|(?:都|也|又|就|再|很快)回来|回本|反弹|回升|恢复|翻红|涨起来|新高|涨上去)/;
+const ZH_HISTORY_HEDGE = /可能|也许|或许|不一定|未必|不代表|不等于|不能说明|不意味|不保证|难说|说不准|不好说|不敢|无法|没法|不能保证|不确定/;
 function zhHedged(t: string, i: number): boolean {
   return ZH_HEDGE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd)));
 }
@@ -610,7 +639,7 @@ const PATTERNS: Pattern[] = [
   // Rhetorical questions that promise: 哪有亏的, 怎么可能亏呢？ (a question mark does not undo them).
   {
     rule: "no-loss-promise", noNegation: true,
-    re: zh("(?:哪有|哪会|哪能|怎么会|怎么可能|咋会|咋可能)(?:会)?(?:亏|赔钱|亏钱|亏本|跌没)"),
+    re: zh("(?:哪有|哪会|哪能|怎么会|怎么可能|咋会|咋可能)(?:会)?(?:亏|赔钱|亏钱|亏本|跌没)(?!了?(?:这么|那么|这样|成这样)|得(?:这么|那么|厉害))"),
     reject: (t, i) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")),
   },
   // Certainty about a future outcome.
@@ -697,7 +726,7 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:年化|收益率?|回报)${GAP}{0,6}?(?:锁定|稳稳|稳定在|固定在|稳定|固定|不低于|不会低于|至少)${GAP}{0,6}?(?:${ZH_YIELD})|(?:${ZH_YIELD})${GAP}{0,3}?(?:稳稳的|稳稳地|稳了|的收益落袋|落袋|到手|锁定)|(?:不低于|不会低于|不少于)${GAP}{0,4}?(?:年化)?(?:${ZH_YIELD})|(?:按|按照)(?:此|这个|该)(?:收益率?|利率|数|基准)?${GAP}{0,4}?(?:为您|给您)兑付|拿的就是这个|就是这个收益|每万元${GAP}{0,8}?(?:能|可|可以|稳定|就)?${GAP}{0,4}?(?:多拿|拿|到手|收益|赚|获得)${GAP}{0,4}?(?:约)?\\d+|(?:您|你)${GAP}{0,8}?(?:照样|照常|都能|就能)拿${GAP}{0,2}?(?:${ZH_YIELD})`) },
   { rule: "certain-outcome", re: zh("准(?![备时确许则])(?:能|会)?(?:回来|涨回|回本|回正|翻红|解套|反弹)") },
   { rule: "no-loss-promise", noNegation: true, re: zh("一分(?:钱)?(?:都|也)?(?:少|跑|丢|飞)不(?:了|掉)|(?:从来|从未|历史上|一直|以前)(?:就|都|也)?(?:没|没有)亏过") },
-  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:妥妥的?|稳稳的?|稳拿|铁定)${GAP}{0,2}?(?:${ZH_YIELD}|[\\d一二三四五六七八九十两]+[百千万][\\d一二三四五六七八九十两百千万]*(?:元|块)?)|连本带利${GAP}{0,4}?(?:能|可以|就)?(?:拿|有|到手|取)|(?:${ZH_YIELD}|[\\d一二三四五六七八九十两百千万]+(?:元|块))${GAP}{0,6}?(?:跑不了|少不了|没跑|妥妥的|没问题|是稳的|稳的|是肯定的|板上钉钉|铁板钉钉|是铁定的|是确定的)|(?:每个?月|每年|每季度|一年|一个月)(?:都|就|能|可以)?(?:有|能有|能拿|拿|进账|到账)${GAP}{0,3}?(?:[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益)|${ZH_YIELD})`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/[跑少]不了|没跑|没问题/g, "")) },
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:妥妥的?|稳稳的?|稳拿|铁定)${GAP}{0,2}?(?:${ZH_YIELD}|[\\d一二三四五六七八九十两]+[百千万][\\d一二三四五六七八九十两百千万]*(?:元|块)?)|连本带利${GAP}{0,4}?(?:能|可以|就)?(?:拿|有|到手|取)|(?:${ZH_YIELD}|[\\d一二三四五六七八九十两百千万]+(?:元|块))${GAP}{0,6}?(?:跑不了|跑不掉|少不了|少不掉|飞不了|丢不了|没跑|妥妥的|没问题|是稳的|稳的|是肯定的|板上钉钉|铁板钉钉|是铁定的|是确定的)|(?:每个?月|每年|每季度|一年|一个月)(?:都|就|能|可以)?(?:有|能有|能拿|拿|进账|到账)${GAP}{0,3}?(?:[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益)|${ZH_YIELD})`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/[跑少飞丢]不[了掉]|没跑|没问题/g, "")) },
   { rule: "certain-outcome", re: zh("只(?:有|剩)(?:上涨|涨|赚|回升)的份|只(?:有|剩)(?:上涨|往上)(?:一条路|这一条路)") },
   { rule: "superlative", re: zh("最(?:厉害|优秀|专业|出色)(?!的时候)|独一份|独一无二|别(?:处|家|的地方)(?:都)?买不到") },
 
@@ -713,7 +742,7 @@ const PATTERNS: Pattern[] = [
   // position stated as a certainty (账户一定是正的). A hedge anywhere in the sentence makes it a forecast.
   {
     rule: "certain-outcome",
-    re: zh(`(?:等|过|再过|再等|再拿|拿到|持有到?|熬过|扛过|下个?(?:月|季度|周|年)|明年|年底|年后|节后|到期|月底|季末|季度末|年内)${GAP}{0,8}?(?:就|便|自然|自然就|也就|都)(?:全|都|全部)?(?:会|能|可以)?(?:${ZH_RECOVERY}|没了|平了|好了|填上|填平|补上|抹平)|(?:浮亏|亏损|亏的|跌的|回撤|损失|账面亏损|这点亏)${GAP}{0,8}?(?:很快|马上|迟早|早晚|自然|肯定|一定|就|都)(?:就|会|能)?(?:会|能)?(?:没了|消失|抹平|补回来|回来|填平|赚回来|平了|涨回来|弥补回来)|(?:${ZH_CERTAIN})${GAP}{0,6}?(?:是|为|会是|能是)(?:正的|正数|正收益|赚的|红的|盈利的)`),
+    re: zh(`(?:等|(?<![说讲提做有经通超不想听见问用看试答])过|再过|再等|再拿|拿到|持有到?|熬过|扛过|下个?(?:月|季度|周|年)|明年|年底|年后|节后|到期|月底|季末|季度末|年内)${GAP}{0,8}?(?:就|便|自然|自然就|也就|都)(?:全|都|全部)?(?:会|能|可以)?(?:${ZH_RECOVERY}|没了|平了|好了|填上|填平|补上|抹平)|(?:浮亏|亏损|亏的|跌的|回撤|损失|账面亏损|这点亏)${GAP}{0,8}?(?:很快|马上|迟早|早晚|自然|肯定|一定|就|都)(?:就|会|能)?(?:会|能)?(?:没了|消失|抹平|补回来|回来|填平|赚回来|平了|涨回来|弥补回来)|(?:${ZH_CERTAIN})${GAP}{0,6}?(?:是|为|会是|能是)(?:正的|正数|正收益|赚的|红的|盈利的)`),
     reject: (t, i) => zhHedged(t, i),
   },
   // no-loss-promise: never below what was paid (不可能低于买入价, 肯定不会比买的时候少, 跌不破本金).
@@ -884,7 +913,7 @@ const PATTERNS: Pattern[] = [
   // Unsupported superlatives. 最好 "had better" (您最好先…) is advice, not a claim: only 最好的 / 是最好.
   {
     rule: "superlative",
-    re: zh("最好(?=的)(?!的办法|的方法|的做法|的方式)|最(?:强|牛|良心|低风险|靠谱|可靠|保险|赚钱|划算)|(?:全行|全市|全国|全网|同类|业内|市场)(?:中|里|上)?(?:收益)?最(?:高|好|稳|强)|风险最(?:低|小)(?!的是)|之王|(?:业内|业界|全网|全国|全球|行业内)(?:公认)?(?:第一|最)|都比不了|没(?:人|有人|有谁)(?:能)?比(?:得上|得过)?(?:他们|它|我们)|找不到比|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高(?!的时候|时)|唯一(?!能|可以|要|需要|想|的办法)|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全行|全市|同类|市场|排)第一(?!时间|次)|第一名|第一品牌|没有之一|数一数二|首屈一指|无人能及|无可比拟|冠军|榜首|(?:收益|业绩|表现|回报)(?:也是|是|都是)?(?:最好|最强|最突出|最出色|最高(?!的时候|时))|最火|最热门|最畅销|卖得最好|销量最高|最受欢迎|压箱底|镇店之宝"),
+    re: zh("最好(?=的)(?!的办法|的方法|的做法|的方式)|最(?:强|牛|良心|低风险|靠谱|可靠|保险|赚钱|划算)|(?:全行|全市|全国|全网|同类|业内|市场)(?:中|里|上)?(?:收益)?最(?:高|好|稳|强)|风险最(?:低|小)(?!的是)|之王|(?:业内|业界|全网|全国|全球|行业内)(?:公认)?(?:第一(?!家|个|批|次|时间|步|天|期|位|档)|最)|都比不了|没(?:人|有人|有谁)(?:能)?比(?:得上|得过)?(?:他们|它|我们)|找不到比|最佳|最优|最安全|最稳[健妥]?|最高收益|收益最高(?!的时候|时)|唯一(?!能|可以|要|需要|想|的办法)|名列前茅|遥遥领先|顶级|首选|(?:排名|行业|业绩|收益|全国|全省|全港|全区|全城|全网|全球|全行|全市|同类|市场|排)第一(?!时间|次|批|家|个|步|天|期|季|年|月|周|轮|阶段|部分|条|点|线|手)|最抗跌|最抵|没(?:人|谁)敢(?:说|称|排|当)第一|最(?:稳|安全|保险|靠谱)不过|第一名|第一品牌|没有之一|数一数二|首屈一指|无人能及|无可比拟|冠军|榜首|(?:收益|业绩|表现|回报)(?:也是|是|都是)?(?:最好|最强|最突出|最出色|最高(?!的时候|时))|最火|最热门|最畅销|卖得最好|销量最高|最受欢迎|压箱底|镇店之宝"),
   },
   {
     rule: "superlative", en: true,
@@ -906,6 +935,54 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|(?:稳稳|稳定|固定|保底|至少|起码)地?${GAP}{0,2}?(?:有|能有|能拿|拿|获得|给您)${GAP}{0,4}?\\d+(?:\\.\\d+)?%|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`), reject: (t, i) => zhHedged(t, i) },
   { rule: "benchmark-as-return", en: true, re: en("\\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\\s*\\d[\\d.,]*%?") },
   { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)"), reject: (t, i) => REDEMPTION_VALUE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
+  // Round 12 (session 12): rhetorical questions, history as a guarantee, superlatives without a
+  // ranking word, for wording no earlier round had.
+  // no-loss-promise, rhetorical: a question whose only answer is "no loss" (难道我们几十年的大银行还会让您
+  // 亏钱吗？, 怎么可能让您的本金亏掉呢？, 这款产品还能让您亏钱不成？, 哪有让客户亏钱的道理？).
+  {
+    rule: "no-loss-promise", noNegation: true,
+    re: zh(`(?:难道|怎么(?:可能|会|能)|咋(?:会|能|可能)|哪(?:会|能|有|里会|里能)|岂(?:会|能|有)|还(?:能|会))${GAP}{0,14}?(?:让|叫|害)${GAP}{0,10}?(?:亏|赔(?![偿付])|损失|吃亏|打水漂)${GAP}{0,8}?(?:[？?]|(?:吗|呢|么|不成|的道理|道理)(?=[，,。！!…~～\\s]|$))`),
+    reject: (t, i, m) => /不(?!成)|没/.test(m.replace(/信不过/g, "")) || ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")),
+  },
+  // no-loss-promise, rhetorical: no one ever lost (您见过哪个买我们行理财的客户最后亏钱的？), and the
+  // fear of loss answered "impossible" (您还担心亏？根本不可能的事).
+  { rule: "no-loss-promise", noNegation: true, re: zh(`(?:见过|听说过|听过|有过)(?:哪个|哪位|谁|哪家|哪一个|一个)${GAP}{0,16}?(?:亏|赔)(?:过|了)?(?:钱|本)?的?(?:吗|呢)?[？?]|(?:担心|怕|害怕)(?:会)?(?:亏|赔|损失)${GAP}{0,6}?[？?]\\s*(?:那|这)?(?:是)?(?:根本|压根|完全|绝对)?(?:不可能|没可能|不会的)`), reject: (t, i) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")) },
+  // certain-outcome, rhetorical: every past fall recovered, asked as a question (哪次不是涨回来了？,
+  // 我们哪次让客户失望过？).
+  {
+    rule: "certain-outcome", noNegation: true,
+    reject: (t, i) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")),
+    re: zh(`(?:哪次|哪回|哪一次|哪一回|哪轮|哪一轮|哪一波|哪波)${GAP}{0,10}?(?:不是|没有?)${GAP}{0,6}?(?:${ZH_RECOVERY}|涨上来|扛过来|挺过来|拉回来|回来)|(?:哪次|哪回|哪一次|什么时候)(?:让|叫)(?:客户|您|你|大家|投资者)?(?:(?:失望|吃亏|亏|赔)(?:过|了)|吃过亏)|(?:哪个|哪位|哪家|谁)${GAP}{0,14}?不是(?:赚|挣|盈利|回本|涨)`),
+  },
+  // certain-outcome: history as the guarantee (历史上每次跌完都涨回来了，这次也一样，跑不了;
+  // 以往每一轮下跌它都扛过来了，这一轮也不例外). Told as history only (过去涨回来过，不代表这次一定会) it is not.
+  {
+    rule: "certain-outcome",
+    re: zh(`(?:这次|这回|这一次|这一回|这一轮|这轮|这波|这一波|这趟|今年)(?:(?:也|同样|照样|还是|肯定|一定|绝对|必然|准|照旧)*(?:一样|不例外|差不了|跑不了|没跑|错不了)|(?:也|同样|照样|还是|肯定|一定|绝对|必然|准|也会|也能|一样|照旧)+${GAP}{0,8}?(?:一样|不例外|差不了|跑不了|没跑|错不了|没问题|如此|这样|回来|涨回来|涨上来|修复|回本|扛过去|挺过去|涨上去|拉回来))`),
+    reject: (t, i) => !ZH_HISTORY_RECOVERY.test(t.slice(Math.max(0, t.lastIndexOf("\n", i) + 1, i - 48), i)) || ZH_HISTORY_HEDGE.test(sentenceAt(t, i)),
+  },
+  // certain-outcome: the recovery stated flat, with the assertive 的 (净值会回去的, 它会涨回来的).
+  { rule: "certain-outcome", re: zh(`(?:净值|价格|产品|它|行情|市场|股市|基金|这只|这款)${GAP}{0,4}?(?:会|能)(?:涨)?回(?:来|去)的(?=[，,。！!~～\\s]|$)`), reject: (t, i) => zhHedged(t, i) },
+  // superlative: none comes near (全行没有对手, 没有比这款更稳的理财, 放眼全市场无人能及).
+  { rule: "superlative", re: zh(`(?:没有?|无|找不[到出]|挑不出)(?:任何)?(?:对手|敌手)|(?:没有?|找不[到出]|挑不出)(?:比|能比)(?:这|它|这款|这个|这只|我们)${GAP}{0,6}?更(?:稳|安全|好|靠谱|抗跌|稳健|保险|划算|高|强)`), reject: (t, i, m) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")) || !/^(?:没有?|无|找不[到出]|挑不出)/.test(m) },
+  // superlative: the choice that cannot be wrong (您选我们绝对没错, 选它准没错, 跟着我们买就对了).
+  { rule: "superlative", re: zh(`(?:选|买|跟|投|选择|认准|揀|拣)${GAP}{0,8}?(?:绝对|肯定|准|一定|保证|包|必)(?:没错|没有错|不会错|错不了)|(?:跟着我们|跟着我|选我们|选它|选这款)${GAP}{0,4}?(?:买|投)?就(?:对了|没错)|(?:买|选|揀|拣)(?:这只|这款|这个|它|我们)(?:就|准|肯定)?没错`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/(?:没错|没有错|不会错|错不了)$/, "")) },
+  // promise-words: 包本 (保本 said colloquially).
+  { rule: "promise-words", re: zh("包本(?!金)") },
+  // no-loss-promise: the fall that does not touch the payout (净值跌了也不影响到期拿钱), and a no-loss
+  // that holds whatever happens (哪怕市场再差，您拿到期也是不赔钱的).
+  { rule: "no-loss-promise", re: zh(`(?:跌|亏|下跌)${GAP}{0,4}?(?:也|都)不(?:影响|耽误)(?:您|你)?(?:到期)?(?:拿钱|拿回|拿本|兑付|取钱|拿到钱)|(?:哪怕|即使|就算|不管|无论|再)${GAP}{0,12}?[，,]?${GAP}{0,10}?(?:也|都|照样|还是)(?:是|会是)?不(?:赔|亏)(?:钱|本)?的`) },
+  // benchmark-as-return: the yield paid whatever happens (年化有5个点，跌了到期也照样给).
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:${ZH_YIELD_R})[^。！？；!?;\\n]{0,16}?(?:照样|照常|照|依旧|依然|一样)(?:给|拿|付|兑付|发|到账)(?![着回不])`), reject: (t, i) => yieldHedged(t, i) },
+
+  // no-loss-promise, rhetorical: the money cannot run off (这钱还能跑了不成？), nor the loss go far
+  // (国有银行的理财还能亏到哪去？).
+  { rule: "no-loss-promise", noNegation: true, re: zh(`(?:钱|本金|本钱|资金|投资)${GAP}{0,6}?(?:还能|还会|难道会|难道能|怎么会|怎么可能)(?:跑|飞|丢|没)(?:了|掉)?(?:不成|吗|么)?(?:[？?]|(?<=不成)(?=[，,。！!\\s]|$))|(?:还能|又能|还会|能)(?:亏|跌|赔)(?:到|得)?(?:哪|哪儿|哪里)去`), reject: (t, i) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")) },
+  // benchmark-as-return: the yield handed over at maturity (到期就给您4%).
+  { rule: "benchmark-as-return", need: /\d|百分/, re: zh(`(?:到期|到时候|届时|期满)${GAP}{0,3}?(?:就|都|会|能|肯定|一定|照样)*(?:给|付给|发给|打给)(?:您|你)${GAP}{0,2}?(?:${ZH_YIELD_R})`), reject: (t, i) => yieldHedged(t, i) },
+  // compensation-promise: somebody behind it who will carry the loss (这个产品是有人兜着的).
+  { rule: "compensation-promise", re: zh(`(?:有人|有银行|有行里|有国家|有公司|上面)(?:会)?(?:兜着|兜底|托底|兜住|扛着|担着)`) },
+
 ];
 
 const ZH_RETURN_WORDS = /(?:就是|即是|便是|等于|也就是|就等于)(?:您|你)[^，。；！？,;!?\n]{0,6}?的?(?:收益|回报|利息|所得)|到(?:您|你)(?:的)?(?:手里|手上|口袋|兜里|账上|卡里|账户)|拿这个数|拿的就是|就是这个数|稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
@@ -1027,7 +1104,7 @@ export function modelUnitTexts(text: string): string[] {
 function reportsAQuote(u: string): boolean {
   const rest = u.replace(/“[^”]*”|「[^」]*」|"[^"]*"/g, " ");
   if (rest === u) return false;
-  return HAN.test(rest) ? ZH_QUOTE_DISTANCE.test(rest) : EN_QUOTE_DISTANCE.test(rest);
+  return HAN.test(rest) ? ZH_QUOTE_DISTANCE.test(rest) || ZH_REPORTED.test(rest) : EN_QUOTE_DISTANCE.test(rest);
 }
 
 function addModelFindings(t: string, hits: { rule: ComplianceRule; index: number; end: number }[]): void {
@@ -1119,6 +1196,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
       if (p.reject?.(t, i, m[0])) continue;
       if (p.en && englishNotAPromise(t, i, i + m[0].length)) continue;
       if (quoted(i, !!p.en)) continue;
+      if (!p.en && (zhMentioned(t, i + m[0].length) || (p.rule === "benchmark-as-return" && notAYield(t, i, m[0])))) continue;
       if (!p.noNegation && negatedAt(t, i, i + m[0].length, !!p.en)) continue;
       add(p.rule, i, i + m[0].length);
     }
