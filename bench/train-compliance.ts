@@ -3,7 +3,7 @@
 //
 // Training data: the tuning files only (TRAINING_FILES). The corpus's holdout quarter is left out,
 // so `npm run check:corpus` can report the whole check on sentences neither the model nor this
-// round's rules were fitted to, and so are the blind rounds still unseen (blind10, blind11: their
+// round's rules were fitted to, and so are the blind rounds still unseen (blind11, blind12: their
 // headers say so); a test (test/compliance-model.test.ts) checks that no unseen round is listed.
 // Deterministic (a fixed-seed shuffle, plain SGD in a fixed order): the same files give the same
 // weights, and the test retrains and compares them to the committed file.
@@ -19,11 +19,17 @@ import { type PromiseModel, type StoredModel, encodeWeights, promiseFeatures } f
 import { CORPUS, type CorpusRow, readCorpus } from "./compliance-eval";
 
 /** The files the model learns from, beside corpus.tsv; every row of them except corpus.tsv's holdout split. */
-export const TRAINING_FILES = ["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "lookalikes.tsv"];
+export const TRAINING_FILES = ["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "blind10.tsv", "train12.tsv", "lookalikes.tsv"];
 export const MODEL_FILE = path.join(path.dirname(CORPUS), "..", "..", "..", "src", "core", "compliance-model.json");
 
 export interface TrainOptions { nmax: number; bits: number; epochs: number; rate: number; l2: number; seed: number }
-export const TRAIN_DEFAULTS: TrainOptions = { nmax: 4, bits: 13, epochs: 30, rate: 0.2, l2: 1e-3, seed: 1 };
+/**
+ * Chosen in session 8 on train12.tsv in two folds (each half held out, the model trained on the rest
+ * and blind10): 16,384 buckets and a rate of 0.4 gained 1-2 points of precision and 2-4 of recall
+ * over 8,192 and 0.2 (zh 0.946/0.870 -> 0.958/0.920 and 0.919/0.910 -> 0.929/0.920; en 0.940/0.806 ->
+ * 0.952/0.816 and 0.938/0.882 -> 0.959/0.922); more buckets, epochs or less L2 gained nothing.
+ */
+export const TRAIN_DEFAULTS: TrainOptions = { nmax: 4, bits: 14, epochs: 30, rate: 0.4, l2: 1e-3, seed: 1 };
 
 export function trainingRows(): CorpusRow[] {
   return [...TRAINING_FILES.flatMap((f) => readCorpus(path.join(path.dirname(CORPUS), f))

@@ -12,8 +12,8 @@ const FIXTURES = path.join(__dirname, "fixtures", "compliance");
 
 describe("the model's data", () => {
   test("trained on the tuning files only: the rounds still unseen are not among them", () => {
-    expect(TRAINING_FILES).toEqual(["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "lookalikes.tsv"]);
-    for (const f of fs.readdirSync(FIXTURES).filter((f) => /^blind\d+\.tsv$/.test(f) && Number(/\d+/.exec(f)![0]) >= 10)) {
+    expect(TRAINING_FILES).toEqual(["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "blind10.tsv", "train12.tsv", "lookalikes.tsv"]);
+    for (const f of fs.readdirSync(FIXTURES).filter((f) => /^blind\d+\.tsv$/.test(f) && Number(/\d+/.exec(f)![0]) >= 11)) {
       expect(TRAINING_FILES).not.toContain(f);
     }
     const rows = trainingRows();
@@ -77,7 +77,7 @@ describe("the rules and the model together", () => {
   });
 
   test("a promise quoted to report it: the model alone raises nothing, as the rules do not", () => {
-    const qa = 'QA finding: agent said "you\'ll be back above 1.5 by spring", flagged for coaching.';
+    const qa = 'The RM said "trust me, you\'ll be back above 1.5 soon".';
     expect(promiseProbability(normalisedText(qa))).toBeGreaterThan(RAISE_ABOVE); // the quoted words look like a promise
     expect(checkText(qa)).toEqual([]);
     // a promise no rule holds, said and not quoted, is still the model's to raise

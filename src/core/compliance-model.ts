@@ -10,9 +10,10 @@
 // negation scope, so it only adds: a text no rule finds anything in becomes a "likely-promise"
 // warning when the model is fairly sure and no disavowal stands in it (compliance.ts).
 //
-// Features are hashed (FNV-1a) into 8,192 buckets (as good as 65,536 on blind round 9) and the
-// weights stored as signed bytes with one scale, so the whole model is a base64 string of 11 KB
-// (8 KB gzipped) in the pane's bundle, and scoring a sentence costs one hash per n-gram. The weights are data
+// Features are hashed (FNV-1a) into 16,384 buckets (8,192 until session 8, when 800 more training
+// sentences made the larger table pay: train-compliance.ts TRAIN_DEFAULTS) and the weights stored as
+// signed bytes with one scale, so the whole model is a base64 string of 22 KB in the chunk the pane
+// loads when it first drafts, and scoring a sentence costs one hash per n-gram. The weights are data
 // (compliance-model.json), made by `npm run train:compliance` (bench/train-compliance.ts) from the
 // tuning files only, deterministically; a test retrains and compares. Pure: no I/O here.
 
