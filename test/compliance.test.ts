@@ -600,7 +600,7 @@ describe("round 12 classes (English)", () => {
   });
 });
 
-// Round 12 (session 12, Chinese): the classes blind round 10 missed, in general form: rhetorical
+// Round 12 (session 8, Chinese): the classes blind round 10 missed, in general form: rhetorical
 // questions whose only answer is "no loss" or "it recovers", history told as the guarantee, superlatives
 // without a ranking word (全省第一, 最抗跌, 没有对手, 选我们绝对没错), 包本, a payout "whatever happens";
 // and their look-alikes: speech a third party is reported to have said (质检记录, 有人向您保证“…”), the
