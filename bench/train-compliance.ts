@@ -19,7 +19,7 @@ import { type PromiseModel, type StoredModel, encodeWeights, promiseFeatures } f
 import { CORPUS, type CorpusRow, readCorpus } from "./compliance-eval";
 
 /** The files the model learns from, beside corpus.tsv; every row of them except corpus.tsv's holdout split. */
-export const TRAINING_FILES = ["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "blind10.tsv", "train12.tsv", "lookalikes.tsv"];
+export const TRAINING_FILES = ["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "blind10.tsv", "train12.tsv", "train13-zh.tsv", "lookalikes.tsv"];
 export const MODEL_FILE = path.join(path.dirname(CORPUS), "..", "..", "..", "src", "core", "compliance-model.json");
 
 export interface TrainOptions { nmax: number; bits: number; epochs: number; rate: number; l2: number; seed: number }
