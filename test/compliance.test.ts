@@ -503,9 +503,11 @@ describe("round 11: long texts", () => {
   });
 });
 
+/** The findings of a text as [rule, excerpt] pairs. */
+const hits = (text: string) => checkText(text).map((f) => [f.rule, f.text]);
+
 // Round 11: the Chinese classes round 10 missed, named with what they find.
 describe("round 11 classes (Chinese)", () => {
-  const hits = (text: string) => checkText(text).map((f) => [f.rule, f.text]);
   test.each([
     ["【某某银行】尊敬的客户，您持有的稳享系列到期按年化4.2%兑付，请留意到账。", "benchmark-as-return", "按年化4.2%兑付"],
     ["年化收益率４．５％，这是合同里写死的，您到期照拿。", "benchmark-as-return", "４．５％，这是合同里写死的，您到期照拿"],
@@ -606,7 +608,6 @@ describe("round 12 classes (English)", () => {
 // and their look-alikes: speech a third party is reported to have said (质检记录, 有人向您保证“…”), the
 // words named as words (保本这两个字, 等字眼), clock times (晚上七点我打给您), a past change in points.
 describe("round 12: rhetorical questions, history as a guarantee, superlatives, reported speech, mentions, clock times", () => {
-  const hits = (text: string) => checkText(text).map((f) => [f.rule, f.text]);
   test.each([
     ["净值会回去的，我们投研团队哪次让客户失望过？哪次不是涨回来了？", "certain-outcome", "净值会回去的"],
     ["您看，历史上每次跌完都涨回来了，这次也一样，跑不了。", "certain-outcome", "这次也一样"],

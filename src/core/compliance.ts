@@ -425,7 +425,11 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   if (opens <= 0 && !straight && !single) return false;
   // the sentence with the quotations taken out
   const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'[^']*'(?=[\s.,;:!?)]|$)/g, " ");
-  return en ? EN_QUOTE_DISTANCE.test(sentence) : ZH_QUOTE_DISTANCE.test(sentence) || ZH_REPORTED.test(sentence);
+  return distancesItself(sentence, en);
+}
+/** The rest of a sentence, its quotations taken out, distances itself from what they quote. */
+function distancesItself(rest: string, en: boolean): boolean {
+  return en ? EN_QUOTE_DISTANCE.test(rest) : ZH_QUOTE_DISTANCE.test(rest) || ZH_REPORTED.test(rest);
 }
 
 // The word itself named, not used: 保本这两个字, “刚兑”这个词, “最安全”“零风险”等字眼, 本金保障类的承诺.
@@ -489,6 +493,9 @@ interface Pattern {
   /** Reject a match by its surroundings (e.g. 无风险利率 is a market term). */
   reject?: (t: string, i: number, m: string) => boolean;
 }
+
+/** A Chinese negator in the 8 characters before t[i], within its clause (a negated worry, 别担心, not counted). */
+const zhNegatedJustBefore = (t: string, i: number) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, ""));
 
 const GAP = "[^，。；！？,.;!?\\n：:]";
 /**
@@ -640,7 +647,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: "no-loss-promise", noNegation: true,
     re: zh("(?:哪有|哪会|哪能|怎么会|怎么可能|咋会|咋可能)(?:会)?(?:亏|赔钱|亏钱|亏本|跌没)(?!了?(?:这么|那么|这样|成这样)|得(?:这么|那么|厉害))"),
-    reject: (t, i) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")),
+    reject: zhNegatedJustBefore,
   },
   // Certainty about a future outcome.
   { rule: "certain-outcome", re: zh(`(?:${ZH_CERTAIN})${GAP}{0,16}?(?:${ZH_OUTCOME})`) },
@@ -942,16 +949,16 @@ const PATTERNS: Pattern[] = [
   {
     rule: "no-loss-promise", noNegation: true,
     re: zh(`(?:难道|怎么(?:可能|会|能)|咋(?:会|能|可能)|哪(?:会|能|有|里会|里能)|岂(?:会|能|有)|还(?:能|会))${GAP}{0,14}?(?:让|叫|害)${GAP}{0,10}?(?:亏|赔(?![偿付])|损失|吃亏|打水漂)${GAP}{0,8}?(?:[？?]|(?:吗|呢|么|不成|的道理|道理)(?=[，,。！!…~～\\s]|$))`),
-    reject: (t, i, m) => /不(?!成)|没/.test(m.replace(/信不过/g, "")) || ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")),
+    reject: (t, i, m) => /不(?!成)|没/.test(m.replace(/信不过/g, "")) || zhNegatedJustBefore(t, i),
   },
   // no-loss-promise, rhetorical: no one ever lost (您见过哪个买我们行理财的客户最后亏钱的？), and the
   // fear of loss answered "impossible" (您还担心亏？根本不可能的事).
-  { rule: "no-loss-promise", noNegation: true, re: zh(`(?:见过|听说过|听过|有过)(?:哪个|哪位|谁|哪家|哪一个|一个)${GAP}{0,16}?(?:亏|赔)(?:过|了)?(?:钱|本)?的?(?:吗|呢)?[？?]|(?:担心|怕|害怕)(?:会)?(?:亏|赔|损失)${GAP}{0,6}?[？?]\\s*(?:那|这)?(?:是)?(?:根本|压根|完全|绝对)?(?:不可能|没可能|不会的)`), reject: (t, i) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")) },
+  { rule: "no-loss-promise", noNegation: true, re: zh(`(?:见过|听说过|听过|有过)(?:哪个|哪位|谁|哪家|哪一个|一个)${GAP}{0,16}?(?:亏|赔)(?:过|了)?(?:钱|本)?的?(?:吗|呢)?[？?]|(?:担心|怕|害怕)(?:会)?(?:亏|赔|损失)${GAP}{0,6}?[？?]\\s*(?:那|这)?(?:是)?(?:根本|压根|完全|绝对)?(?:不可能|没可能|不会的)`), reject: zhNegatedJustBefore },
   // certain-outcome, rhetorical: every past fall recovered, asked as a question (哪次不是涨回来了？,
   // 我们哪次让客户失望过？).
   {
     rule: "certain-outcome", noNegation: true,
-    reject: (t, i) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")),
+    reject: zhNegatedJustBefore,
     re: zh(`(?:哪次|哪回|哪一次|哪一回|哪轮|哪一轮|哪一波|哪波)${GAP}{0,10}?(?:不是|没有?)${GAP}{0,6}?(?:${ZH_RECOVERY}|涨上来|扛过来|挺过来|拉回来|回来)|(?:哪次|哪回|哪一次|什么时候)(?:让|叫)(?:客户|您|你|大家|投资者)?(?:(?:失望|吃亏|亏|赔)(?:过|了)|吃过亏)|(?:哪个|哪位|哪家|谁)${GAP}{0,14}?不是(?:赚|挣|盈利|回本|涨)`),
   },
   // certain-outcome: history as the guarantee (历史上每次跌完都涨回来了，这次也一样，跑不了;
@@ -964,7 +971,7 @@ const PATTERNS: Pattern[] = [
   // certain-outcome: the recovery stated flat, with the assertive 的 (净值会回去的, 它会涨回来的).
   { rule: "certain-outcome", re: zh(`(?:净值|价格|产品|它|行情|市场|股市|基金|这只|这款)${GAP}{0,4}?(?:会|能)(?:涨)?回(?:来|去)的(?=[，,。！!~～\\s]|$)`), reject: (t, i) => zhHedged(t, i) },
   // superlative: none comes near (全行没有对手, 没有比这款更稳的理财, 放眼全市场无人能及).
-  { rule: "superlative", re: zh(`(?:没有?|无|找不[到出]|挑不出)(?:任何)?(?:对手|敌手)|(?:没有?|找不[到出]|挑不出)(?:比|能比)(?:这|它|这款|这个|这只|我们)${GAP}{0,6}?更(?:稳|安全|好|靠谱|抗跌|稳健|保险|划算|高|强)`), reject: (t, i, m) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")) || !/^(?:没有?|无|找不[到出]|挑不出)/.test(m) },
+  { rule: "superlative", re: zh(`(?:没有?|无|找不[到出]|挑不出)(?:任何)?(?:对手|敌手)|(?:没有?|找不[到出]|挑不出)(?:比|能比)(?:这|它|这款|这个|这只|我们)${GAP}{0,6}?更(?:稳|安全|好|靠谱|抗跌|稳健|保险|划算|高|强)`), reject: (t, i, m) => zhNegatedJustBefore(t, i) || !/^(?:没有?|无|找不[到出]|挑不出)/.test(m) },
   // superlative: the choice that cannot be wrong (您选我们绝对没错, 选它准没错, 跟着我们买就对了).
   { rule: "superlative", re: zh(`(?:选|买|跟|投|选择|认准|揀|拣)${GAP}{0,8}?(?:绝对|肯定|准|一定|保证|包|必)(?:没错|没有错|不会错|错不了)|(?:跟着我们|跟着我|选我们|选它|选这款)${GAP}{0,4}?(?:买|投)?就(?:对了|没错)|(?:买|选|揀|拣)(?:这只|这款|这个|它|我们)(?:就|准|肯定)?没错`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/(?:没错|没有错|不会错|错不了)$/, "")) },
   // promise-words: 包本 (保本 said colloquially).
@@ -977,7 +984,7 @@ const PATTERNS: Pattern[] = [
 
   // no-loss-promise, rhetorical: the money cannot run off (这钱还能跑了不成？), nor the loss go far
   // (国有银行的理财还能亏到哪去？).
-  { rule: "no-loss-promise", noNegation: true, re: zh(`(?:钱|本金|本钱|资金|投资)${GAP}{0,6}?(?:还能|还会|难道会|难道能|怎么会|怎么可能)(?:跑|飞|丢|没)(?:了|掉)?(?:不成|吗|么)?(?:[？?]|(?<=不成)(?=[，,。！!\\s]|$))|(?:还能|又能|还会|能)(?:亏|跌|赔)(?:到|得)?(?:哪|哪儿|哪里)去`), reject: (t, i) => ZH_NEGATOR.test(t.slice(Math.max(spanStart(t, i, clauseEnd), i - 8), i).replace(ZH_WORRY, "")) },
+  { rule: "no-loss-promise", noNegation: true, re: zh(`(?:钱|本金|本钱|资金|投资)${GAP}{0,6}?(?:还能|还会|难道会|难道能|怎么会|怎么可能)(?:跑|飞|丢|没)(?:了|掉)?(?:不成|吗|么)?(?:[？?]|(?<=不成)(?=[，,。！!\\s]|$))|(?:还能|又能|还会|能)(?:亏|跌|赔)(?:到|得)?(?:哪|哪儿|哪里)去`), reject: zhNegatedJustBefore },
   // benchmark-as-return: the yield handed over at maturity (到期就给您4%).
   { rule: "benchmark-as-return", need: /\d|百分/, re: zh(`(?:到期|到时候|届时|期满)${GAP}{0,3}?(?:就|都|会|能|肯定|一定|照样)*(?:给|付给|发给|打给)(?:您|你)${GAP}{0,2}?(?:${ZH_YIELD_R})`), reject: (t, i) => yieldHedged(t, i) },
   // compensation-promise: somebody behind it who will carry the loss (这个产品是有人兜着的).
@@ -1104,7 +1111,7 @@ export function modelUnitTexts(text: string): string[] {
 function reportsAQuote(u: string): boolean {
   const rest = u.replace(/“[^”]*”|「[^」]*」|"[^"]*"/g, " ");
   if (rest === u) return false;
-  return HAN.test(rest) ? ZH_QUOTE_DISTANCE.test(rest) || ZH_REPORTED.test(rest) : EN_QUOTE_DISTANCE.test(rest);
+  return distancesItself(rest, !HAN.test(rest));
 }
 
 function addModelFindings(t: string, hits: { rule: ComplianceRule; index: number; end: number }[]): void {

@@ -26,9 +26,9 @@ import { SettingsStep } from "./SettingsStep";
 import { DrillStep } from "./DrillStep";
 import { useDrill } from "./useDrill";
 
-// The compliance check (its rules, its model and opencc's traditional-to-simplified dictionary,
-// about 85 KB gzipped, a fifth of the pane) is needed only to draft, to write the sheets and for the
-// live event. Those load with import() (webpack.config.js keeps them out of the initial chunks),
+// The compliance check (its rules, its model and opencc's traditional-to-simplified dictionary) and
+// what needs it, the drafts, the sheets' builders and the live event, were 151 KB of the pane's 403 KB
+// gzipped, and are needed only after a workbook is analysed. They load with import() (webpack.config.js keeps them out of the initial chunks),
 // and begin to load as soon as a workbook has been analysed, so the step is there when opened.
 const loadDrafts = () => import("./DraftsStep");
 const loadEvent = () => import("./EventPanel");

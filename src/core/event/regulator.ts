@@ -261,7 +261,7 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
   box("next", zh ? "下一步工作（填写）" : "Next steps (fill in)", 3);
 
   // the version: everything on the sheet so far but the title (which has the generation time)
-  const approval = approvalOf(o.previous, reportVersion([JSON.stringify(blocks.slice(1))]), L);
+  const approval = approvalOf(o.previous, reportVersion(JSON.stringify(blocks.slice(1))), L);
   blocks[0] = { kind: "title", text: title, subtitle: [`${subtitle}    ${approvalLine(approval, L)}`] };
   heading(zh ? (o.kind === "first" ? "七、审定" : "八、审定") : (o.kind === "first" ? "7. Approval" : "8. Approval"));
   blocks.push({
@@ -323,7 +323,7 @@ const APPROVAL_LABEL: Record<"version" | "status" | "approver" | "approvedAt" | 
   history: { "zh-CN": "审定记录（内容变化前的审定）", "en-US": "Approval history (approvals of earlier content)" },
 };
 
-export interface ReportApproval {
+interface ReportApproval {
   /** Eight hex digits of the sheet's content. */
   version: string;
   approver: string;
@@ -333,12 +333,9 @@ export interface ReportApproval {
 }
 
 /** The version of a report's content: FNV-1a over its text, as 8 hex digits. */
-export function reportVersion(texts: readonly string[]): string {
+function reportVersion(content: string): string {
   let h = 2166136261;
-  for (const t of texts) {
-    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619);
-    h = Math.imul(h ^ 10, 16777619);
-  }
+  for (let i = 0; i < content.length; i++) h = Math.imul(h ^ content.charCodeAt(i), 16777619);
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
@@ -353,7 +350,7 @@ function previousVersion(previous: SheetSnapshot | undefined): string | undefine
   return undefined;
 }
 
-export function approvalOf(previous: SheetSnapshot | undefined, version: string, L: Locale): ReportApproval {
+function approvalOf(previous: SheetSnapshot | undefined, version: string, L: Locale): ReportApproval {
   const read = (k: keyof typeof APPROVAL_LABEL, key: string) => readAnalystText(previous, key, APPROVAL_LABEL[k][L]).trim();
   const approver = read("approver", "regulator-approver");
   const approvedAt = read("approvedAt", "regulator-approved-at");
