@@ -3,8 +3,8 @@
 //
 // Training data: the tuning files only (TRAINING_FILES). The corpus's holdout quarter is left out,
 // so `npm run check:corpus` can report the whole check on sentences neither the model nor this
-// round's rules were fitted to, and so are the blind rounds still unseen (blind11, blind12: their
-// headers say so); a test (test/compliance-model.test.ts) checks that no unseen round is listed.
+// round's rules were fitted to, and so are the blind rounds still unseen (blind13 now, and blind12
+// and blind14, which chose the threshold: their headers say so); a test (test/compliance-model.test.ts) checks that no unseen round is listed.
 // Deterministic (a fixed-seed shuffle, plain SGD in a fixed order): the same files give the same
 // weights, and the test retrains and compares them to the committed file.
 
@@ -19,7 +19,7 @@ import { type PromiseModel, type StoredModel, encodeWeights, promiseFeatures } f
 import { CORPUS, type CorpusRow, readCorpus } from "./compliance-eval";
 
 /** The files the model learns from, beside corpus.tsv; every row of them except corpus.tsv's holdout split. */
-export const TRAINING_FILES = ["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "blind10.tsv", "train12.tsv", "train13-zh.tsv", "lookalikes.tsv"];
+export const TRAINING_FILES = ["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "blind10.tsv", "train12.tsv", "train13-zh.tsv", "blind11.tsv", "train13-en.tsv", "train14-zh.tsv", "train14-en.tsv", "lookalikes.tsv"];
 export const MODEL_FILE = path.join(path.dirname(CORPUS), "..", "..", "..", "src", "core", "compliance-model.json");
 
 export interface TrainOptions { nmax: number; bits: number; epochs: number; rate: number; l2: number; seed: number }
@@ -28,8 +28,11 @@ export interface TrainOptions { nmax: number; bits: number; epochs: number; rate
  * and blind10): 16,384 buckets and a rate of 0.4 gained 1-2 points of precision and 2-4 of recall
  * over 8,192 and 0.2 (zh 0.946/0.870 -> 0.958/0.920 and 0.919/0.910 -> 0.929/0.920; en 0.940/0.806 ->
  * 0.952/0.816 and 0.938/0.882 -> 0.959/0.922); more buckets, epochs or less L2 gained nothing.
+ * Session 9, with 1,600 more sentences, in three folds over 1,850 of them: 65,536 buckets
+ * 0.943/0.907 -> 0.950/0.917 at the same threshold; 131,072, nmax 3 or 5, more epochs, a larger
+ * rate, less or more L2, and negation-scope word features gained nothing beyond noise.
  */
-export const TRAIN_DEFAULTS: TrainOptions = { nmax: 4, bits: 14, epochs: 30, rate: 0.4, l2: 1e-3, seed: 1 };
+export const TRAIN_DEFAULTS: TrainOptions = { nmax: 4, bits: 16, epochs: 30, rate: 0.4, l2: 1e-3, seed: 1 };
 
 export function trainingRows(): CorpusRow[] {
   return [...TRAINING_FILES.flatMap((f) => readCorpus(path.join(path.dirname(CORPUS), f))

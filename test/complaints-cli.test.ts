@@ -106,7 +106,7 @@ describe("the live event end to end on files", () => {
     expect((await run("event", "new", "--report-deadlines", "soon", "--out", at("x.xlsx"))).code).toBe(2);
   });
 
-  test("analyze --out: the typed complaint kept and looked up, the regulator report, the steps LossDesk did completed", async () => {
+  test("analyze --out: the typed complaint kept and looked up, the regulator report, the steps LossDesk did completed (the written report once approved)", async () => {
     const r = await run("analyze", typed, "--out", out, "--locale", "zh-CN", "--regulator-report", "update");
     expect(r.code).toBe(0);
     const wb = await readXlsxFile(out);
@@ -120,9 +120,32 @@ describe("the live event end to end on files", () => {
     expect(find(report, "口头报告（2 小时内）")).toBeDefined();
     const steps = sheet(wb, "应急响应");
     const status = (key: string) => steps.rows.find((x) => x?.includes(key))?.[5];
-    expect([status("analyse"), status("drafts"), status("report-written"), status("activate")]).toEqual(["已完成", "已完成", "已完成", "未开始"]);
+    // the report is written but not approved: its step is started, not done, and the run says why
+    expect([status("analyse"), status("drafts"), status("report-written"), status("activate")]).toEqual(["已完成", "已完成", "进行中", "未开始"]);
+    expect(r.out).toContain("监管报告!A1: 监管报告待审定：填写审定人和审定时间后方可报送；审定前“报送书面报告”一步保持进行中，不标为完成");
     const log = sheet(wb, "事件记录");
-    expect(log.rows.filter((x) => x?.[2] === "自动完成").map((x) => x![4])).toHaveLength(3);
+    expect(log.rows.filter((x) => x?.[2] === "自动完成").map((x) => x![4])).toHaveLength(2);
+    // the leadership group approves it (approver and time typed under their labels); the next run completes the step
+    const approvedFile = at("approved.xlsx");
+    const xb = new ExcelJS.Workbook();
+    await xb.xlsx.readFile(out);
+    const ws = xb.getWorksheet("监管报告")!;
+    const box = (label: string, value: string) => {
+      let row = 0;
+      ws.eachRow((x, n) => { if (String(x.getCell(1).value ?? "").trim() === label) row = n; });
+      expect(row).toBeGreaterThan(0);
+      ws.getRow(row + 1).getCell(1).value = value;
+    };
+    box("审定人（应急领导小组，填写）", "王行长");
+    box("审定时间（填写）", "2026-12-01 10:30");
+    await xb.xlsx.writeFile(approvedFile);
+    const again = at("again.xlsx");
+    const r2 = await run("analyze", approvedFile, "--out", again, "--locale", "zh-CN");
+    expect(r2.code).toBe(0);
+    expect(r2.out).not.toContain("监管报告待审定");
+    const wb2 = await readXlsxFile(again);
+    expect(find(sheet(wb2, "监管报告"), "已审定：王行长 2026-12-01 10:30")).toBeDefined();
+    expect(sheet(wb2, "应急响应").rows.find((x) => x?.includes("report-written"))?.[5]).toBe("已完成");
     const risk = sheet(wb, "风险评估报告");
     expect(find(risk, "十一、客户投诉")).toBeDefined();
     expect(sheet(wb, "媒体口径").rows.length).toBeGreaterThan(5);

@@ -4,16 +4,18 @@ import { execFileSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { RAISE_ABOVE, checkText, normalisedText } from "../src/core/compliance";
-import { decodeWeights, encodeWeights, promiseFeatures, promiseProbability, trainedModel } from "../src/core/compliance-model";
+import { RAISE_ABOVE, VETO_BELOW, checkText, normalisedText } from "../src/core/compliance";
+import { decodeWeights, encodeWeights, promiseFeatures, promiseProbability, trainedModel, withoutSalutation } from "../src/core/compliance-model";
 import { MODEL_FILE, TRAINING_FILES, modelJson, ownTextRows, trainPromiseModel, trainingRows } from "../bench/train-compliance";
 
 const FIXTURES = path.join(__dirname, "fixtures", "compliance");
 
 describe("the model's data", () => {
   test("trained on the tuning files only: the rounds still unseen are not among them", () => {
-    expect(TRAINING_FILES).toEqual(["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "blind10.tsv", "train12.tsv", "train13-zh.tsv", "lookalikes.tsv"]);
-    for (const f of fs.readdirSync(FIXTURES).filter((f) => /^blind\d+\.tsv$/.test(f) && Number(/\d+/.exec(f)![0]) >= 11)) {
+    expect(TRAINING_FILES).toEqual(["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "blind10.tsv", "train12.tsv", "train13-zh.tsv",
+      "blind11.tsv", "train13-en.tsv", "train14-zh.tsv", "train14-en.tsv", "lookalikes.tsv"]);
+    // blind12 and blind13 stay unseen (their headers say what they measured)
+    for (const f of fs.readdirSync(FIXTURES).filter((f) => /^blind\d+\.tsv$/.test(f) && Number(/\d+/.exec(f)![0]) >= 12)) {
       expect(TRAINING_FILES).not.toContain(f);
     }
     const rows = trainingRows();
@@ -100,5 +102,51 @@ describe("the rules and the model together", () => {
     expect(checkText(honest + honest + honest)).toEqual([]);
     const f = checkText(`${honest}${honest}老客户都知道，这款从来没让人失望过，明年照样给您赚。${honest}`);
     expect(f).toEqual([{ rule: "likely-promise", severity: "warning", text: "老客户都知道，这款从来没让人失望过，明年照样给您赚" }]);
+  });
+
+  // Session 9: the model may drop a phrase pattern's finding where the unit quotes, reports, teaches,
+  // asks or supposes and the model finds it plainly honest (VETO_BELOW); never where no such frame is.
+  test.each([
+    "质检记录：2024年3月12日坐席工号0716在与客户通话中表述“这个产品肯定能涨回来”，属于违规承诺收益，已对该坐席进行约谈并扣减当月绩效。",
+    '"Low risk means no risk" is a misunderstanding; low-risk products can still lose money.',
+    "客户说：“你们当初说不会亏钱的。”我已如实记在工单里。",
+    "Training note: never tell a client 'you'll surely recover' or 'your principal is safe'.",
+  ])("a promise quoted to report or teach it: nothing (%s)", (s) => {
+    expect(checkText(s)).toEqual([]);
+  });
+
+  test("the veto needs a frame and the model's low score both; the English clause model's findings it never drops", () => {
+    // a promise added to a sentence the model knows as LossDesk's own: the model scores it honest, no frame, it stands
+    expect(promiseProbability(normalisedText("{客户经理}将在{联系时间}亲自致电，保证收益。"))).toBeLessThan(VETO_BELOW);
+    expect(checkText("{客户经理}将在{联系时间}亲自致电，保证收益。").map((f) => f.rule)).toEqual(["promise-words"]);
+    // "can't" reads as honest to the n-grams; the clause model read "can't fail to"
+    expect(promiseProbability(normalisedText("The fund can't fail to recover once the rate cycle turns."))).toBeLessThan(VETO_BELOW);
+    expect(checkText("The fund can't fail to recover once the rate cycle turns.").map((f) => f.rule)).toEqual(["certain-outcome"]);
+  });
+
+  test.each([
+    ["客户问：这次亏损银行会补偿吗？", []],
+    ["Will the bank make up my losses?", []],
+    // a rhetorical question put to the client is a promise
+    ["Do you think I would let you lose money?", ["no-loss-promise"]],
+  ])("a question in the client's own voice is no promise: %s", (s, rules) => {
+    expect(checkText(s).map((f) => f.rule)).toEqual(rules);
+  });
+
+  test("a salutation carries no weight: 尊敬的客户：您好 alone scores 0, and is left out of a longer unit's features", () => {
+    expect(withoutSalutation("尊敬的王先生：您好！您的产品净值下跌")).toBe("您的产品净值下跌");
+    expect(withoutSalutation("Dear Mr Tan, the fund fell")).toBe("the fund fell");
+    expect(withoutSalutation("本金保证")).toBe("本金保证");
+    expect(promiseProbability(normalisedText("尊敬的客户：您好。"))).toBe(0);
+    expect(promiseFeatures(normalisedText("尊敬的客户：您好！本金安全"), 4, 16)).toEqual(promiseFeatures(normalisedText("本金安全"), 4, 16));
+  });
+
+  test.each([
+    ["The documents you signed describe the product as non-principal-guaranteed with floating returns.", []],
+    ["The best I can do is get you the latest portfolio report; I can't change the result.", []],
+    ["有人认为理财跟存款一样安全，这是不对的。", []],
+    ["Our product is the best on the market.", ["superlative"]],
+  ])("a term negated by its prefix, an idiom, a belief called wrong: %s", (s, rules) => {
+    expect(checkText(s).map((f) => f.rule)).toEqual(rules);
   });
 });

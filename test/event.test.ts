@@ -274,7 +274,7 @@ describe("the regulator report", () => {
     expect(en.status).toBe("To be approved: the leadership group approves it before it is sent");
   });
 
-  test("the deadlines: from the live event's discovery time, with the report steps' status", () => {
+  test("the deadlines: from the live event's discovery time, with the oral report's status (the written report is this sheet: not its own)", () => {
     const ev = newLiveEvent({ locale: "zh-CN", now: new Date(Date.UTC(2026, 11, 1, 9, 5)), discoveredAt: new Date(Date.UTC(2026, 11, 1, 8, 40)) });
     const done = stepForActivity(ev, "report-written", new Date(Date.UTC(2026, 11, 1, 9, 30))).state;
     const r = buildRegulatorReport(analysis, { ...base, locale: "zh-CN", kind: "first", event: done });
@@ -282,15 +282,20 @@ describe("the regulator report", () => {
     expect(facts?.kind === "facts" && facts.rows.map((x) => [x.label, x.value])).toEqual([
       ["事件发现时间", "2026-12-01 08:40"],
       ["口头报告（30 分钟内）", "2026-12-01 09:10 前；未开始"],
-      ["书面报告（1 小时内）", "2026-12-01 09:40 前；已完成 2026-12-01 09:30"],
+      ["书面报告（1 小时内）", "2026-12-01 09:40 前"],
       ["本次报告", "初报"],
     ]);
     const std = buildRegulatorReport(analysis, { ...base, locale: "en-US", kind: "first", deadlines: { oralMinutes: 120, writtenMinutes: 1440 } });
     const f2 = std.sheet.blocks.find((b) => b.kind === "facts" && b.rows[0].label === "Event discovered");
     expect(f2?.kind === "facts" && f2.rows.slice(1, 3).map((x) => [x.label, x.value])).toEqual([
       ["Oral report (within 2 hours)", "counted from the time the event was discovered; (no response checklist)"],
-      ["Written report (within 24 hours)", "counted from the time the event was discovered; (no response checklist)"],
+      ["Written report (within 24 hours)", "counted from the time the event was discovered"],
     ]);
+    // sending the report (its step done) does not change the content approved
+    const before = buildRegulatorReport(analysis, { ...base, locale: "zh-CN", kind: "first", event: ev });
+    const version = (x: typeof r) => x.sheet.blocks.flatMap((b) => (b.kind === "facts" ? b.rows : [])).find((x) => x.label === "报告版本（内容变化即更新）")?.value;
+    expect(version(before)).toMatch(/^[0-9a-f]{8}$/);
+    expect(version(r)).toBe(version(before));
   });
 
   test("what people typed into the boxes, and the report's kind, are kept on regeneration", () => {
@@ -403,7 +408,7 @@ describe("the live event's checklist on the drill engine", () => {
     const out = buildEventOutputs(analysis, wb, { locale: "en-US", generatedAt: "2026-12-01T10:00:00" });
     const facts = out.reports[0].sheet.blocks.find((b) => b.kind === "facts" && b.rows[0].label === "Event discovered");
     expect(facts?.kind === "facts" && facts.rows.map((x) => x.value)).toEqual([
-      "2026-12-01 09:00", "by 2026-12-01 11:00; Not started", "by 2026-12-02 09:00; Not started", "First report",
+      "2026-12-01 09:00", "by 2026-12-01 11:00; Not started", "by 2026-12-02 09:00", "First report",
     ]);
   });
 

@@ -18,6 +18,7 @@ import {
 } from "../core/event";
 import { parseTimeText, wallClock } from "../core/drill";
 import type { Locale } from "../core/i18n";
+import type { Activity, DrillState } from "../core/drill/types";
 import type { TableSheetModel, WorkbookSnapshot } from "../core/workbook";
 import { graftWorkbookFile } from "../adapters/xlsx/graft-node";
 import { Args, UsageError, defaultLocale, parseArgs, scoringOf, str, writeNewWorkbook } from "./args";
@@ -63,14 +64,28 @@ function deadlinesArg(args: Args): ReportingDeadlines | undefined {
 }
 
 /**
- * analyze --out on a workbook with a live event: the analysis, the drafts and the report are done,
- * so their checklist steps are completed and logged (as the pane does in a drill). The sheets to
- * write (steps and log), or none.
+ * analyze --out on a workbook with a live event, in two steps around building the outputs.
+ * `before`: the analysis and the drafts are done, so their checklist steps are completed (as the
+ * pane does in a drill), and the regulator report is built from that state, saying so. `after`:
+ * the written report is done only once the regulator report stands approved (审定) as written;
+ * before that, writing it only starts its step. `after` gives the sheets to write (steps and
+ * log), or none.
  */
-export function liveEventAfterAnalyze(previous: WorkbookSnapshot, locale: Locale, now: Date = wallClock(new Date())): TableSheetModel[] {
+export function liveEventAnalyze(previous: WorkbookSnapshot, locale: Locale, now: Date = wallClock(new Date())): {
+  state?: DrillState; after(regulatorApproved: boolean): TableSheetModel[];
+} {
   const read = readLiveEvent(previous, locale);
-  if (!read?.state) return [];
-  return completeActivities(read, ["analysis-run", "drafts-written", "report-written"], now, deadlinesOfEvent(read.state.steps)).sheets;
+  if (!read?.state) return { after: () => [] };
+  const deadlines = deadlinesOfEvent(read.state.steps);
+  const done = completeActivities(read, ["analysis-run", "drafts-written"], now, deadlines);
+  const report: Activity[] = ["report-written"];
+  return {
+    state: done.state,
+    after: (approved) => {
+      const r = completeActivities({ ...read, state: done.state }, approved ? report : [], now, deadlines, approved ? [] : report);
+      return r.completed.length ? r.sheets : done.sheets;
+    },
+  };
 }
 
 function sameFile(a: string, b: string): boolean {

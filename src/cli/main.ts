@@ -14,7 +14,7 @@ import { draftCommand } from "./draft";
 import { Args, UsageError, defaultLocale, parseArgs, scoringOf, str, writeNewWorkbook } from "./args";
 import { drillCommand } from "./drill";
 import { complaintsCommand } from "./complaints";
-import { eventAnalyzeOptions, eventCommand, liveEventAfterAnalyze } from "./event";
+import { eventAnalyzeOptions, eventCommand, liveEventAnalyze } from "./event";
 import { checkCommand, CHECK_HELP } from "./check";
 import { writeJson } from "./json-out";
 import { InputFatalError } from "../core/input";
@@ -232,8 +232,9 @@ async function analyze(rest: string[], args: Args, say: (s: string) => void, com
   if (outPath) {
     fs.mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
     collectGarbage();
-    const o = buildOutputs(analysis, previous, { locale, generatedAt: generatedAtOf(args), ...bankOf(args), ...eventAnalyzeOptions(args) });
-    const tables = [...o.outputs.tables, ...liveEventAfterAnalyze(previous, locale)];
+    const live = liveEventAnalyze(previous, locale);
+    const o = buildOutputs(analysis, previous, { locale, generatedAt: generatedAtOf(args), ...bankOf(args), ...eventAnalyzeOptions(args), liveEvent: live.state });
+    const tables = [...o.outputs.tables, ...live.after(o.regulatorApproved)];
     const rows = [...tables, ...o.outputs.reports.map((r) => r.data)].reduce((n, t) => n + t.rows.length, 0);
     // The input package with our sheets grafted on, streamed to a temp file and renamed (graft.ts).
     collectGarbage();

@@ -378,6 +378,10 @@ export function englishNotAPromise(text: string, i: number, e: number): boolean 
     || /(?:^|[\s(])'(?:[^']|(?<=[a-z])'(?=[a-z]))*$/.test(t.slice(s, si)) && /^(?:[^']|(?<=[a-z])'(?=[a-z]))*'(?=[\s.,;:!?)]|$)/.test(t.slice(si, en + 1));
   if (HISTORY.test(sentence)) return true;
   if (BEST_IDIOM.test(t.slice(si, si + 40))) return true;
+  // Session 9: a term negated by its prefix ("non-guaranteed", "non-principal-guaranteed", "non principal
+  // protected"), and "the best I can do is ...": what the bank can offer, not a ranking.
+  if (/\bnon[- ]?(?:[a-z]+-)?$/.test(t.slice(Math.max(s, si - 16), si))) return true;
+  if (/^best\b/.test(t.slice(si, ei)) && /\bthe\s+$/.test(t.slice(s, si)) && /^best\s+(?:i|we)\s+(?:can|could)\s+do\b/.test(t.slice(si, si + 20))) return true;
   // A ranking said of a deposit ("a deposit is the only product protected by deposit insurance").
   if (/^(?:the |our )?(?:only|safest|best|most|number one|lowest)\b/.test(t.slice(si, ei)) && /\b(?:deposits?|government bonds?|treasur\w*)\s+(?:is|are)\s+(?:\w+\s+){0,2}$/.test(t.slice(s, si))) return true;
   if (BELIEF.test(t.slice(s, si)) && SHORT_CORRECTION.test(t.slice(ei, ei + 80))) return true;

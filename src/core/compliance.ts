@@ -405,7 +405,7 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问(?!题)|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
 const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports)\b/i;
 // Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
@@ -1056,10 +1056,22 @@ function missingWarning(text: string, locale: Locale): string | undefined {
 /**
  * A text no rule finds anything in is a "likely-promise" finding (a warning: a person looks) when
  * the model gives it more than this. Chosen on blind round 9, before any rule was tuned on it, with
- * a model trained without it (docs/compliance.md). The rules' own findings always stand: a model
- * that vetoed them dropped real promises too short for it to judge (业绩比较基准为5%，即预期收益).
+ * a model trained without it (docs/compliance.md). Session 9: 0.55 balanced precision and recall in
+ * folds over the training files, but on blind12 and blind14 it cost 7 false alarms for 5 promises
+ * against 0.65, which stays.
  */
 export const RAISE_ABOVE = 0.65;
+/**
+ * A rule's finding in a unit the model gives less than this is dropped: the model has learnt, from
+ * thousands of honest sentences, the contexts that report, quote, teach or deny a promise (质检记录：
+ * 坐席表述“肯定能涨回来”，已扣分; '"Low risk means no risk" is a misunderstanding'), which the rules'
+ * negation scope cannot all reach. Chosen in session 9 in three folds over 1,850 sentences no rule
+ * was tuned on (each fold held out of the model's training): 17 of 61 false alarms went and not one
+ * promise (rule-flagged promises score 0.07 or more; the bare short ones 0.2-0.9: 业绩比较基准为5%，
+ * 即预期收益 0.21, 保本 0.37). Session 7 tried a veto at the model's 0.35 and lost such promises;
+ * at 0.1 a unit must carry honest evidence, not merely lack promising n-grams.
+ */
+export const VETO_BELOW = 0.1;
 /** Units longer than this are scored in windows of it, half overlapping (a text without stops). */
 const UNIT_CHARS = 200;
 /** A text up to this long is judged whole (as the model's training sentences were). */
@@ -1069,7 +1081,7 @@ const WHOLE_CHARS = 240;
  * 高于也可能低于, "nothing guarantees it", "not necessarily"), so the model alone raises nothing
  * where one stands; a rule's finding there is judged by the rule's own negation scope.
  */
-const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b|\b(?:don't|do not|never) (?:assume|think|believe|count on|expect)\b|\b(?:will not|won't|cannot|can't|does not|doesn't|do not|don't|is not going to|isn't going to) (?:\w+ )?(?:make up|cover|compensate|refund|reimburse|top up|pay (?:back|out|for)|make good)\b|(?:不要|别|不能)(?:以为|认为|指望|当成)|(?:不会|不能|无法|没法)(?:给您)?(?:补|赔|兜)/i;
+const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b|\b(?:don't|do not|never) (?:assume|think|believe|count on|expect)\b|\b(?:will not|won't|cannot|can't|does not|doesn't|do not|don't|is not going to|isn't going to) (?:\w+ )?(?:make up|cover|compensate|refund|reimburse|top up|pay (?:back|out|for)|make good)\b|(?:不要|别|不能)(?:以为|认为|指望|当成)|(?:不会|不能|无法|没法)(?:给您)?(?:补|赔|兜)|(?:是|这是|那是)?(?:不对|不准确|不正确|错误|误解|不实|不属实)的?(?:说法|认识|理解)?[。！!.]?$/i;
 
 /** The units the model scores: sentences (as the negation scope has them), long ones in windows; [start, end, sentence]. */
 function modelUnits(t: string): [number, number, number][] {
@@ -1109,17 +1121,70 @@ export function modelUnitTexts(text: string): string[] {
  * the quotation marks' meaning.
  */
 function reportsAQuote(u: string): boolean {
-  const rest = u.replace(/“[^”]*”|「[^」]*」|"[^"]*"/g, " ");
+  const rest = u.replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'[^']*'(?=[\s.,;:!?)]|$)/g, " ");
   if (rest === u) return false;
   return distancesItself(rest, !HAN.test(rest));
 }
 
-function addModelFindings(t: string, hits: { rule: ComplianceRule; index: number; end: number }[]): void {
+/** A rule's finding in the normalised text; `clause`: found by the English clause model, which reads negation scope itself. */
+interface Hit { rule: ComplianceRule; index: number; end: number; clause?: true }
+
+/**
+ * Drop the phrase patterns' hits in a unit (the whole text when short, else the hit's sentence) the
+ * model finds plainly honest. Not the English clause model's: it has read the negation the n-grams
+ * cannot ("The fund can't fail to recover" scores 0.08: "can't" is mostly honest).
+ */
+function vetoHonest(t: string, hits: Hit[]): void {
+  if (hits.length === 0) return;
+  const short = t.length <= WHOLE_CHARS;
+  const units: [number, number][] = short ? [[0, t.length]] : modelUnits(t).map(([a, e]) => [a, e]);
+  const honest = new Map<number, boolean>();
+  let k = 0, w = 0;
+  for (let h = 0; h < hits.length; h++) {
+    // hits are in text order: one walk over the units
+    while (k + 1 < units.length && units[k + 1][0] <= hits[h].index) k++;
+    let v = honest.get(k);
+    if (v === undefined) {
+      const u = t.slice(units[k][0], units[k][1]);
+      v = vetoCue(u) && promiseProbability(u) < VETO_BELOW;
+      honest.set(k, v);
+    }
+    if (!v || hits[h].clause) hits[w++] = hits[h];
+  }
+  hits.length = w;
+}
+
+/**
+ * What makes a unit a candidate for the veto: it quotes, reports, teaches, asks or supposes (the
+ * frames the negation scope of the rules reads in part). Without one the model's low score is
+ * no evidence: a promise added to a sentence the model knows as LossDesk's own ({客户经理}将在
+ * {联系时间}亲自致电，保证收益 scores 0.04) must stand.
+ */
+const VETO_CUE = /[“”「」"]|(?:^|[\s(])'|如果|假如|假设|若是|是否|[?？]|\b(?:if|whether|think|thinks|believe|believes|assume)\b/i;
+function vetoCue(u: string): boolean {
+  const en = !HAN.test(u);
+  return VETO_CUE.test(u) || distancesItself(u, en) || (en && (EN_BELIEF.test(u) || EN_DENIAL.test(u)));
+}
+
+/**
+ * A question in the client's own voice (客户问：这次亏损银行会补偿吗？ "Will the bank make up my
+ * losses?"): the model knows the words of a promise in it, but the client asks, nobody promises.
+ * Not a question with its answer (问：会亏吗？答：不会), nor one that speaks to the client (a
+ * rhetorical "Do you think I'd let you lose?", 难道…会让您亏钱吗？ stay the model's to judge).
+ */
+function clientAsks(u: string): boolean {
+  const s = u.trim();
+  if (!/[?？]$/.test(s) || /答[:：]|\b(?:a|answer)\s*:/i.test(s)) return false;
+  if (HAN.test(s)) return /^(?:客户(?:问|来信|提问)?[:：，,]?|请问|我想问|想问一下|问[:：])/.test(s) || (/我的?/.test(s) && !/您|你们?的?(?!们)/.test(s.replace(/你们/g, "")));
+  return /\b(?:i|my|me|mine)\b/i.test(s) && !/\b(?:you|your|u|ya)\b/i.test(s);
+}
+
+function addModelFindings(t: string, hits: Hit[]): void {
   const units = modelUnits(t);
   if (units.length === 0) return;
   const trim = (a: number, e: number) => { while (e > a && /[\s。！？；;!?.]/.test(t[e - 1])) e--; return e; };
   if (t.length <= WHOLE_CHARS) {
-    if (hits.length || DISAVOWAL.test(t) || reportsAQuote(t) || promiseProbability(t) <= RAISE_ABOVE) return;
+    if (hits.length || DISAVOWAL.test(t) || reportsAQuote(t) || clientAsks(t) || promiseProbability(t) <= RAISE_ABOVE) return;
     // The excerpt: the sentence the model finds most promising (the whole text, when it is one).
     let k = 0;
     if (units.length > 1) {
@@ -1142,7 +1207,7 @@ function addModelFindings(t: string, hits: { rule: ComplianceRule; index: number
     const start = alone > RAISE_ABOVE ? a
       : k > 0 && !covered.has(units[k - 1][2]) && e - units[k - 1][0] <= UNIT_CHARS && promiseProbability(t.slice(units[k - 1][0], e)) > RAISE_ABOVE ? units[k - 1][0]
         : -1;
-    if (start < 0 || DISAVOWAL.test(t.slice(start, e)) || reportsAQuote(t.slice(start, e))) return;
+    if (start < 0 || DISAVOWAL.test(t.slice(start, e)) || reportsAQuote(t.slice(start, e)) || clientAsks(t.slice(start, e))) return;
     hits.push({ rule: "likely-promise", index: a, end: trim(a, e) });
     covered.add(sentence); // once a sentence; and the next is not raised for its pair with this one
   });
@@ -1157,7 +1222,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
   const t = mandarin(n.text);
   const from = (i: number) => (n.from ? n.from[i] : i);
   const to = (i: number) => (n.to ? n.to[i] : i + 1);
-  const hits: { rule: ComplianceRule; index: number; end: number }[] = [];
+  const hits: Hit[] = [];
   // The units already reported (a span overlapping one is not reported again), marked one by one:
   // a check against every earlier hit would be quadratic in a text with thousands of them.
   let taken: Uint8Array | undefined;
@@ -1179,11 +1244,11 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
     }
     return (m.get(sentenceKey(t, i)) ?? 0) >= MAX_PER_SENTENCE;
   };
-  const add = (rule: ComplianceRule, index: number, end: number) => {
+  const add = (rule: ComplianceRule, index: number, end: number, clause?: true) => {
     if (end <= index || !free(index, end) || full(rule, index)) return;
     taken ??= new Uint8Array(t.length);
     taken.fill(1, index, end);
-    hits.push({ rule, index, end });
+    hits.push(clause ? { rule, index, end, clause } : { rule, index, end });
     count.set(rule, (count.get(rule) ?? 0) + 1);
     const m = perSentence.get(rule);
     if (m) { const k = sentenceKey(t, index); m.set(k, (m.get(k) ?? 0) + 1); }
@@ -1209,9 +1274,12 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
     }
   }
   // The structural English model (compliance-en.ts), after the patterns, through the same guards.
-  if (hasLatin) for (const h of englishClauseFindings(t)) if (!quoted(h.index, true) && !deniedAfter(t, h.index, h.end, true)) add(h.rule, h.index, h.end);
+  if (hasLatin) for (const h of englishClauseFindings(t)) if (!quoted(h.index, true) && !deniedAfter(t, h.index, h.end, true)) add(h.rule, h.index, h.end, true);
   hits.sort((a, b) => a.index - b.index);
-  if (opts.model !== false) addModelFindings(t, hits);
+  if (opts.model !== false) {
+    vetoHonest(t, hits);
+    addModelFindings(t, hits);
+  }
   // The excerpt as written: from the original offset of the first unit to the end of the last.
   const findings: Finding[] = hits.map((h) => ({
     rule: h.rule,

@@ -3,10 +3,11 @@
 // in ./event/*.ts and this module is their public face, for outputs.ts, the CLI and the task pane.
 
 import type { Analysis } from "./analysis";
-import type { Issue } from "./sheet-address";
+import { cellIssue, type Issue } from "./sheet-address";
 import type { Locale } from "./i18n";
 import type { SheetSnapshot, TableSheetModel, WorkbookSnapshot } from "./workbook";
 import type { ReportOutput } from "./report";
+import type { DrillState } from "./drill/types";
 import type { ComplaintPolicy } from "./contact";
 import { buildRegister, clientLookup, type Complaint } from "./event/complaints";
 import { buildRegulatorReport, contactedClients, previousKind, type RegulatorReportKind } from "./event/regulator";
@@ -29,6 +30,11 @@ export interface EventOutputOptions {
   reportingDeadlines?: ReportingDeadlines;
   /** The complaint clock in force (the complaintPolicy setting): the register counts it. Default DEFAULT_COMPLAINT_POLICY. */
   complaintPolicy?: ComplaintPolicy;
+  /**
+   * The live event's checklist as it stands after this run's own work (the CLI completes the
+   * analysis and drafts steps first, so the report says so); default as read from the workbook.
+   */
+  liveEvent?: DrillState;
 }
 
 export interface EventOutputs {
@@ -36,6 +42,12 @@ export interface EventOutputs {
   reports: ReportOutput[];
   complaints: Complaint[];
   issues: Issue[];
+  /**
+   * Whether the regulator report stands approved as written. Writing it does not send it: on a live
+   * event the written-report step is only started, not done, until it is (liveEventAnalyze,
+   * the pane's Write step).
+   */
+  regulatorApproved: boolean;
 }
 
 function sheetNamed(wb: WorkbookSnapshot, names: Record<Locale, string>): SheetSnapshot | undefined {
@@ -50,11 +62,18 @@ export function deadlinesOfEvent(steps: readonly { key: string; targetMinutes: n
   return oral && written ? { oralMinutes: oral, writtenMinutes: written } : undefined;
 }
 
+/** On a live event, a regulator report not (or no longer) approved: said once, with what it holds back. */
+function notApprovedIssue(sheet: string, L: Locale): Issue {
+  return cellIssue("warning", sheet, "A1", "regulator-not-approved", L === "zh-CN"
+    ? "监管报告待审定：填写审定人和审定时间后方可报送；审定前“报送书面报告”一步保持进行中，不标为完成"
+    : "the regulator report is not approved: it may be sent once the approver and the time are filled in; until then the written-report step stays in progress, not done");
+}
+
 /** The live event's sheets written with every analysis (buildOutputs): register, regulator report, media. */
 export function buildEventOutputs(a: Analysis, wb: WorkbookSnapshot, o: EventOutputOptions): EventOutputs {
   const day = o.generatedAt.slice(0, 10);
   const register = buildRegister({ locale: o.locale, asOf: day, clients: clientLookup(a), previous: wb, policy: o.complaintPolicy });
-  const event = readLiveEvent(wb, o.locale)?.state;
+  const event = o.liveEvent ?? readLiveEvent(wb, o.locale)?.state;
   const deadlines = o.reportingDeadlines ?? (event && deadlinesOfEvent(event.steps)) ?? DEFAULT_DEADLINES;
   const previous = sheetNamed(wb, EVENT_SHEETS.regulator);
   const regulator = buildRegulatorReport(a, {
@@ -66,6 +85,7 @@ export function buildEventOutputs(a: Analysis, wb: WorkbookSnapshot, o: EventOut
     tables: [register.sheet, statement.sheet, buildMediaLog(o.locale, wb)],
     reports: [{ sheet: regulator.sheet, data: regulator.data, charts: [] }],
     complaints: register.complaints,
-    issues: [...register.issues, ...statement.issues],
+    issues: [...register.issues, ...statement.issues, ...(event && !regulator.approved ? [notApprovedIssue(regulator.sheet.name, o.locale)] : [])],
+    regulatorApproved: regulator.approved,
   };
 }

@@ -10,6 +10,7 @@ import { REPORT_SHEET, buildReport } from "./report";
 import { SheetSnapshot, TableRows, TableSheetModel, WorkbookSnapshot } from "./workbook";
 import type { ComplaintPolicy, ContactPolicy } from "./contact";
 import type { ReportOutput } from "./report";
+import type { DrillState } from "./drill/types";
 import { buildEventOutputs, openComplaintClients, type RegulatorReportKind, type ReportingDeadlines } from "./event";
 
 export type { ReportOutput };
@@ -42,6 +43,8 @@ export interface OutputOptions {
   /** The live event's regulator report kind (default: as the sheet has it, else first) and report deadlines. */
   regulatorReport?: RegulatorReportKind;
   reportingDeadlines?: ReportingDeadlines;
+  /** The live event's checklist after this run's own work (EventOutputOptions.liveEvent). */
+  liveEvent?: DrillState;
 }
 
 export interface Outputs {
@@ -52,6 +55,8 @@ export interface Outputs {
   /** Problems in an edited templates sheet (unknown placeholders, compliance findings), drafts
    *  set to sent that may not be (their status cell), letters lacking the bank's settings. */
   issues: Issue[];
+  /** The regulator report stands approved as written (on a live event its written-report step waits for it). */
+  regulatorApproved: boolean;
 }
 
 function sheetNamed(wb: WorkbookSnapshot, names: string[]): SheetSnapshot | undefined {
@@ -80,5 +85,6 @@ export function buildOutputs(a: Analysis, wb: WorkbookSnapshot, o: OutputOptions
     draftsAdded: drafts.added,
     draftsDropped: drafts.dropped,
     issues: [...templates.issues, ...drafts.issues, ...event.issues],
+    regulatorApproved: event.regulatorApproved,
   };
 }

@@ -22,6 +22,7 @@ import { AnalysisStep } from "./AnalysisStep";
 import { ReportStep, WriteResult } from "./ReportStep";
 import type { startLiveEvent } from "./EventPanel";
 import type { RegulatorReportKind } from "../core/event";
+import { isLiveEventSteps } from "../core/event/text";
 import { SettingsStep } from "./SettingsStep";
 import { DrillStep } from "./DrillStep";
 import { useDrill } from "./useDrill";
@@ -301,9 +302,10 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
       void drill.begin("drafts-written");
       void drill.begin("report-written");
       const result = await abortable(host.writeSheets(built.outputs, progress, signal), signal);
-      // the drafts and the report are in the workbook: their drill steps are done
+      // the drafts and the report are in the workbook: their drill steps are done; on a live event
+      // the written report is done only once the regulator report stands approved (审定)
       void drill.finish("drafts-written");
-      void drill.finish("report-written");
+      if (built.regulatorApproved || !isLiveEventSteps(drill.drill?.read.found.steps?.sheet)) void drill.finish("report-written");
       const report = built.outputs.reports[0]?.sheet.name;
       if (report) await host.activateSheet(report);
       setWritten({ sheets: result.sheets, draftsAdded: built.draftsAdded, draftsDropped: built.draftsDropped, issues: built.issues });

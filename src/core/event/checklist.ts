@@ -15,13 +15,13 @@
 import type { Locale } from "../i18n";
 import { ROLE_NAME, STATUS_LABEL } from "../drill/text";
 import { drillSheets } from "../drill/sheets";
-import { stepForActivity } from "../drill/logic";
+import { beginActivity, stepForActivity } from "../drill/logic";
 import { readDrillWorkbook, type DrillRead } from "../drill/read";
 import { defaultRoles, liveEventStepDefs, minutesPhrase, type StepRules } from "../drill/presets";
 import type { Activity, DrillLogEntry, DrillState, DrillStep } from "../drill/types";
 import { formatWall, toMinute } from "../drill/types";
 import type { TableSheetModel, WorkbookSnapshot } from "../workbook";
-import { EVENT_SHEETS, norm, type Text } from "./text";
+import { EVENT_SHEETS, isLiveEventSteps, type Text } from "./text";
 
 export { minutesPhrase };
 
@@ -138,25 +138,32 @@ export function liveEventSheets(state: DrillState, deadlines: ReportingDeadlines
 
 /** The live event of a workbook (its checklist found on the event's sheets), or undefined. */
 export function readLiveEvent(wb: WorkbookSnapshot, locale: Locale): DrillRead | undefined {
-  const names = new Set([EVENT_SHEETS.steps["zh-CN"], EVENT_SHEETS.steps["en-US"]].map(norm));
-  if (!wb.sheets.some((s) => names.has(norm(s.name)))) return undefined;
+  if (!wb.sheets.some((s) => isLiveEventSteps(s.name))) return undefined;
   const read = readDrillWorkbook(wb, locale);
-  if (!read.state || !read.found.steps || !names.has(norm(read.found.steps.sheet))) return undefined;
+  if (!read.state || !read.found.steps || !isLiveEventSteps(read.found.steps.sheet)) return undefined;
   return read;
 }
 
 /**
  * LossDesk did `activities` (the CLI's analyze --out: analysis, drafts, report): their steps go to
- * Done at `now` with a log line each, exactly as in a drill (stepForActivity). Returns the sheets
- * to rewrite (steps and log, under their names in the workbook), or none when nothing changed.
+ * Done at `now` with a log line each, exactly as in a drill (stepForActivity); the `started` ones go
+ * to In progress. Returns the sheets to rewrite (steps and log, under their names in the
+ * workbook), or none when nothing changed.
  */
 export function completeActivities(
   read: DrillRead, activities: readonly Activity[], now: Date, deadlines: ReportingDeadlines = DEFAULT_DEADLINES,
+  started: readonly Activity[] = [],
 ): { state: DrillState; sheets: TableSheetModel[]; completed: number[] } {
   let state = read.state!;
   const completed: number[] = [];
   for (const a of activities) {
     const r = stepForActivity(state, a, now, "addin");
+    if (r.stepNo !== undefined && r.step) completed.push(r.stepNo);
+    state = r.state;
+  }
+  // begun, not done (a report written but not yet approved): In progress, if not yet started
+  for (const a of started) {
+    const r = beginActivity(state, a, now, "addin");
     if (r.stepNo !== undefined && r.step) completed.push(r.stepNo);
     state = r.state;
   }

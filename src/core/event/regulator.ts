@@ -23,6 +23,7 @@ import type { CellValue, ReportBlock, ReportSheetModel, SheetSnapshot, TableShee
 import type { DrillState } from "../drill/types";
 import { formatWall } from "../drill/types";
 import { STATUS_LABEL } from "../drill/text";
+import { ACTIVITY_STEPS } from "../drill/presets";
 import { summarise, type Complaint } from "./complaints";
 import { DEFAULT_DEADLINES, minutesPhrase, type ReportingDeadlines } from "./checklist";
 import { EVENT_SHEETS, norm, type Text } from "./text";
@@ -136,6 +137,8 @@ export interface RegulatorReport {
   figures: RegulatorFigures;
   /** Every sentence LossDesk wrote on the sheet (for the compliance check). */
   texts: string[];
+  /** Whether the report stands approved (已审定) as written: only then may it be sent. */
+  approved: boolean;
 }
 
 const money = formatYuan;
@@ -181,15 +184,19 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
     return s.completedAt ? `${STATUS_LABEL[s.status][L]} ${formatWall(s.completedAt)}` : STATUS_LABEL[s.status][L];
   };
   // "by 10:30; done 10:12" once the event has a start; before that, say what the deadline counts from.
-  const due = (min: number, step: string) => {
+  // The written report is this sheet: its own step's state is not printed on it, or sending it (the
+  // step set to done) would change the content approved and ask for approval again.
+  const due = (min: number, step?: string) => {
     const by = at(min);
-    if (!by) return zh ? `自事件发现时间起算；${stepState(step)}` : `counted from the time the event was discovered; ${stepState(step)}`;
-    return zh ? `${by} 前；${stepState(step)}` : `by ${by}; ${stepState(step)}`;
+    const state = step ? `；${stepState(step)}` : "";
+    const stateEn = step ? `; ${stepState(step)}` : "";
+    if (!by) return zh ? `自事件发现时间起算${state}` : `counted from the time the event was discovered${stateEn}`;
+    return zh ? `${by} 前${state}` : `by ${by}${stateEn}`;
   };
   const deadlineRows = [
     { label: zh ? "事件发现时间" : "Event discovered", value: start ? formatWall(start) : (zh ? "（未启动应急事件，请填写）" : "(no live event started; fill in)") },
     { label: zh ? `口头报告（${minutesPhrase(d.oralMinutes, L)}内）` : `Oral report (within ${minutesPhrase(d.oralMinutes, L)})`, value: due(d.oralMinutes, "report-phone") },
-    { label: zh ? `书面报告（${minutesPhrase(d.writtenMinutes, L)}内）` : `Written report (within ${minutesPhrase(d.writtenMinutes, L)})`, value: due(d.writtenMinutes, "report-written") },
+    { label: zh ? `书面报告（${minutesPhrase(d.writtenMinutes, L)}内）` : `Written report (within ${minutesPhrase(d.writtenMinutes, L)})`, value: due(d.writtenMinutes) },
     { label: zh ? "本次报告" : "This report", value: kind },
   ];
   blocks.push({ kind: "facts", rows: deadlineRows });
@@ -228,7 +235,8 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
   });
 
   heading(zh ? "五、已采取的措施" : "5. Measures taken");
-  const done = (o.event?.steps ?? []).filter((s) => s.status === "done").map((s) => s.text);
+  // (not the sending of this report itself: see `due`)
+  const done = (o.event?.steps ?? []).filter((s) => s.status === "done" && !ACTIVITY_STEPS["report-written"].includes(s.key)).map((s) => s.text);
   const losing = new Set(a.clients.filter((c) => c.pnlFen < 0).map((c) => c.clientId));
   const contactedLosing = [...o.contacted].filter((id) => losing.has(id)).length;
   blocks.push({
@@ -304,6 +312,7 @@ export function buildRegulatorReport(a: Analysis, o: RegulatorOptions): Regulato
     data,
     figures: f,
     texts: [...texts, ...deadlineRows.map((r) => `${r.label} ${r.value}`)],
+    approved: approval.state === "approved",
   };
 }
 

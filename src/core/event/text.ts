@@ -28,6 +28,11 @@ export function norm(s: string): string {
   return s.normalize("NFKC").toLowerCase().replace(/[\s()（）[\]【】/._:：-]/g, "");
 }
 
+/** A steps sheet of this name is a live event's checklist (应急响应), not a drill's. */
+export function isLiveEventSteps(sheet: string | undefined): boolean {
+  return sheet !== undefined && [EVENT_SHEETS.steps["zh-CN"], EVENT_SHEETS.steps["en-US"]].some((n) => norm(n) === norm(sheet));
+}
+
 /** Each key's spellings in both languages, normalised, to the key. */
 export function labelIndex<K extends string>(labels: Record<K, Text>, extra: Partial<Record<K, string[]>> = {}): Map<string, K> {
   const m = new Map<string, K>();
