@@ -64,12 +64,11 @@ function deadlinesArg(args: Args): ReportingDeadlines | undefined {
 }
 
 /**
- * analyze --out on a workbook with a live event, in two steps around building the outputs.
- * `before`: the analysis and the drafts are done, so their checklist steps are completed (as the
- * pane does in a drill), and the regulator report is built from that state, saying so. `after`:
- * the written report is done only once the regulator report stands approved (审定) as written;
- * before that, writing it only starts its step. `after` gives the sheets to write (steps and
- * log), or none.
+ * analyze --out on a workbook with a live event, in two steps around building the outputs. First
+ * the analysis and the drafts are done, so their checklist steps are completed (as the pane does in
+ * a drill) and `state` is what the regulator report is built from, so it says so. Then `after`:
+ * the written report is done only once that report stands approved (审定) as written; before
+ * that, writing it only starts its step. `after` gives the sheets to write (steps and log), or none.
  */
 export function liveEventAnalyze(previous: WorkbookSnapshot, locale: Locale, now: Date = wallClock(new Date())): {
   state?: DrillState; after(regulatorApproved: boolean): TableSheetModel[];
