@@ -88,4 +88,14 @@ test("starting a live event writes the checklist; the pane then knows the workbo
   fireEvent.click(screen.getByTestId("tab-drill"));
   await waitFor(() => expect(screen.getAllByTestId("drill-step")).toHaveLength(16), { timeout: 20000 });
   expect(screen.getByTestId("drill-progress").getAttribute("data-total")).toBe("16");
+  // writing the report on a live event: the analysis and drafts steps are done, the written report
+  // only started, as the regulator report is not approved yet (and the pane says so)
+  const reportNo = tableRows(out.tables[1]).findIndex((r) => r[9] === "report-written") + 1;
+  fireEvent.click(screen.getByTestId("tab-report"));
+  fireEvent.click(screen.getByTestId("write-report"));
+  await waitFor(() => expect(host.writeSheets).toHaveBeenCalledTimes(2), { timeout: 20000 });
+  await waitFor(() => expect(screen.getByText(/监管报告待审定/)).toBeInTheDocument(), { timeout: 20000 });
+  fireEvent.click(screen.getByTestId("tab-drill"));
+  const step = (no: number) => screen.getAllByTestId("drill-step").find((x) => x.getAttribute("data-step-no") === String(no));
+  await waitFor(() => expect(step(reportNo)?.getAttribute("data-status")).toBe("in-progress"), { timeout: 20000 });
 });
