@@ -25,7 +25,8 @@ import type { RegulatorReportKind } from "../core/event";
 import { isLiveEventSteps } from "../core/event/text";
 import { SettingsStep } from "./SettingsStep";
 import { DrillStep } from "./DrillStep";
-import { useDrill } from "./useDrill";
+import { drillNow, useDrill } from "./useDrill";
+import { stepForActivity } from "../core/drill/logic";
 
 // The compliance check (its rules, its model and opencc's traditional-to-simplified dictionary) and
 // what needs it, the drafts, the sheets' builders and the live event, were 151 KB of the pane's 403 KB
@@ -295,8 +296,12 @@ export function App(props: { host: WorkbookHost; locale?: "zh-CN" | "en-US" }): 
       setGeneratedAt(now);
       const { buildOutputs } = await loadOutputs();
       checkAborted(signal);
+      // On a live event the regulator report is built from the checklist as this write leaves it,
+      // the drafts step done (as the CLI does), so the next write does not change what was approved.
+      const open = drill.drill;
+      const liveEvent = open && isLiveEventSteps(open.read.found.steps?.sheet) ? stepForActivity(open.state, "drafts-written", drillNow()).state : undefined;
       const built = buildOutputs(analysis, fresh, {
-        locale, generatedAt: now, topClients: settingsRef.current.topClients, ...bankOf(settingsRef.current), regulatorReport: regulatorKind,
+        locale, generatedAt: now, topClients: settingsRef.current.topClients, ...bankOf(settingsRef.current), regulatorReport: regulatorKind, liveEvent,
       });
       relabel(s.writing);
       void drill.begin("drafts-written");

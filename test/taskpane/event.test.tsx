@@ -95,6 +95,9 @@ test("starting a live event writes the checklist; the pane then knows the workbo
   fireEvent.click(screen.getByTestId("write-report"));
   await waitFor(() => expect(host.writeSheets).toHaveBeenCalledTimes(2), { timeout: 20000 });
   await waitFor(() => expect(screen.getByText(/监管报告待审定/)).toBeInTheDocument(), { timeout: 20000 });
+  // the regulator report already counts this write's drafts among the measures taken
+  const regulator = host.writeSheets.mock.calls[1][0].reports[1].sheet;
+  expect(regulator.blocks.some((b) => b.kind === "paragraph" && b.text.includes("生成并审核客户沟通话术"))).toBe(true);
   fireEvent.click(screen.getByTestId("tab-drill"));
   const step = (no: number) => screen.getAllByTestId("drill-step").find((x) => x.getAttribute("data-step-no") === String(no));
   await waitFor(() => expect(step(reportNo)?.getAttribute("data-status")).toBe("in-progress"), { timeout: 20000 });
