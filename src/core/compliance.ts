@@ -369,7 +369,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
       const after = t.slice(e + qe + 1, e + qe + 8);
       const before = t.slice(Math.max(0, qs - 6), qs);
       // (说“…” reports what was said, except a first person's own: 我敢说“肯定涨回来”, 我向您保证“…”.)
-      if (/^(?:的说法|之类|这样的|这种|的话|的宣传|的非法|的产品|等说法|的行为|的情况|一事|的问题|的话术|的表述|并不|不准确|不对|不正确|不属实|有误|是错误|不符合|并非|不是)/.test(after) || (/(?:问|说|称|谓|相信任何|相信|警惕|宣传)$/.test(before) && !/我们?(?:敢|可以|能|跟您|向您|对您|和您|跟你|向你|要|就)*说$/.test(before))) return true;
+      if (/^(?:的说法|之类|这样的|这种|的话|的宣传|的非法|的产品|等说法|的行为|的情况|一事|的问题|的话术|的表述|并不|不准确|不对|不正确|不属实|有误|是错误|不符合|并非|不是)/.test(after) || (/(?:问|说|称|谓|相信任何|相信|警惕|宣传)$/.test(before) && !/我们?(?:敢|可以|能|跟您|向您|对您|和您|跟你|向你|要|就)*说$/.test(before) && !zhToldToSay(before))) return true;
     }
   }
   // Called untrue, or a product no longer sold, later in the same sentence.
@@ -405,7 +405,7 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|培训|宣传|问(?!题)|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
 const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports)\b/i;
 // Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
@@ -423,13 +423,28 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   // A term in single quotes ('capital-protected'): a ' after a space opens one, an apostrophe (it's) does not.
   const single = en && /(?:^|[\s(])'[^']*$/.test(before) && /^[^']*'(?=[\s.,;:!?)]|$)/.test(t.slice(i, se + 1));
   if (opens <= 0 && !straight && !single) return false;
+  // The quoted words are a product's name, said to be one ("Capital Secure" is the name of the series, “稳赢”只是产品名称).
+  const close = t.slice(i).search(/[”」"']/);
+  if (close >= 0 && /^\s*(?:is|was|are)\s+(?:just |only |merely |simply )?(?:the|a|its|our|their) (?:\w+ )?(?:name|brand|label|title)\b|^\s*(?:只是|仅是|仅仅是|不过是|是)(?:产品|系列|品牌)?(?:的)?(?:名称|名字|品牌名|名)/i.test(t.slice(i + close + 1, i + close + 50))) return true;
   // the sentence with the quotations taken out
   const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'[^']*'(?=[\s.,;:!?)]|$)/g, " ");
   return distancesItself(sentence, en);
 }
+// Session 10: wording handed to staff to say (推荐话术：“…”, 可告知“…”, 客户问…时就说“…”, 统一口径) is the
+// bank's own voice, though 话术, 培训 and 问 otherwise distance a quote; unless the sentence forbids or
+// corrects it (严禁, 不得, 错误示例) or files it (质检, 扣分).
+const ZH_RECOMMEND = /(?:推荐|建议|参考|标准|规范|统一)(?:话术|应答|答复|回复|回答|说法|口径)|话术参考|统一口径|应答[：:]|(?:可以|可|就|直接|要|请|务必|统一)(?:这样|这么|如下)?(?:口头|私下|当面|电话)?(?:告知|回答|答复|回复|说|讲|表示|强调|解释|告诉(?:客户|他们|对方)?)|(?:跟|向|对|和)客户(?:说|讲|表示|强调|解释|保证|承诺)/;
+const ZH_FORBID = /严禁|禁止|禁用|(?:不得|不要|不准|不能|不可以?|不应|切勿|勿|别|避免|杜绝)(?:再|随意|私自|擅自|向客户|对客户|跟客户)?(?:说|讲|提|使用|用|承诺|保证|表示|回答|答复|告知|这样|这么)|违规|违反|不合规|错误|反面|红线|误导|扣分|质检|整改|通报|不对|不妥|不当|处分|处罚|引以为戒|核查|调查|曾/;
+/** 就说“…”, 可以这样说“…”: staff are told to say it (not 不要说, 别这么说). */
+const zhToldToSay = (before: string) => /(?:就|可以|可|直接|请|务必|统一|这样|这么)说$/.test(before) && !/(?:不|别|勿|禁|严禁)[^，。；]{0,3}说$/.test(before);
+// And in English: 'you may say "…"', 'tell them "…"', 'Suggested reply: "…"', unless forbidden or corrected.
+const EN_RECOMMEND = /\b(?:(?:you|rms?|staff|agents?|advisers?|advisors?|we) (?:may|can|could|should|must|are to|need to) (?:\w+ )?(?:say|tell|reply|answer|respond|inform|reassure|explain|stress|emphasi[sz]e|remind)|tell (?:them|him|her|the (?:client|customer|investor)s?|clients|customers|investors)|(?:suggested|recommended|approved|standard|model|preferred|agreed) (?:reply|replies|response|responses|answer|answers|wording|script|scripts|lines?|talking points?|messages?)|talking points?|key messages?|(?:reply|respond|answer) (?:with|along the lines of)|say something like|script\s*:|(?:may|can) inform)\b/i;
+const EN_FORBID = /\b(?:never|must not|mustn't|do not|don't|should not|shouldn't|cannot|can't|not allowed|not permitted|prohibited|forbidden|banned|avoid|non-compliant|breach\w*|wrong|incorrect|misleading|red[- ]lines?|disciplin\w*|warned|examples? of (?:what not|poor|bad))\b/i;
 /** The rest of a sentence, its quotations taken out, distances itself from what they quote. */
 function distancesItself(rest: string, en: boolean): boolean {
-  return en ? EN_QUOTE_DISTANCE.test(rest) : ZH_QUOTE_DISTANCE.test(rest) || ZH_REPORTED.test(rest);
+  if (en) return EN_QUOTE_DISTANCE.test(rest) && !(EN_RECOMMEND.test(rest) && !EN_FORBID.test(rest));
+  if (ZH_RECOMMEND.test(rest) && !ZH_FORBID.test(rest)) return false;
+  return ZH_QUOTE_DISTANCE.test(rest) || ZH_REPORTED.test(rest);
 }
 
 // The word itself named, not used: 保本这两个字, “刚兑”这个词, “最安全”“零风险”等字眼, 本金保障类的承诺.
@@ -451,6 +466,24 @@ function notAYield(t: string, i: number, m: string): boolean {
     if (!/^[\d一二三四五六七八九十两]+点$/.test(y[0]) || /年化|收益|利息|回报|利率|基准/.test(before)) return false;
     return ZH_CLOCK_BEFORE.test(before) || ZH_CLOCK_AFTER.test(t.slice(e, e + 10));
   });
+}
+
+/**
+ * Session 10: frames around a form that take it back, for the patterns and the clause model alike: a list
+ * of banned wording ("Banned phrases: 保本, "guaranteed"", 禁用词：保本、稳赚); a supposition called a
+ * lie ("If I told you it would surely bounce back, I'd be lying"); a negation that a parenthesis
+ * interrupts ("I did not, and cannot, promise that it will recover").
+ */
+const BANNED_LIST = /\b(?:banned|prohibited|forbidden|non-compliant|red[- ]line|restricted|never-use|do-not-use)\s+(?:\w+\s+)?(?:phrases|words|wording|terms|expressions|language|list|vocabulary)\s*(?:include\s*)?[:：-]|(?:禁用|禁止使用|严禁使用|不得使用|违规|敏感|红线)(?:的)?(?:词语|用语|词汇|话术|表述|字眼|词|语)(?:包括|有)?[：:]/i;
+const EN_IF_TOLD = /\bif (?:i|we) (?:told|said|promised|were to (?:tell|say|promise)|claimed)\b/i;
+const EN_INTERRUPTED_NEGATION = /\b(?:not|never|cannot|can't|won't|didn't|don't|couldn't)\s*,?\s*(?:and|or|nor)\s+(?:\w+\s+)?(?:not|never|cannot|can't|won't|couldn't|could not|will not|would not|wouldn't)\s*,\s*(?:\w+\s+)?(?:promise|guarantee|say|claim|assure|tell you|predict)\b[^.;!?]{0,20}$/i;
+function framedAway(t: string, i: number, e: number, en: boolean): boolean {
+  const ss = spanStart(t, i, denialSentenceEnd);
+  const before = t.slice(ss, i);
+  if (BANNED_LIST.test(before)) return true;
+  if (!en) return false;
+  if (EN_INTERRUPTED_NEGATION.test(before)) return true;
+  return EN_IF_TOLD.test(before) && EN_IRONY.test(t.slice(e, spanEnd(t, e, denialSentenceEnd)));
 }
 
 function deniedAfter(t: string, i: number, e: number, en: boolean): boolean {
@@ -515,8 +548,8 @@ const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"), "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "(?:最后|最终|到头来)(?:都|总|也)?(?:是)?(?:要|会|能)(?!否)|准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|必会|(?<![确决规约稳一])定能(?!否)";
-const ZH_OUTCOME = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|涨";
+const ZH_CERTAIN = "(?:最后|最终|到头来)(?:都|总|也)?(?:是)?(?:要|会|能)(?!否)|准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|必会|必有(?=反弹|回升|回报|收益|回本|上涨|大涨|起色|转机)|(?<![确决规约稳一])定能(?!否)";
+const ZH_OUTCOME = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|转正|由负转正|翻正|涨";
 // A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
 const ZH_RECOVERY = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
 // A forecast, not a promise: a hedge or a condition anywhere in the sentence.
@@ -592,9 +625,9 @@ const PATTERNS: Pattern[] = [
   {
     rule: "promise-words", en: true,
     re: en("\\b(?:risk[- ]?free|no[- ]risk|zero[- ]risk|without (?:any )?risk|rigid redemption|promised (?:returns?|yields?))\\b"),
-    // the risk-free rate, risk-free assets: market terms.
+    // the risk-free rate, risk-free assets: market terms; "the impression of a promised return": named, not given.
     // (Round 12) "a government bond is close to risk-free": the term said of a state bond, a deposit or cash is the comparison.
-    reject: (t, i, m) => /^risk/i.test(m) && (/^\s+(?:rates?|assets?|interest|yield curve|benchmark|securities|bonds?|arbitrage)\b/i.test(t.slice(i + m.length))
+    reject: (t, i, m) => /\b(?:impression|idea|notion|appearance|suggestion|hint|sense|language|talk|mention)s? (?:of|that) (?:a |an |any )?$/i.test(t.slice(Math.max(0, i - 30), i)) || /^risk/i.test(m) && (/^\s+(?:rates?|assets?|interest|yield curve|benchmark|securities|bonds?|arbitrage)\b/i.test(t.slice(i + m.length))
       || /\b(?:government|treasury|treasuries|t-bills?|gilts?|sovereign|state|deposits?|cash)\b[^,;:.!?]{0,40}$/i.test(t.slice(Math.max(0, i - 60), i)) && !/\b(?:like|as safe as|just as|same as)\b[^,;:.!?]{0,30}$/i.test(t.slice(Math.max(0, i - 60), i))),
   },
   { rule: "promise-words", en: true, noNegation: true, re: en("\\b(?:sure|certain|guaranteed) (?:profits?|wins?|gains?)\\b") },
@@ -606,7 +639,7 @@ const PATTERNS: Pattern[] = [
   // promises by itself. Nouns (赔偿诉求, 补偿的问题, 赔偿承诺) are a topic, not a promise.
   {
     rule: "compensation-promise",
-    re: zh(`(?:会|将|一定|保证|承诺|负责|确保|愿意|同意|可以|可|决定|准备|打算|帮您|给您|给予|申请|私下)${GAP}{0,12}?(?:(?:赔偿|补偿|赔付|补贴|贴补|补助|返利|返现)|(?:弥补|承担|补足|补齐|补上|补给|垫付|找补|赔(?![钱本率偿付]))(?:您的?|你的?)?(?:全部|部分)?的?(?:损失|亏损|本金(?:差额)?|差额)?)(?!诉求|请求|要求|的?问题|事宜|承诺|责任|诉讼|申请)`),
+    re: zh(`(?:会|将|一定|保证|承诺|负责|确保|愿意|同意|可以|可|决定|准备|打算|帮您|给您|给予|申请|私下)${GAP}{0,12}?(?:(?:赔偿|补偿|赔付|补贴|贴补|补助|返利|返现)|补(?:一点|一些|点儿?|些)?(?:收益|利息|差价|差额)|(?:弥补|承担|补足|补齐|补上|补给|垫付|找补|赔(?![钱本率偿付]))(?:您的?|你的?)?(?:全部|部分)?的?(?:损失|亏损|本金(?:差额)?|差额)?)(?!诉求|请求|要求|的?问题|事宜|承诺|责任|诉讼|申请)`),
     reject: (t, i, m) => {
       // the gap between the verb and the making good holds a negator (会不会赔, 将无法弥补).
       const gap = m.slice(1, -2);
@@ -629,14 +662,15 @@ const PATTERNS: Pattern[] = [
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bdecided to)\\s+(?:fully\\s+|personally\\s+|simply\\s+|just\\s+)?(?:(?:absorb|cover|eat|swallow|bear|make good|make up|pay|refund|reimburse|return|top up)(?:\\s+(?:you|for))?\\s+(?:(?:your|the|any|all|this|that|whatever)\\s+)?(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|gap|money you lost|amount you lost|what you lost|you(?:'ve)? lost)|make (?:you|it|this|things) (?:whole|good)|top up your (?:account|balance|holding)|(?:make sure|ensure|see to it) (?:that )?you (?:are|get|will be|'re) (?:fully )?(?:compensated|reimbursed|refunded|repaid|paid back|made whole|your money back))\\b"),
   },
-  { rule: "compensation-promise", en: true, re: en("\\b(?:full|guaranteed|complete)\\s+(?:compensation|reimbursement|refund)\\b|\\bcompensate (?:you )?(?:in full|fully)\\b|\\boffer (?:you )?(?:some |a |an |partial )?(?:compensation|reimbursement|refund)\\b") },
+  { rule: "compensation-promise", en: true, re: en("\\b(?:full|guaranteed|complete)\\s+(?:compensation|reimbursement|refund)\\b|\\bcompensate (?:you )?(?:in full|fully)\\b|\\boffer (?:you )?(?:some |a |an |partial )?(?:compensation|reimbursement|refund)\\b"),
+    reject: (t, i) => /\b(?:requests?(?:ed|ing)?|asks? for|asked for|asking for|demands?(?:ed|ing)?|wants?|wanted|seeks?|sought|claims? for|claimed|wish(?:es)? for|pursu\w+|expects?|hoping for|hopes? for)\s+(?:a |an |the )?$/i.test(t.slice(Math.max(0, i - 24), i)) },
 
   // Promises in negative form (before certainty: 本金肯定能拿回 is a promise of no loss).
   {
     rule: "no-loss-promise",
     re: zh(`(?:绝|决|都|也)?不(?:会|可能)(?:让您|让你)?(?:再)?(?:亏|赔(?![偿付])|损失|少|跌|下跌)|亏不了|赔不了|跌不了|亏不到|亏不着|赔不到|(?:本金|本钱|钱|资金|投资)${GAP}{0,6}?(?:跑不了|少不了|丢不了|飞不了|跑不掉)|一分(?:钱)?(?:都|也)?(?:少不了|跑不了|丢不了)|只赚不[亏赔]|(?:没有|没|无)(?:任何)?(?:下跌|亏损|亏本|赔钱)的?(?:风险|可能)|(?:跟|和|同|像|比)(?:银行)?(?:定期)?存款(?:一样|似的|还)(?:安全|稳|保本|稳当)|怎么(?:样)?都不会亏|不存在${GAP}{0,4}?(?:亏损|亏本|损失|亏钱|下跌)的?(?:可能|风险)|一分(?:钱)?(?:都|也)?不(?:会)?少|分文不少|(?:钱|本金)${GAP}{0,4}?(?:一分)?(?:都|也)?不会少|本金${GAP}{0,3}?(?:是|很|也|都)?(?:绝对|完全|百分之百|非常|十分)?(?:安全(?!要求|需求|性|方面|的需求|的要求|与否|吗|不安全|的顾虑|的担忧|的担心|的问题|问题|的考虑|考虑|顾虑|担忧|的重要|意识)|无忧|不会有?(?:任何)?(?:损失|亏损|影响|减少)|不会受到(?:任何)?影响|(?:没有|无)(?:任何)?风险|(?:肯定|一定)?能拿回|拿得回)|从来没亏过|(?:本金|钱|资金)${GAP}{0,8}?(?:是|都|也)?(?:没|没有|不会有|不会出|出不了)(?:任何)?(?:问题|闪失|事)`),
     // 会不会亏 is a question; 本金并不是绝对安全 says the opposite.
-    reject: (t, i, m) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)) || /^本金[^，。]{0,3}?(?:并不|不是|并非|未必|不一定|不太|没那么|是否|能否|可否|会否)/.test(m),
+    reject: (t, i, m) => /[会能]$/.test(t.slice(Math.max(0, i - 1), i)) || /^本金[^，。]{0,3}?(?:并不|不是|并非|未必|不一定|不太|没那么|是否|能否|可否|会否)/.test(m) || /(?:只求|只要求|追求|要求|看重|在意|在乎|注重|想要|希望|需要|担心|关心|考虑)$/.test(t.slice(Math.max(0, i - 4), i)),
   },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:you|u)(?:'ll| will| can| would|'re| are)?\\s*(?:simply\\s+|just\\s+|really\\s+)?(?:not|never|won't|cannot|can't|will not|will never|'ll never)\\s+(?:going to\\s+)?(?:ever\\s+|possibly\\s+|really\\s+)?lose\\b(?:\\s+(?:any|a|your|a single|one|on))?(?:\\s+(?:money|penny|cent|dime|principal|capital|thing|this))?"), reject: (t, i, m) => LOST_NOT_MONEY.test(t.slice(i, i + m.length + 40).toLowerCase()) },
   { rule: "no-loss-promise", en: true, re: en("\\b(?:money|principal|capital|investment|savings|funds?)\\b[^,.;]{0,12}\\b(?:is|are)\\s+in safe hands\\b|\\b(?:won't|will not|will never|never) be out of pocket\\b|\\b(?:you|u)\\s+(?:are|'re)\\s+not going to\\s+lose\\b") },
@@ -723,14 +757,18 @@ const PATTERNS: Pattern[] = [
   // No loss: 本金不受损失, 跌破本金的可能性为零, 不会出现本金损失, 没啥可亏的, 跌不到本金, 不会吃亏.
   { rule: "no-loss-promise", re: zh(`本金${GAP}{0,6}?(?:均|都|也|是|完全|绝对)?(?:不受|不会受到?)(?:任何)?(?:损失|影响|损害)|不(?:会|可能)(?:出现|有|发生|造成)${GAP}{0,4}?(?:本金)?(?:损失|亏损|亏本)|(?:跌破本金|亏损|亏本|亏钱|损失本金)的?(?:可能性?|概率|几率)(?:为零|是零|几乎为零|为0|是0)|跌不到${GAP}{0,6}?本金|不会吃亏|(?:到期|保证|肯定|一定|都能|就能|也能|总能|照样能)${GAP}{0,4}?拿回(?:全部|所有)?的?(?:本金|本钱)|不影响您?拿回本|本金${GAP}{0,6}?(?:原数|如数|全额|足额|原封不动地?)(?:奉还|返还|退还|归还|拿回)`) },
   { rule: "no-loss-promise", noNegation: true, re: zh("(?:没啥|没什么|没有什么)(?:可|好)?亏的") },
+  // Session 10: a recovery told as fixed by a date (告知客户本产品净值将于年内修复, 下月初就会回升到1.5).
+  { rule: "certain-outcome", re: zh(`(?:净值|产品|收益|亏损|浮亏|价格)${GAP}{0,4}?(?:将|必将|将会|会)(?:于|在)?(?:年内|年底前?|年末|月底前?|下个?月|下季度|近期|短期内|春节前|节后|明年|[一二三四五六七八九十两\\d]+个?(?:月|周|星期|季度)内)${GAP}{0,3}?(?:修复|恢复|回升|回本|涨回|回到|回正|转正|反弹)`) },
+  // Session 10: a loss asked about and answered away in one breath (亏？不存在的。 问：会亏本金吗？答：不会).
+  { rule: "no-loss-promise", noNegation: true, re: zh("(?:亏|亏损|亏本|亏钱|赔钱|亏本金|损失本金|本金有损失)(?:吗|么|嘛|不|没)?[？?]+\\s*(?:[^：:？?。\\n]{0,6}[答回][：:])?\\s*(?:不存在的|不可能(?![^，。；！？]{0,6}(?:说|判断|保证|承诺|预测))|不会(?![^，。；！？]{0,4}(?:说|判断|保证|承诺|预测|有人))|没这回事|想多了)") },
   // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
   {
     rule: "compensation-promise",
-    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补)|(?:给您|给你|帮您|帮你|替您|替你|为您)${GAP}{0,4}?(?:找补|补回来|找回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
+    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补|覆盖掉|覆盖住|盖过去|抹平|填平|填上)|(?:给您|给你|帮您|帮你|替您|替你|为您)${GAP}{0,4}?(?:找补|补回来|找回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
     reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) || /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length)),
   },
   // A yield as the client's: 年化5个点稳稳的, 锁定在3.5%-4.0%, 不低于年化3%, 每万元一年能到手420块, 按此收益率为您兑付, 您照样拿4%.
-  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:年化|收益率?|回报)${GAP}{0,6}?(?:锁定|稳稳|稳定在|固定在|稳定|固定|不低于|不会低于|至少)${GAP}{0,6}?(?:${ZH_YIELD})|(?:${ZH_YIELD})${GAP}{0,3}?(?:稳稳的|稳稳地|稳了|的收益落袋|落袋|到手|锁定)|(?:不低于|不会低于|不少于)${GAP}{0,4}?(?:年化)?(?:${ZH_YIELD})|(?:按|按照)(?:此|这个|该)(?:收益率?|利率|数|基准)?${GAP}{0,4}?(?:为您|给您)兑付|拿的就是这个|就是这个收益|每万元${GAP}{0,8}?(?:能|可|可以|稳定|就)?${GAP}{0,4}?(?:多拿|拿|到手|收益|赚|获得)${GAP}{0,4}?(?:约)?\\d+|(?:您|你)${GAP}{0,8}?(?:照样|照常|都能|就能)拿${GAP}{0,2}?(?:${ZH_YIELD})`) },
+  { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:年化|收益率?|回报)${GAP}{0,6}?(?:锁定|稳稳|稳定在|固定在|稳定|固定|不低于|不会低于|至少)${GAP}{0,6}?(?:${ZH_YIELD})|(?:${ZH_YIELD})${GAP}{0,3}?(?:稳稳的|稳稳地|稳了|的收益落袋|落袋|到手|锁定)|(?:不低于|不会低于|不少于)${GAP}{0,4}?(?:年化)?(?:${ZH_YIELD})|(?:按|按照)(?:此|这个|该)(?:收益率?|利率|数|基准)?${GAP}{0,4}?(?:为您|给您)兑付|拿的就是这个|就是这个收益|(?:到期|到手|最终|最后)?(?:收益|回报|利息)(?:就)?(?:以此为准|按此计算|按这个(?:数|算)|就按(?:这个|此)(?:数|算|来))|每万元${GAP}{0,8}?(?:能|可|可以|稳定|就)?${GAP}{0,4}?(?:多拿|拿|到手|收益|赚|获得)${GAP}{0,4}?(?:约)?\\d+|(?:您|你)${GAP}{0,8}?(?:照样|照常|都能|就能)拿${GAP}{0,2}?(?:${ZH_YIELD})`) },
   { rule: "certain-outcome", re: zh("准(?![备时确许则])(?:能|会)?(?:回来|涨回|回本|回正|翻红|解套|反弹)") },
   { rule: "no-loss-promise", noNegation: true, re: zh("一分(?:钱)?(?:都|也)?(?:少|跑|丢|飞)不(?:了|掉)|(?:从来|从未|历史上|一直|以前)(?:就|都|也)?(?:没|没有)亏过") },
   { rule: "benchmark-as-return", need: /[\d一二三四五六七八九十两]/, re: zh(`(?:妥妥的?|稳稳的?|稳拿|铁定)${GAP}{0,2}?(?:${ZH_YIELD}|[\\d一二三四五六七八九十两]+[百千万][\\d一二三四五六七八九十两百千万]*(?:元|块)?)|连本带利${GAP}{0,4}?(?:能|可以|就)?(?:拿|有|到手|取)|(?:${ZH_YIELD}|[\\d一二三四五六七八九十两百千万]+(?:元|块))${GAP}{0,6}?(?:跑不了|跑不掉|少不了|少不掉|飞不了|丢不了|没跑|妥妥的|没问题|是稳的|稳的|是肯定的|板上钉钉|铁板钉钉|是铁定的|是确定的)|(?:每个?月|每年|每季度|一年|一个月)(?:都|就|能|可以)?(?:有|能有|能拿|拿|进账|到账)${GAP}{0,3}?(?:[\\d一二三四五六七八九十两百千万]+多?(?:元|块|的收益)|${ZH_YIELD})`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(/[跑少飞丢]不[了掉]|没跑|没问题/g, "")) },
@@ -786,7 +824,7 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", re: zh(`(?:实打实|实实在在|妥妥|稳稳当当)的?${GAP}{0,2}?(?:${ZH_YIELD})`) },
   { rule: "superlative", reject: (t, i, m) => ZH_NEGATOR.test(m), re: zh(`(?:全省|全国|全市|全行|全网|全球|同类|业内|行业|市场|同期)${QGAP}{0,6}?(?:都是|是|排|都排|稳居)?(?:头一份|头号|数一数二|前三|天花板|top|TOP|No\\.?1|NO\\.?1|(?:都是|是|稳居|排在)第一(?!时间|次))|头一份|天花板级|王牌产品|明星中的明星`) },
   // promise-words: principal or return vouched for by someone (本金部分银行是担保的, 收益由我行保障).
-  { rule: "promise-words", re: zh(`(?:本金|本钱|收益|利息)${GAP}{0,8}?(?:担保|保障|保证|兜底)(?:的|着|了)?`), reject: (t, i, m) => ZH_NEGATOR.test(m) || /(?:存款保险|保险)/.test(m) },
+  { rule: "promise-words", re: zh(`(?:本金|本钱|收益|利息)${GAP}{0,8}?(?:担保|保障|保证|兜底|(?:受到?|有|是)保护)(?:的|着|了)?`), reject: (t, i, m) => ZH_NEGATOR.test(m) || /(?:存款保险|保险)/.test(m) },
   // no-loss-promise: a record of no trouble as a promise (从来没出过问题, 出不了什么事).
   { rule: "no-loss-promise", re: zh(`(?:(?:从来|一直|向来|历来|压根)(?:就)?(?:没|没有|不会|未)|从未|未曾)(?:出过|出现过?|发生过?|有过|出)?(?:任何)?(?:问题|闪失|岔子|差错|亏损|亏过|风险)|出不了(?:什么|任何|啥)?(?:事|问题|岔子|闪失|差错)`) },
   // compensation-promise: someone who takes the loss on (真要是跌下去了，您找我，我负责): a loss as a
@@ -881,7 +919,7 @@ const PATTERNS: Pattern[] = [
   // (到期肯定落在这个区间), a floor on the gain (年底至少赚回10%).
   {
     rule: "benchmark-as-return",
-    re: zh(`到期(?:年化)?(?:收益率?|回报|利息)(?:为|是|有|能有|可达|能达到|达到|:)?(?:${ZH_YIELD_R})|(?:到期|到时候|届时|最后|最终)${GAP}{0,4}?(?:肯定|一定|铁定|稳|必然|准|必定)(?:会|能)?(?:落在|在|是|达到)(?:这个)?(?:区间|范围|水平|数)|(?:至少|起码|最少|最起码|少说)(?:也|都)?(?:能|会|可以)?(?:赚|赚回|挣|挣回|涨|多赚|回来)${GAP}{0,2}?(?:${ZH_YIELD_R})`),
+    re: zh(`到期(?:年化)?(?:收益率?|回报|利息)(?:为|是|有|能有|可达|能达到|达到|:)?(?:${ZH_YIELD_R})|(?:到期|到时候|届时|最后|最终)${GAP}{0,4}?(?:肯定|一定|铁定|稳|必然|准|必定|将|会)(?:会|能)?(?:落在|在|是|达到)(?:这个|此|该|上述)?(?:区间|范围|水平|数)|(?:至少|起码|最少|最起码|少说)(?:也|都)?(?:能|会|可以)?(?:赚|赚回|挣|挣回|涨|多赚|回来)${GAP}{0,2}?(?:${ZH_YIELD_R})`),
     reject: (t, i) => yieldHedged(t, i),
   },
   // So much per ten thousand, in digits or in words (每一万块一年能给您三百八十块).
@@ -941,6 +979,15 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", re: zh("预[期计](?:年化)?收益(?:为|是|可达|达到?|约)(?=[\\d一二三四五六七八九十两每])|预[期计](?:年化)?收益率(?!只是|这个说法|这一说法|的说法|并不|不是|不代表|仅供)|预期年化(?!收益率|只是|这个说法|的说法|并不|不是|不代表|仅供)") },
   { rule: "benchmark-as-return", re: zh(`(?:可|能|可以|将|会|就能|就可以|能够|一年能|每年)${GAP}{0,3}?(?:获得|拿到|得到|赚到|收到|取得|享有|拿)${GAP}{0,10}?(?:\\d+(?:\\.\\d+)?%|\\d[\\d,]*(?:\\.\\d+)?万?元)|给您${GAP}{0,4}?\\d+(?:\\.\\d+)?%的(?:年化)?收益|(?:稳稳|稳定|固定|保底|至少|起码)地?${GAP}{0,2}?(?:有|能有|能拿|拿|获得|给您)${GAP}{0,4}?\\d+(?:\\.\\d+)?%|收益率?(?:能|可|可以|将|会)?达到(?!过)${GAP}{0,3}?\\d+(?:\\.\\d+)?%`), reject: (t, i) => zhHedged(t, i) },
   { rule: "benchmark-as-return", en: true, re: en("\\bexpected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?) of\\s*\\d[\\d.,]*%?") },
+  // Session 10: the benchmark treated as the client's rate or paid out to them ("Think of the benchmark as your
+  // interest rate", "the benchmark of 3.2% will be paid out to you"), investors said to earn a rate ("Investors earn
+  // 3.9% per annum", as an FAQ puts it).
+  { rule: "benchmark-as-return", en: true, re: en("\\b(?:think of|treat|see|regard|view|take)(?:ing)? (?:the |this |that |our )?(?:performance |reference )?benchmark(?: rate| figure| of \\d[\\d.]*%)? as (?:your|a|the|an) (?:\\w+ )?(?:interest|returns?|rate|yield|income|coupon|payout|deposit rate)\\b|\\bbenchmark\\b(?:[^.;!?]|\\.(?=\\d)){0,40}?\\b(?:will|'ll|shall|is going to) be (?:paid|credited|paid out|distributed|deposited) (?:out )?(?:to|into) (?:you|your)\\b|\\b(?:investors|holders|clients|customers|unitholders|you) (?:will )?(?:earn|receive|get|enjoy) (?:a |an )?(?:fixed |steady |stable )?\\d[\\d.]*% (?:p\\.?a\\.?|per (?:annum|year)|a year|annually|each year|every year)") },
+  // The downside put at nothing ("your downside is basically zero"), the worst case put at the interest ("The most you
+  // can lose is the interest"), nothing to lose on holding ("Hold and you lose nothing"), principal untouched (typos too).
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:your |the |our )?downside(?: risk)? (?:is|will be|'s|remains) (?:basically |practically |essentially |effectively |virtually |pretty much |close to |near |almost |now )?(?:zero|nil|none|nothing|non-existent|negligible)\\b|\\bthe (?:most|worst|max(?:imum)?) (?:you|u) (?:can|could|will|would|might) (?:lose|lost|miss out on) is (?:the |your |some |a (?:bit|little) of (?:the |your )?)?(?:interest|coupon|returns?|yield|income|upside|gains?)\\b|\\b(?:you|u)(?:'ll| will| would)? lose nothing\\b(?! (?:but|except|more than|beyond))|\\b(?:principal|principle|priciple|pricipal|princpal|capital|money|investment|savings)\\s+(?:won't|will not|wouldn't|cannot|can't) be (?:affected|touched|reduced|hit|harmed|impacted|at risk)\\b") },
+  // A conditional loss the bank will cover: "If anything goes wrong, the subsidiary will cover it."
+  { rule: "compensation-promise", en: true, re: en("\\bif (?:anything|something|things|it|the product|the fund) (?:goes|go|went) (?:wrong|south|bad|badly)\\s*,\\s*[^.;!?]{0,50}?\\b(?:will|'ll|shall|is going to|are going to) (?:cover|absorb|make good on|pay for|foot the bill for) (?:it|that|the rest|the difference)\\b") },
   { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)"), reject: (t, i) => REDEMPTION_VALUE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
   // Round 12 (session 8): rhetorical questions, history as a guarantee, superlatives without a
   // ranking word, for wording no earlier round had.
@@ -1081,7 +1128,7 @@ const WHOLE_CHARS = 240;
  * 高于也可能低于, "nothing guarantees it", "not necessarily"), so the model alone raises nothing
  * where one stands; a rule's finding there is judged by the rule's own negation scope.
  */
-const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b|\b(?:don't|do not|never) (?:assume|think|believe|count on|expect)\b|\b(?:will not|won't|cannot|can't|does not|doesn't|do not|don't|is not going to|isn't going to) (?:\w+ )?(?:make up|cover|compensate|refund|reimburse|top up|pay (?:back|out|for)|make good)\b|(?:不要|别|不能)(?:以为|认为|指望|当成)|(?:不会|不能|无法|没法)(?:给您)?(?:补|赔|兜)|(?:是|这是|那是)?(?:不对|不准确|不正确|错误|误解|不实|不属实)的?(?:说法|认识|理解)?[。！!.]?$/i;
+const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:will not|won't|may not|might not|do not|don't) (?:necessarily )?(?:earn|get|receive|make)\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b|\b(?:don't|do not|never) (?:assume|think|believe|count on|expect)\b|\b(?:will not|won't|cannot|can't|does not|doesn't|do not|don't|is not going to|isn't going to) (?:\w+ )?(?:make up|cover|compensate|refund|reimburse|top up|pay (?:back|out|for)|make good)\b|(?:不要|别|不能)(?:以为|认为|指望|当成)|(?:不会|不能|无法|没法)(?:给您)?(?:补|赔|兜)|(?:是|这是|那是)?(?:不对|不准确|不正确|错误|误解|不实|不属实)的?(?:说法|认识|理解)?[。！!.]?$/i;
 
 /** The units the model scores: sentences (as the negation scope has them), long ones in windows; [start, end, sentence]. */
 function modelUnits(t: string): [number, number, number][] {
@@ -1124,6 +1171,26 @@ function reportsAQuote(u: string): boolean {
   const rest = u.replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'[^']*'(?=[\s.,;:!?)]|$)/g, " ");
   if (rest === u) return false;
   return distancesItself(rest, !HAN.test(rest));
+}
+
+// Session 10: a transcript's lines in the client's voice (客户：你们这个也保本吧？ "Client: You told me it was the
+// safest product!"): the client asks or repeats, the bank promises nothing. A label opens a line at the start or
+// after a sentence's end; the line runs to the next label (客户经理：, RM:, 答：). It counts as the client's speech
+// only when it speaks as one (我, a question, I/me/my): 客户：张三 is a form's field, and what follows is the bank's.
+const CLIENT_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:客户|客人|顾客|投资者|来电人|来电客户|Client|Customer|Caller|Investor)(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]/gi;
+const ANY_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:[^\s：:，,。！？!?；;“”"]{1,8}|[A-Z][\w.'-]{0,12}(?: [A-Z][\w.'-]{0,12})?)(?:[（(][^）)\n]{0,12}[）)])?\s*[：:](?!\d)/g;
+function dropClientVoice(t: string, hits: Hit[]): void {
+  if (hits.length === 0 || !/[：:]/.test(t)) return;
+  const lines: [number, number][] = [];
+  for (const m of t.matchAll(CLIENT_LABEL)) {
+    const a = m.index! + m[0].length;
+    ANY_LABEL.lastIndex = a;
+    const next = ANY_LABEL.exec(t);
+    const e = next ? next.index : t.length;
+    if (/我|[?？]|\b(?:i|me|my)\b/i.test(t.slice(a, e))) lines.push([a, e]);
+  }
+  if (lines.length === 0) return;
+  for (let h = hits.length - 1; h >= 0; h--) if (lines.some(([a, e]) => hits[h].index >= a && hits[h].end <= e)) hits.splice(h, 1);
 }
 
 /** A rule's finding in the normalised text; `clause`: found by the English clause model, which reads negation scope itself. */
@@ -1268,15 +1335,16 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
       if (full(p.rule, i)) continue;
       if (p.reject?.(t, i, m[0])) continue;
       if (p.en && englishNotAPromise(t, i, i + m[0].length)) continue;
-      if (quoted(i, !!p.en)) continue;
+      if (quoted(i, !!p.en) || quoted(i + m[0].length - 1, !!p.en) || framedAway(t, i, i + m[0].length, !!p.en)) continue;
       if (!p.en && (zhMentioned(t, i + m[0].length) || (p.rule === "benchmark-as-return" && notAYield(t, i, m[0])))) continue;
       if (!p.noNegation && negatedAt(t, i, i + m[0].length, !!p.en)) continue;
       add(p.rule, i, i + m[0].length);
     }
   }
   // The structural English model (compliance-en.ts), after the patterns, through the same guards.
-  if (hasLatin) for (const h of englishClauseFindings(t)) if (!quoted(h.index, true) && !deniedAfter(t, h.index, h.end, true)) add(h.rule, h.index, h.end, true);
+  if (hasLatin) for (const h of englishClauseFindings(t)) if (!quoted(h.index, true) && !deniedAfter(t, h.index, h.end, true) && !framedAway(t, h.index, h.end, true)) add(h.rule, h.index, h.end, true);
   hits.sort((a, b) => a.index - b.index);
+  dropClientVoice(t, hits);
   if (opts.model !== false) {
     vetoHonest(t, hits);
     addModelFindings(t, hits);
