@@ -343,6 +343,8 @@ function answeredPromise(t: string, q: Span, a: Span): ClauseHit | undefined {
   const answer = t.slice(a.s, a.e);
   if (answer.trim().split(/\s+/).length > 12 || /\b(?:but|may|might|could|would|if|depends?|unless|not sure|nobody knows|no one knows)\b/.test(answer)) return undefined;
   if (REPORTED.test(question) || DISOWN.test(question)) return undefined;
+  // a question about the bank's own money ("Is the bank's own capital at risk?"), not the client's
+  if (/\b(?:the bank's|bank's own|our own) (?:capital|balance sheet|money|funds)\b/.test(question)) return undefined;
   // Making good asked about: "Will the bank cover my loss? Yes." is a promise, "... No." is not.
   if (Q_COMP.test(question)) {
     return ANSWER_YES.test(answer) && !NEGATOR.test(answer) ? { rule: "compensation-promise", index: q.s + (question.length - question.trimStart().length), end: a.s + (answer.match(ANSWER_YES)![0].length) } : undefined;
@@ -350,7 +352,7 @@ function answeredPromise(t: string, q: Span, a: Span): ClauseHit | undefined {
   const notRecover = Q_NOT_RECOVER.test(question);
   if ((notRecover || Q_LOSS.test(question)) && ANSWER_NO.test(answer))
     return { rule: notRecover ? "certain-outcome" : "no-loss-promise", index: q.s + (question.length - question.trimStart().length), end: a.s + (answer.match(ANSWER_NO)![0].length) };
-  if (!notRecover && !Q_LOSS.test(question) && Q_GOOD.test(question) && ANSWER_YES.test(answer) && !/\b(?:not|never|no longer)\b|n't\b/.test(answer) && !/\bit (?:can|does|might|is possible)\b/.test(answer))
+  if (!notRecover && !Q_LOSS.test(question) && Q_GOOD.test(question) && !/\b(?:never|not|no)\b|n't\b/.test(question) && ANSWER_YES.test(answer) && !/\b(?:possible|possibly|perhaps|maybe)\b/.test(answer) && !/\b(?:not|never|no longer)\b|n't\b/.test(answer) && !/\bit (?:can|does|might|is possible)\b/.test(answer))
     return { rule: /\b(?:safe|secure|guaranteed|protected)\b/.test(question) ? "no-loss-promise" : "certain-outcome", index: q.s + (question.length - question.trimStart().length), end: a.s + (answer.match(ANSWER_YES)![0].length) };
   return undefined;
 }

@@ -82,10 +82,39 @@ export function withoutSalutation(normalised: string): string {
   return normalised.replace(SALUTATION, "");
 }
 
+// Session 10: a transcript's lines in the client's voice (客户：你们这个也保本吧？ "Client: You told me it was the
+// safest product!"): the client asks or repeats, the bank promises nothing. A label opens a line at the start or
+// after a sentence's end; the line runs to the next label (客户经理：, RM:, 答：). It counts as the client's speech
+// only when it speaks as one (我, a question, I/me/my): 客户：张三 is a form's field, and what follows is the bank's.
+const CLIENT_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:客户|客人|顾客|投资者|来电人|来电客户|Client|Customer|Caller|Investor)(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]/gi;
+const ANY_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:[^\s：:，,。！？!?；;“”"]{1,8}|[A-Za-z][\w.'-]{0,12}(?: [A-Za-z][\w.'-]{0,12})?)(?:[（(][^）)\n]{0,12}[）)])?\s*[：:](?!\d)/g;
+// The rules drop their findings there (compliance.ts), and the model leaves those lines out of its features,
+// in training and in the check alike: a client's 你们这个保本吧？ is not the bank's promise.
+export function clientLines(t: string): [number, number][] {
+  if (!/[：:]/.test(t)) return [];
+  const lines: [number, number][] = [];
+  for (const m of t.matchAll(CLIENT_LABEL)) {
+    const a = m.index! + m[0].length;
+    ANY_LABEL.lastIndex = a;
+    const next = ANY_LABEL.exec(t);
+    const e = next ? next.index : t.length;
+    if (/我|[?？]|\b(?:i|me|my)\b/i.test(t.slice(a, e))) lines.push([a, e]);
+  }
+  return lines;
+}
+/** The text with the client's lines left out (each replaced by one space). */
+export function bankVoice(normalised: string): string {
+  const lines = clientLines(normalised);
+  if (lines.length === 0) return normalised;
+  let out = "", at = 0;
+  for (const [a, e] of lines) { out += normalised.slice(at, a) + " "; at = e; }
+  return out + normalised.slice(at);
+}
+
 /** The hashed features of one normalised unit of text (a sentence), each bucket once. */
 export function promiseFeatures(normalised: string, nmax: number, bits: number): Set<number> {
   const mask = (1 << bits) - 1;
-  const t = withoutSalutation(normalised).toLowerCase().replace(/\s+/g, " ").trim();
+  const t = bankVoice(withoutSalutation(normalised)).toLowerCase().replace(/\s+/g, " ").trim();
   const s = `^${t}$`;
   const out = new Set<number>();
   for (let k = 1; k <= nmax; k++) for (let i = 0; i + k <= s.length; i++) out.add(fnv(s, i, i + k, CHAR_SEED) & mask);
@@ -108,7 +137,7 @@ export function logit(model: PromiseModel, features: Set<number>): number {
 /** Probability that a normalised unit of text makes a promise, by the given model (default: the trained one). */
 export function promiseProbability(normalised: string, model: PromiseModel = trainedModel()): number {
   // a salutation and nothing else says nothing
-  if (!/[\p{L}\p{N}]/u.test(withoutSalutation(normalised))) return 0;
+  if (!/[\p{L}\p{N}]/u.test(bankVoice(withoutSalutation(normalised)))) return 0;
   return 1 / (1 + Math.exp(-logit(model, promiseFeatures(normalised, model.nmax, model.bits))));
 }
 

@@ -41,7 +41,7 @@
 import { Converter } from "opencc-js/t2cn";
 import type { Locale } from "./i18n";
 import { englishClauseFindings, englishNotAPromise, FEE, NOT_LOSS, SETTLEMENT } from "./compliance-en";
-import { promiseProbability } from "./compliance-model";
+import { clientLines, promiseProbability } from "./compliance-model";
 
 export type ComplianceRule =
   | "promise-words"
@@ -407,7 +407,7 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
 const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
-const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports)\b/i;
+const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed)\b/i;
 // Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
 // 保证“…”), or a record that deals with it (扣分, 整改, 聊天记录, 录音): not the writer's promise. A
 // first-person 我向您保证“不会亏” names no third party and stays a promise.
@@ -477,11 +477,21 @@ function notAYield(t: string, i: number, m: string): boolean {
 const BANNED_LIST = /\b(?:banned|prohibited|forbidden|non-compliant|red[- ]line|restricted|never-use|do-not-use)\s+(?:\w+\s+)?(?:phrases|words|wording|terms|expressions|language|list|vocabulary)\s*(?:include\s*)?[:：-]|(?:禁用|禁止使用|严禁使用|不得使用|违规|敏感|红线)(?:的)?(?:词语|用语|词汇|话术|表述|字眼|词|语)(?:包括|有)?[：:]/i;
 const EN_IF_TOLD = /\bif (?:i|we) (?:told|said|promised|were to (?:tell|say|promise)|claimed)\b/i;
 const EN_INTERRUPTED_NEGATION = /\b(?:not|never|cannot|can't|won't|didn't|don't|couldn't)\s*,?\s*(?:and|or|nor)\s+(?:\w+\s+)?(?:not|never|cannot|can't|won't|couldn't|could not|will not|would not|wouldn't)\s*,\s*(?:\w+\s+)?(?:promise|guarantee|say|claim|assure|tell you|predict)\b[^.;!?]{0,20}$/i;
+// 存款受存款保险保护，…保本保息；结构性存款属于存款，本金有保障: said of a deposit, the comparison that
+// explains why the product is not one; unless the product is likened to it (跟存款一样, 也差不多).
+const ZH_DEPOSIT_SUBJECT = /^(?:而|但|不过|其中)?(?:结构性存款|大额存单|定期存款|银行存款|储蓄存款|存款|定期|定存|存单|储蓄国债|国债)/;
+const ZH_LIKENED = /(?:跟|和|与|像|同|比)[^，。；]{0,10}(?:一样|差不多|类似|相同|一个样|一回事)|也(?:差不多|一样|是|能|可以)|同样|相当于|等于|就是/;
+const zhPartEnd = (t: string, k: number) => /[。！？!?；;\n]/.test(t[k]);
+function saidOfDeposit(t: string, i: number): boolean {
+  const a = spanStart(t, i, zhPartEnd);
+  const part = t.slice(a, spanEnd(t, i, zhPartEnd));
+  return ZH_DEPOSIT_SUBJECT.test(part.replace(/^\s+/, "")) && !ZH_LIKENED.test(part) && !/这款|这个|这只|本产品|该产品|我们|咱们|理财|您买|您的|你的/.test(t.slice(a, i));
+}
 function framedAway(t: string, i: number, e: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
   const before = t.slice(ss, i);
   if (BANNED_LIST.test(before)) return true;
-  if (!en) return false;
+  if (!en) return saidOfDeposit(t, i);
   if (EN_INTERRUPTED_NEGATION.test(before)) return true;
   return EN_IF_TOLD.test(before) && EN_IRONY.test(t.slice(e, spanEnd(t, e, denialSentenceEnd)));
 }
@@ -1173,22 +1183,10 @@ function reportsAQuote(u: string): boolean {
   return distancesItself(rest, !HAN.test(rest));
 }
 
-// Session 10: a transcript's lines in the client's voice (客户：你们这个也保本吧？ "Client: You told me it was the
-// safest product!"): the client asks or repeats, the bank promises nothing. A label opens a line at the start or
-// after a sentence's end; the line runs to the next label (客户经理：, RM:, 答：). It counts as the client's speech
-// only when it speaks as one (我, a question, I/me/my): 客户：张三 is a form's field, and what follows is the bank's.
-const CLIENT_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:客户|客人|顾客|投资者|来电人|来电客户|Client|Customer|Caller|Investor)(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]/gi;
-const ANY_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:[^\s：:，,。！？!?；;“”"]{1,8}|[A-Z][\w.'-]{0,12}(?: [A-Z][\w.'-]{0,12})?)(?:[（(][^）)\n]{0,12}[）)])?\s*[：:](?!\d)/g;
+/** A transcript's lines in the client's voice raise nothing (clientLines in compliance-model.ts). */
 function dropClientVoice(t: string, hits: Hit[]): void {
-  if (hits.length === 0 || !/[：:]/.test(t)) return;
-  const lines: [number, number][] = [];
-  for (const m of t.matchAll(CLIENT_LABEL)) {
-    const a = m.index! + m[0].length;
-    ANY_LABEL.lastIndex = a;
-    const next = ANY_LABEL.exec(t);
-    const e = next ? next.index : t.length;
-    if (/我|[?？]|\b(?:i|me|my)\b/i.test(t.slice(a, e))) lines.push([a, e]);
-  }
+  if (hits.length === 0) return;
+  const lines = clientLines(t);
   if (lines.length === 0) return;
   for (let h = hits.length - 1; h >= 0; h--) if (lines.some(([a, e]) => hits[h].index >= a && hits[h].end <= e)) hits.splice(h, 1);
 }
