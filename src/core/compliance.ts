@@ -376,7 +376,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   const rest = t.slice(e, spanEnd(t, e, sentenceEnd));
   // "…, and anyone who says otherwise is wrong" confirms the promise rather than denying it.
   if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are|was|were) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\b(?:is|are) a different product\b|\byou asked about\b/i.test(rest)
-    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|12378|谨防|切勿相信|不要相信|停售|不再(?:发行|销售)/.test(rest)) return true;
+    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|^[^。！？]{0,4}?[，,]\s*(?:那|这)(?:个)?(?:是|都是|就是|可是)?(?:不对|错误|错|不实|假|骗人)的|(?:都|就)?要(?:当心|小心|警惕|留个心眼)|12378|谨防|切勿相信|不要相信|停售|不再(?:发行|销售)/.test(rest)) return true;
   void ce;
   return deniedAfter(t, i, e, en);
 }
@@ -392,7 +392,7 @@ const ZH_DENIAL = new RegExp(
 const ZH_BELIEF = /(?:他们|她们|对方|有人|有些人|有的人|很多人|不少人|许多人|一些人|人们|大家|别人|网上|(?:有些|有的|很多|不少|部分|一些|许多)?(?:客户|投资者|老人|朋友))(?:都|常|常常|总|总是|往往|一直|可能|会|也)?(?:说|认为|以为|觉得|相信|听说|讲|说过)/;
 const ZH_BELIEF_CORRECTION = /^(?:但|但是|可|可是|然而|不过)?(?:其实|实际上|事实上|实际|真实情况)/;
 const ZH_BELIEF_DENIAL = /^(?:但|但是|可|可是|其实|实际上|事实上|然而|不过)*(?:并|其实|实际)?(?:不是|不然|并非|没有|不会|不)(?:这样|如此|真的)?的?$/;
-const EN_DENIAL = /\b(?:that|this|which|it|the (?:idea|claim|notion|belief|view|suggestion))(?:'s| is| was| would be)\s+(?:simply |just |completely |totally |plainly |absolutely |quite |sadly )?(?:not true|untrue|false|wrong|incorrect|not correct|not accurate|inaccurate|a myth|misleading|not the case|not so)\b|\b(?:isn't|is not|was not|wasn't) (?:true|so|the case)\b|\bis (?:simply |just |completely |totally |plainly )?(?:a myth|untrue|not true|incorrect)\b/i;
+const EN_DENIAL = /\b(?:that|this|which|it|the (?:idea|claim|notion|belief|view|suggestion))(?:'s| is| was| would be)\s+(?:simply |just |completely |totally |plainly |absolutely |quite |sadly )?(?:not true|untrue|false|wrong|incorrect|not correct|not accurate|inaccurate|a myth|misleading|not the case|not so)\b|\b(?:isn't|is not|was not|wasn't) (?:true|so|the case)\b|\bis (?:simply |just |completely |totally |plainly )?(?:a myth|untrue|not true|incorrect)\b|\b(?:would be|is|was) (?:\w+ )?against (?:the |our )?(?:rules|regulations|law|policy)\b/i;
 const EN_BELIEF = /\b(?:(?:some|many|most|a lot of|plenty of|a few|other)\s+)?(?:clients|people|investors|customers|savers|folks|others)\s+(?:still\s+|often\s+|sometimes\s+|may\s+|might\s+)?(?:believe|believed|think|thought|assume|assumed|say|said|feel|felt|imagine|expect|are told|were told|have heard|heard|insist)\b|\byou (?:were|have been|had been) told\b|\byou (?:mentioned|said)\b|\byou may have heard\b|\bit is (?:often |widely |commonly )?(?:said|believed|assumed|thought)\b/i;
 const EN_BELIEF_DENIAL = /^(?:\s|but|and|yet|in fact|actually)*(?:they|it|this|that|these|those|which)\s*(?:are|is|was|were|do|does|did|will|can|would)(?:n't|\s+not)(?:\s+(?:so|true|the case|safe|guaranteed|risk-free|at all|certain|sure|a given|how it works))?\s*$/i;
 const EN_IRONY = /\b(?:i'd|i would|we'd|we would) be (?:lying|misleading you|wrong)\b|\bit would be (?:wrong|misleading|dishonest|irresponsible|untrue|false)\b|\b(?:wrong|misleading|dishonest|irresponsible|untrue) (?:of (?:me|us) )?to (?:say|promise|suggest|claim|tell you)\b/i;
@@ -405,7 +405,7 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传|问(?!题)|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
 const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed)\b/i;
 // Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
@@ -418,22 +418,24 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   let se = spanEnd(t, i, denialSentenceEnd);
   if (/[”」"]/.test(t[se + 1] ?? "")) se = spanEnd(t, se + 2, denialSentenceEnd);
   const before = t.slice(ss, i);
-  const opens = (before.match(/[“「]/g) ?? []).length - (before.match(/[”」]/g) ?? []).length;
+  // (a closing mark left over from a quotation the sentence's start cut into does not cancel a later opening one)
+  let opens = 0;
+  for (const c of before) if (c === "“" || c === "「") opens++; else if ((c === "”" || c === "」") && opens > 0) opens--;
   const straight = (before.match(/"/g) ?? []).length % 2 === 1;
   // A term in single quotes ('capital-protected'): a ' after a space opens one, an apostrophe (it's) does not.
-  const single = en && /(?:^|[\s(])'[^']*$/.test(before) && /^[^']*'(?=[\s.,;:!?)]|$)/.test(t.slice(i, se + 1));
+  const single = en && /(?:^|[\s(])'(?:[^']|'(?=[a-z]))*$/i.test(before) && /^(?:[^']|'(?=[a-z]))*'(?=[\s.,;:!?)]|$)/i.test(t.slice(i, se + 1));
   if (opens <= 0 && !straight && !single) return false;
   // The quoted words are a product's name, said to be one ("Capital Secure" is the name of the series, “稳赢”只是产品名称).
   const close = t.slice(i).search(/[”」"']/);
   if (close >= 0 && /^\s*(?:is|was|are)\s+(?:just |only |merely |simply )?(?:the|a|its|our|their) (?:\w+ )?(?:name|brand|label|title)\b|^\s*(?:只是|仅是|仅仅是|不过是|是)(?:产品|系列|品牌)?(?:的)?(?:名称|名字|品牌名|名)/i.test(t.slice(i + close + 1, i + close + 50))) return true;
   // the sentence with the quotations taken out
-  const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'[^']*'(?=[\s.,;:!?)]|$)/g, " ");
+  const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'(?:[^']|'(?=[a-z]))*'(?=[\s.,;:!?)]|$)/gi, " ");
   return distancesItself(sentence, en);
 }
 // Session 10: wording handed to staff to say (推荐话术：“…”, 可告知“…”, 客户问…时就说“…”, 统一口径) is the
 // bank's own voice, though 话术, 培训 and 问 otherwise distance a quote; unless the sentence forbids or
 // corrects it (严禁, 不得, 错误示例) or files it (质检, 扣分).
-const ZH_RECOMMEND = /(?:推荐|建议|参考|标准|规范|统一)(?:话术|应答|答复|回复|回答|说法|口径)|话术参考|统一口径|应答[：:]|(?:可以|可|就|直接|要|请|务必|统一)(?:这样|这么|如下)?(?:口头|私下|当面|电话)?(?:告知|回答|答复|回复|说|讲|表示|强调|解释|告诉(?:客户|他们|对方)?)|(?:跟|向|对|和)客户(?:说|讲|表示|强调|解释|保证|承诺)/;
+const ZH_RECOMMEND = /(?:推荐|建议|参考|标准|规范|统一)(?:话术|应答|答复|回复|回答|说法|口径)|话术参考|统一口径|应答[：:]|(?<!禁用|违规|错误)话术[：:]|(?:可以|可|就|直接|要|请|务必|统一)(?:这样|这么|如下)?(?:适度|适当|酌情|口头|私下|当面|电话)?(?:称|告知|回答|答复|回复|说|讲|表示|强调|解释|告诉(?:客户|他们|对方)?)|(?:跟|向|对|和)客户(?:说|讲|表示|强调|解释|保证|承诺)/;
 const ZH_FORBID = /严禁|禁止|禁用|(?:不得|不要|不准|不能|不可以?|不应|切勿|勿|别|避免|杜绝)(?:再|随意|私自|擅自|向客户|对客户|跟客户)?(?:说|讲|提|使用|用|承诺|保证|表示|回答|答复|告知|这样|这么)|违规|违反|不合规|错误|反面|红线|误导|扣分|质检|整改|通报|不对|不妥|不当|处分|处罚|引以为戒|核查|调查|曾/;
 /** 就说“…”, 可以这样说“…”: staff are told to say it (not 不要说, 别这么说). */
 const zhToldToSay = (before: string) => /(?:就|可以|可|直接|请|务必|统一|这样|这么)说$/.test(before) && !/(?:不|别|勿|禁|严禁)[^，。；]{0,3}说$/.test(before);
@@ -474,13 +476,13 @@ function notAYield(t: string, i: number, m: string): boolean {
  * lie ("If I told you it would surely bounce back, I'd be lying"); a negation that a parenthesis
  * interrupts ("I did not, and cannot, promise that it will recover").
  */
-const BANNED_LIST = /\b(?:banned|prohibited|forbidden|non-compliant|red[- ]line|restricted|never-use|do-not-use)\s+(?:\w+\s+)?(?:phrases|words|wording|terms|expressions|language|list|vocabulary)\s*(?:include\s*)?[:：-]|(?:禁用|禁止使用|严禁使用|不得使用|违规|敏感|红线)(?:的)?(?:词语|用语|词汇|话术|表述|字眼|词|语)(?:包括|有)?[：:]/i;
+const BANNED_LIST = /\b(?:banned|prohibited|forbidden|non-compliant|red[- ]line|restricted|never-use|do-not-use)\s+(?:\w+\s+)?(?:phrases|words|wording|terms|expressions|language|list|vocabulary)\s*(?:include\s*)?[:：-]|(?:禁用|禁止使用|严禁使用|不得使用|禁止|违规|敏感|红线)(?:的)?(?:词语|用语|词汇|话术|表述|字眼|词|语)(?:清单|列表|一览)?(?:[（(][^）)]{0,6}[）)])?(?:包括|有)?[：:]/i;
 const EN_IF_TOLD = /\bif (?:i|we) (?:told|said|promised|were to (?:tell|say|promise)|claimed)\b/i;
 const EN_INTERRUPTED_NEGATION = /\b(?:not|never|cannot|can't|won't|didn't|don't|couldn't)\s*,?\s*(?:and|or|nor)\s+(?:\w+\s+)?(?:not|never|cannot|can't|won't|couldn't|could not|will not|would not|wouldn't)\s*,\s*(?:\w+\s+)?(?:promise|guarantee|say|claim|assure|tell you|predict)\b[^.;!?]{0,20}$/i;
 // 存款受存款保险保护，…保本保息；结构性存款属于存款，本金有保障: said of a deposit, the comparison that
 // explains why the product is not one; unless the product is likened to it (跟存款一样, 也差不多).
 const ZH_DEPOSIT_SUBJECT = /^(?:而|但|不过|其中)?(?:结构性存款|大额存单|定期存款|银行存款|储蓄存款|存款|定期|定存|存单|储蓄国债|国债)/;
-const ZH_LIKENED = /(?:跟|和|与|像|同|比)[^，。；]{0,10}(?:一样|差不多|类似|相同|一个样|一回事)|也(?:差不多|一样|是|能|可以)|同样|相当于|等于|就是/;
+const ZH_LIKENED = /(?:跟|和|与|像|同|比)[^，。；]{0,10}(?<!不)(?:一样|差不多|类似|相同|一个样|一回事)|也(?:差不多|一样|是|能|可以)|同样|相当于|等于|就是/;
 const zhPartEnd = (t: string, k: number) => /[。！？!?；;\n]/.test(t[k]);
 function saidOfDeposit(t: string, i: number): boolean {
   const a = spanStart(t, i, zhPartEnd);
@@ -490,9 +492,11 @@ function saidOfDeposit(t: string, i: number): boolean {
 function framedAway(t: string, i: number, e: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
   const before = t.slice(ss, i);
+  // a record that classes what was said (属于承诺收益, 涉嫌承诺收益, 构成保本承诺)
+  if (/(?:构成|涉嫌|定性为|认定为|视为|判定为)(?:对客户的?)?$/.test(before) || (/属于$/.test(before) && /[”」"]|质检|表述|话术|说法|用语|审核/.test(before))) return true;
   if (BANNED_LIST.test(before)) return true;
-  if (!en) return saidOfDeposit(t, i);
-  if (EN_INTERRUPTED_NEGATION.test(before)) return true;
+  if (!en) return saidOfDeposit(t, i) || /(?:希望|想要|想找|盼着|盼望|期望|期盼|巴不得)(?:能|有|买到|找到|它|着)?[^，。；！？]{0,8}$/.test(t.slice(spanStart(t, i, clauseEnd), i));
+  if (EN_INTERRUPTED_NEGATION.test(before) || /\bif\b[^,.;]{0,30}\b(?:were|had been)\s+$/i.test(before)) return true;
   return EN_IF_TOLD.test(before) && EN_IRONY.test(t.slice(e, spanEnd(t, e, denialSentenceEnd)));
 }
 
@@ -769,6 +773,14 @@ const PATTERNS: Pattern[] = [
   { rule: "no-loss-promise", noNegation: true, re: zh("(?:没啥|没什么|没有什么)(?:可|好)?亏的") },
   // Session 10: a recovery told as fixed by a date (告知客户本产品净值将于年内修复, 下月初就会回升到1.5).
   { rule: "certain-outcome", re: zh(`(?:净值|产品|收益|亏损|浮亏|价格)${GAP}{0,4}?(?:将|必将|将会|会)(?:于|在)?(?:年内|年底前?|年末|月底前?|下个?月|下季度|近期|短期内|春节前|节后|明年|[一二三四五六七八九十两\\d]+个?(?:月|周|星期|季度)内)${GAP}{0,3}?(?:修复|恢复|回升|回本|涨回|回到|回正|转正|反弹)`) },
+  // Session 10, from train15-zh (written blind): 实质保本型, 基本等于没有风险, 没有一家比得过我们, 收益均不低于基准,
+  // 就按4%算就行, 均可获得正收益, 将稳步回升, 怎么也得回到, 修复是板上钉钉的, 为您补足差额, 钱动不了, 本金不可能受损.
+  { rule: "promise-words", re: zh("(?:属于|是|为)(?:实质|实质上|事实上|实际上|变相)(?:的)?保本|(?:实质|实质上|事实上|实际上|本质上)(?:就是|还是|也是|是)?保本(?:型|的|产品)?") },
+  { rule: "no-loss-promise", re: zh("(?:基本|几乎|差不多|约|基本上)?(?:等于|等同于|相当于|就是)(?:没有?|零|无)(?:任何)?风险|(?:本金|本钱|钱)${GAP}{0,4}?(?:不可能|不会)(?:受损|受到损失|有损失|有损|损失|缩水)|(?:您|你)(?:这个|这笔|的)?钱${GAP}{0,3}?(?:动不了|少不了)") },
+  { rule: "superlative", re: zh("(?:没有|没)(?:一家|任何一家|哪家|哪一家|谁|别家)(?:能|可以)?(?:比得过|比得上|赶得上|超过)(?:我们|这款|咱们|这只|本行|我行)") },
+  { rule: "benchmark-as-return", re: zh("(?:收益|收益率|回报)${GAP}{0,2}?(?:均|都|一定|肯定|保证|至少)?(?:不会|不)低于(?:业绩比较|业绩)?基准|(?:就|直接)?按(?:年化)?(?:${ZH_YIELD})(?:来)?(?:算|计算)(?:就行|就好|就可以|即可|没问题|准没错)") },
+  { rule: "certain-outcome", re: zh("(?:均|都|全部|一律|人人|个个)(?:可|能|会|将|可以)(?:获得|实现|拿到|取得)(?:正收益|正回报|盈利)|(?<!预计|有望|可能|或|或将|也许)(?:将|必将)(?:稳步|逐步|持续|稳定|很快)(?:回升|修复|上涨|恢复|反弹)|怎么(?:也|都)(?:得|要)(?:回到|涨到|涨回|回本|赚)|修复${GAP}{0,3}?(?:是|也是|属于)?(?:板上钉钉|确定性事件|确定的事|必然的|铁定的|迟早的事)") },
+  { rule: "compensation-promise", re: zh("(?:为您|给您|帮您|替您|为你|给你)(?:补足|补齐|补上|弥补|补回|填补)(?:差额|损失|亏损|本金|亏的|缺口)?") },
   // Session 10: a loss asked about and answered away in one breath (亏？不存在的。 问：会亏本金吗？答：不会).
   { rule: "no-loss-promise", noNegation: true, re: zh("(?:亏|亏损|亏本|亏钱|赔钱|亏本金|损失本金|本金有损失)(?:吗|么|嘛|不|没)?[？?]+\\s*(?:[^：:？?。\\n]{0,6}[答回][：:])?\\s*(?:不存在的|不可能(?![^，。；！？]{0,6}(?:说|判断|保证|承诺|预测))|不会(?![^，。；！？]{0,4}(?:说|判断|保证|承诺|预测|有人))|没这回事|想多了)") },
   // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
@@ -1178,7 +1190,7 @@ export function modelUnitTexts(text: string): string[] {
  * the quotation marks' meaning.
  */
 function reportsAQuote(u: string): boolean {
-  const rest = u.replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'[^']*'(?=[\s.,;:!?)]|$)/g, " ");
+  const rest = u.replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'(?:[^']|'(?=[a-z]))*'(?=[\s.,;:!?)]|$)/gi, " ");
   if (rest === u) return false;
   return distancesItself(rest, !HAN.test(rest));
 }
@@ -1250,7 +1262,7 @@ function addModelFindings(t: string, hits: Hit[]): void {
   if (units.length === 0) return;
   const trim = (a: number, e: number) => { while (e > a && /[\s。！？；;!?.]/.test(t[e - 1])) e--; return e; };
   if (t.length <= WHOLE_CHARS) {
-    if (hits.length || DISAVOWAL.test(t) || reportsAQuote(t) || clientAsks(t) || promiseProbability(t) <= RAISE_ABOVE) return;
+    if (hits.length || DISAVOWAL.test(t) || BANNED_LIST.test(t) || reportsAQuote(t) || clientAsks(t) || promiseProbability(t) <= RAISE_ABOVE) return;
     // The excerpt: the sentence the model finds most promising (the whole text, when it is one).
     let k = 0;
     if (units.length > 1) {
@@ -1273,7 +1285,7 @@ function addModelFindings(t: string, hits: Hit[]): void {
     const start = alone > RAISE_ABOVE ? a
       : k > 0 && !covered.has(units[k - 1][2]) && e - units[k - 1][0] <= UNIT_CHARS && promiseProbability(t.slice(units[k - 1][0], e)) > RAISE_ABOVE ? units[k - 1][0]
         : -1;
-    if (start < 0 || DISAVOWAL.test(t.slice(start, e)) || reportsAQuote(t.slice(start, e)) || clientAsks(t.slice(start, e))) return;
+    if (start < 0 || DISAVOWAL.test(t.slice(start, e)) || BANNED_LIST.test(t.slice(start, e)) || reportsAQuote(t.slice(start, e)) || clientAsks(t.slice(start, e))) return;
     hits.push({ rule: "likely-promise", index: a, end: trim(a, e) });
     covered.add(sentence); // once a sentence; and the next is not raised for its pair with this one
   });
