@@ -763,3 +763,68 @@ describe("round 12: rhetorical questions, history as a guarantee, superlatives, 
     expect(checkText(text)).toEqual([]);
   });
 });
+
+// Session 10 (issue 9): classes from blind round 15, train15 and sentences of our own. Wording staff
+// are told to say is the bank's voice; a client's own lines, a list of banned words, a deposit
+// described as a deposit, a quoted product name, a supposition called a lie are not.
+describe("session 10: recommended wording, transcripts, frames", () => {
+  test.each([
+    ["no-loss-promise", "推荐话术：“您放心，这款产品不会亏。”"],
+    ["promise-words", "客户追问时，可告知“本产品保本保息”。"],
+    ["certain-outcome", "客户问什么时候回本，就说“年底前肯定回本”。"],
+    ["compensation-promise", "会议纪要：对情绪激烈的客户，可口头表示“行里会兜底”，先稳住客户，避免群体性投诉扩大。"],
+    ["no-loss-promise", "问：会亏本金吗？答：不会，本产品本金受保护。"],
+    ["no-loss-promise", "亏？不存在的。"],
+    ["certain-outcome", "这波下跌之后必有反弹，而且会涨得比之前更高。"],
+    ["certain-outcome", "告知客户本产品净值将于年内修复。"],
+    ["certain-outcome", "您好，您理财账户目前的浮亏只是账面亏损，持有到期后收益必定转正，无需操作。"],
+    ["benchmark-as-return", "业绩比较基准为3.5%-4.5%，到期收益将落在此区间内，请放心持有。"],
+    ["benchmark-as-return", "实际上这款每期都达到基准了，您就按4%算就行。"],
+    ["compensation-promise", "最差的情况，我们用积分和现金红包把损失给您覆盖掉。"],
+    ["compensation-promise", "领导说了，对您这种情况会适当补一点收益。"],
+    ["no-loss-promise", "客服回访话术：“您好，您购买的产品虽为非保本产品，但根据目前运作情况，客户本金均不会受损，请您放心。”"],
+    ["certain-outcome", "Coaching note for new RMs: tell them \"Stay put, it's bound to bounce back once credit spreads narrow.\""],
+    ["no-loss-promise", "Q: Could I lose my original investment? A: No."],
+    ["no-loss-promise", "Client: So if I keep holding I could lose even more? Agent: Not really, sir. At this level your downside is basically zero."],
+    ["no-loss-promise", "The most you can lose is the interest, your priciple won't be touched."],
+    ["no-loss-promise", "A loss only happens if you redeem now. Hold and you lose nothing."],
+    ["compensation-promise", "If anything goes wrong, the wealth management subsidiary will cover it."],
+    ["compensation-promise", "You may say \"The branch will arrange a make-good for your loss.\""],
+    ["compensation-promise", "Media statement: The Bank will ensure that no retail investor bears any loss arising from the decline in the NAV."],
+    ["benchmark-as-return", "Think of the benchmark as your interest rate: 3.6% p.a., same as a deposit."],
+    ["benchmark-as-return", "Investors earn 3.9% per annum."],
+    ["certain-outcome", "Honestly the odds of it not recovering are basically nil, so I'd keep it."],
+    ["promise-words", "The bank implicitly guarantees all its own-brand products."],
+    ["no-loss-promise", "I promised you \"you won't lose a cent\", and I stand by it."],
+  ] as const)("flags %s: %s", (rule, text) => {
+    expect(checkText(text).map((f) => f.rule)).toContain(rule);
+  });
+  test.each([
+    "严禁使用“这款产品不会亏”之类的话术。",
+    "推荐话术：“产品净值有波动，我们无法承诺何时回本。”",
+    "错误示例：“您放心，保本保息。”正确说法：“本产品不保本。”",
+    "客户经理不得回答“肯定能涨回来”，应如实说明风险。",
+    "經核查，客戶經理曾向客戶表示「實會返嚟」，屬不當陳述，已作內部處分。",
+    "培训案例：某客户经理为挽留客户，私下承诺“亏损由我个人补足”，最终被行内处分并通报。请各位引以为戒。",
+    "客户：听说隔壁银行的产品是保本的，你们这个也保本吧？",
+    "客户：我朋友说你们行的理财最稳，是真的吗？",
+    "结构性存款属于存款，本金有保障；而您买的这款是净值型理财，并不保本，二者不能混为一谈。",
+    "存款受存款保险保护，同一家银行50万元以内保本保息；理财不在存款保险范围内，可能亏损本金。",
+    "您要是只求本金安全，存款可能更合适。",
+    "培训讲义 禁止用语清单（部分）：保本、保息、零风险、稳赚、必涨、包赔、兜底、刚兑、最安全、第一。",
+    "Never say \"you won't lose any of your principal\" to a client.",
+    "Example of a non-compliant reply: \"The bank will make up your losses.\"",
+    "Client requests full compensation for the 20% loss; no commitment was given.",
+    "If I told you it would surely bounce back, I'd be lying to you. Nobody knows.",
+    "Hi Mrs Tan, just confirming our call: I did not, and cannot, promise that the product will recover.",
+    "\"Capital Secure\" is the name of the series, not a description of it. The product is not capital guaranteed.",
+    "Risk-free? No. That's exactly the misunderstanding the next client letter has to correct.",
+    "Slide 7 - Banned phrases: 保本, \"guaranteed\", \"no loss\", \"the bank will cover it\", \"best product\". Replace with facts.",
+    "From next Monday the 'expected yield' field will be renamed 'performance benchmark', to avoid giving the impression of a promised return.",
+    "If this product were principal-protected, the NAV couldn't have dropped to 1.20. It isn't, and it did.",
+    "You said I promised you \"you won't lose a cent\"; we are checking the recording.",
+    "If anything goes wrong with your transfer, our team will cover it within a day.",
+  ])("session 10 honest: %s", (text) => {
+    expect(checkText(text)).toEqual([]);
+  });
+});

@@ -442,9 +442,12 @@ const zhToldToSay = (before: string) => /(?:就|可以|可|直接|请|务必|统
 // And in English: 'you may say "…"', 'tell them "…"', 'Suggested reply: "…"', unless forbidden or corrected.
 const EN_RECOMMEND = /\b(?:(?:you|rms?|staff|agents?|advisers?|advisors?|we) (?:may|can|could|should|must|are to|need to) (?:\w+ )?(?:say|tell|reply|answer|respond|inform|reassure|explain|stress|emphasi[sz]e|remind)|tell (?:them|him|her|the (?:client|customer|investor)s?|clients|customers|investors)|(?:suggested|recommended|approved|standard|model|preferred|agreed) (?:reply|replies|response|responses|answer|answers|wording|script|scripts|lines?|talking points?|messages?)|talking points?|key messages?|(?:reply|respond|answer) (?:with|along the lines of)|say something like|script\s*:|(?:may|can) inform|(?:may|can|should) be (?:described|presented|positioned|pitched|explained|introduced) (?:to (?:clients|customers|investors) )?as)\b/i;
 const EN_FORBID = /\b(?:never|must not|mustn't|do not|don't|should not|shouldn't|cannot|can't|not allowed|not permitted|prohibited|forbidden|banned|avoid|non-compliant|breach\w*|wrong|incorrect|misleading|red[- ]lines?|disciplin\w*|warned|examples? of (?:what not|poor|bad))\b/i;
+// The writer vouching for the quote in the first person ('I promised you "you won't lose a cent", and I stand by it'):
+// "promised" reports nothing here. Not when someone else reports it ("You said I promised you") or it is denied.
+const EN_VOUCHES = /^\s*(?:(?:and|so|yes|look|listen|honestly|trust me)\s*,?\s*)?(?:i|we)\s+(?:(?:have|did|really|already|personally|do)\s+)?(?:promised?|guarantee[ds]?|assured?|swore|swear|gave you my word)\b(?![^.;!?]*\b(?:never|not|n't|denied|deny)\b)/i;
 /** The rest of a sentence, its quotations taken out, distances itself from what they quote. */
 function distancesItself(rest: string, en: boolean): boolean {
-  if (en) return EN_QUOTE_DISTANCE.test(rest) && !(EN_RECOMMEND.test(rest) && !EN_FORBID.test(rest));
+  if (en) return EN_QUOTE_DISTANCE.test(rest) && !(EN_RECOMMEND.test(rest) && !EN_FORBID.test(rest)) && !EN_VOUCHES.test(rest);
   if (ZH_RECOMMEND.test(rest) && !ZH_FORBID.test(rest)) return false;
   return ZH_QUOTE_DISTANCE.test(rest) || ZH_REPORTED.test(rest);
 }
