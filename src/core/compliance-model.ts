@@ -98,7 +98,7 @@ export function clientLines(t: string): [number, number][] {
     ANY_LABEL.lastIndex = a;
     const next = ANY_LABEL.exec(t);
     const e = next ? next.index : t.length;
-    if (/我|[?？]|\b(?:i|me|my)\b/i.test(t.slice(a, e))) lines.push([a, e]);
+    if (/我|[?？]|你们|你说|您说|\b(?:i|me|my)\b|\byou (?:said|told|promised|claimed)\b|\byour (?:ad|advert|brochure|leaflet|colleague)\b/i.test(t.slice(a, e))) lines.push([a, e]);
   }
   return lines;
 }

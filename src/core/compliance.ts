@@ -407,7 +407,7 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
 const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
-const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed)\b/i;
+const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed|superlatives?|unsupported|impl(?:y|ies)|hear|heard)\b/i;
 // Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
 // 保证“…”), or a record that deals with it (扣分, 整改, 聊天记录, 录音): not the writer's promise. A
 // first-person 我向您保证“不会亏” names no third party and stays a promise.
@@ -430,6 +430,17 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   if (close >= 0 && /^\s*(?:is|was|are)\s+(?:just |only |merely |simply )?(?:the|a|its|our|their) (?:\w+ )?(?:name|brand|label|title)\b|^\s*(?:只是|仅是|仅仅是|不过是|是)(?:产品|系列|品牌)?(?:的)?(?:名称|名字|品牌名|名)/i.test(t.slice(i + close + 1, i + close + 50))) return true;
   // the sentence with the quotations taken out
   const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'(?:[^']|'(?=[a-z]))*'(?=[\s.,;:!?)]|$)/gi, " ");
+  if (!en) return distancesItself(sentence, en);
+  // English, session 10: the sentence after may judge the quote ('You'll hear colleagues say "…". That's wrong.') or
+  // hold it up as a model ('Agent told the client "…". Rating: Good. Please use this line as a model.'); a forbidding
+  // word counts only before the quote or as what the quote is said to be ('"…" is prohibited'), not in a later clause
+  // of its own ('RMs may tell clients that the branch will "take care of the difference", but must not put a number on it').
+  const next = t.slice(se, se + 200).replace(/^[\s.!?"”']+/, "");
+  if (/^(?:that|this|which|it)(?:'s| is| was) (?:\w+ )?(?:wrong|untrue|not true|false|incorrect|prohibited|banned|not allowed|misleading|a (?:prohibited|banned|non-compliant) (?:promise|statement|line|phrase))\b|^[^.!?]{0,30}\b(?:false|wrong|untrue|not true|prohibited|misleading)\b[^.!?]{0,10}[.!?]/i.test(next)) return true;
+  const lead = t.slice(ss, ss + Math.max(before.lastIndexOf("\u201c"), before.lastIndexOf('"'), before.lastIndexOf("'"), 0));
+  const after = close >= 0 ? t.slice(i + close + 1, se) : "";
+  const praised = /\b(?:use (?:this|that) (?:line|wording|script|phrasing|answer)|as a model|rating:\s*good|good example|best practice|model answer|correct (?:answer|response|reply))\b/i.test(sentence + " " + next.slice(0, 120));
+  if ((EN_RECOMMEND.test(sentence) || praised) && !EN_FORBID.test(lead) && !/^\s*(?:is|are|was|were)\s+(?:\w+\s+)?(?:prohibited|banned|wrong|not allowed|non-compliant|misleading|forbidden|inaccurate|untrue)\b/i.test(after)) return false;
   return distancesItself(sentence, en);
 }
 // Session 10: wording handed to staff to say (推荐话术：“…”, 可告知“…”, 客户问…时就说“…”, 统一口径) is the
@@ -440,7 +451,7 @@ const ZH_FORBID = /严禁|禁止|禁用|(?:不得|不要|不准|不能|不可以
 /** 就说“…”, 可以这样说“…”: staff are told to say it (not 不要说, 别这么说). */
 const zhToldToSay = (before: string) => /(?:就|可以|可|直接|请|务必|统一|这样|这么)说$/.test(before) && !/(?:不|别|勿|禁|严禁)[^，。；]{0,3}说$/.test(before);
 // And in English: 'you may say "…"', 'tell them "…"', 'Suggested reply: "…"', unless forbidden or corrected.
-const EN_RECOMMEND = /\b(?:(?:you|rms?|staff|agents?|advisers?|advisors?|we) (?:may|can|could|should|must|are to|need to) (?:\w+ )?(?:say|tell|reply|answer|respond|inform|reassure|explain|stress|emphasi[sz]e|remind)|tell (?:them|him|her|the (?:client|customer|investor)s?|clients|customers|investors)|(?:suggested|recommended|approved|standard|model|preferred|agreed) (?:reply|replies|response|responses|answer|answers|wording|script|scripts|lines?|talking points?|messages?)|talking points?|key messages?|(?:reply|respond|answer) (?:with|along the lines of)|say something like|script\s*:|(?:may|can) inform|(?:may|can|should) be (?:described|presented|positioned|pitched|explained|introduced) (?:to (?:clients|customers|investors) )?as)\b/i;
+const EN_RECOMMEND = /\b(?:(?:you|rms?|staff|agents?|advisers?|advisors?|we) (?:may|can|could|should|must|are to|need to) (?:\w+ )?(?:say|tell|reply|answer|respond|inform|reassure|explain|stress|emphasi[sz]e|remind)|(?:^|[:;,.]\s*|\b(?:please|always|just|then|simply|and|so)\s+)tell (?:them|him|her|the (?:client|customer|investor)s?|clients|customers|investors)|(?:suggested|recommended|approved|standard|model|preferred|agreed) (?:reply|replies|response|responses|answer|answers|wording|script|scripts|lines?|talking points?|messages?)|talking points?|key messages?|(?:reply|respond|answer) (?:with|along the lines of)|say something like|script\s*:|(?:may|can) inform|correct (?:answer|response|reply)|model answers?|answer key|(?:may|can|should) be (?:described|presented|positioned|pitched|explained|introduced) (?:to (?:clients|customers|investors) )?as)\b/i;
 const EN_FORBID = /\b(?:never|must not|mustn't|do not|don't|should not|shouldn't|cannot|can't|not allowed|not permitted|prohibited|forbidden|banned|avoid|non-compliant|breach\w*|wrong|incorrect|misleading|red[- ]lines?|disciplin\w*|warned|examples? of (?:what not|poor|bad))\b/i;
 // The writer vouching for the quote in the first person ('I promised you "you won't lose a cent", and I stand by it'):
 // "promised" reports nothing here. Not when someone else reports it ("You said I promised you") or it is denied.
@@ -492,6 +503,10 @@ function saidOfDeposit(t: string, i: number): boolean {
   const part = t.slice(a, spanEnd(t, i, zhPartEnd));
   return ZH_DEPOSIT_SUBJECT.test(part.replace(/^\s+/, "")) && !ZH_LIKENED.test(part) && !/这款|这个|这只|本产品|该产品|我们|咱们|理财|您买|您的|你的/.test(t.slice(a, i));
 }
+// A ranking with its source in the sentence ("ranked first … (source: agency annual report)", 第三方满意度调查的结果):
+// a supported claim, which the superlative rule leaves to stand.
+const SOURCE_CUE = /\b(?:source|sources|according to|ranked by|rated by|as rated by|independent (?:rating|research)|data from|as measured by|survey|league table|rating agency|research firm)\b|\([^)]*\b(?:19|20)\d\d\b[^)]*\)|数据来源|来源[:：]|据[^，。]{0,10}(?:统计|报告|数据|排名)|第三方|评级机构|满意度调查|排名来自/i;
+const citesASource = (t: string, i: number) => SOURCE_CUE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd)));
 function framedAway(t: string, i: number, e: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
   const before = t.slice(ss, i);
@@ -644,7 +659,7 @@ const PATTERNS: Pattern[] = [
     re: en("\\b(?:risk[- ]?free|no[- ]risk|zero[- ]risk|without (?:any )?risk|rigid redemption|promised (?:returns?|yields?))\\b"),
     // the risk-free rate, risk-free assets: market terms; "the impression of a promised return": named, not given.
     // (Round 12) "a government bond is close to risk-free": the term said of a state bond, a deposit or cash is the comparison.
-    reject: (t, i, m) => /\b(?:impression|idea|notion|appearance|suggestion|hint|sense|language|talk|mention)s? (?:of|that) (?:a |an |any )?$/i.test(t.slice(Math.max(0, i - 30), i)) || /^risk/i.test(m) && (/^\s+(?:rates?|assets?|interest|yield curve|benchmark|securities|bonds?|arbitrage)\b/i.test(t.slice(i + m.length))
+    reject: (t, i, m) => /\b(?:impression|idea|notion|appearance|suggestion|hint|sense|language|talk|mention)s? (?:(?:of|that) )?(?:(?:it|this|the product|the fund) (?:was|is|were|would be) )?(?:a |an |any )?$/i.test(t.slice(Math.max(0, i - 40), i)) || /^[\w-]*\s+(?:structured |time |fixed(?:-term)? |bank |term )?deposits?\b/i.test(t.slice(i + m.length, i + m.length + 30)) || /^risk/i.test(m) && (/^\s+(?:rates?|assets?|interest|yield curve|benchmark|securities|bonds?|arbitrage)\b/i.test(t.slice(i + m.length))
       || /\b(?:government|treasury|treasuries|t-bills?|gilts?|sovereign|state|deposits?|cash)\b[^,;:.!?]{0,40}$/i.test(t.slice(Math.max(0, i - 60), i)) && !/\b(?:like|as safe as|just as|same as)\b[^,;:.!?]{0,30}$/i.test(t.slice(Math.max(0, i - 60), i))),
   },
   { rule: "promise-words", en: true, noNegation: true, re: en("\\b(?:sure|certain|guaranteed) (?:profits?|wins?|gains?)\\b") },
@@ -1021,6 +1036,11 @@ const PATTERNS: Pattern[] = [
   { rule: "promise-words", en: true, re: en("\\b(?:implicitly|effectively|essentially|in effect|quietly|tacitly)\\s+guarantee[sd]?\\b|\\bimplicit (?:guarantee|backstop|bailout)\\b") },
   { rule: "benchmark-as-return", en: true, re: en("\\b(?:it's|it is|that's|that is|this is) (?:the |a )?(?:rate|return|yield) (?:that )?(?:investors|you|clients|holders|customers) (?:will )?(?:receive|get|earn)\\b|\\bthe same (?:rate|return|yield|coupon) (?:applies|will apply|is paid|will be paid|holds)\\b|\\bexpected (?:annual(?:i[sz]ed)? )?returns?\\s*:?\\s*\\d[\\d.]*\\s*%") },
   { rule: "superlative", en: true, re: en("\\b(?:the )?most[- ](?:trusted|reliable|dependable|popular|recommended)\\b|\\b(?:best|most)[- ](?:selling|rated)\\b") },
+  // Session 10, from train16-en: the benchmark as what the product pays ("the benchmark is what this product pays",
+  // "Benchmark 4.1 means 4.1"), the return fixed against the NAV ("NAV fluctuations do not affect your return"), a
+  // NAV level promised again ("trust me, it'll be 1.5 again").
+  { rule: "benchmark-as-return", en: true, re: en("\\bbenchmark (?:rate )?(?:is|'s) (?:exactly )?(?:what|the (?:rate|return|amount|yield)) (?:this product|the product|it|you|they|the plan|the fund)(?:'ll| will)? (?:pays?|earns?|gets?|returns?|receives?|give)\\b|\\bbenchmark (?:of )?\\d[\\d.]*%? means \\d|\\b(?:nav|price|market) (?:fluctuations|movements|swings|changes|drops?|falls?) (?:do|does|will|won't|can't)(?: not)? (?:affect|change|reduce|touch) (?:your|the) (?:return|yield|payout|income|interest)\\b|\\b(?:your )?return,? (?:which )?is (?:set|fixed|locked) at (?:the )?(?:benchmark|\\d)") },
+  { rule: "certain-outcome", en: true, re: en("\\b(?:it|the nav|the price|the fund|the product|your (?:units|holding|investment))(?:'ll| will) be (?:back )?(?:at |to |above )?\\d[\\d.]* again\\b") },
   // A conditional loss the bank will cover: "If anything goes wrong, the subsidiary will cover it."
   { rule: "compensation-promise", en: true, re: en("\\bif (?:anything|something|things|it|the product|the fund) (?:goes|go|went) (?:wrong|south|bad|badly)\\s*,\\s*[^.;!?]{0,50}?\\b(?:will|'ll|shall|is going to|are going to) (?:cover|absorb|make good on|pay for|foot the bill for) (?:it|that|the rest|the difference)\\b") },
   { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)"), reject: (t, i) => REDEMPTION_VALUE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
@@ -1359,6 +1379,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
       if (p.reject?.(t, i, m[0])) continue;
       if (p.en && englishNotAPromise(t, i, i + m[0].length)) continue;
       if (quoted(i, !!p.en) || quoted(i + m[0].length - 1, !!p.en) || framedAway(t, i, i + m[0].length, !!p.en)) continue;
+      if (p.rule === "superlative" && citesASource(t, i)) continue;
       if (!p.en && (zhMentioned(t, i + m[0].length) || (p.rule === "benchmark-as-return" && notAYield(t, i, m[0])))) continue;
       if (!p.noNegation && negatedAt(t, i, i + m[0].length, !!p.en)) continue;
       add(p.rule, i, i + m[0].length);
