@@ -193,6 +193,12 @@ function main(argv: string[]) {
       if (name === "rules + model") console.log(line("likely-promise", ruleScore(res, "likely-promise")));
     }
   }
+  // Ordinary texts: every labelled row of every file beside the corpus, each checked once warm (session 10: the rules
+  // grew and a text's own units are read for client lines and frames; the figure to watch beside the long texts).
+  const all = fs.readdirSync(path.dirname(CORPUS)).filter((f) => f.endsWith(".tsv")).flatMap((f) => readCorpus(path.join(path.dirname(CORPUS), f)));
+  for (const r of all.slice(0, 200)) checkText(r.sentence);
+  const ms = all.map((r) => { const t0 = process.hrtime.bigint(); checkText(r.sentence); return Number(process.hrtime.bigint() - t0) / 1e6; }).sort((a, b) => a - b);
+  console.log(`ordinary texts (${all.length}, every labelled file): median ${ms[Math.floor(ms.length / 2)].toFixed(3)} ms, p95 ${ms[Math.floor(ms.length * 0.95)].toFixed(3)} ms, max ${ms[ms.length - 1].toFixed(1)} ms`);
   console.log("long texts (10,000 characters each; ms for one check, first run / best of 3):");
   for (const r of pathologicalTimings()) console.log(`  ${r.name.padEnd(42)} ${r.firstMs.toFixed(1).padStart(7)} / ${r.bestMs.toFixed(1).padStart(6)} ms  (${r.findings} findings)`);
   if (argv.includes("--misses")) {
