@@ -479,6 +479,8 @@ function notAYield(t: string, i: number, m: string): boolean {
     const a = i + y.index!, e = a + y[0].length;
     const before = t.slice(Math.max(0, a - 6), a);
     if (ZH_CHANGE_BEFORE.test(before)) return true;
+    // a share of the portfolio (投资比例不低于80%, 仓位), or 有一点 "one thing", is no yield
+    if (/(?:比例|占比|比重|仓位|杠杆率?|持仓|配置|久期)[^，。；]{0,4}$/.test(t.slice(Math.max(0, a - 10), a)) || (y[0] === "一点" && /(?:有|这|那|差|少|多|好|快|慢)$/.test(before))) return true;
     if (!/^[\d一二三四五六七八九十两]+点$/.test(y[0]) || /年化|收益|利息|回报|利率|基准/.test(before)) return false;
     return ZH_CLOCK_BEFORE.test(before) || ZH_CLOCK_AFTER.test(t.slice(e, e + 10));
   });
@@ -501,7 +503,8 @@ const zhPartEnd = (t: string, k: number) => /[。！？!?；;\n]/.test(t[k]);
 function saidOfDeposit(t: string, i: number): boolean {
   const a = spanStart(t, i, zhPartEnd);
   const part = t.slice(a, spanEnd(t, i, zhPartEnd));
-  return ZH_DEPOSIT_SUBJECT.test(part.replace(/^\s+/, "")) && !ZH_LIKENED.test(part) && !/这款|这个|这只|本产品|该产品|我们|咱们|理财|您买|您的|你的/.test(t.slice(a, i));
+  // (a product named in the hit's own clause makes the form its: 存款保本，理财也保本)
+  return ZH_DEPOSIT_SUBJECT.test(part.replace(/^\s+/, "")) && !ZH_LIKENED.test(part) && !/这款|这个|这只|本产品|该产品|我们|咱们|理财|您买|您的|你的/.test(t.slice(Math.max(a, spanStart(t, i, clauseEnd)), i));
 }
 // A ranking with its source in the sentence ("ranked first … (source: agency annual report)", 第三方满意度调查的结果):
 // a supported claim, which the superlative rule leaves to stand.
@@ -804,7 +807,7 @@ const PATTERNS: Pattern[] = [
   // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
   {
     rule: "compensation-promise",
-    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补|覆盖掉|覆盖住|盖过去|抹平|填平|填上)|(?:给您|给你|帮您|帮你|替您|替你|为您)${GAP}{0,4}?(?:找补|补回来|找回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
+    re: zh(`(?:把|将)${GAP}{0,8}?(?:亏|损失|亏损|差价|差额)${GAP}{0,6}?(?:补回来|补平|补上|补齐|还给您|还给你|找补回来|给补|覆盖掉|覆盖住|盖过去|抹平|填平|填上)|(?:给您|给你|帮您|帮你|替您|替你|为您)${GAP}{0,4}?(?:找补|补回来|找回来|补差价|补上|垫上)|(?:给您|给你|帮您|帮你|替您|替你)(?:兜着|兜底|兜住|扛着|担着)|(?:私下|个人|自己)(?:先)?(?:给您|给你)(?:补|赔)(?![充办发录签寄开交齐材打])|(?:亏了|亏的|损失)(?:都|就|全)?算(?:我|我们|行里)的|(?:亏|亏损|损失)(?:的|掉的)?(?:部分|钱)?${GAP}{0,3}?(?:都|也|全|全部)?(?:退|还|补|赔)(?:给|还给)(?:您|你)|(?:我|我们)(?:个人)?(?:先)?(?:垫上|垫付|垫着)`),
     reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) || /(?:希望|要求|想要|期望|诉求)/.test(t.slice(spanStart(t, i, clauseEnd), i + m.length)),
   },
   // A yield as the client's: 年化5个点稳稳的, 锁定在3.5%-4.0%, 不低于年化3%, 每万元一年能到手420块, 按此收益率为您兑付, 您照样拿4%.
@@ -1097,7 +1100,7 @@ const PATTERNS: Pattern[] = [
 const ZH_RETURN_WORDS = /(?:就是|即是|便是|等于|也就是|就等于)(?:您|你)[^，。；！？,;!?\n]{0,6}?的?(?:收益|回报|利息|所得)|到(?:您|你)(?:的)?(?:手里|手上|口袋|兜里|账上|卡里|账户)|拿这个数|拿的就是|就是这个数|稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
 const EN_RETURN_WORDS = /\b(?:what you(?:'ll| will)? (?:be )?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?)|(?:the )?return you (?:can count on|will get|'ll get)|expected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?)|you(?: will|'ll| can)? (?:get|earn|receive|expect to earn|expect to get|expect to receive)|will (?:return|yield|pay)|target returns?|projected returns?)\b/gi;
 
-const BENCH_HEDGE = /可能(?:比这个|比基准|低于|会低|亏损|为负)|要看|取决于|不代表|不等于|不构成|为准|\b(?:may|could|might) (?:be )?(?:lower|less)\b|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b|\bdoes not represent\b|\bis not a (?:promise|forecast|guarantee)\b/i;
+const BENCH_HEDGE = /可能(?:比这个|比基准|低于|会低|亏损|为负|高也可能低|低也可能高)|(?:只是|仅是|仅为|只是个)(?:测算值|测算|参考|目标|参照)|要看|取决于|不代表|不等于|不构成|为准|\b(?:may|could|might) (?:be )?(?:lower|less)\b|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b|\bdoes not represent\b|\bis not a (?:promise|forecast|guarantee)\b/i;
 
 /** 业绩比较基准 (or "benchmark") and a return-to-the-client word in one sentence, not negated. */
 function benchmarkFindings(t: string): { index: number; end: number }[] {
