@@ -4,7 +4,7 @@ import { execFileSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { RAISE_ABOVE, VETO_BELOW, checkText, normalisedText } from "../src/core/compliance";
+import { VETO_BELOW, checkText, normalisedText, raiseAbove } from "../src/core/compliance";
 import { decodeWeights, encodeWeights, promiseFeatures, promiseProbability, trainedModel, withoutSalutation } from "../src/core/compliance-model";
 import { MODEL_FILE, TRAINING_FILES, modelJson, ownTextRows, trainPromiseModel, trainingRows } from "../bench/train-compliance";
 
@@ -14,7 +14,7 @@ describe("the model's data", () => {
   test("trained on the tuning files only: the rounds still unseen are not among them", () => {
     expect(TRAINING_FILES).toEqual(["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "blind10.tsv", "train12.tsv", "train13-zh.tsv",
       "blind11.tsv", "train13-en.tsv", "train14-zh.tsv", "train14-en.tsv", "lookalikes.tsv",
-      "blind12.tsv", "blind14.tsv", "blind15.tsv", "train15-zh.tsv", "train15-en.tsv", "train16-en.tsv"]);
+      "blind12.tsv", "blind14.tsv", "blind15.tsv", "train15-zh.tsv", "train15-en.tsv", "train16-zh.tsv", "train16-en.tsv"]);
     // blind13 and blind16 stay unseen (their headers say what they measured), and every round after them
     for (const f of fs.readdirSync(FIXTURES).filter((f) => /^blind\d+\.tsv$/.test(f) && (f === "blind13.tsv" || Number(/\d+/.exec(f)![0]) >= 16))) {
       expect(TRAINING_FILES).not.toContain(f);
@@ -68,7 +68,7 @@ describe("the model", () => {
     ["Dear Mr Li, the drop in your fund's value reflects the fall in bond prices this quarter.", false],
     ["亲，理财都有风险，我没法保证。", false],
   ])("%s -> a promise: %s", (s, promise) => {
-    expect(promiseProbability(normalisedText(s)) > RAISE_ABOVE).toBe(promise);
+    expect(promiseProbability(normalisedText(s)) > raiseAbove(s)).toBe(promise);
   });
 });
 
@@ -81,7 +81,7 @@ describe("the rules and the model together", () => {
 
   test("a promise quoted to report it: the model alone raises nothing, as the rules do not", () => {
     const qa = 'The RM said "trust me, you\'ll be back above 1.5 soon".';
-    expect(promiseProbability(normalisedText(qa))).toBeGreaterThan(RAISE_ABOVE); // the quoted words look like a promise
+    expect(promiseProbability(normalisedText(qa))).toBeGreaterThan(raiseAbove(qa)); // the quoted words look like a promise
     expect(checkText(qa)).toEqual([]);
     // a promise no rule holds, said and not quoted, is still the model's to raise
     expect(checkText("It sorts itself out by spring, every time.").map((f) => f.rule)).toEqual(["likely-promise"]);

@@ -376,7 +376,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   const rest = t.slice(e, spanEnd(t, e, sentenceEnd));
   // "…, and anyone who says otherwise is wrong" confirms the promise rather than denying it.
   if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are|was|were) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\b(?:is|are) a different product\b|\byou asked about\b/i.test(rest)
-    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|^[^。！？]{0,4}?[，,]\s*(?:那|这)(?:个)?(?:是|都是|就是|可是)?(?:不对|错误|错|不实|假|骗人)的|(?:都|就)?要(?:当心|小心|警惕|留个心眼)|12378|谨防|切勿相信|不要相信|停售|不再(?:发行|销售)/.test(rest)) return true;
+    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信|(?:现在|已经|早就|早已)(?:都)?(?:没有了|没了|不存在了|取消了))|^[^，。]{0,6}?(?:的话|这种话|这话)?(?:谁|任何人|没人|没有人)(?:都|也)?(?:没法|无法|不能|不敢|没办法)(?:保证|承诺|打包票|确定|说)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|^[^。！？]{0,4}?[，,]\s*(?:那|这)(?:个)?(?:是|都是|就是|可是)?(?:不对|错误|错|不实|假|骗人)的|(?:都|就)?要(?:当心|小心|警惕|留个心眼)|12378|谨防|切勿相信|不要相信|停售|不再(?:发行|销售)|(?:早就|早已|已经|已)?(?:被)?(?:明令)?禁止了?(?:[。！]|$)/.test(rest)) return true;
   void ce;
   return deniedAfter(t, i, e, en);
 }
@@ -405,7 +405,7 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|问(?!题)|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|删掉|改掉|去掉|点名|点过名|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
 const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed|superlatives?|unsupported|impl(?:y|ies)|hear|heard)\b/i;
 // Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
@@ -492,31 +492,47 @@ function notAYield(t: string, i: number, m: string): boolean {
  * lie ("If I told you it would surely bounce back, I'd be lying"); a negation that a parenthesis
  * interrupts ("I did not, and cannot, promise that it will recover").
  */
-const BANNED_LIST = /\b(?:banned|prohibited|forbidden|non-compliant|red[- ]line|restricted|never-use|do-not-use)\s+(?:\w+\s+)?(?:phrases|words|wording|terms|expressions|language|list|vocabulary)\s*(?:include\s*)?[:：-]|(?:禁用|禁止使用|严禁使用|不得使用|禁止|违规|敏感|红线)(?:的)?(?:词语|用语|词汇|话术|表述|字眼|词|语)(?:清单|列表|一览)?(?:[（(][^）)]{0,6}[）)])?(?:包括|有)?[：:]/i;
+const BANNED_LIST = /\b(?:banned|prohibited|forbidden|non-compliant|red[- ]line|restricted|never-use|do-not-use)\s+(?:\w+\s+)?(?:phrases|words|wording|terms|expressions|language|list|vocabulary)\s*(?:include\s*)?[:：-]|(?:禁用|禁止使用|严禁使用|不得使用|禁止|违规|敏感|红线)(?:的)?(?:词语|用语|词汇|话术|表述|字眼|词|语)(?:清单|列表|一览)?(?:[（(][^）)]{0,6}[）)])?(?:包括|有)?[：:]|(?:以下|下列)(?:哪|那)(?:句|些|个|项|一句)(?:话|说法|表述)?(?:是|属于)?(?:合规|违规|正确|错误|不合规)的?/i;
 const EN_IF_TOLD = /\bif (?:i|we) (?:told|said|promised|were to (?:tell|say|promise)|claimed)\b/i;
 const EN_INTERRUPTED_NEGATION = /\b(?:not|never|cannot|can't|won't|didn't|don't|couldn't)\s*,?\s*(?:and|or|nor)\s+(?:\w+\s+)?(?:not|never|cannot|can't|won't|couldn't|could not|will not|would not|wouldn't)\s*,\s*(?:\w+\s+)?(?:promise|guarantee|say|claim|assure|tell you|predict)\b[^.;!?]{0,20}$/i;
 // 存款受存款保险保护，…保本保息；结构性存款属于存款，本金有保障: said of a deposit, the comparison that
 // explains why the product is not one; unless the product is likened to it (跟存款一样, 也差不多).
 const ZH_DEPOSIT_SUBJECT = /^(?:而|但|不过|其中)?(?:结构性存款|大额存单|定期存款|银行存款|储蓄存款|存款|定期|定存|存单|储蓄国债|国债)/;
-const ZH_LIKENED = /(?:跟|和|与|像|同|比)[^，。；]{0,10}(?<!不)(?:一样|差不多|类似|相同|一个样|一回事)|也(?:差不多|一样|是|能|可以)|同样|相当于|等于|就是/;
+const ZH_LIKENED = /(?:跟|和|与|像|同|比)[^，。；]{0,10}(?<!不)(?:一样|差不多|类似|相同|一个样|一回事)|也(?:差不多|一样|是|能|可以)|同样|相当于|等于|就是|当(?:成|作|它是|是)|看作|视同|视为/;
 const zhPartEnd = (t: string, k: number) => /[。！？!?；;\n]/.test(t[k]);
+const ZH_DEPOSIT = /结构性存款|大额存单|定期存款|银行存款|储蓄存款|存款|定期|定存|存单|储蓄国债|国债/;
+const ZH_PRODUCT_HERE = /这款|这个产品|这只|本产品|该产品|我们的|咱们的|您买的|您的理财|你的理财|理财(?![^，。；]{0,3}(?:不|没有|现在没有))/;
 function saidOfDeposit(t: string, i: number): boolean {
   const a = spanStart(t, i, zhPartEnd);
   const part = t.slice(a, spanEnd(t, i, zhPartEnd));
+  const cs = Math.max(a, spanStart(t, i, clauseEnd));
   // (a product named in the hit's own clause makes the form its: 存款保本，理财也保本)
-  return ZH_DEPOSIT_SUBJECT.test(part.replace(/^\s+/, "")) && !ZH_LIKENED.test(part) && !/这款|这个|这只|本产品|该产品|我们|咱们|理财|您买|您的|你的/.test(t.slice(Math.max(a, spanStart(t, i, clauseEnd)), i));
+  if (ZH_DEPOSIT_SUBJECT.test(part.replace(/^\s+/, "")) && !ZH_LIKENED.test(part) && !/这款|这个|这只|本产品|该产品|我们|咱们|理财|您买|您的|你的/.test(t.slice(cs, i))) return true;
+  // The deposit named in the hit's own clause (存款是保本的, 保本的只有存款, 比如存款, 定期是保本的), or these
+  // deposits the clause before named (可以转成定期存款或者大额存单，这些是保本的); not where the product is
+  // named in it or likened to one (理财也保本, 跟存款一样保本).
+  const clause = t.slice(cs, spanEnd(t, i, clauseEnd));
+  const prev = cs > 0 ? t.slice(spanStart(t, cs - 1, clauseEnd), cs) : "";
+  const next = t.slice(spanEnd(t, i, clauseEnd), spanEnd(t, spanEnd(t, i, clauseEnd) + 1, clauseEnd));
+  const deposit = ZH_DEPOSIT.test(clause) || (/^\s*(?:这些|那些|它们|这类|那类|这种|那种|这两种|两者|这两样)/.test(clause) && ZH_DEPOSIT.test(prev))
+    || /^[，,]?\s*(?:比如|例如|像|譬如|如)[^，。；]{0,4}(?:结构性存款|大额存单|定期存款|存款|定期|存单|国债)/.test(next);
+  return deposit && !ZH_LIKENED.test(clause) && !ZH_PRODUCT_HERE.test(clause);
 }
 // A ranking with its source in the sentence ("ranked first … (source: agency annual report)", 第三方满意度调查的结果):
 // a supported claim, which the superlative rule leaves to stand.
-const SOURCE_CUE = /\b(?:source|sources|according to|ranked by|rated by|as rated by|independent (?:rating|research)|data from|as measured by|survey|league table|rating agency|research firm)\b|\([^)]*\b(?:19|20)\d\d\b[^)]*\)|数据来源|来源[:：]|据[^，。]{0,10}(?:统计|报告|数据|排名)|第三方|评级机构|满意度调查|排名来自/i;
+const SOURCE_CUE = /\b(?:source|sources|according to|ranked by|rated by|as rated by|independent (?:rating|research)|data from|as measured by|survey|league table|rating agency|research firm)\b|\([^)]*\b(?:19|20)\d\d\b[^)]*\)|数据来源|来源[:：]|据[^，。]{0,10}(?:统计|报告|数据|排名)|第三方|评级机构|满意度调查|排名来自|评比|评选/i;
 const citesASource = (t: string, i: number) => SOURCE_CUE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd)));
 function framedAway(t: string, i: number, e: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
   const before = t.slice(ss, i);
   // a record that classes what was said (属于承诺收益, 涉嫌承诺收益, 构成保本承诺)
   if (/(?:构成|涉嫌|定性为|认定为|视为|判定为)(?:对客户的?)?$/.test(before) || (/属于$/.test(before) && /[”」"]|质检|表述|话术|说法|用语|审核/.test(before))) return true;
-  if (BANNED_LIST.test(before)) return true;
-  if (!en) return saidOfDeposit(t, i) || /(?:希望|想要|想找|盼着|盼望|期望|期盼|巴不得)(?:能|有|买到|找到|它|着)?[^，。；！？]{0,8}$/.test(t.slice(spanStart(t, i, clauseEnd), i));
+  if (BANNED_LIST.test(before) || /(?:以下|下列)(?:哪|那)(?:句|些|个|项|一句)(?:话|说法|表述)?(?:是|属于)?(?:合规|违规|正确|错误|不合规)的?/.test(t.slice(Math.max(0, i - 80), i))) return true;
+  // a question in the client's own voice (我想买个最稳的，你们有什么推荐？): the client asks, nobody promises
+  // (not a question and its answer read as one: "Will the bank cover my loss? Yes, in full.")
+  const sent = t.slice(ss, spanEnd(t, i, denialSentenceEnd) + 1);
+  if (e <= ss + sent.length && /[?？]\s*$/.test(sent) && (en ? /\b(?:i|my|me)\b/i.test(sent) && !/\b(?:you|your)\b/i.test(sent) && !/\bwe\b/i.test(sent) : /我(?!们|行|司)/.test(sent) && !/您|你(?!们)|大家|各位|我们|我行/.test(sent))) return true;
+  if (!en) return saidOfDeposit(t, i) || /(?:要是|如果|假如|若|倘若)[^，。；！？]{0,8}(?:真|真的)(?:能|会|可以|要)?$/.test(t.slice(spanStart(t, i, clauseEnd), i)) || /(?:希望|想要|想找|盼着|盼望|期望|期盼|巴不得)(?:能|有|买到|找到|它|着)?[^，。；！？]{0,8}$/.test(t.slice(spanStart(t, i, clauseEnd), i));
   if (EN_INTERRUPTED_NEGATION.test(before) || /\bif\b[^,.;]{0,30}\b(?:were|had been)\s+$/i.test(before)) return true;
   return EN_IF_TOLD.test(before) && EN_IRONY.test(t.slice(e, spanEnd(t, e, denialSentenceEnd)));
 }
@@ -802,6 +818,13 @@ const PATTERNS: Pattern[] = [
   { rule: "benchmark-as-return", re: zh(`(?:收益|收益率|回报)${GAP}{0,2}?(?:均|都|一定|肯定|保证|至少)?(?:不会|不)低于(?:业绩比较|业绩)?基准|(?:就|直接)?按(?:年化)?(?:${ZH_YIELD})(?:来)?(?:算|计算)(?:就行|就好|就可以|即可|没问题|准没错)`) },
   { rule: "certain-outcome", re: zh(`(?:均|都|全部|一律|人人|个个)(?:可|能|会|将|可以)(?:获得|实现|拿到|取得)(?:正收益|正回报|盈利)|(?<!预计|有望|可能|或|或将|也许)(?:将|必将)(?:稳步|逐步|持续|稳定|很快)(?:回升|修复|上涨|恢复|反弹)|怎么(?:也|都)(?:得|要)(?:回到|涨到|涨回|回本|赚)|修复${GAP}{0,3}?(?:是|也是|属于)?(?:板上钉钉|确定性事件|确定的事|必然的|铁定的|迟早的事)`) },
   { rule: "compensation-promise", re: zh("(?:为您|给您|帮您|替您|为你|给你)(?:补足|补齐|补上|弥补|补回|填补)(?:差额|损失|亏损|本金|亏的|缺口)?") },
+  // Session 10, from train16-zh (written blind): 亏损是不可能的, 把提成全给您, 即可恢复, 已触底 / 上涨空间确定, 都会加倍还给,
+  // 到期就按这个给您, 按照基准兑付收益, 接下来只有上涨, 和保本理财没区别.
+  { rule: "no-loss-promise", re: zh(`(?<!不会|没有|不|零|说)(?:亏损|亏本|亏钱|赔钱|损失本金)(?:是|那是|这是)?(?:绝对)?(?:不可能|不存在)(?:的|的事)`) },
+  { rule: "compensation-promise", re: zh(`(?:提成|奖金|工资|绩效|年终奖)${GAP}{0,3}?(?:全|都|全部)?(?:给|赔给|补给|拿给|贴给)(?:您|你)`) },
+  { rule: "certain-outcome", re: zh(`(?:即可|就能|就会|便可|便能)(?:全部)?(?:恢复|回本|涨回|回升|修复|回来)|(?:已经?|已然)(?:触底|见底)(?!了吗|没有|与否)|(?:上涨|反弹|回升)(?:空间)?(?:是)?(?:确定|明确)(?:的|无疑)?|(?:都会|都将|一定会|必将|终将)(?:加倍|翻倍|成倍)?(?:还给|回到|回来|赚回来)|(?:接下来|后面|往后|以后)(?:就)?只(?:有|会)(?:上涨|涨|往上)|只会(?:上涨|涨)`) },
+  { rule: "benchmark-as-return", re: zh(`(?:到期|到时候)?(?:就)?按(?:这个|此)(?:数|比例|收益率?|利率)?(?:给您|给你|兑付|支付|算给您|发给您)|按照?(?:业绩比较)?基准${GAP}{0,8}?(?:兑付|支付|发放|给付)(?:收益)?`) },
+  { rule: "promise-words", re: zh(`(?:和|跟|与)保本(?:的)?(?:理财|产品)?(?:没|没有)(?:区别|两样|差别|什么不同)|(?:和|跟|与)保本(?:的)?(?:理财|产品)?(?:一样|差不多)`) },
   // Session 10: a loss asked about and answered away in one breath (亏？不存在的。 问：会亏本金吗？答：不会).
   { rule: "no-loss-promise", noNegation: true, re: zh("(?:亏|亏损|亏本|亏钱|赔钱|亏本金|损失本金|本金有损失)(?:吗|么|嘛|不|没)?[？?]+\\s*(?:[^：:？?。\\n]{0,6}[答回][：:])?\\s*(?:不存在的|不可能(?![^，。；！？]{0,6}(?:说|判断|保证|承诺|预测))|不会(?![^，。；！？]{0,4}(?:说|判断|保证|承诺|预测|有人))|没这回事|想多了)") },
   // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
@@ -1163,9 +1186,14 @@ function missingWarning(text: string, locale: Locale): string | undefined {
  * the model gives it more than this. Chosen on blind round 9, before any rule was tuned on it, with
  * a model trained without it (docs/compliance.md). Session 9: 0.55 balanced precision and recall in
  * folds over the training files, but on blind12 and blind14 it cost 7 false alarms for 5 promises
- * against 0.65, which stays.
+ * against 0.65, which stays. Session 10, by language, in three folds over the 2,240 sentences the session added
+ * (blind14, blind15, train15, train16): Chinese at 0.65 0.982 / 0.970 (0.70: 0.985 / 0.954), English at 0.65
+ * 0.930 / 0.970 and at 0.70 0.950 / 0.959: English texts that reassure honestly in a promise's words (transcripts of
+ * refusals, "the principal is protected, like a deposit") score higher than Chinese ones, so English is raised above 0.70.
  */
-export const RAISE_ABOVE = 0.65;
+export const RAISE_ABOVE = { "zh-CN": 0.65, "en-US": 0.7 } as const;
+/** The threshold for a unit of text: Chinese if it holds a Chinese character, else English. */
+export const raiseAbove = (u: string): number => (HAN.test(u) ? RAISE_ABOVE["zh-CN"] : RAISE_ABOVE["en-US"]);
 /**
  * A rule's finding in a unit the model gives less than this is dropped: the model has learnt, from
  * thousands of honest sentences, the contexts that report, quote, teach or deny a promise (质检记录：
@@ -1298,7 +1326,7 @@ function addModelFindings(t: string, hits: Hit[]): void {
   if (units.length === 0) return;
   const trim = (a: number, e: number) => { while (e > a && /[\s。！？；;!?.]/.test(t[e - 1])) e--; return e; };
   if (t.length <= WHOLE_CHARS) {
-    if (hits.length || DISAVOWAL.test(t) || BANNED_LIST.test(t) || reportsAQuote(t) || clientAsks(t) || promiseProbability(t) <= RAISE_ABOVE) return;
+    if (hits.length || DISAVOWAL.test(t) || BANNED_LIST.test(t) || reportsAQuote(t) || clientAsks(t) || promiseProbability(t) <= raiseAbove(t)) return;
     // The excerpt: the sentence the model finds most promising (the whole text, when it is one).
     let k = 0;
     if (units.length > 1) {
@@ -1318,8 +1346,8 @@ function addModelFindings(t: string, hits: Hit[]): void {
   units.forEach(([a, e, sentence], k) => {
     if (covered.has(sentence)) return;
     const alone = promiseProbability(t.slice(a, e));
-    const start = alone > RAISE_ABOVE ? a
-      : k > 0 && !covered.has(units[k - 1][2]) && e - units[k - 1][0] <= UNIT_CHARS && promiseProbability(t.slice(units[k - 1][0], e)) > RAISE_ABOVE ? units[k - 1][0]
+    const start = alone > raiseAbove(t.slice(a, e)) ? a
+      : k > 0 && !covered.has(units[k - 1][2]) && e - units[k - 1][0] <= UNIT_CHARS && promiseProbability(t.slice(units[k - 1][0], e)) > raiseAbove(t.slice(units[k - 1][0], e)) ? units[k - 1][0]
         : -1;
     if (start < 0 || DISAVOWAL.test(t.slice(start, e)) || BANNED_LIST.test(t.slice(start, e)) || reportsAQuote(t.slice(start, e)) || clientAsks(t.slice(start, e))) return;
     hits.push({ rule: "likely-promise", index: a, end: trim(a, e) });
