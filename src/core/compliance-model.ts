@@ -86,11 +86,11 @@ export function withoutSalutation(normalised: string): string {
 // safest product!"): the client asks or repeats, the bank promises nothing. A label opens a line at the start or
 // after a sentence's end; the line runs to the next label (客户经理：, RM:, 答：). It counts as the client's speech
 // only when it speaks as one (我, a question, I/me/my): 客户：张三 is a form's field, and what follows is the bank's.
-const CLIENT_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:客户|客人|顾客|投资者|来电人|来电客户|Client|Customer|Caller|Investor)(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]/gi;
+const CLIENT_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:客户(?:留言|来信|来电|反馈|原话|说|问|称|追问|质问)?|客人|顾客|投资者|来电人|来电客户|Client|Customer|Caller|Investor)(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]/gi;
 const ANY_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:[^\s：:，,。！？!?；;“”"]{1,8}|[A-Za-z][\w.'-]{0,12}(?: [A-Za-z][\w.'-]{0,12})?)(?:[（(][^）)\n]{0,12}[）)])?\s*(?<!\d)[：:]/g;
 // The rules drop their findings there (compliance.ts), and the model leaves those lines out of its features,
 // in training and in the check alike: a client's 你们这个保本吧？ is not the bank's promise.
-export function clientLines(t: string): [number, number][] {
+export function clientLines(t: string, withLabel = false): [number, number][] {
   if (!/[：:]/.test(t)) return [];
   const lines: [number, number][] = [];
   for (const m of t.matchAll(CLIENT_LABEL)) {
@@ -98,13 +98,13 @@ export function clientLines(t: string): [number, number][] {
     ANY_LABEL.lastIndex = a;
     const next = ANY_LABEL.exec(t);
     const e = next ? next.index : t.length;
-    if (/我|[?？]|你们|你说|您说|都说|听说|别人|人家|\b(?:i|me|my)\b|\byou (?:said|told|promised|claimed)\b|\byour (?:ad|advert|brochure|leaflet|colleague)\b/i.test(t.slice(a, e))) lines.push([a, e]);
+    if (/我|[?？]|你们|你说|您说|都说|听说|别人|人家|\b(?:i|me|my)\b|\byou (?:said|told|promised|claimed)\b|\byour (?:ad|advert|brochure|leaflet|colleague)\b/i.test(t.slice(a, e))) lines.push([withLabel ? m.index! : a, e]);
   }
   return lines;
 }
 /** The text with the client's lines left out (each replaced by one space). */
 export function bankVoice(normalised: string): string {
-  const lines = clientLines(normalised);
+  const lines = clientLines(normalised, true);
   if (lines.length === 0) return normalised;
   let out = "", at = 0;
   for (const [a, e] of lines) { out += normalised.slice(at, a) + " "; at = e; }

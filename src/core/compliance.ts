@@ -332,7 +332,7 @@ function lastBefore(t: string, c: string, i: number, lo: number): number {
 // 号称/宣称/声称 are not here: in the writer's own voice (这款号称零风险之王) they are the claim itself;
 // they distance only in a sentence that warns against the claim or gives it to someone else (ZH_CLAIM).
 const ZH_NEGATOR = /不(?![仅但少断久论管过错妨如同出光只止单])|未(?!来)|非(?![常凡])|无法|没法|没办法|没有|没|难以|并非|绝非|打破|禁止|杜绝|严禁|不得|(?<![级区特分类识告差性派辨离鉴个判])别(?![人家处样的])|[勿莫]|拒绝|所谓|警惕|谨防|防范|虚假|误以为|误认为|错误地认为|(?:您|你|客户|他|她)(?:刚才|之前|上次|最|很|比较|一直|特别)?(?:问|质问|追问|反问|询问|咨询|提到|关心|担心|顾虑|关注|希望|想要|期望|要求|说(?!得|的对))|是否|(?:您|你|客户)说?(?:想|想要)(?:买|要|找)|(?:如|如果|若|倘若|假如|要是|一旦|凡是?)(?:当时|之前|以前|此前|曾经|过去|当初|那时)?(?:有|遇到|发现)?(?:人|任何人|他人|别人|其他人|任何机构|机构|任何个人|工作人员|员工|销售人员|理财经理|客户经理|第三方)/;
-const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|hoping|if anyone|who says|who tells|who claims|has told you|have told you|were told|claims?|claiming|saying|so-called|promising|asked|mistakenly|wrongly|falsely|myth|misconception)\b|n't\b|\bno one\b/i;
+const EN_NEGATOR = /\b(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|wasn't|weren't|isnt|arent|wasnt|werent|dont|doesnt|didnt|cant|wont|couldnt|wouldnt|shouldnt|without|nor|neither|unable|nothing|nobody|none|hardly|whether|wary|beware|hoping|if anyone|who says|who tells|who claims|has told you|have told you|were told|claims?|claiming|saying|so-called|promising|asked|mistakenly|wrongly|falsely|myth|misconception)\b|n't\b|\bno one\b/i;
 // Negations that negate something other than the promise after them, stripped before looking
 // for a negator: of worry (别担心, 不用怕); advice about the holding (别赎回, 千万别卖, 不用管它, 别看现在
 // 跌); time (用不了多久, 不到半年, 没多久: they hurry the promise along); and the negations that vouch
@@ -405,9 +405,9 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|删掉|改掉|去掉|点名|点过名|问(?!题)|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|删掉|改掉|去掉|点名|点过名|觉得|认为|以为|印象|不成立|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
-const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed|superlatives?|unsupported|impl(?:y|ies)|hear|heard)\b/i;
+const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed|superlatives?|unsupported|impl(?:y|ies)|hear|heard|myths?|(?:do not|don't|never|avoid) (?:say|use|tell|write|promise|call|describe)|(?:do not|don't)\s*:)\b/i;
 // Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
 // 保证“…”), or a record that deals with it (扣分, 整改, 聊天记录, 录音): not the writer's promise. A
 // first-person 我向您保证“不会亏” names no third party and stays a promise.
@@ -446,12 +446,12 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
 // Session 10: wording handed to staff to say (推荐话术：“…”, 可告知“…”, 客户问…时就说“…”, 统一口径) is the
 // bank's own voice, though 话术, 培训 and 问 otherwise distance a quote; unless the sentence forbids or
 // corrects it (严禁, 不得, 错误示例) or files it (质检, 扣分).
-const ZH_RECOMMEND = /(?:推荐|建议|参考|标准|规范|统一)(?:话术|应答|答复|回复|回答|说法|口径)|话术参考|统一口径|应答[：:]|(?<!禁用|违规|错误)话术[：:]|(?:可以|可|就|直接|要|请|务必|统一)(?:这样|这么|如下)?(?:适度|适当|酌情|口头|私下|当面|电话)?(?:称|告知|回答|答复|回复|说|讲|表示|强调|解释|告诉(?:客户|他们|对方)?)|(?:跟|向|对|和)客户(?:说|讲|表示|强调|解释|保证|承诺)/;
+const ZH_RECOMMEND = /(?:推荐|建议|参考|标准|规范|统一)(?:话术|应答|答复|回复|回答|说法|口径)|话术参考|统一口径|应答[：:]|(?<!禁用|违规|错误)话术[一二三四五六七八九十\d]*[）)]?[：:]|话术卡|应答卡|口径卡|时(?:回答|回复|答复|就说|可说)|(?:可|可以)(?:表述为|说成|称为|介绍为|描述为)|(?:可以|可|就|直接|要|请|务必|统一)(?:先)?(?:这样|这么|如下)?(?:适度|适当|酌情|口头|私下|当面|电话)?(?:称|告知|回答|答复|回复|说|讲|表示|强调|解释|告诉(?:客户|他们|对方)?)|(?:跟|向|对|和)客户(?:说|讲|表示|强调|解释|保证|承诺)/;
 const ZH_FORBID = /严禁|禁止|禁用|(?:不得|不要|不准|不能|不可以?|不应|切勿|勿|别|避免|杜绝)(?:再|随意|私自|擅自|向客户|对客户|跟客户)?(?:说|讲|提|使用|用|承诺|保证|表示|回答|答复|告知|这样|这么)|违规|违反|不合规|错误|反面|红线|误导|扣分|质检|整改|通报|不对|不妥|不当|处分|处罚|引以为戒|核查|调查|曾/;
 /** 就说“…”, 可以这样说“…”: staff are told to say it (not 不要说, 别这么说). */
 const zhToldToSay = (before: string) => /(?:就|可以|可|直接|请|务必|统一|这样|这么)说$/.test(before) && !/(?:不|别|勿|禁|严禁)[^，。；]{0,3}说$/.test(before);
 // And in English: 'you may say "…"', 'tell them "…"', 'Suggested reply: "…"', unless forbidden or corrected.
-const EN_RECOMMEND = /\b(?:(?:you|rms?|staff|agents?|advisers?|advisors?|we) (?:may|can|could|should|must|are to|need to) (?:\w+ )?(?:say|tell|reply|answer|respond|inform|reassure|explain|stress|emphasi[sz]e|remind)|(?:^|[:;,.]\s*|\b(?:please|always|just|then|simply|and|so)\s+)tell (?:them|him|her|the (?:client|customer|investor)s?|clients|customers|investors)|(?:suggested|recommended|approved|standard|model|preferred|agreed) (?:reply|replies|response|responses|answer|answers|wording|script|scripts|lines?|talking points?|messages?)|talking points?|key messages?|(?:reply|respond|answer) (?:with|along the lines of)|say something like|script\s*:|(?:may|can) inform|correct (?:answer|response|reply)|model answers?|answer key|(?:may|can|should) be (?:described|presented|positioned|pitched|explained|introduced) (?:to (?:clients|customers|investors) )?as)\b/i;
+const EN_RECOMMEND = /\b(?:(?:you|rms?|staff|agents?|advisers?|advisors?|we) (?:may|can|could|should|must|are to|need to) (?:\w+ )?(?:say|tell|reply|answer|respond|inform|reassure|explain|stress|emphasi[sz]e|remind)|(?:^|[:;,.]\s*|\b(?:please|always|just|then|simply|and|so)\s+)tell (?:them|him|her|the (?:client|customer|investor)s?|clients|customers|investors)|(?:suggested|recommended|approved|standard|model|preferred|agreed) (?:reply|replies|response|responses|answer|answers|wording|script|scripts|lines?|talking points?|messages?)|talking points?|key messages?|(?:reply|respond|answer) (?:with|along the lines of)|say something like|script\s*:|(?:may|can) inform|correct (?:answer|response|reply)|model answers?|answer key|(?:^|[:;,.]\s*|\b(?:please|always|just|then|and)\s+)reassure (?:them|him|her|the (?:client|customer)s?|clients|customers)|present (?:it|this|the (?:fund|product|plan)) as|positioning\s*:|(?:may|can|should) be (?:described|presented|positioned|pitched|explained|introduced) (?:to (?:clients|customers|investors) )?as)\b/i;
 const EN_FORBID = /\b(?:never|must not|mustn't|do not|don't|should not|shouldn't|cannot|can't|not allowed|not permitted|prohibited|forbidden|banned|avoid|non-compliant|breach\w*|wrong|incorrect|misleading|red[- ]lines?|disciplin\w*|warned|examples? of (?:what not|poor|bad))\b/i;
 // The writer vouching for the quote in the first person ('I promised you "you won't lose a cent", and I stand by it'):
 // "promised" reports nothing here. Not when someone else reports it ("You said I promised you") or it is denied.
@@ -532,9 +532,16 @@ function framedAway(t: string, i: number, e: number, en: boolean): boolean {
   // (not a question and its answer read as one: "Will the bank cover my loss? Yes, in full.")
   const sent = t.slice(ss, spanEnd(t, i, denialSentenceEnd) + 1);
   if (e <= ss + sent.length && /[?？]\s*$/.test(sent) && (en ? /\b(?:i|my|me)\b/i.test(sent) && !/\b(?:you|your)\b/i.test(sent) && !/\bwe\b/i.test(sent) : /我(?!们|行|司)/.test(sent) && !/您|你(?!们)|大家|各位|我们|我行/.test(sent))) return true;
+  if (!en && /(?:即使|即便|哪怕|就算|虽然|尽管)[^，。；]{0,12}$/.test(t.slice(spanStart(t, i, clauseEnd), i)) && /不代表|不意味着|不等于|并不说明|不能说明|不能保证/.test(t.slice(ss, spanEnd(t, e, denialSentenceEnd)))) return true;
   if (!en) return saidOfDeposit(t, i) || /(?:要是|如果|假如|若|倘若)[^，。；！？]{0,8}(?:真|真的)(?:能|会|可以|要)?$/.test(t.slice(spanStart(t, i, clauseEnd), i)) || /(?:希望|想要|想找|盼着|盼望|期望|期盼|巴不得)(?:能|有|买到|找到|它|着)?[^，。；！？]{0,8}$/.test(t.slice(spanStart(t, i, clauseEnd), i));
   if (EN_INTERRUPTED_NEGATION.test(before) || /\bif\b[^,.;]{0,30}\b(?:were|had been)\s+$/i.test(before)) return true;
-  return EN_IF_TOLD.test(before) && EN_IRONY.test(t.slice(e, spanEnd(t, e, denialSentenceEnd)));
+  // a category named and denied of this product ("Principal-protected products do exist, but this fund is not one of
+  // them"), nothing to be read as a promise, safety in one sense only ("safe with us in one sense: it is held by a custodian")
+  const sentence = t.slice(ss, spanEnd(t, e, denialSentenceEnd));
+  if (/\b(?:not one of them|isn't one of them|no such feature|has no such|doesn't have (?:that|this|such)|are a (?:separate|different) (?:category|product|thing))\b/i.test(sentence)) return true;
+  if (/\b(?:nothing|no part) (?:in|of) (?:this|the|our) (?:\w+ )?(?:should|shall|is to|can|may) be (?:read|taken|understood|construed) as\b/i.test(before)) return true;
+  if (/^\s*(?:with us\s+)?(?:in (?:one|a|the|that) (?:sense|way|respect)|only in the sense)\b/i.test(t.slice(e, e + 30))) return true;
+  return EN_IF_TOLD.test(t.slice(ss, e)) && EN_IRONY.test(t.slice(e, spanEnd(t, e, denialSentenceEnd)));
 }
 
 function deniedAfter(t: string, i: number, e: number, en: boolean): boolean {
@@ -600,7 +607,7 @@ const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"
 
 // Words that promise a future outcome, and the outcomes.
 const ZH_CERTAIN = "(?:最后|最终|到头来)(?:都|总|也)?(?:是)?(?:要|会|能)(?!否)|准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|必会|必有(?=反弹|回升|回报|收益|回本|上涨|大涨|起色|转机)|(?<![确决规约稳一])定能(?!否)";
-const ZH_OUTCOME = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|转正|由负转正|翻正|涨";
+const ZH_OUTCOME = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多|强)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|转正|由负转正|翻正|涨";
 // A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
 const ZH_RECOVERY = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
 // A forecast, not a promise: a hedge or a condition anywhere in the sentence.
@@ -1067,6 +1074,17 @@ const PATTERNS: Pattern[] = [
   // NAV level promised again ("trust me, it'll be 1.5 again").
   { rule: "benchmark-as-return", en: true, re: en("\\bbenchmark (?:rate )?(?:is|'s) (?:exactly )?(?:what|the (?:rate|return|amount|yield)) (?:this product|the product|it|you|they|the plan|the fund)(?:'ll| will)? (?:pays?|earns?|gets?|returns?|receives?|give)\\b|\\bbenchmark (?:of )?\\d[\\d.]*%? means \\d|\\b(?:nav|price|market) (?:fluctuations|movements|swings|changes|drops?|falls?) (?:do|does|will|won't|can't)(?: not)? (?:affect|change|reduce|touch) (?:your|the) (?:return|yield|payout|income|interest)\\b|\\b(?:your )?return,? (?:which )?is (?:set|fixed|locked) at (?:the )?(?:benchmark|\\d)") },
   { rule: "certain-outcome", en: true, re: en("\\b(?:it|the nav|the price|the fund|the product|your (?:units|holding|investment))(?:'ll| will) be (?:back )?(?:at |to |above )?\\d[\\d.]* again\\b") },
+  // Session 10, from blind16 and blind17 (measured first, then tuned on).
+  { rule: "benchmark-as-return", en: true, re: en("\\b(?:your |the )?(?:projected|expected|target(?:ed)?|estimated) (?:annual )?(?:return|yield)s? (?:of )?\\d[\\d.]*%[^.;!?]{0,30}\\b(?:will be paid|is unchanged|remains unchanged|is locked|stays|remains|will be credited)\\b|\\b(?:your )?return\\b[^.;!?]{0,30}\\b(?:will be|is going to be)\\s+(?:in line with|equal to|the same as|at|around)\\s+(?:the )?\\d[\\d.]*%?\\s*(?:p\\.?a\\.?\\s*)?benchmark\\b") },
+  { rule: "certain-outcome", en: true, re: en("\\byou(?:'ll| will) (?:be )?thank(?:ing)? me (?:later |one day |in a year )?for (?:not selling|holding|staying|keeping|waiting|not redeeming|sticking)\\b|\\b(?:a )?(?:question|matter) of when,? not if\\b|\\b(?:long-term |long term )?(?:growth|recovery|rebound|gains?|returns?|profits?|upside) (?:is|are) (?:(?!not |never |hardly |by no means )\\w+ )?(?:certain|guaranteed|assured|a certainty|inevitable)\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:has|have) never (?:let|allowed) (?:one of these|any of these|a product|any product|it|them|clients?|investors?|anyone) (?:to )?(?:go|fall|drop|end|close) (?:below|under) (?:par|\\d|water|what)|\\b(?:your )?(?:principal|capital|original investment) (?:is|will be|isn't going to be) (?:not )?(?:affected|touched|impacted) by (?:the )?(?:nav|market|price|fall|drop|valuation|swings?)\\b|\\b(?:you|u) (?:don't|do not|won't|will not|never) lose out\\b") },
+  { rule: "promise-words", en: true, re: en("\\bguaranteed alternative to\\b|\\b(?:safe|secure),? (?:and )?guaranteed (?:alternative|option|choice|product|place)\\b|\\b(?:the bank|we|the group|head office|the parent(?: bank| group)?) (?:stands?|will stand|is standing) (?:firmly |fully )?behind (?:this|the|our|every|all|your) (?:product|fund|plan|investment)s?\\b|\\b(?:but )?between (?:us|you and me),? (?:it's|it is|this is) (?:\\w+ )?guaranteed\\b") },
+  { rule: "promise-words", re: zh(`(?:本金|钱)${GAP}{0,2}?有(?:银行|我们|行里|国家)(?:在|兜着|担着|撑着)`) },
+  { rule: "no-loss-promise", re: zh(`跌不到哪(?:里)?去|(?:拿回|收回|回收)(?:全部)?本金(?:没|没有)(?:问题|悬念)|不会再跌了?(?:[，,。！]|$)`) },
+  { rule: "compensation-promise", re: zh(`由(?:我们|我行|本行|支行|分行|银行|行里|公司|网点)${GAP}{0,8}?(?:补足|补齐|弥补|承担|赔付|垫付)(?:差额|损失|亏损|缺口)?|(?:损失|亏损)${GAP}{0,6}?(?:会|将)?(?:优先)?(?:保障|赔付|补偿)(?:您|你)`) },
+  { rule: "benchmark-as-return", re: zh(`(?:业绩比较)?基准${GAP}{0,12}?(?:当作|当成|视为|看作|理解为)(?:是)?(?:实际|真实|到手|最终)?(?:的)?收益|(?:业绩比较)?基准(?:就)?是${GAP}{0,8}?(?:承诺|保证)(?!目标)`) },
+  { rule: "certain-outcome", re: zh(`没有一次不(?:回来|涨回来|回本|赚|涨)|(?:跌的|亏的)只是过程|结果(?:不会变|不变|都一样)|(?:已经?|就)是(?:最低点|底部|底了)|接下来(?:就)?是(?:回升|上涨|反弹)(?:期|阶段)?`) },
+  { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\b(?:will not|won't|would never|will never|is not going to|isn't going to) (?:allow|let) (?:your|the|clients'?|investors'?|any) (?:\\w+ )?(?:principal|capital|money|savings|investment) (?:to )?(?:be reduced|be cut|shrink|fall|drop|go down|be lost|be touched|be hit)\\b") },
   // A conditional loss the bank will cover: "If anything goes wrong, the subsidiary will cover it."
   { rule: "compensation-promise", en: true, re: en("\\bif (?:anything|something|things|it|the product|the fund) (?:goes|go|went) (?:wrong|south|bad|badly)\\s*,\\s*[^.;!?]{0,50}?\\b(?:will|'ll|shall|is going to|are going to) (?:cover|absorb|make good on|pay for|foot the bill for) (?:it|that|the rest|the difference)\\b") },
   { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)"), reject: (t, i) => REDEMPTION_VALUE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
@@ -1395,7 +1413,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
     const m = perSentence.get(rule);
     if (m) { const k = sentenceKey(t, index); m.set(k, (m.get(k) ?? 0) + 1); }
   };
-  for (const b of benchmarkFindings(t)) if (HAN.test(t.slice(b.index, b.end)) || !englishNotAPromise(t, b.index, b.end)) add("benchmark-as-return", b.index, b.end);
+  for (const b of benchmarkFindings(t)) if (HAN.test(t.slice(b.index, b.end)) || (!englishNotAPromise(t, b.index, b.end) && !quotedAndDistanced(t, b.index, true) && !quotedAndDistanced(t, b.end - 1, true))) add("benchmark-as-return", b.index, b.end);
   // A Chinese pattern cannot match a text without Chinese characters, an English one a text
   // without Latin letters: most drafts are one language, so half the patterns are skipped.
   const hasHan = HAN.test(t), hasLatin = /[a-z]/i.test(t);
@@ -1417,7 +1435,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Finding[] {
     }
   }
   // The structural English model (compliance-en.ts), after the patterns, through the same guards.
-  if (hasLatin) for (const h of englishClauseFindings(t)) if (!quoted(h.index, true) && !deniedAfter(t, h.index, h.end, true) && !framedAway(t, h.index, h.end, true)) add(h.rule, h.index, h.end, true);
+  if (hasLatin) for (const h of englishClauseFindings(t)) if (!quoted(h.index, true) && !quoted(h.end - 1, true) && !deniedAfter(t, h.index, h.end, true) && !framedAway(t, h.index, h.end, true)) add(h.rule, h.index, h.end, true);
   hits.sort((a, b) => a.index - b.index);
   dropClientVoice(t, hits);
   if (opts.model !== false) {
