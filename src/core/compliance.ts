@@ -376,7 +376,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   const rest = t.slice(e, spanEnd(t, e, sentenceEnd));
   // "…, and anyone who says otherwise is wrong" confirms the promise rather than denying it.
   if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are|was|were) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\b(?:is|are) a different product\b|\byou asked about\b/i.test(rest)
-    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信|(?:现在|已经|早就|早已)(?:都)?(?:没有了|没了|不存在了|取消了))|^[^，。]{0,6}?(?:的话|这种话|这话)?(?:谁|任何人|没人|没有人)(?:都|也)?(?:没法|无法|不能|不敢|没办法)(?:保证|承诺|打包票|确定|说)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|^[^。！？]{0,4}?[，,]\s*(?:那|这)(?:个)?(?:是|都是|就是|可是)?(?:不对|错误|错|不实|假|骗人)的|(?:都|就)?要(?:当心|小心|警惕|留个心眼)|12378|谨防|切勿相信|不要相信|停售|不再(?:发行|销售)|(?:早就|早已|已经|已)?(?:被)?(?:明令)?禁止了?(?:[。！]|$)/.test(rest)) return true;
+    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信|(?:并|根本|从来|实际上|现实中|在现实中)不存在(?![亏损风问])|(?:现在|已经|早就|早已)(?:都)?(?:没有了|没了|不存在了|取消了))|^[^，。]{0,6}?(?:的话|这种话|这话)?(?:谁|任何人|没人|没有人)(?:都|也)?(?:没法|无法|不能|不敢|没办法)(?:保证|承诺|打包票|确定|说)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|^[^。！？]{0,4}?[，,]\s*(?:那|这)(?:个)?(?:是|都是|就是|可是)?(?:不对|错误|错|不实|假|骗人)的|(?:都|就)?要(?:当心|小心|警惕|留个心眼)|12378|谨防|切勿相信|不要相信|停售|不再(?:发行|销售)|(?:早就|早已|已经|已)?(?:被)?(?:明令)?禁止了?(?:[。！]|$)/.test(rest)) return true;
   void ce;
   return deniedAfter(t, i, e, en);
 }
@@ -430,7 +430,18 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   if (close >= 0 && /^\s*(?:is|was|are)\s+(?:just |only |merely |simply )?(?:the|a|its|our|their) (?:\w+ )?(?:name|brand|label|title)\b|^\s*(?:只是|仅是|仅仅是|不过是|是)(?:产品|系列|品牌)?(?:的)?(?:名称|名字|品牌名|名)/i.test(t.slice(i + close + 1, i + close + 50))) return true;
   // the sentence with the quotations taken out
   const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'(?:[^']|'(?=[a-z]))*'(?=[\s.,;:!?)]|$)/gi, " ");
-  if (!en) return distancesItself(sentence, en);
+  if (!en) {
+    // Chinese, session 10: a forbidding word counts before the quote or right after it (“…”这种话术严禁使用), not in a
+    // later clause about something else (可表述为“本产品属于保本理财”，避免使用“高风险”等字眼).
+    const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf("「"), before.lastIndexOf('"'));
+    const lead = before.slice(0, Math.max(open, 0));
+    const tail = close >= 0 ? t.slice(i + close + 1, spanEnd(t, i + close + 1, clauseEnd)) : "";
+    // (the clause after, when it points back at the quote: “…”，此行为严重违规)
+    const back = close >= 0 ? t.slice(spanEnd(t, i + close + 1, clauseEnd), spanEnd(t, spanEnd(t, i + close + 1, clauseEnd) + 1, clauseEnd)) : "";
+    const backForbids = /^[，,]?\s*(?:此|这|该|这种|这类|上述|以上|这样的|如此)/.test(back) && (ZH_FORBID.test(back) || /违规|违法|严肃处理|不允许|不可以/.test(back));
+    if (ZH_RECOMMEND.test(sentence) && !ZH_FORBID.test(lead) && !ZH_FORBID.test(tail) && !backForbids && !/私下|曾经?|过(?=[“「])/.test(lead)) return false;
+    return distancesItself(sentence, en);
+  }
   // English, session 10: the sentence after may judge the quote ('You'll hear colleagues say "…". That's wrong.') or
   // hold it up as a model ('Agent told the client "…". Rating: Good. Please use this line as a model.'); a forbidding
   // word counts only before the quote or as what the quote is said to be ('"…" is prohibited'), not in a later clause
@@ -479,6 +490,8 @@ function notAYield(t: string, i: number, m: string): boolean {
     const a = i + y.index!, e = a + y[0].length;
     const before = t.slice(Math.max(0, a - 6), a);
     if (ZH_CHANGE_BEFORE.test(before)) return true;
+    // a loss or an outcome already realised (实际年化收益率为-3.76%), not a yield given
+    if (/[-−－负]\s*$/.test(before) || /实际(?:年化)?(?:收益|回报)|已实现|到期净值/.test(t.slice(Math.max(0, a - 16), a))) return true;
     // a share of the portfolio (投资比例不低于80%, 仓位), or 有一点 "one thing", is no yield
     if (/(?:比例|占比|比重|仓位|杠杆率?|持仓|配置|久期)[^，。；]{0,4}$/.test(t.slice(Math.max(0, a - 10), a)) || (y[0] === "一点" && /(?:有|这|那|差|少|多|好|快|慢)$/.test(before))) return true;
     if (!/^[\d一二三四五六七八九十两]+点$/.test(y[0]) || /年化|收益|利息|回报|利率|基准/.test(before)) return false;
@@ -1141,7 +1154,7 @@ const PATTERNS: Pattern[] = [
 const ZH_RETURN_WORDS = /(?:就是|即是|便是|等于|也就是|就等于)(?:您|你)[^，。；！？,;!?\n]{0,6}?的?(?:收益|回报|利息|所得)|到(?:您|你)(?:的)?(?:手里|手上|口袋|兜里|账上|卡里|账户)|拿这个数|拿的就是|就是这个数|稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
 const EN_RETURN_WORDS = /\b(?:what you(?:'ll| will)? (?:be )?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?)|(?:the )?return you (?:can count on|will get|'ll get)|expected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?)|you(?: will|'ll| can)? (?:get|earn|receive|expect to earn|expect to get|expect to receive)|will (?:return|yield|pay)|target returns?|projected returns?)\b/gi;
 
-const BENCH_HEDGE = /可能(?:比这个|比基准|低于|会低|亏损|为负|高也可能低|低也可能高)|(?:只是|仅是|仅为|只是个)(?:测算值|测算|参考|目标|参照)|要看|取决于|不代表|不等于|不构成|为准|\b(?:may|could|might) (?:be )?(?:lower|less)\b|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b|\bdoes not represent\b|\bis not a (?:promise|forecast|guarantee)\b/i;
+const BENCH_HEDGE = /可能(?:比这个|比基准|低于|会低|亏损|为负|高也可能低|低也可能高)|(?:已经?|实际|最终)?低于(?:了)?(?:业绩比较)?基准|实际(?:年化)?收益率?(?:为|是)\s*[-−－负]|(?:只是|仅是|仅为|只是个)(?:测算值|测算|参考|目标|参照)|要看|取决于|不代表|不等于|不构成|为准|\b(?:may|could|might) (?:be )?(?:lower|less)\b|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b|\bdoes not represent\b|\bis not a (?:promise|forecast|guarantee)\b/i;
 
 /** 业绩比较基准 (or "benchmark") and a return-to-the-client word in one sentence, not negated. */
 function benchmarkFindings(t: string): { index: number; end: number }[] {
