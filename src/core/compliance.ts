@@ -232,7 +232,10 @@ const CANTONESE_WORDS: [RegExp, string][] = [
   [/呢(?=[个只款笔份些啲])/g, "这"], [/边(?=个|度|位|间|只|有)/g, "哪"], [/㗎/g, "的"], [/嘅/g, "的"], [/咗/g, "了"], [/佢/g, "他"], [/啲/g, "些"], [/睇/g, "看"], [/喺/g, "在"],
   [/嚟/g, "来"], [/(?<=[他们你我人哋佢])话/g, "说"], [/[俾畀]/g, "给"], [/哋/g, "们"], [/惊/g, "怕"],
 ];
+// English misspellings of the promise words read as the word, each of the same length (gauranteed, guarenteed).
+const MISSPELT = /\bg(?:au|ue|ua)r(?:a|e)nte/gi;
 function mandarin(t: string): string {
+  if (/\bg(?:au|ue|ua)r/i.test(t)) t = t.replace(MISSPELT, (m) => (m[0] === "G" ? "Guarante" : "guarante"));
   if (!CANTONESE.test(t)) return t;
   for (const [re, to] of CANTONESE_WORDS) t = t.replace(re, to);
   return t;
@@ -407,7 +410,7 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
 const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|删掉|改掉|去掉|点名|点过名|觉得|认为|以为|印象|不成立|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
-const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed|superlatives?|unsupported|impl(?:y|ies)|hear|heard|myths?|(?:do not|don't|never|avoid) (?:say|use|tell|write|promise|call|describe)|(?:do not|don't)\s*:)\b/i;
+const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed|superlatives?|unsupported|impl(?:y|ies)|hear|heard|myths?|(?:do not|don't|never|avoid) (?:say|use|tell|write|promise|call|describe)|(?:do not|don't)\s*:|describing|withdrawn|withdrew|stop (?:forwarding|using|sending|saying|sharing))\b/i;
 // Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
 // 保证“…”), or a record that deals with it (扣分, 整改, 聊天记录, 录音): not the writer's promise. A
 // first-person 我向您保证“不会亏” names no third party and stays a promise.
@@ -452,6 +455,7 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const after = close >= 0 ? t.slice(i + close + 1, se) : "";
   // what the quote is said to be: '"It's guaranteed to bounce back" is exactly the sort of line we can't use',
   // '"It always recovers" is something clients say to us', "'…' is an expression clients sometimes use"
+  if (/^\s*(?:depends|is relative|is a relative term|means different things)\b/i.test(after)) return true;
   if (/^\s*(?:is|are|was)\s+(?:\w+\s+){0,5}?(?:line|thing|phrase|promise|wording|sentence|claim)s?\s+(?:that\s+)?(?:we|you|staff|rms?|agents?)\s+(?:can't|cannot|must not|mustn't|shouldn't|don't|never|are not allowed to)\b|^\s*(?:is|are|was)\s+(?:something|what|an? (?:expression|phrase|line|myth|saying|misconception))\s+(?:that\s+)?(?:\w+\s+)?(?:clients|customers|people|investors|some|many|colleagues)\s+(?:\w+\s+)?(?:say|use|believe|think|tell|assume|hear)\b/i.test(after)) return true;
   const praised = /\b(?:use (?:this|that) (?:line|wording|script|phrasing|answer)|as a model|rating:\s*good|good example|best practice|model answer|correct (?:answer|response|reply))\b/i.test(sentence + " " + next.slice(0, 120));
   if ((EN_RECOMMEND.test(sentence) || praised) && !EN_FORBID.test(lead) && !/^\s*(?:is|are|was|were)\s+(?:\w+\s+)?(?:prohibited|banned|wrong|not allowed|non-compliant|misleading|forbidden|inaccurate|untrue)\b/i.test(after)) return false;
@@ -465,7 +469,7 @@ const ZH_FORBID = /严禁|禁止|禁用|(?:不得|不要|不准|不能|不可以
 /** 就说“…”, 可以这样说“…”: staff are told to say it (not 不要说, 别这么说). */
 const zhToldToSay = (before: string) => /(?:就|可以|可|直接|请|务必|统一|这样|这么)说$/.test(before) && !/(?:不|别|勿|禁|严禁)[^，。；]{0,3}说$/.test(before);
 // And in English: 'you may say "…"', 'tell them "…"', 'Suggested reply: "…"', unless forbidden or corrected.
-const EN_RECOMMEND = /\b(?:(?:you|rms?|staff|agents?|advisers?|advisors?|we) (?:may|can|could|should|must|are to|need to) (?:\w+ )?(?:say|tell|reply|answer|respond|inform|reassure|explain|stress|emphasi[sz]e|remind)|(?:^|[:;,.]\s*|\b(?:please|always|just|then|simply|and|so)\s+)tell (?:them|him|her|the (?:client|customer|investor)s?|clients|customers|investors)|(?:suggested|recommended|approved|standard|model|preferred|agreed) (?:reply|replies|response|responses|answer|answers|wording|script|scripts|lines?|talking points?|messages?)|talking points?|key messages?|(?:reply|respond|answer) (?:with|along the lines of)|say something like|script\s*:|(?:may|can) inform|correct (?:answer|response|reply)|model answers?|answer key|(?:^|[:;,.]\s*|\b(?:please|always|just|then|and)\s+)reassure (?:them|him|her|the (?:client|customer)s?|clients|customers)|present (?:it|this|the (?:fund|product|plan)) as|positioning\s*:|(?:may|can|should) be (?:described|presented|positioned|pitched|explained|introduced) (?:to (?:clients|customers|investors) )?as)\b/i;
+const EN_RECOMMEND = /\b(?:(?:you|rms?|staff|agents?|advisers?|advisors?|we) (?:may|can|could|should|must|are to|need to) (?:\w+ )?(?:say|tell|reply|answer|respond|inform|reassure|explain|stress|emphasi[sz]e|remind)|(?:^|[:;,.]\s*|\b(?:please|always|just|then|simply|and|so)\s+)tell (?:them|him|her|the (?:client|customer|investor)s?|clients|customers|investors)|(?:suggested|recommended|approved|standard|model|preferred|agreed) (?:reply|replies|response|responses|answer|answers|wording|script|scripts|lines?|talking points?|messages?)|talking points?|key messages?|(?:reply|respond|answer) (?:with|along the lines of)|say something like|script\s*:|(?:may|can) inform|correct (?:answer|response|reply)|model answers?|answer key|(?:^|[:;,]\s*|\b(?:please|always|just|then|and|simply)\s+)say(?=\s*[:'"“])|(?:^|[:;,.]\s*|\b(?:please|always|just|then|and)\s+)reassure (?:them|him|her|the (?:client|customer)s?|clients|customers)|present (?:it|this|the (?:fund|product|plan)) as|positioning\s*:|(?:may|can|should) be (?:described|presented|positioned|pitched|explained|introduced) (?:to (?:clients|customers|investors) )?as)\b/i;
 const EN_FORBID = /\b(?:never|must not|mustn't|do not|don't|should not|shouldn't|cannot|can't|not allowed|not permitted|prohibited|forbidden|banned|avoid|non-compliant|breach\w*|wrong|incorrect|misleading|red[- ]lines?|disciplin\w*|warned|examples? of (?:what not|poor|bad))\b/i;
 // The writer vouching for the quote in the first person ('I promised you "you won't lose a cent", and I stand by it'):
 // "promised" reports nothing here. Not when someone else reports it ("You said I promised you") or it is denied.
@@ -543,7 +547,10 @@ function framedAway(t: string, i: number, e: number, en: boolean): boolean {
   const before = t.slice(ss, i);
   // a record that classes what was said (属于承诺收益, 涉嫌承诺收益, 构成保本承诺)
   if (/(?:构成|涉嫌|定性为|认定为|视为|判定为)(?:对客户的?)?$/.test(before) || (/属于$/.test(before) && /[”」"]|质检|表述|话术|说法|用语|审核/.test(before))) return true;
-  if (BANNED_LIST.test(before) || /(?:以下|下列)(?:哪|那)(?:句|些|个|项|一句)(?:话|说法|表述)?(?:是|属于)?(?:合规|违规|正确|错误|不合规)的?/.test(t.slice(Math.max(0, i - 80), i))) return true;
+  if (BANNED_LIST.test(before) || /(?:以下|下列)(?:哪|那)(?:句|些|个|项|一句)(?:话|说法|表述)?(?:是|属于)?(?:合规|违规|正确|错误|不合规)的?|\bwhich (?:one |of these |of the following )?(?:is|are|would be) (?:compliant|non-compliant|correct|acceptable|allowed|a promise)\b/i.test(t.slice(Math.max(0, i - 80), i))) return true;
+  if (en && /\b(?:don't|do not|never|avoid|prohibited|red lines?)\s*:/i.test(before)) return true;
+  // Chinese words in an English sentence, negated in English ("There is no 兜底 arrangement")
+  if (!en && /[a-z]/i.test(before) && EN_NEGATOR.test(before.split(/\s+/).slice(-4).join(" "))) return true;
   // a question in the client's own voice (我想买个最稳的，你们有什么推荐？): the client asks, nobody promises
   // (not a question and its answer read as one: "Will the bank cover my loss? Yes, in full.")
   const sent = t.slice(ss, spanEnd(t, i, denialSentenceEnd) + 1);
@@ -1103,6 +1110,12 @@ const PATTERNS: Pattern[] = [
   { rule: "certain-outcome", re: zh(`没有一次不(?:回来|涨回来|回本|赚|涨)|(?:跌的|亏的)只是过程|结果(?:不会变|不变|都一样)|(?:已经?|就)是(?:最低点|底部|底了)|接下来(?:就)?是(?:回升|上涨|反弹)(?:期|阶段)?`) },
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\b(?:will not|won't|would never|will never|is not going to|isn't going to) (?:allow|let) (?:your|the|clients'?|investors'?|any) (?:\\w+ )?(?:principal|capital|money|savings|investment) (?:to )?(?:be reduced|be cut|shrink|fall|drop|go down|be lost|be touched|be hit)\\b") },
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\b(?:losing money|losing your (?:money|principal|capital)|a loss|losses|losing)\\s+(?:isn't|is not|is never|isn't really|simply isn't|just isn't)\\s+(?:possible|an option|on the cards|in the cards|going to happen)\\b") },
+  // Session 10, from train17-en (written blind, measured first).
+  { rule: "compensation-promise", en: true, re: en("\\b(?:ensure|make sure|see to it)s? (?:that )?(?:you|clients|investors|our clients) (?:do not|don't|won't|will not|never) (?:suffer|incur|bear|take|make|end up with) (?:any |a )?loss(?:es)?\\b|\\b(?:the bank|we|head office|the branch)(?:'ll| will) pay for it\\b|\\b(?:guarantee|pay|give you|offer|arrange)s? (?:you )?(?:a |an )?(?:make-up|top-up|make-good|compensation|goodwill) payment\\b|\\bcompensation (?:that )?(?:we|the bank|the branch)(?:'ll| will)(?: be)? pay(?:ing)?\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\bno one's (?:principal|capital|money|savings|investment) (?:is|will be) at risk\\b|\\bnone of (?:your|the|their) (?:principal|capital|money|savings) (?:is|will be) at risk\\b|\\bcomes? back as at least\\b|\\b(?:get|gets|comes?) back at least (?:what you|your|the (?:full|original))") },
+  { rule: "certain-outcome", en: true, re: en("\\bdesigned (?:so )?(?:that|to) (?:any |all )?(?:losses|loss|the loss|drops?|falls?) (?:are|is|will be|get|gets) (?:fully )?(?:recovered|made up|recouped|reversed|earned back)\\b") },
+  { rule: "benchmark-as-return", en: true, re: en("\\b(?:projected|expected|target(?:ed)?|estimated) (?:annual )?(?:return|yield)s? (?:of )?\\d[\\d.]*%(?: p\\.?a\\.?)? is (?:exactly )?what you(?:'ll| will)? (?:receive|get|earn)\\b") },
+  { rule: "promise-words", en: true, re: en("\\byour guaranteed (?:amount|sum|payout|return|returns|principal|capital|income|interest)\\b") },
   // A conditional loss the bank will cover: "If anything goes wrong, the subsidiary will cover it."
   { rule: "compensation-promise", en: true, re: en("\\bif (?:anything|something|things|it|the product|the fund) (?:goes|go|went) (?:wrong|south|bad|badly)\\s*,\\s*[^.;!?]{0,50}?\\b(?:will|'ll|shall|is going to|are going to) (?:cover|absorb|make good on|pay for|foot the bill for) (?:it|that|the rest|the difference)\\b") },
   { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)"), reject: (t, i) => REDEMPTION_VALUE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
