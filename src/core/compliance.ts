@@ -379,7 +379,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   const rest = t.slice(e, spanEnd(t, e, sentenceEnd));
   // "…, and anyone who says otherwise is wrong" confirms the promise rather than denying it.
   if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are|was|were) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\b(?:is|are) a different product\b|\byou asked about\b/i.test(rest)
-    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信|(?:并|根本|从来|实际上|现实中|在现实中)不存在(?![亏损风问])|(?:现在|已经|早就|早已)(?:都)?(?:没有了|没了|不存在了|取消了))|^[^，。]{0,6}?(?:的话|这种话|这话)?(?:谁|任何人|没人|没有人)(?:都|也)?(?:没法|无法|不能|不敢|没办法)(?:保证|承诺|打包票|确定|说)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|^[^。！？]{0,4}?[，,]\s*(?:那|这)(?:个)?(?:是|都是|就是|可是)?(?:不对|错误|错|不实|假|骗人)的|(?:都|就)?要(?:当心|小心|警惕|留个心眼)|12378|谨防|切勿相信|不要相信|停售|不再(?:发行|销售)|(?:早就|早已|已经|已)?(?:被)?(?:明令)?禁止了?(?:[。！]|$)/.test(rest)) return true;
+    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信|(?:并|根本|从来|实际上|现实中|在现实中)不存在(?![亏损风问])|(?:现在|已经|早就|早已)(?:都)?(?:没有了|没了|不存在了|取消了))|^[^，。]{0,6}?(?:的话|这种话|这话)?(?:谁|任何人|没人|没有人)(?:都|也)?(?:没法|无法|不能|不敢|没办法)(?:保证|承诺|打包票|确定|说)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|^[^。！？]{0,4}?[，,]\s*(?:那|这)(?:个)?(?:是|都是|就是|可是)?(?:不对|错误|错|不实|假|骗人)的|(?:都|就)?要(?:当心|小心|警惕|留个心眼)|12378|谨防|切勿相信|不要相信|停售|不再(?:发行|销售)|(?:早就|早已|已经|已)?(?:被)?(?:明令)?禁止了?(?:[。！]|$)|^[^，。]{0,4}?(?:已经|早已|早就|已)?被?打破了?/.test(rest)) return true;
   void ce;
   return deniedAfter(t, i, e, en);
 }
@@ -408,7 +408,7 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|删掉|改掉|去掉|点名|点过名|觉得|认为|以为|印象|不成立|问(?!题)|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|删掉|改掉|去掉|点名|点过名|觉得|认为|以为|印象|不成立|听成|理解成|当成|误以为|误解|停用|名字|名称|叫做?(?=[“"「])|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
 const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed|superlatives?|unsupported|impl(?:y|ies)|hear|heard|myths?|(?:do not|don't|never|avoid) (?:say|use|tell|write|promise|call|describe)|(?:do not|don't)\s*:|describing|withdrawn|withdrew|stop (?:forwarding|using|sending|saying|sharing))\b/i;
 // Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
@@ -464,8 +464,8 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
 // Session 10: wording handed to staff to say (推荐话术：“…”, 可告知“…”, 客户问…时就说“…”, 统一口径) is the
 // bank's own voice, though 话术, 培训 and 问 otherwise distance a quote; unless the sentence forbids or
 // corrects it (严禁, 不得, 错误示例) or files it (质检, 扣分).
-const ZH_RECOMMEND = /(?:推荐|建议|参考|标准|规范|统一)(?:话术|应答|答复|回复|回答|说法|口径)|话术参考|统一口径|应答[：:]|(?<!禁用|违规|错误)话术[一二三四五六七八九十\d]*[）)]?[：:]|话术卡|应答卡|口径卡|时(?:回答|回复|答复|就说|可说)|(?:可|可以)(?:表述为|说成|称为|介绍为|描述为)|(?:可以|可|就|直接|要|请|务必|统一)(?:先)?(?:这样|这么|如下)?(?:适度|适当|酌情|口头|私下|当面|电话)?(?:称|告知|回答|答复|回复|说|讲|表示|强调|解释|告诉(?:客户|他们|对方)?)|(?:跟|向|对|和)客户(?:说|讲|表示|强调|解释|保证|承诺)/;
-const ZH_FORBID = /严禁|禁止|禁用|(?:不得|不要|不准|不能|不可以?|不应|切勿|勿|别|避免|杜绝)(?:再|随意|私自|擅自|向客户|对客户|跟客户)?(?:说|讲|提|使用|用|承诺|保证|表示|回答|答复|告知|这样|这么)|违规|违反|不合规|错误|反面|红线|误导|扣分|质检|整改|通报|不对|不妥|不当|处分|处罚|引以为戒|核查|调查|曾/;
+const ZH_RECOMMEND = /(?:推荐|建议|参考|标准|规范|统一)(?:话术|应答|答复|回复|回答|说法|口径)|话术参考|统一口径|应答[：:]|(?<!禁用|违规|错误)话术[一二三四五六七八九十\d]*[）)]?[：:]|话术卡|应答卡|口径卡|时(?:回答|回复|答复|就说|可说)|(?:可|可以)(?:表述为|说成|称为|介绍为|描述为)|可(?:以)?(?:将|把)[^，。“”"]{0,12}(?:表述为|说成|称为|介绍为|描述为|包装成)|(?:可|可以)答|(?:适当|适度|酌情)表示|(?:可以|可|就|直接|要|请|务必|统一)(?:先)?(?:这样|这么|如下)?(?:适度|适当|酌情|口头|私下|当面|电话)?(?:称|告知|回答|答复|回复|说|讲|表示|强调|解释|告诉(?:客户|他们|对方)?)|(?:跟|向|对|和)客户(?:说|讲|表示|强调|解释|保证|承诺)/;
+const ZH_FORBID = /严禁|禁止|禁用|(?:不得|不要|不准|不能|不可以?|不应|切勿|勿|别|避免|杜绝)(?:再|随意|私自|擅自|向客户|对客户|跟客户)?(?:说|讲|提|使用|用|承诺|保证|表示|回答|答复|告知|这样|这么)|违规|违反|不合规|错误|反面|红线|误导|扣分|整改|通报|不对|不妥|不当|处分|处罚|引以为戒|核查|调查|曾/;
 /** 就说“…”, 可以这样说“…”: staff are told to say it (not 不要说, 别这么说). */
 const zhToldToSay = (before: string) => /(?:就|可以|可|直接|请|务必|统一|这样|这么)说$/.test(before) && !/(?:不|别|勿|禁|严禁)[^，。；]{0,3}说$/.test(before);
 // And in English: 'you may say "…"', 'tell them "…"', 'Suggested reply: "…"', unless forbidden or corrected.
@@ -482,7 +482,7 @@ function distancesItself(rest: string, en: boolean): boolean {
 }
 
 // The word itself named, not used: 保本这两个字, “刚兑”这个词, “最安全”“零风险”等字眼, 本金保障类的承诺.
-const ZH_MENTION = /^[”」"]\s*的?问题|^[”」"']?\s*(?:(?:这|那)?(?:两|三|四|五|几|一)?个?(?:字眼|字样|字|词语|词|说法|提法|用语|措辞|表述|术语)(?![号母典条])|二字|一词|的(?:说法|提法|字眼|字样|用语|措辞|表述)|等(?:字眼|字样|词语|词|用语|说法|表述|话术)|(?:之|一|这)?类的?(?:承诺|说法|话|用语|表述|宣传|字眼|话术|词))/;
+const ZH_MENTION = /^[”」"]\s*的?问题|^[”」"']?\s*(?:(?:这|那)?(?:两|三|四|五|几|一)?个?(?:字眼|字样|字|词语|词|说法|提法|用语|措辞|表述|术语)(?![号母典条])|二字|一词|的(?:说法|提法|字眼|字样|用语|措辞|表述|叫法|称呼)|这个叫法|等(?:字眼|字样|词语|词|用语|说法|表述|话术)|(?:之|一|这)?类的?(?:承诺|说法|话|用语|表述|宣传|字眼|话术|词))/;
 const zhMentioned = (t: string, e: number) => ZH_MENTION.test(t.slice(e, e + 8));
 
 // A number before 点 that is a clock time (晚上七点我打给您, 明早九点半, 8点左右回电), or a change
@@ -535,7 +535,7 @@ function saidOfDeposit(t: string, i: number): boolean {
   const prev = cs > 0 ? t.slice(spanStart(t, cs - 1, clauseEnd), cs) : "";
   const next = t.slice(spanEnd(t, i, clauseEnd), spanEnd(t, spanEnd(t, i, clauseEnd) + 1, clauseEnd));
   const deposit = ZH_DEPOSIT.test(clause) || (/^\s*(?:这些|那些|它们|这类|那类|这种|那种|这两种|两者|这两样)/.test(clause) && ZH_DEPOSIT.test(prev))
-    || /^[，,]?\s*(?:比如|例如|像|譬如|如)[^，。；]{0,4}(?:结构性存款|大额存单|定期存款|存款|定期|存单|国债)/.test(next);
+    || /^[，,]?\s*(?:比如|例如|像|譬如|如|我?建议(?:您|你)?(?:考虑|选择|看看|买)|可以(?:考虑|选择|看看|买))[^，。；]{0,4}(?:结构性存款|大额存单|定期存款|存款|定期|存单|国债)/.test(next);
   return deposit && !ZH_LIKENED.test(clause) && !ZH_PRODUCT_HERE.test(clause);
 }
 // A ranking with its source in the sentence ("ranked first … (source: agency annual report)", 第三方满意度调查的结果):
@@ -556,7 +556,7 @@ function framedAway(t: string, i: number, e: number, en: boolean): boolean {
   const sent = t.slice(ss, spanEnd(t, i, denialSentenceEnd) + 1);
   if (e <= ss + sent.length && /[?？]\s*$/.test(sent) && (en ? /\b(?:i|my|me)\b/i.test(sent) && !/\b(?:you|your)\b/i.test(sent) && !/\bwe\b/i.test(sent) : /我(?!们|行|司)/.test(sent) && !/您|你(?!们)|大家|各位|我们|我行/.test(sent))) return true;
   if (!en && /(?:即使|即便|哪怕|就算|虽然|尽管)[^，。；]{0,12}$/.test(t.slice(spanStart(t, i, clauseEnd), i)) && /不代表|不意味着|不等于|并不说明|不能说明|不能保证/.test(t.slice(ss, spanEnd(t, e, denialSentenceEnd)))) return true;
-  if (!en) return saidOfDeposit(t, i) || /(?:要是|如果|假如|若|倘若)[^，。；！？]{0,8}(?:真|真的)(?:能|会|可以|要)?$/.test(t.slice(spanStart(t, i, clauseEnd), i)) || /(?:希望|想要|想找|盼着|盼望|期望|期盼|巴不得)(?:能|有|买到|找到|它|着)?[^，。；！？]{0,8}$/.test(t.slice(spanStart(t, i, clauseEnd), i));
+  if (!en) return saidOfDeposit(t, i) || /(?:要是|如果|假如|若|倘若)[^，。；！？]{0,8}(?:真|真的)(?:能|会|可以|要)?$/.test(t.slice(spanStart(t, i, clauseEnd), i)) || /(?:希望|想要|想找|盼着|盼望|期望|期盼|巴不得|需要|只求|要的是)(?:能|有|买到|找到|它|着)?[^，。；！？]{0,8}$/.test(t.slice(spanStart(t, i, clauseEnd), i));
   if (EN_INTERRUPTED_NEGATION.test(before) || /\bif\b[^,.;]{0,30}\b(?:were|had been)\s+$/i.test(before)) return true;
   // a category named and denied of this product ("Principal-protected products do exist, but this fund is not one of
   // them"), nothing to be read as a promise, safety in one sense only ("safe with us in one sense: it is held by a custodian")
@@ -630,7 +630,7 @@ const zh = (s: string) => new RegExp(s, "g");
 const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"), "gi");
 
 // Words that promise a future outcome, and the outcomes.
-const ZH_CERTAIN = "(?:最后|最终|到头来)(?:都|总|也)?(?:是)?(?:要|会|能)(?!否)|准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|必会|必有(?=反弹|回升|回报|收益|回本|上涨|大涨|起色|转机)|(?<![确决规约稳一])定能(?!否)";
+const ZH_CERTAIN = "(?:最后|最终|到头来)(?:都|总|也)?(?:是)?(?:要|会|能|得)(?!否)|准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|必会|必有(?=反弹|回升|回报|收益|回本|上涨|大涨|起色|转机)|(?<![确决规约稳一])定能(?!否)";
 const ZH_OUTCOME = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多|强)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|转正|由负转正|翻正|涨";
 // A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
 const ZH_RECOVERY = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
@@ -840,7 +840,7 @@ const PATTERNS: Pattern[] = [
   { rule: "no-loss-promise", re: zh(`本金${GAP}{0,6}?(?:均|都|也|是|完全|绝对)?(?:不受|不会受到?)(?:任何)?(?:损失|影响|损害)|不(?:会|可能)(?:出现|有|发生|造成)${GAP}{0,4}?(?:本金)?(?:损失|亏损|亏本)|(?:跌破本金|亏损|亏本|亏钱|损失本金)的?(?:可能性?|概率|几率)(?:为零|是零|几乎为零|为0|是0)|跌不到${GAP}{0,6}?本金|不会吃亏|(?:到期|保证|肯定|一定|都能|就能|也能|总能|照样能)${GAP}{0,4}?拿回(?:全部|所有)?的?(?:本金|本钱)|不影响您?拿回本|本金${GAP}{0,6}?(?:原数|如数|全额|足额|原封不动地?)(?:奉还|返还|退还|归还|拿回)`) },
   { rule: "no-loss-promise", noNegation: true, re: zh("(?:没啥|没什么|没有什么)(?:可|好)?亏的") },
   // Session 10: a recovery told as fixed by a date (告知客户本产品净值将于年内修复, 下月初就会回升到1.5).
-  { rule: "certain-outcome", re: zh(`(?:净值|产品|收益|亏损|浮亏|价格)${GAP}{0,4}?(?:将|必将|将会|会)(?:于|在)?(?:年内|年底前?|年末|月底前?|下个?月|下季度|近期|短期内|春节前|节后|明年|[一二三四五六七八九十两\\d]+个?(?:月|周|星期|季度)内)${GAP}{0,3}?(?:修复|恢复|回升|回本|涨回|回到|回正|转正|反弹)`) },
+  { rule: "certain-outcome", re: zh(`(?:净值|产品|收益|亏损|浮亏|价格)${GAP}{0,4}?(?:将|必将|将会|会)(?:于|在)?(?:年内|年底前?|年末|月底前?|下个?月|下季度|近期|短期内|春节前|节后|明年|[一二三四五六七八九十两\\d]+个?(?:月|周|星期|季度|交易日|工作日|天)内)${GAP}{0,3}?(?:修复|恢复|回升|回本|涨回|回到|回正|转正|反弹)`) },
   // Session 10, from train15-zh (written blind): 实质保本型, 基本等于没有风险, 没有一家比得过我们, 收益均不低于基准,
   // 就按4%算就行, 均可获得正收益, 将稳步回升, 怎么也得回到, 修复是板上钉钉的, 为您补足差额, 钱动不了, 本金不可能受损.
   { rule: "promise-words", re: zh("(?:属于|是|为)(?:实质|实质上|事实上|实际上|变相)(?:的)?保本|(?:实质|实质上|事实上|实际上|本质上)(?:就是|还是|也是|是)?保本(?:型|的|产品)?") },
@@ -856,6 +856,12 @@ const PATTERNS: Pattern[] = [
   { rule: "certain-outcome", re: zh(`(?:即可|就能|就会|便可|便能)(?:全部)?(?:恢复|回本|涨回|回升|修复|回来)|(?:已经?|已然)(?:触底|见底)(?!了吗|没有|与否)|(?:上涨|反弹|回升)(?:空间)?(?:是)?(?:确定|明确)(?:的|无疑)?|(?:都会|都将|一定会|必将|终将)(?:加倍|翻倍|成倍)?(?:还给|回到|回来|赚回来)|(?:接下来|后面|往后|以后)(?:就)?只(?:有|会)(?:上涨|涨|往上)|只会(?:上涨|涨)`) },
   { rule: "benchmark-as-return", re: zh(`(?:到期|到时候)?(?:就)?按(?:这个|此)(?:数|比例|收益率?|利率)?(?:给您|给你|兑付|支付|算给您|发给您)|按照?(?:业绩比较)?基准${GAP}{0,8}?(?:兑付|支付|发放|给付)(?:收益)?`) },
   { rule: "promise-words", re: zh(`(?:和|跟|与)保本(?:的)?(?:理财|产品)?(?:没|没有)(?:区别|两样|差别|什么不同)|(?:和|跟|与)保本(?:的)?(?:理财|产品)?(?:一样|差不多)`) },
+  // Session 10, from train17-zh (written blind, measured first).
+  { rule: "benchmark-as-return", re: zh(`(?:基准|目标收益)${GAP}{0,10}?(?:基本|都|一定|肯定)(?:上)?(?:都)?能(?:实现|达到|拿到)|以(?:业绩比较)?基准[\\d.%％]*为准`) },
+  { rule: "certain-outcome", noNegation: true, re: zh(`(?:能不能|会不会|可不可以|能否)(?:回来|回本|涨回来|涨回去|赚回来|回到)[^？?]{0,8}[？?][^。？?]{0,16}?[：:]\\s*(?:能|会|可以)(?:[，,！!。]|的|$)`) },
+  { rule: "certain-outcome", re: zh(`(?:回本|涨回|反弹|修复|回升)${GAP}{0,2}?指日可待|即将迎来(?:净值)?(?:的)?(?:修复|反弹|回升|上涨)|已(?:经)?(?:现|出现)拐点`) },
+  { rule: "compensation-promise", re: zh(`赔(?:您|你)(?:是)?(?:肯定|一定|必须)的|(?:予以|给予)(?:全额|足额)?补偿(?=[，。；！]|$)`) },
+  { rule: "no-loss-promise", noNegation: true, re: zh(`不会(?:导致|造成|让)(?:任何)?(?:客户|您|投资者|大家)?(?:出现)?(?:任何)?(?:本金)?(?:亏损|损失)`) },
   // Session 10: a loss asked about and answered away in one breath (亏？不存在的。 问：会亏本金吗？答：不会).
   { rule: "no-loss-promise", noNegation: true, re: zh("(?:亏|亏损|亏本|亏钱|赔钱|亏本金|损失本金|本金有损失)(?:吗|么|嘛|不|没)?[？?]+\\s*(?:[^：:？?。\\n]{0,6}[答回][：:])?\\s*(?:不存在的|不可能(?![^，。；！？]{0,6}(?:说|判断|保证|承诺|预测))|不会(?![^，。；！？]{0,4}(?:说|判断|保证|承诺|预测|有人))|没这回事|想多了)") },
   // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
@@ -1105,7 +1111,7 @@ const PATTERNS: Pattern[] = [
   { rule: "promise-words", en: true, re: en("\\bguaranteed alternative to\\b|\\b(?:safe|secure),? (?:and )?guaranteed (?:alternative|option|choice|product|place)\\b|\\b(?:the bank|we|the group|head office|the parent(?: bank| group)?) (?:stands?|will stand|is standing) (?:firmly |fully )?behind (?:this|the|our|every|all|your) (?:product|fund|plan|investment)s?\\b|\\b(?:but )?between (?:us|you and me),? (?:it's|it is|this is) (?:\\w+ )?guaranteed\\b") },
   { rule: "promise-words", re: zh(`(?:本金|钱)${GAP}{0,2}?有(?:银行|我们|行里|国家)(?:在|兜着|担着|撑着)`) },
   { rule: "no-loss-promise", re: zh(`跌不到哪(?:里)?去|(?:拿回|收回|回收)(?:全部)?本金(?:没|没有)(?:问题|悬念)|不会再跌了?(?:[，,。！]|$)`) },
-  { rule: "compensation-promise", re: zh(`由(?:我们|我行|本行|支行|分行|银行|行里|公司|网点)${GAP}{0,8}?(?:补足|补齐|弥补|承担|赔付|垫付)(?:差额|损失|亏损|缺口)?|(?:损失|亏损)${GAP}{0,6}?(?:会|将)?(?:优先)?(?:保障|赔付|补偿)(?:您|你)`) },
+  { rule: "compensation-promise", re: zh(`由(?:我们|我行|本行|支行|分行|银行|行里|公司|网点)${GAP}{0,8}?(?:补足|补齐|弥补|承担|赔付|垫付|予以补偿|补偿)(?:差额|损失|亏损|缺口)?|(?:损失|亏损)${GAP}{0,6}?(?:会|将)?(?:优先)?(?:保障|赔付|补偿)(?:您|你)`) },
   { rule: "benchmark-as-return", re: zh(`(?:业绩比较)?基准${GAP}{0,12}?(?:当作|当成|视为|看作|理解为)(?:是)?(?:实际|真实|到手|最终)?(?:的)?收益|(?:业绩比较)?基准(?:就)?是${GAP}{0,8}?(?:承诺|保证)(?!目标)`) },
   { rule: "certain-outcome", re: zh(`没有一次不(?:回来|涨回来|回本|赚|涨)|(?:跌的|亏的)只是过程|结果(?:不会变|不变|都一样)|(?:已经?|就)是(?:最低点|底部|底了)|接下来(?:就)?是(?:回升|上涨|反弹)(?:期|阶段)?`) },
   { rule: "no-loss-promise", en: true, noNegation: true, re: en("\\b(?:will not|won't|would never|will never|is not going to|isn't going to) (?:allow|let) (?:your|the|clients'?|investors'?|any) (?:\\w+ )?(?:principal|capital|money|savings|investment) (?:to )?(?:be reduced|be cut|shrink|fall|drop|go down|be lost|be touched|be hit)\\b") },
@@ -1172,7 +1178,7 @@ const PATTERNS: Pattern[] = [
 const ZH_RETURN_WORDS = /(?:就是|即是|便是|等于|也就是|就等于)(?:您|你)[^，。；！？,;!?\n]{0,6}?的?(?:收益|回报|利息|所得)|到(?:您|你)(?:的)?(?:手里|手上|口袋|兜里|账上|卡里|账户)|拿这个数|拿的就是|就是这个数|稳拿|到手|预期收益|预计收益|收益率为|将获得|可获得|能获得|可以获得|能拿到|可以拿到|就能拿到|拿到|预期回报|预期年化|到手收益|稳定获得|您的收益|也就是说您|就是您的收益/g;
 const EN_RETURN_WORDS = /\b(?:what you(?:'ll| will)? (?:be )?(?:get(?:ting)?|receiv(?:e|ing)|earn(?:ing)?)|(?:the )?return you (?:can count on|will get|'ll get)|expected (?:annual(?:i[sz]ed)? )?(?:returns?|yields?)|you(?: will|'ll| can)? (?:get|earn|receive|expect to earn|expect to get|expect to receive)|will (?:return|yield|pay)|target returns?|projected returns?)\b/gi;
 
-const BENCH_HEDGE = /可能(?:比这个|比基准|低于|会低|亏损|为负|高也可能低|低也可能高)|(?:已经?|实际|最终)?低于(?:了)?(?:业绩比较)?基准|实际(?:年化)?收益率?(?:为|是)\s*[-−－负]|(?:只是|仅是|仅为|只是个)(?:测算值|测算|参考|目标|参照)|要看|取决于|不代表|不等于|不构成|为准|\b(?:may|could|might) (?:be )?(?:lower|less)\b|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b|\bdoes not represent\b|\bis not a (?:promise|forecast|guarantee)\b/i;
+const BENCH_HEDGE = /可能(?:比这个|比基准|低于|会低|亏损|为负|高也可能低|低也可能高)|(?:已经?|实际|最终)?低于(?:了)?(?:业绩比较)?基准|不是(?:您|你)?(?:能|可以)?(?:拿到|得到|到手)的收益|实际(?:年化)?收益率?(?:为|是)\s*[-−－负]|(?:只是|仅是|仅为|只是个)(?:测算值|测算|参考|目标|参照)|要看|取决于|不代表|不等于|不构成|为准|\b(?:may|could|might) (?:be )?(?:lower|less)\b|\bdepends? on\b|\bnot guaranteed\b|\bno guarantee\b|\bdoes not represent\b|\bis not a (?:promise|forecast|guarantee)\b/i;
 
 /** 业绩比较基准 (or "benchmark") and a return-to-the-client word in one sentence, not negated. */
 function benchmarkFindings(t: string): { index: number; end: number }[] {
@@ -1235,10 +1241,11 @@ function missingWarning(text: string, locale: Locale): string | undefined {
  * the model gives it more than this. Chosen on blind round 9, before any rule was tuned on it, with
  * a model trained without it (docs/compliance.md). Session 9: 0.55 balanced precision and recall in
  * folds over the training files, but on blind12 and blind14 it cost 7 false alarms for 5 promises
- * against 0.65, which stays. Session 10, by language, in three folds over the 2,240 sentences the session added
- * (blind14, blind15, train15, train16): Chinese at 0.65 0.982 / 0.970 (0.70: 0.985 / 0.954), English at 0.65
- * 0.930 / 0.970 and at 0.70 0.950 / 0.959: English texts that reassure honestly in a promise's words (transcripts of
- * refusals, "the principal is protected, like a deposit") score higher than Chinese ones, so English is raised above 0.70.
+ * against 0.65, which stays. Session 10, by language, in three folds over the 3,680 sentences the session added
+ * (blind14-17, train15-17; each fold held out of the model): Chinese at 0.65 0.981 / 0.972 (0.70: 0.984 / 0.963),
+ * English at 0.65 0.947 / 0.971 and at 0.70 0.962 / 0.962: English texts that reassure honestly in a promise's words
+ * (transcripts of refusals, "the principal is protected, like a deposit") score higher than Chinese ones, so English
+ * is raised above 0.70.
  */
 export const RAISE_ABOVE = { "zh-CN": 0.65, "en-US": 0.7 } as const;
 /** The threshold for a unit of text: Chinese if it holds a Chinese character, else English. */
@@ -1263,7 +1270,7 @@ const WHOLE_CHARS = 240;
  * 高于也可能低于, "nothing guarantees it", "not necessarily"), so the model alone raises nothing
  * where one stands; a rule's finding there is judged by the rule's own negation scope.
  */
-const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:will not|won't|may not|might not|do not|don't) (?:necessarily )?(?:earn|get|receive|make)\b|\b(?:no certainty|not a commitment|isn't fixed|is not fixed|(?:won't|will not|not going to) pretend|(?:don't|do not) rely on|(?:doesn't|does not) mean|(?:isn't|is not) secured|(?:can't|cannot) get you back|i (?:honestly )?(?:don't|do not) know(?! (?:exactly )?(?:when|how (?:long|soon)))|nobody knows|no one knows)\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b|\b(?:don't|do not|never) (?:assume|think|believe|count on|expect)\b|\b(?:will not|won't|cannot|can't|does not|doesn't|do not|don't|is not going to|isn't going to) (?:\w+ )?(?:make up|cover|compensate|refund|reimburse|top up|pay (?:back|out|for)|make good)\b|(?:不要|别|不能)(?:以为|认为|指望|当成)|(?:不会|不能|无法|没法)(?:给您)?(?:补|赔|兜)|(?:是|这是|那是)?(?:不对|不准确|不正确|错误|误解|不实|不属实)的?(?:说法|认识|理解)?[。！!.]?$/i;
+const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:will not|won't|may not|might not|do not|don't) (?:necessarily )?(?:earn|get|receive|make)\b|\b(?:no certainty|not a commitment|isn't fixed|is not fixed|(?:won't|will not|not going to) pretend|(?:don't|do not) rely on|(?:doesn't|does not) mean|(?:isn't|is not) secured|(?:can't|cannot) get you back|i (?:honestly )?(?:don't|do not) know(?! (?:exactly )?(?:when|how (?:long|soon)))|nobody knows|no one knows)\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b|\b(?:don't|do not|never) (?:assume|think|believe|count on|expect)\b|\b(?:will not|won't|cannot|can't|does not|doesn't|do not|don't|is not going to|isn't going to) (?:\w+ )?(?:make up|cover|compensate|refund|reimburse|top up|pay (?:back|out|for)|make good)\b|(?:不要|别|不能)(?:以为|认为|指望|当成)|实际(?:年化)?收益率?为\s*[-−－负]|(?:不会|不能|无法|没法)(?:给您)?(?:补|赔|兜)|(?:是|这是|那是)?(?:不对|不准确|不正确|错误|误解|不实|不属实)的?(?:说法|认识|理解)?[。！!.]?$/i;
 
 /** The units the model scores: sentences (as the negation scope has them), long ones in windows; [start, end, sentence]. */
 function modelUnits(t: string): [number, number, number][] {
