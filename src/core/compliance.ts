@@ -410,7 +410,7 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
 const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|删掉|改掉|去掉|点名|点过名|觉得|认为|以为|印象|不成立|听成|理解成|当成|误以为|误解|停用|名字|名称|叫做?(?=[“"「])|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
-const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed|superlatives?|unsupported|impl(?:y|ies)|hear|heard|myths?|(?:do not|don't|never|avoid) (?:say|use|tell|write|promise|call|describe)|(?:do not|don't)\s*:|describing|withdrawn|withdrew|stop (?:forwarding|using|sending|saying|sharing))\b/i;
+const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed|superlatives?|unsupported|impl(?:y|ies)|hear|heard|myths?|(?:do not|don't|never|avoid) (?:say|use|tell|write|promise|call|describe)|(?:do not|don't)\s*:|describing|withdrawn|withdrew|stop (?:forwarding|using|sending|saying|sharing)|findings|(?:call|qa|quality|file) reviews?)\b/i;
 // Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
 // 保证“…”), or a record that deals with it (扣分, 整改, 聊天记录, 录音): not the writer's promise. A
 // first-person 我向您保证“不会亏” names no third party and stays a promise.
@@ -442,7 +442,8 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
     // (the clause after, when it points back at the quote: “…”，此行为严重违规)
     const back = close >= 0 ? t.slice(spanEnd(t, i + close + 1, clauseEnd), spanEnd(t, spanEnd(t, i + close + 1, clauseEnd) + 1, clauseEnd)) : "";
     const backForbids = /^[，,]?\s*(?:此|这|该|这种|这类|上述|以上|这样的|如此)/.test(back) && (ZH_FORBID.test(back) || /违规|违法|严肃处理|不允许|不可以/.test(back));
-    if (ZH_RECOMMEND.test(sentence) && !ZH_FORBID.test(lead) && !ZH_FORBID.test(tail) && !backForbids && !/私下|曾经?|过(?=[“「])/.test(lead)) return false;
+    const reportedLead = /私下|曾经?|过(?=[“「"])/.test(lead) || (ZH_REPORTED.test(lead) && !/推荐|建议|合规版|标准|规范|统一|可答|可以|话术[：:]/.test(lead));
+    if (ZH_RECOMMEND.test(sentence) && !ZH_FORBID.test(lead) && !ZH_FORBID.test(tail) && !backForbids && !reportedLead) return false;
     return distancesItself(sentence, en);
   }
   // English, session 10: the sentence after may judge the quote ('You'll hear colleagues say "…". That's wrong.') or
@@ -455,7 +456,7 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   const after = close >= 0 ? t.slice(i + close + 1, se) : "";
   // what the quote is said to be: '"It's guaranteed to bounce back" is exactly the sort of line we can't use',
   // '"It always recovers" is something clients say to us', "'…' is an expression clients sometimes use"
-  if (/^\s*(?:depends|is relative|is a relative term|means different things)\b/i.test(after)) return true;
+  if (/^\s*(?:depends|is relative|is a relative term|means different things)\b|^\s*(?:or\s+'[^']*'\s*)?(?:is|are)\s+(?:still\s+)?(?:treated|seen|read|regarded|counted)\s+as\b/i.test(after)) return true;
   if (/^\s*(?:is|are|was)\s+(?:\w+\s+){0,5}?(?:line|thing|phrase|promise|wording|sentence|claim)s?\s+(?:that\s+)?(?:we|you|staff|rms?|agents?)\s+(?:can't|cannot|must not|mustn't|shouldn't|don't|never|are not allowed to)\b|^\s*(?:is|are|was)\s+(?:something|what|an? (?:expression|phrase|line|myth|saying|misconception))\s+(?:that\s+)?(?:\w+\s+)?(?:clients|customers|people|investors|some|many|colleagues)\s+(?:\w+\s+)?(?:say|use|believe|think|tell|assume|hear)\b/i.test(after)) return true;
   const praised = /\b(?:use (?:this|that) (?:line|wording|script|phrasing|answer)|as a model|rating:\s*good|good example|best practice|model answer|correct (?:answer|response|reply))\b/i.test(sentence + " " + next.slice(0, 120));
   if ((EN_RECOMMEND.test(sentence) || praised) && !EN_FORBID.test(lead) && !/^\s*(?:is|are|was|were)\s+(?:\w+\s+)?(?:prohibited|banned|wrong|not allowed|non-compliant|misleading|forbidden|inaccurate|untrue)\b/i.test(after)) return false;
@@ -464,12 +465,12 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
 // Session 10: wording handed to staff to say (推荐话术：“…”, 可告知“…”, 客户问…时就说“…”, 统一口径) is the
 // bank's own voice, though 话术, 培训 and 问 otherwise distance a quote; unless the sentence forbids or
 // corrects it (严禁, 不得, 错误示例) or files it (质检, 扣分).
-const ZH_RECOMMEND = /(?:推荐|建议|参考|标准|规范|统一)(?:话术|应答|答复|回复|回答|说法|口径)|话术参考|统一口径|应答[：:]|(?<!禁用|违规|错误)话术[一二三四五六七八九十\d]*[）)]?[：:]|话术卡|应答卡|口径卡|时(?:回答|回复|答复|就说|可说)|(?:可|可以)(?:表述为|说成|称为|介绍为|描述为)|可(?:以)?(?:将|把)[^，。“”"]{0,12}(?:表述为|说成|称为|介绍为|描述为|包装成)|(?:可|可以)答|(?:适当|适度|酌情)表示|(?:可以|可|就|直接|要|请|务必|统一)(?:先)?(?:这样|这么|如下)?(?:适度|适当|酌情|口头|私下|当面|电话)?(?:称|告知|回答|答复|回复|说|讲|表示|强调|解释|告诉(?:客户|他们|对方)?)|(?:跟|向|对|和)客户(?:说|讲|表示|强调|解释|保证|承诺)/;
+const ZH_RECOMMEND = /(?:推荐|建议|参考|标准|规范|统一)(?:话术|应答|答复|回复|回答|说法|口径)|话术参考|统一口径|应答[：:]|(?<!禁用|违规|错误)话术[一二三四五六七八九十\d]*[）)]?[：:]|话术卡|应答卡|口径卡|时(?:回答|回复|答复|就说|可说)|(?:可|可以)(?:表述为|说成|称为|介绍为|描述为)|可(?:以)?(?:将|把)[^，。“”"]{0,12}(?:表述为|说成|称为|介绍为|描述为|包装成)|(?:可|可以)答|(?:适当|适度|酌情)表示|(?:可|可以)?引导(?:客户|其|他们)?[^，。“”"]{0,8}(?:关注|理解|相信)|(?:可以|可|就|直接|要|请|务必|统一)(?:先)?(?:这样|这么|如下)?(?:适度|适当|酌情|口头|私下|当面|电话)?(?:称|告知|回答|答复|回复|说|讲|表示|强调|解释|告诉(?:客户|他们|对方)?)|(?:跟|向|对|和)客户(?:说|讲|表示|强调|解释|保证|承诺)/;
 const ZH_FORBID = /严禁|禁止|禁用|(?:不得|不要|不准|不能|不可以?|不应|切勿|勿|别|避免|杜绝)(?:再|随意|私自|擅自|向客户|对客户|跟客户)?(?:说|讲|提|使用|用|承诺|保证|表示|回答|答复|告知|这样|这么)|违规|违反|不合规|错误|反面|红线|误导|扣分|整改|通报|不对|不妥|不当|处分|处罚|引以为戒|核查|调查|曾/;
 /** 就说“…”, 可以这样说“…”: staff are told to say it (not 不要说, 别这么说). */
 const zhToldToSay = (before: string) => /(?:就|可以|可|直接|请|务必|统一|这样|这么)说$/.test(before) && !/(?:不|别|勿|禁|严禁)[^，。；]{0,3}说$/.test(before);
 // And in English: 'you may say "…"', 'tell them "…"', 'Suggested reply: "…"', unless forbidden or corrected.
-const EN_RECOMMEND = /\b(?:(?:you|rms?|staff|agents?|advisers?|advisors?|we) (?:may|can|could|should|must|are to|need to) (?:\w+ )?(?:say|tell|reply|answer|respond|inform|reassure|explain|stress|emphasi[sz]e|remind)|(?:^|[:;,.]\s*|\b(?:please|always|just|then|simply|and|so)\s+)tell (?:them|him|her|the (?:client|customer|investor)s?|clients|customers|investors)|(?:suggested|recommended|approved|standard|model|preferred|agreed) (?:reply|replies|response|responses|answer|answers|wording|script|scripts|lines?|talking points?|messages?)|talking points?|key messages?|(?:reply|respond|answer) (?:with|along the lines of)|say something like|script\s*:|(?:may|can) inform|correct (?:answer|response|reply)|model answers?|answer key|(?:^|[:;,]\s*|\b(?:please|always|just|then|and|simply)\s+)say(?=\s*[:'"“])|(?:^|[:;,.]\s*|\b(?:please|always|just|then|and)\s+)reassure (?:them|him|her|the (?:client|customer)s?|clients|customers)|present (?:it|this|the (?:fund|product|plan)) as|positioning\s*:|(?:may|can|should) be (?:described|presented|positioned|pitched|explained|introduced) (?:to (?:clients|customers|investors) )?as)\b/i;
+const EN_RECOMMEND = /\b(?:(?:you|rms?|staff|agents?|advisers?|advisors?|we) (?:may|can|could|should|must|are to|need to) (?:\w+ )?(?:say|tell|reply|answer|respond|inform|reassure|explain|stress|emphasi[sz]e|remind)|(?:^|[:;,.]\s*|\b(?:please|always|just|then|simply|and|so)\s+)tell (?:them|him|her|the (?:client|customer|investor)s?|clients|customers|investors)|(?:suggested|recommended|approved|standard|model|preferred|agreed) (?:reply|replies|response|responses|answer|answers|wording|script|scripts|lines?|talking points?|messages?)|talking points?|key messages?|(?:reply|respond|answer) (?:with|along the lines of)|say something like|script\s*:|(?:may|can) inform|correct (?:answer|response|reply)|model answers?|answer key|(?:^|[:;,]\s*|\b(?:please|always|just|then|and|simply)\s+)say(?=\s*[:'"“])|(?:^|[:;,.]\s*|\b(?:please|always|just|then|and)\s+)reassure (?:them|him|her|the (?:client|customer)s?|clients|customers)|present (?:it|this|the (?:fund|product|plan)) as|positioning\s*:|reassure\s*:|(?:may|can|should) be (?:described|presented|positioned|pitched|explained|introduced) (?:to (?:clients|customers|investors) )?as)\b/i;
 const EN_FORBID = /\b(?:never|must not|mustn't|do not|don't|should not|shouldn't|cannot|can't|not allowed|not permitted|prohibited|forbidden|banned|avoid|non-compliant|breach\w*|wrong|incorrect|misleading|red[- ]lines?|disciplin\w*|warned|examples? of (?:what not|poor|bad))\b/i;
 // The writer vouching for the quote in the first person ('I promised you "you won't lose a cent", and I stand by it'):
 // "promised" reports nothing here. Not when someone else reports it ("You said I promised you") or it is denied.
@@ -521,6 +522,8 @@ const ZH_DEPOSIT_SUBJECT = /^(?:而|但|不过|其中)?(?:结构性存款|大额
 const ZH_LIKENED = /(?:跟|和|与|像|同|比)[^，。；]{0,10}(?<!不)(?:一样|差不多|类似|相同|一个样|一回事)|也(?:差不多|一样|是|能|可以)|同样|相当于|等于|就是|当(?:成|作|它是|是)|看作|视同|视为/;
 const zhPartEnd = (t: string, k: number) => /[。！？!?；;\n]/.test(t[k]);
 const ZH_DEPOSIT = /结构性存款|大额存单|定期存款|银行存款|储蓄存款|存款|定期|定存|存单|储蓄国债|国债/;
+// (named as the thing spoken of, 存款是保本的 / 只有存款 / 比如存款, not as a modifier: 存款利率补贴)
+const ZH_DEPOSIT_NAMED = /(?:结构性存款|大额存单|定期存款|银行存款|储蓄存款|存款|定期|定存|存单|储蓄国债|国债)(?=是|才|受|有|属于|可以|能|都|也|本金|保本|一样|这类|这些|最|更|比|很|和|与|在|确实|[，,。；！？]|$)|(?:只有|比如|例如|像|譬如|选|买|转成|换成|考虑|存|放)(?:在)?(?:结构性存款|大额存单|定期存款|银行存款|存款|定期|定存|存单|国债)/;
 const ZH_PRODUCT_HERE = /这款|这个产品|这只|本产品|该产品|我们的|咱们的|您买的|您的理财|你的理财|理财(?![^，。；]{0,3}(?:不|没有|现在没有))/;
 function saidOfDeposit(t: string, i: number): boolean {
   const a = spanStart(t, i, zhPartEnd);
@@ -534,7 +537,7 @@ function saidOfDeposit(t: string, i: number): boolean {
   const clause = t.slice(cs, spanEnd(t, i, clauseEnd));
   const prev = cs > 0 ? t.slice(spanStart(t, cs - 1, clauseEnd), cs) : "";
   const next = t.slice(spanEnd(t, i, clauseEnd), spanEnd(t, spanEnd(t, i, clauseEnd) + 1, clauseEnd));
-  const deposit = ZH_DEPOSIT.test(clause) || (/^\s*(?:这些|那些|它们|这类|那类|这种|那种|这两种|两者|这两样)/.test(clause) && ZH_DEPOSIT.test(prev))
+  const deposit = ZH_DEPOSIT_NAMED.test(clause) || (/^\s*(?:这些|那些|它们|这类|那类|这种|那种|这两种|两者|这两样)/.test(clause) && ZH_DEPOSIT.test(prev))
     || /^[，,]?\s*(?:比如|例如|像|譬如|如|我?建议(?:您|你)?(?:考虑|选择|看看|买)|可以(?:考虑|选择|看看|买))[^，。；]{0,4}(?:结构性存款|大额存单|定期存款|存款|定期|存单|国债)/.test(next);
   return deposit && !ZH_LIKENED.test(clause) && !ZH_PRODUCT_HERE.test(clause);
 }
@@ -562,7 +565,7 @@ function framedAway(t: string, i: number, e: number, en: boolean): boolean {
   // them"), nothing to be read as a promise, safety in one sense only ("safe with us in one sense: it is held by a custodian")
   const sentence = t.slice(ss, spanEnd(t, e, denialSentenceEnd));
   const nextSentence = t.slice(spanEnd(t, e, denialSentenceEnd), spanEnd(t, spanEnd(t, e, denialSentenceEnd) + 1, denialSentenceEnd));
-  if (/\b(?:not one of them|isn't one of them|no such feature|has no such|doesn't have (?:that|this|such)|are a (?:separate|different) (?:category|product|thing))\b/i.test(sentence + " " + nextSentence)) return true;
+  if (/\b(?:not one of them|isn't one of them|no such feature|has no such|doesn't have (?:that|this|such)|are a (?:separate|different) (?:category|product|thing))\b|\b(?:this one|this (?:fund|product|plan)|your (?:plan|product|fund|holding|investment))\s+(?:is not|isn't|is a non-|is non-|has no|doesn't have|does not have)/i.test(sentence + " " + nextSentence)) return true;
   if (/\b(?:nothing|no part) (?:in|of) (?:this|the|our) (?:\w+ )?(?:should|shall|is to|can|may) be (?:read|taken|understood|construed) as\b/i.test(before)) return true;
   if (/^\s*(?:with us\s+)?(?:in (?:one|a|the|that) (?:sense|way|respect)|only in the sense)\b/i.test(t.slice(e, e + 30))) return true;
   return EN_IF_TOLD.test(t.slice(ss, e)) && EN_IRONY.test(t.slice(e, spanEnd(t, e, denialSentenceEnd)));
@@ -631,7 +634,7 @@ const en = (s: string) => new RegExp(s.replace(/guarantee/g, "gu?a?r[ae]?n?tee?"
 
 // Words that promise a future outcome, and the outcomes.
 const ZH_CERTAIN = "(?:最后|最终|到头来)(?:都|总|也)?(?:是)?(?:要|会|能|得)(?!否)|准(?<![标批精水对瞄校核基不]准)(?=给|能|会|让|保|是|赚|回|涨|翻)|雷打不动|怎么(?:也|都)(?:能|会)|无论如何(?:都|也)?(?:能|会)|再差(?:也|都)|最差(?:也|都)|确保|一定(?!要|得注意)|肯定|必然|必定|必将|保证|绝对|百分之百|百分百|打包票|包您|保您|保准|准保|准能|一准|铁定|注定|有信心|自然就|自然会|迟早|早晚|总会|终将|终究|包(?=回本|赚|涨|挣)|保管|管保|妥妥(?:的|地)?|十拿九稳|板上钉钉|铁板钉钉|稳稳(?:的|地)?(?=收益|回本|赚|挣)|指定能|必能|必会|必有(?=反弹|回升|回报|收益|回本|上涨|大涨|起色|转机)|(?<![确决规约稳一])定能(?!否)";
-const ZH_OUTCOME = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多|强)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|转正|由负转正|翻正|涨";
+const ZH_OUTCOME = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|回本|翻红|(?<!打)回来(?![电访])|涨回|涨回去|回去|补回|赚回|挣回|拿回|见到收益|有收益|反弹|增长|上涨|涨上|涨起来|恢复|回升|回到|回正|正收益|收益|盈利|赚|不亏|挣|解套|翻身|高于|跑赢|比[^，。]{1,6}(?:高|多|强)|翻倍|翻番|翻一番|翻一倍|回血|往上走|往上涨|走高|涨上去|转正|由负转正|翻正|修复(?!工作|方案|计划|系统|页面|问题|漏洞|故障|显示)|涨";
 // A recovery, as what a promise promises (a narrower ZH_OUTCOME: no 收益/增长, which also name a return).
 const ZH_RECOVERY = "涨得回(?:来|去)?|赚得回来?|回得来|扳回来?|修复到|修复至|赚钱|赚到钱|挣钱|盈利|有收益|见到?收益|回本|翻红|(?<!打)回来(?![电访])|涨回来?|涨回去|补回来|赚回来?|挣回来?|拿回来|反弹|恢复|回升|回到(?:买入价|成本|本金|1)|回正|解套|涨上去|涨起来|回血";
 // A forecast, not a promise: a hedge or a condition anywhere in the sentence.
@@ -733,7 +736,7 @@ const PATTERNS: Pattern[] = [
     },
   },
   { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|亏了的|差额|差价|缺口|亏的|差的|少了的|少的)${GAP}{0,8}?[，,]?${GAP}{0,3}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,10}?(?:承担|负责|赔|补|兜|扛|担|垫付|找补)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) },
-  { rule: "compensation-promise", re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让(?:您|你|客户|大家|咱们客户)(?:一个人|自己|独自)?(?:承担|扛|吃亏|受损|蒙受损失|遭受损失|有损失|亏钱|受到损失)|亏多少.{0,4}赔多少") },
+  { rule: "compensation-promise", reject: (t, i) => /(?:要求|希望|诉求|提出|想要|想让|请求|让)(?:银行|我行|行里|我们)?$/.test(t.slice(Math.max(0, i - 6), i)) || /无$/.test(t.slice(Math.max(0, i - 1), i)), re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让(?:您|你|客户|大家|咱们客户)(?:一个人|自己|独自)?(?:承担|扛|吃亏|受损|蒙受损失|遭受损失|有损失|亏钱|受到损失)|亏多少.{0,4}赔多少") },
   {
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to|\\boffer(?:s|ed)? to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
@@ -862,6 +865,7 @@ const PATTERNS: Pattern[] = [
   { rule: "certain-outcome", re: zh(`(?:回本|涨回|反弹|修复|回升)${GAP}{0,2}?指日可待|即将迎来(?:净值)?(?:的)?(?:修复|反弹|回升|上涨)|已(?:经)?(?:现|出现)拐点`) },
   { rule: "compensation-promise", re: zh(`赔(?:您|你)(?:是)?(?:肯定|一定|必须)的|(?:予以|给予)(?:全额|足额)?补偿(?=[，。；！]|$)`) },
   { rule: "no-loss-promise", noNegation: true, re: zh(`不会(?:导致|造成|让)(?:任何)?(?:客户|您|投资者|大家)?(?:出现)?(?:任何)?(?:本金)?(?:亏损|损失)`) },
+  { rule: "benchmark-as-return", re: zh(`(?:这|那)(?:就|便)?是(?:您|你)(?:最终|实际|到期)?(?:能|可以)?(?:拿到|得到|到手|获得)的收益`) },
   // Session 10: a loss asked about and answered away in one breath (亏？不存在的。 问：会亏本金吗？答：不会).
   { rule: "no-loss-promise", noNegation: true, re: zh("(?:亏|亏损|亏本|亏钱|赔钱|亏本金|损失本金|本金有损失)(?:吗|么|嘛|不|没)?[？?]+\\s*(?:[^：:？?。\\n]{0,6}[答回][：:])?\\s*(?:不存在的|不可能(?![^，。；！？]{0,6}(?:说|判断|保证|承诺|预测))|不会(?![^，。；！？]{0,4}(?:说|判断|保证|承诺|预测|有人))|没这回事|想多了)") },
   // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
@@ -1122,6 +1126,7 @@ const PATTERNS: Pattern[] = [
   { rule: "certain-outcome", en: true, re: en("\\bdesigned (?:so )?(?:that|to) (?:any |all )?(?:losses|loss|the loss|drops?|falls?) (?:are|is|will be|get|gets) (?:fully )?(?:recovered|made up|recouped|reversed|earned back)\\b") },
   { rule: "benchmark-as-return", en: true, re: en("\\b(?:projected|expected|target(?:ed)?|estimated) (?:annual )?(?:return|yield)s? (?:of )?\\d[\\d.]*%(?: p\\.?a\\.?)? is (?:exactly )?what you(?:'ll| will)? (?:receive|get|earn)\\b") },
   { rule: "promise-words", en: true, re: en("\\byour guaranteed (?:amount|sum|payout|return|returns|principal|capital|income|interest)\\b") },
+  { rule: "no-loss-promise", en: true, re: en("\\b(?:it's|you're|you are|it is|it will be|you'll be) (?:fully |completely )?covered either way\\b") },
   // A conditional loss the bank will cover: "If anything goes wrong, the subsidiary will cover it."
   { rule: "compensation-promise", en: true, re: en("\\bif (?:anything|something|things|it|the product|the fund) (?:goes|go|went) (?:wrong|south|bad|badly)\\s*,\\s*[^.;!?]{0,50}?\\b(?:will|'ll|shall|is going to|are going to) (?:cover|absorb|make good on|pay for|foot the bill for) (?:it|that|the rest|the difference)\\b") },
   { rule: "benchmark-as-return", en: true, re: en("\\byou(?:'ll| will| can| would)?\\s+(?:get|earn|receive|make|expect to (?:earn|get|receive|make)|count on)\\s+(?:a |an |about |around |roughly )?(?:\\d[\\d,.]*%|\\d[\\d,.]*\\s*(?:yuan|rmb|dollars))|\\b(?:yields?|pays|returns|gives you|offers|will (?:pay|give|yield|return))\\s+(?:you\\s+)?(?:an?\\s+)?(?:fixed\\s+|steady\\s+|stable\\s+|solid\\s+|guaranteed\\s+)?(?:expected\\s+)?(?:annual\\s+)?(?:return of\\s+)?\\d[\\d.]*%|\\bcount on (?:a |an )?\\d[\\d.]*% (?:annual )?return|\\b(?:guaranteed|assured|certain to get|sure to get) (?:a |an )?\\d[\\d.]*% (?:annual )?(?:returns?|yield)"), reject: (t, i) => REDEMPTION_VALUE.test(t.slice(spanStart(t, i, sentenceEnd), spanEnd(t, i, sentenceEnd))) },
@@ -1270,7 +1275,7 @@ const WHOLE_CHARS = 240;
  * 高于也可能低于, "nothing guarantees it", "not necessarily"), so the model alone raises nothing
  * where one stands; a rule's finding there is judged by the rule's own negation scope.
  */
-const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:will not|won't|may not|might not|do not|don't) (?:necessarily )?(?:earn|get|receive|make)\b|\b(?:no certainty|not a commitment|isn't fixed|is not fixed|(?:won't|will not|not going to) pretend|(?:don't|do not) rely on|(?:doesn't|does not) mean|(?:isn't|is not) secured|(?:can't|cannot) get you back|i (?:honestly )?(?:don't|do not) know(?! (?:exactly )?(?:when|how (?:long|soon)))|nobody knows|no one knows)\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b|\b(?:don't|do not|never) (?:assume|think|believe|count on|expect)\b|\b(?:will not|won't|cannot|can't|does not|doesn't|do not|don't|is not going to|isn't going to) (?:\w+ )?(?:make up|cover|compensate|refund|reimburse|top up|pay (?:back|out|for)|make good)\b|(?:不要|别|不能)(?:以为|认为|指望|当成)|实际(?:年化)?收益率?为\s*[-−－负]|(?:不会|不能|无法|没法)(?:给您)?(?:补|赔|兜)|(?:是|这是|那是)?(?:不对|不准确|不正确|错误|误解|不实|不属实)的?(?:说法|认识|理解)?[。！!.]?$/i;
+const DISAVOWAL = /(?:不|无法|没法|不能|不会|不可能|未)(?:对\S{0,6})?(?:保证|承诺|保本|担保|兜底|补偿|赔偿|确定|预测)|没有(?:任何)?(?:保证|承诺|担保)|可能(?:高于|低于|亏|损失|下跌|跌|不及|低)|不一定|未必|不代表|并非|不是(?:预期|承诺|保证)|\bno (?:guarantee|promise|assurance)s?\b|\bnothing (?:guarantees|is guaranteed)|\bnot (?:guaranteed|necessarily|a (?:promise|guarantee|forecast))\b|\b(?:will not|won't|may not|might not|do not|don't) (?:necessarily )?(?:earn|get|receive|make)\b|\bnon-(?:principal-)?(?:protected|guaranteed)\b|\bnot principal-protected\b|\b(?:no certainty|not a commitment|isn't fixed|is not fixed|(?:won't|will not|not going to) pretend|(?:don't|do not) rely on|(?:doesn't|does not) mean|(?:isn't|is not) secured|(?:can't|cannot) get you back|i (?:honestly )?(?:don't|do not) know(?! (?:exactly )?(?:when|how (?:long|soon)))|nobody knows|no one knows)\b|\b(?:can't|cannot|can not|won't|will not|unable to) (?:promise|guarantee|assure|predict)\b|\b(?:could|may|might|can) (?:still )?lose\b|\b(?:is|are) (?:simply |just )?(?:wrong|untrue|false|a myth|misleading)\b|\bmisunderstanding\b|\b(?:don't|do not|never) (?:assume|think|believe|count on|expect)\b|\b(?:will not|won't|cannot|can't|does not|doesn't|do not|don't|is not going to|isn't going to) (?:\w+ )?(?:make up|cover|compensate|refund|reimburse|top up|pay (?:back|out|for)|make good)\b|(?:不要|别|不能)(?:以为|认为|指望|当成)|实际(?:年化)?收益率?为\s*[-−－负]|(?:不会|不能|无法|没法)(?:给您)?(?:补|赔|兜)|(?:是|这是|那是)?(?:不对|不准确|不正确|错误|误解|不实|不属实)的?(?:说法|认识|理解)?[。！!.]?$/i;
 
 /** The units the model scores: sentences (as the negation scope has them), long ones in windows; [start, end, sentence]. */
 function modelUnits(t: string): [number, number, number][] {
