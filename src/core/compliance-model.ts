@@ -86,7 +86,7 @@ export function withoutSalutation(normalised: string): string {
 // safest product!"): the client asks or repeats, the bank promises nothing. A label opens a line at the start or
 // after a sentence's end; the line runs to the next label (客户经理：, RM:, 答：). It counts as the client's speech
 // only when it speaks as one (我, a question, I/me/my): 客户：张三 is a form's field, and what follows is the bank's.
-const CLIENT_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:客户(?:留言|来信|来电|反馈|原话|说|问|称|追问|质问)?|客人|顾客|投资者|来电人|来电客户|客户(?:短信|微信|邮件|电话)|(?:Client|Customer|Caller|Investor)(?: (?:SMS|e-?mail|WhatsApp|WeChat|message|letter|note|call|text))?)(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]/gi;
+const CLIENT_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:客户(?:留言|来信|来电|反馈|原话|说|问|称|追问|质问)?|客人|顾客|投资者|来电人|来电客户|客户(?:短信|微信|邮件|电话)|(?:Client|Customer|Caller|Investor)(?: (?:SMS|e-?mail|WhatsApp|WeChat|message|letter|note|call|text))?)\s*(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]/gi;
 const ANY_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:[^\s：:，,。！？!?；;“”"]{1,8}|[A-Za-z][\w.'-]{0,12}(?: [A-Za-z][\w.'-]{0,12})?)(?:[（(][^）)\n]{0,12}[）)])?\s*(?<!\d)[：:]/g;
 // The rules drop their findings there (compliance.ts), and the model leaves those lines out of its features,
 // in training and in the check alike: a client's 你们这个保本吧？ is not the bank's promise.
