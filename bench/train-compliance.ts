@@ -20,7 +20,7 @@ import { CORPUS, type CorpusRow, readCorpus } from "./compliance-eval";
 
 /** The files the model learns from, beside corpus.tsv; every row of them except corpus.tsv's holdout split. */
 export const TRAINING_FILES = ["corpus.tsv", "blind.tsv", "blind8.tsv", "blind9.tsv", "blind10.tsv", "train12.tsv", "train13-zh.tsv", "blind11.tsv", "train13-en.tsv", "train14-zh.tsv", "train14-en.tsv", "lookalikes.tsv",
-  "blind12.tsv", "blind14.tsv", "blind15.tsv", "train15-zh.tsv", "train15-en.tsv", "train16-zh.tsv", "train16-en.tsv", "blind16.tsv", "blind17.tsv", "train17-zh.tsv", "train17-en.tsv", "blind18.tsv"];
+  "blind12.tsv", "blind14.tsv", "blind15.tsv", "train15-zh.tsv", "train15-en.tsv", "train16-zh.tsv", "train16-en.tsv", "blind16.tsv", "blind17.tsv", "train17-zh.tsv", "train17-en.tsv", "blind18.tsv", "train18-zh.tsv", "train18-en.tsv"];
 export const MODEL_FILE = path.join(path.dirname(CORPUS), "..", "..", "..", "src", "core", "compliance-model.json");
 
 export interface TrainOptions { nmax: number; bits: number; epochs: number; rate: number; l2: number; seed: number }

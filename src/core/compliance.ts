@@ -380,7 +380,7 @@ function negatedAt(t: string, i: number, e: number, en: boolean): boolean {
   const rest = t.slice(e, spanEnd(t, e, sentenceEnd));
   // "…, and anyone who says otherwise is wrong" confirms the promise rather than denying it.
   if (en ? !/\b(?:otherwise|the opposite)\b/i.test(rest) && /\b(?:would be|is|are|was|were) (?:simply |just |completely |totally |plainly )?(?:untrue|false|wrong|misleading|not true|incorrect|a myth|not the case)\b|\bno longer (?:offered|available|sold|issued)\b|\b(?:is|are) a different product\b|\byou asked about\b/i.test(rest)
-    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信|(?:并|根本|从来|实际上|现实中|在现实中)不存在(?![亏损风问])|(?:现在|已经|早就|早已)(?:都)?(?:没有了|没了|不存在了|取消了))|^[^，。]{0,6}?(?:的话|这种话|这话)?(?:谁|任何人|没人|没有人)(?:都|也)?(?:没法|无法|不能|不敢|没办法)(?:保证|承诺|打包票|确定|说)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|^[^。！？]{0,4}?[，,]\s*(?:那|这)(?:个)?(?:是|都是|就是|可是)?(?:不对|错误|错|不实|假|骗人)的|(?:都|就)?要(?:当心|小心|警惕|留个心眼)|12378|谨防|切勿相信|不要相信|停售|不再(?:发行|销售)|(?:早就|早已|已经|已)?(?:被)?(?:明令)?禁止了?(?:[。！]|$)|^[^，。]{0,4}?(?:已经|早已|早就|已)?被?打破了?/.test(rest)) return true;
+    : /^[^，,]*?(?:的说法|是不存在的|是虚假的|是违规的|不可信|(?:并|根本|从来|实际上|现实中|在现实中)不存在(?![亏损风问])|(?:现在|已经|早就|早已)(?:都)?(?:没有了|没了|不存在了|取消了))|^[^，。]{0,6}?(?:的话|这种话|这话)?(?:谁|任何人|没人|没有人)(?:都|也)?(?:没法|无法|不能|不敢|没办法)(?:保证|承诺|打包票|确定|说)|均属违规|属于违规|属违规|都是违规|是不合规|不合规的|请[^，。；！？\n]{0,6}?(?:拒绝|举报|报警|警惕|远离)|^[^。！？]{0,4}?[，,]\s*(?:那|这)(?:个)?(?:是|都是|就是|可是)?(?:不对|错误|错|不实|假|骗人)的|(?:都|就)?要(?:当心|小心|警惕|留个心眼)|12378|谨防|切勿相信|不要相信|停售|停发|不再(?:发行|销售)|(?:早就|早已|已经|已)?(?:被)?(?:明令)?禁止了?(?:[。！]|$)|^[^，。]{0,4}?(?:已经|早已|早就|已)?被?打破了?/.test(rest)) return true;
   void ce;
   return deniedAfter(t, i, e, en);
 }
@@ -409,7 +409,7 @@ const sentenceAt = (t: string, i: number) => t.slice(spanStart(t, i, denialSente
 
 // Inside quotation marks in a sentence that distances itself from what is quoted (严禁说“…”, 您在投诉中
 // 提到“…”, 禁用话术示例：“…”; "phrases such as "…" must never be used", "You said the RM told you "…"").
-const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|删掉|改掉|去掉|点名|点过名|觉得|认为|以为|印象|不成立|听成|理解成|当成|误以为|误解|停用|名字|名称|叫做?(?=[“"「])|问(?!题)|回复|投诉/;
+const ZH_QUOTE_DISTANCE = /原话|客户(?:说|称|讲|问)|工单|如实记|传言|谣言|流言|传闻|网传|流传|误导|骗|忽悠|希望|需求|诉求|说的|讲的|提的|听说|做不到|已被取消|取消|不再使用|不用了|严禁|禁止|禁用|违规|不合规|违反|话术|举报|反映|核查|不存在|并不|不是|说过|提到|所说|表述|说法|示例|示范|红线|培训|宣传(?!海报|文案|单|折页|语|稿|材料|页|册|片)|原稿|原文|删除|删掉|改掉|去掉|点名|点过名|觉得|认为|以为|印象|不成立|听成|理解成|当成|误以为|误解|停用|下架|撤下|名字|名称|叫做?(?=[“"「])|问(?!题)|回复|投诉/;
 // (Round 12: the frames of a record too: a complaint or QA note reports what someone said or promised.)
 const EN_QUOTE_DISTANCE = /\b(?:not allowed|prohibited|forbidden|never|must not|breach|rules?|mentioned|said|says|told|wrote|example|phrases?|(?:prohibited|banned|forbidden|non-compliant) scripts?|claim(?:s|ed)?|quoted|banned|not correct|not accurate|untrue|false|messaged|asked|described|states|stated|alleg\w*|promised|complain\w*|summary|according to|recording|transcript|qa|finding|flagged|coaching|verbatim|reported|reports|rejected|revised|originally|struck out|deleted|removed|superlatives?|unsupported|impl(?:y|ies)|hear|heard|myths?|(?:do not|don't|never|avoid) (?:say|use|tell|write|promise|call|describe)|(?:do not|don't)\s*:|describing|withdrawn|withdrew|stop (?:forwarding|using|sending|saying|sharing)|findings|(?:call|qa|quality|file) reviews?|question about|asked about)\b/i;
 // Quoted speech a third party is reported to have said (质检记录：坐席在通话中说了“…”, 如果当时有人向您
@@ -434,6 +434,10 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
   if (close >= 0 && /^\s*(?:is|was|are)\s+(?:just |only |merely |simply )?(?:the|a|its|our|their) (?:\w+ )?(?:name|brand|label|title)\b|^\s*(?:只是|仅是|仅仅是|不过是|是)(?:产品|系列|品牌)?(?:的)?(?:名称|名字|品牌名|名)/i.test(t.slice(i + close + 1, i + close + 50))) return true;
   // the sentence with the quotations taken out
   const sentence = t.slice(ss, se).replace(/“[^”]*”|「[^」]*」|"[^"]*"|(?<=^|[\s(])'(?:[^']|'(?=[a-z]))*'(?=[\s.,;:!?)]|$)/gi, " ");
+  // a supposition or a request to say it (如果我说“肯定不会再跌”，您也不会信; 你要我说“无风险”), or a refusal right after it
+  // (这个“最安全”我可不敢说)
+  if (!en && (/(?:如果|假如|要是|若|就算)(?:我|我们)(?:跟您|对您)?(?:说|讲)[^“「"]{0,2}$|(?:你|您)(?:要|让|想让)我(?:说|讲|保证)[^“「"]{0,2}$/.test(before.slice(0, Math.max(before.lastIndexOf("“"), before.lastIndexOf("「"), before.lastIndexOf('"'), 0)))
+    || (close >= 0 && /^(?:我|我们)?(?:可|也|真|实在)?(?:不敢|不能|不会|没法|不该)(?:这么)?(?:说|讲|保证|承诺)/.test(t.slice(i + close + 1, i + close + 12))))) return true;
   if (!en) {
     // Chinese, session 10: a forbidding word counts before the quote or right after it (“…”这种话术严禁使用), not in a
     // later clause about something else (可表述为“本产品属于保本理财”，避免使用“高风险”等字眼).
@@ -442,8 +446,8 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
     const tail = close >= 0 ? t.slice(i + close + 1, spanEnd(t, i + close + 1, clauseEnd)) : "";
     // (the clause after, when it points back at the quote: “…”，此行为严重违规)
     const back = close >= 0 ? t.slice(spanEnd(t, i + close + 1, clauseEnd), spanEnd(t, spanEnd(t, i + close + 1, clauseEnd) + 1, clauseEnd)) : "";
-    const backForbids = /^[，,]?\s*(?:此|这|该|这种|这类|上述|以上|这样的|如此)/.test(back) && (ZH_FORBID.test(back) || /违规|违法|严肃处理|不允许|不可以/.test(back));
-    const reportedLead = /私下|曾经?|过(?=[“「"])/.test(lead) || (ZH_REPORTED.test(lead) && !/推荐|建议|合规版|标准|规范|统一|可答|可以|话术[：:]/.test(lead));
+    const backForbids = /^[，,]?\s*(?:此|这|该|这种|这类|上述|以上|这样的|如此|换谁|谁都|任何人)/.test(back) && (ZH_FORBID.test(back) || /违规|违法|严肃处理|不允许|不可以|不该|不应该/.test(back));
+    const reportedLead = /私下|曾经?|过(?=[“「"])|谁(?:再|要是|敢)|如果有人|凡是/.test(lead) || (ZH_REPORTED.test(lead) && !/推荐|建议|合规版|标准|规范|统一|可答|可以|话术[：:]/.test(lead));
     if (ZH_RECOMMEND.test(sentence) && !ZH_FORBID.test(lead) && !ZH_FORBID.test(tail) && !backForbids && !reportedLead) return false;
     return distancesItself(sentence, en);
   }
@@ -466,7 +470,7 @@ function quotedAndDistanced(t: string, i: number, en: boolean): boolean {
 // Session 10: wording handed to staff to say (推荐话术：“…”, 可告知“…”, 客户问…时就说“…”, 统一口径) is the
 // bank's own voice, though 话术, 培训 and 问 otherwise distance a quote; unless the sentence forbids or
 // corrects it (严禁, 不得, 错误示例) or files it (质检, 扣分).
-const ZH_RECOMMEND = /(?:推荐|建议|参考|标准|规范|统一)(?:话术|应答|答复|回复|回答|说法|口径)|话术参考|统一口径|应答[：:]|(?<!禁用|违规|错误)话术[一二三四五六七八九十\d]*[）)]?[：:]|话术卡|应答卡|口径卡|时(?:回答|回复|答复|就说|可说)|(?:可|可以)(?:表述为|说成|称为|介绍为|描述为)|可(?:以)?(?:将|把)[^，。“”"]{0,12}(?:表述为|说成|称为|介绍为|描述为|包装成)|(?:可|可以)答|(?:适当|适度|酌情)表示|(?:可|可以)?引导(?:客户|其|他们)?[^，。“”"]{0,8}(?:关注|理解|相信)|(?:可以|可|就|直接|要|请|务必|统一)(?:先)?(?:这样|这么|如下)?(?:适度|适当|酌情|口头|私下|当面|电话)?(?:称|告知|回答|答复|回复|说|讲|表示|强调|解释|告诉(?:客户|他们|对方)?)|(?:跟|向|对|和)客户(?:说|讲|表示|强调|解释|保证|承诺)/;
+const ZH_RECOMMEND = /(?:推荐|建议|参考|标准|规范|统一)(?:话术|应答|答复|回复|回答|说法|口径)|话术参考|统一口径|应答[：:]|(?<!禁用|违规|错误)话术[一二三四五六七八九十\d]*[）)]?[：:]|话术卡|应答卡|口径卡|时(?:回答|回复|答复|就说|可说)|(?:可|可以)(?:表述为|说成|称为|介绍为|描述为)|可(?:以)?(?:将|把)[^，。“”"]{0,12}(?:表述为|说成|称为|介绍为|描述为|包装成)|(?:可|可以)答|(?:适当|适度|酌情)表示|明确(?:告知|答复|回答|表示)|一律(?:回答|答复|回复|说|告知)|应(?:当)?(?:告知|回答|答复|强调|说)|(?:可以|可)?先答应|(?:可|可以)?口头承诺|突出|(?:着重|重点)强调|给客户一个(?:明确的?)?答复|(?:可|可以)?引导(?:客户|其|他们)?[^，。“”"]{0,8}(?:关注|理解|相信)|(?:可以|可|就|直接|要|请|务必|统一)(?:先)?(?:这样|这么|如下)?(?:适度|适当|酌情|口头|私下|当面|电话)?(?:称|告知|回答|答复|回复|说|讲|表示|强调|解释|告诉(?:客户|他们|对方)?)|(?:跟|向|对|和)客户(?:说|讲|表示|强调|解释|保证|承诺)/;
 const ZH_FORBID = /严禁|禁止|禁用|(?:不得|不要|不准|不能|不可以?|不应|切勿|勿|别|避免|杜绝)(?:再|随意|私自|擅自|向客户|对客户|跟客户)?(?:说|讲|提|使用|用|承诺|保证|表示|回答|答复|告知|这样|这么)|违规|违反|不合规|错误|反面|红线|误导|扣分|整改|通报|不对|不妥|不当|处分|处罚|引以为戒|核查|调查|曾/;
 /** 就说“…”, 可以这样说“…”: staff are told to say it (not 不要说, 别这么说). */
 const zhToldToSay = (before: string) => /(?:就|可以|可|直接|请|务必|统一|这样|这么)说$/.test(before) && !/(?:不|别|勿|禁|严禁)[^，。；]{0,3}说$/.test(before);
@@ -544,14 +548,14 @@ function saidOfDeposit(t: string, i: number): boolean {
 }
 // A ranking with its source in the sentence ("ranked first … (source: agency annual report)", 第三方满意度调查的结果):
 // a supported claim, which the superlative rule leaves to stand.
-const SOURCE_CUE = /\b(?:source|sources|according to|ranked by|rated by|as rated by|independent (?:rating|research)|data from|as measured by|survey|league table|rating agency|research firm)\b|\([^)]*\b(?:19|20)\d\d\b[^)]*\)|数据来源|来源[:：]|据[^，。]{0,10}(?:统计|报告|数据|排名)|第三方|评级机构|满意度调查|排名来自|评比|评选/i;
+const SOURCE_CUE = /\b(?:source|sources|according to|ranked by|rated by|as rated by|independent (?:rating|research)|data from|as measured by|survey|league table|rating agency|research firm)\b|\([^)]*\b(?:19|20)\d\d\b[^)]*\)|数据来源|来源[:：]|据[^，。]{0,10}(?:统计|报告|数据|排名)|第三方|评级机构|满意度调查|排名来自|评比|评选|(?:是指|指的是|说的是)销量/i;
 const citesASource = (t: string, i: number) => SOURCE_CUE.test(t.slice(spanStart(t, i, denialSentenceEnd), spanEnd(t, i, denialSentenceEnd)));
 function framedAway(t: string, i: number, e: number, en: boolean): boolean {
   const ss = spanStart(t, i, denialSentenceEnd);
   const before = t.slice(ss, i);
   // a record that classes what was said (属于承诺收益, 涉嫌承诺收益, 构成保本承诺)
   if (/(?:构成|涉嫌|定性为|认定为|视为|判定为)(?:对客户的?)?$/.test(before) || (/属于$/.test(before) && /[”」"]|质检|表述|话术|说法|用语|审核/.test(before))) return true;
-  if (BANNED_LIST.test(before) || /(?:以下|下列)(?:哪|那)(?:句|些|个|项|一句)(?:话|说法|表述)?(?:是|属于)?(?:合规|违规|正确|错误|不合规)的?|\bwhich (?:one |of these |of the following )?(?:is|are|would be) (?:compliant|non-compliant|correct|acceptable|allowed|a promise)\b/i.test(t.slice(Math.max(0, i - 80), i))) return true;
+  if (BANNED_LIST.test(before) || /(?:请|试)?(?:指出|找出)(?:以下|下列)?[^，。]{0,8}(?:问题|错误|违规|不妥)|(?:以下|下列)(?:哪|那)(?:句|些|个|项|一句)(?:话|说法|表述)?(?:是|属于)?(?:合规|违规|正确|错误|不合规)的?|\bwhich (?:one |of these |of the following )?(?:is|are|would be) (?:compliant|non-compliant|correct|acceptable|allowed|a promise)\b/i.test(t.slice(Math.max(0, i - 80), i))) return true;
   if (en && /\b(?:don't|do not|never|avoid|prohibited|red lines?)\s*:/i.test(before)) return true;
   // Chinese words in an English sentence, negated in English ("There is no 兜底 arrangement")
   if (!en && /[a-z]/i.test(before) && EN_NEGATOR.test(before.split(/\s+/).slice(-4).join(" "))) return true;
@@ -560,6 +564,7 @@ function framedAway(t: string, i: number, e: number, en: boolean): boolean {
   const sent = t.slice(ss, spanEnd(t, i, denialSentenceEnd) + 1);
   if (e <= ss + sent.length && /[?？]\s*$/.test(sent) && (en ? /\b(?:i|my|me)\b/i.test(sent) && !/\b(?:you|your)\b/i.test(sent) && !/\bwe\b/i.test(sent) : /我(?!们|行|司)/.test(sent) && !/您|你(?!们)|大家|各位|我们|我行/.test(sent))) return true;
   if (!en && /(?:即使|即便|哪怕|就算|虽然|尽管)[^，。；]{0,12}$/.test(t.slice(spanStart(t, i, clauseEnd), i)) && /不代表|不意味着|不等于|并不说明|不能说明|不能保证/.test(t.slice(ss, spanEnd(t, e, denialSentenceEnd)))) return true;
+  if (!en && /(?:以前|过去|当年|早年|那时候?|资管新规(?:以|之)?前)[^，。；]{0,8}$/.test(t.slice(spanStart(t, i, clauseEnd), i))) return true;
   if (!en) return saidOfDeposit(t, i) || /(?:要是|如果|假如|若|倘若)[^，。；！？]{0,8}(?:真|真的)(?:能|会|可以|要)?$/.test(t.slice(spanStart(t, i, clauseEnd), i)) || /(?:希望|想要|想找|盼着|盼望|期望|期盼|巴不得|需要|只求|要的是)(?:能|有|买到|找到|它|着)?[^，。；！？]{0,8}$/.test(t.slice(spanStart(t, i, clauseEnd), i));
   if (EN_INTERRUPTED_NEGATION.test(before) || /\bif\b[^,.;]{0,30}\b(?:were|had been|had (?:promised|guaranteed|offered|said)(?: you)?)\s+$/i.test(before)) return true;
   // a category named and denied of this product ("Principal-protected products do exist, but this fund is not one of
@@ -737,7 +742,7 @@ const PATTERNS: Pattern[] = [
     },
   },
   { rule: "compensation-promise", re: zh(`(?:损失|亏损|亏的钱|亏的部分|亏掉的|亏了的|差额|差价|缺口|亏的|差的|少了的|少的)${GAP}{0,8}?[，,]?${GAP}{0,3}?(?:由)?(?:我们|我行|银行|本行|公司|我|咱们|行里|分行|支行|客户经理|个人)${GAP}{0,10}?(?:承担|负责|赔|补|兜|扛|担|垫付|找补)`), reject: (t, i, m) => ZH_NEGATOR.test(m.replace(ZH_WORRY, "")) },
-  { rule: "compensation-promise", reject: (t, i) => /(?:要求|希望|诉求|提出|想要|想让|请求|让)(?:银行|我行|行里|我们)?$/.test(t.slice(Math.max(0, i - 6), i)) || /无$/.test(t.slice(Math.max(0, i - 1), i)), re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让(?:您|你|客户|大家|咱们客户)(?:一个人|自己|独自)?(?:承担|扛|吃亏|受损|蒙受损失|遭受损失|有损失|亏钱|受到损失)|亏多少.{0,4}赔多少") },
+  { rule: "compensation-promise", reject: (t, i) => /(?:要求|希望|诉求|提出|想要|想让|请求|让)(?:银行|我行|行里|我们)?$/.test(t.slice(Math.max(0, i - 6), i)) || /无$/.test(t.slice(Math.max(0, i - 1), i)), re: zh("(?:全额|足额|如数)(?:赔偿|补偿|赔付|弥补|补足|补齐|退还|返还)|包赔|兜底|托底|(?:我们|我行|银行|行里|公司|咱们)(?:会|来|负责|都)?(?:兜着|兜住|担着|扛着|扛下来|承担下来)|赔给您|补给您|(?:亏|损失|亏损)(?:多少|了多少|的)?(?:我们|行里|银行)?(?:就)?(?:补|赔)(?:多少|给您|上)|负责到底|不会让(?:您|你|客户|大家|咱们客户)(?:一个人|自己|独自)?(?:承担|扛|吃亏|受损|蒙受损失|遭受损失|有损失|亏钱|受到损失)|亏多少.{0,4}赔多少") },
   {
     rule: "compensation-promise", en: true,
     re: en("(?:\\b(?:we|i|the bank|our bank|our branch|the branch|the company)\\s*)?(?:'ll|\\bwill|\\bshall|\\bcan|\\bcould|\\bwould|\\bgoing to|\\bpromise to|\\bagree(?:s|d)? to|\\bprepared to|\\bwilling to|\\bundertake to|\\bintend to|\\bdecided to|\\boffer(?:s|ed)? to)\\s+(?:fully\\s+|personally\\s+|partly\\s+|partially\\s+)?(?:compensate|reimburse|refund|pay (?:you )?back|(?:make good|make up|cover|bear|take responsibility for)(?:\\s+on)?(?:\\s+(?:for\\s+)?(?:your|the|any|all|part of your|part of the|this|that))?\\s+(?:full\\s+)?(?:loss(?:es)?|shortfall|difference|amount you lost))\\b"),
@@ -867,6 +872,8 @@ const PATTERNS: Pattern[] = [
   { rule: "compensation-promise", re: zh(`赔(?:您|你)(?:是)?(?:肯定|一定|必须)的|(?:予以|给予)(?:全额|足额)?补偿(?=[，。；！]|$)`) },
   { rule: "no-loss-promise", noNegation: true, re: zh(`不会(?:导致|造成|让)(?:任何)?(?:客户|您|投资者|大家)?(?:出现)?(?:任何)?(?:本金)?(?:亏损|损失)`) },
   { rule: "benchmark-as-return", re: zh(`(?:这|那)(?:就|便)?是(?:您|你)(?:最终|实际|到期)?(?:能|可以)?(?:拿到|得到|到手|获得)的收益`) },
+  { rule: "compensation-promise", re: zh(`(?:一定|肯定|保证)(?:会)?给(?:您|你|大家|客户)(?:一个)?满意的(?:结果|交代|答复|说法|方案)`), reject: (t, i) => !ZH_LOSS_TALK.test(t.slice(Math.max(0, i - 60), i + 40)) },
+  { rule: "certain-outcome", re: zh(`必将(?:穿越|走出|熬过)(?:周期|低谷)|(?:每一次|每次)(?:回调|回撤|下跌)(?:之后|以后|后)?(?:都)?(?:创出?了?|创下)(?:新高|历史新高)`) },
   // Session 10: a loss asked about and answered away in one breath (亏？不存在的。 问：会亏本金吗？答：不会).
   { rule: "no-loss-promise", noNegation: true, re: zh("(?:亏|亏损|亏本|亏钱|赔钱|亏本金|损失本金|本金有损失)(?:吗|么|嘛|不|没)?[？?]+\\s*(?:[^：:？?。\\n]{0,6}[答回][：:])?\\s*(?:不存在的|不可能(?![^，。；！？]{0,6}(?:说|判断|保证|承诺|预测))|不会(?![^，。；！？]{0,4}(?:说|判断|保证|承诺|预测|有人))|没这回事|想多了)") },
   // Making good: 把亏的钱补回来, 给你找补回来, 给您补差价, 真亏了算我的, 我个人先垫上.
