@@ -19,7 +19,7 @@ for (;;) {
   if (start < 0) break;
   // the array ends at the first `])(` or `] as const)(` after it; its test name is the string literal
   // that follows. (Until session 10 only `])(` was looked for, so a flagging array typed `as const`
-  // ran on into the honest one after it and 37 promises were collected as honest.)
+  // ran on into the honest one after it and 38 promises were collected as honest.)
   const close = /\](?:\s*as\s+const)?\)\(/g;
   close.lastIndex = start;
   const found = close.exec(src);

@@ -85,7 +85,8 @@ export function withoutSalutation(normalised: string): string {
 // Session 10: a transcript's lines in the client's voice (客户：你们这个也保本吧？ "Client: You told me it was the
 // safest product!"): the client asks or repeats, the bank promises nothing. A label opens a line at the start or
 // after a sentence's end; the line runs to the next label (客户经理：, RM:, 答：). It counts as the client's speech
-// only when it speaks as one (我, a question, I/me/my): 客户：张三 is a form's field, and what follows is the bank's.
+// only when it speaks as one (我, a question, 你们, 你说, 听说, I/me/my, "you said", "your ad"): 客户：张三 is a form's
+// field, and what follows is the bank's.
 const CLIENT_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:客户(?:留言|来信|来电|反馈|原话|说|问|称|追问|质问)?|客人|顾客|投资者|来电人|来电客户|客户(?:短信|微信|邮件|电话)|(?:Client|Customer|Caller|Investor)(?: (?:SMS|e-?mail|WhatsApp|WeChat|message|letter|note|call|text))?)\s*(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]/gi;
 const ANY_LABEL = /(?:^|(?<=[\s。！？!?；;]))(?:[^\s：:，,。！？!?；;“”"]{1,8}|[A-Za-z][\w.'-]{0,12}(?: [A-Za-z][\w.'-]{0,12})?)(?:[（(][^）)\n]{0,12}[）)])?\s*(?<!\d)[：:]/g;
 // The rules drop their findings there (compliance.ts), and the model leaves those lines out of its features,
