@@ -337,32 +337,33 @@ const Q_GOOD = /\b(?:recover|come back|bounce|rebound|get (?:\w+ ){0,3}back|brea
 /** A question about a loss answered "none", or about a recovery or safety answered "yes": a promise made by ellipsis. */
 function answeredPromise(t: string, q: Span, a: Span): ClauseHit | undefined {
   const question = t.slice(q.s, q.e);
+  const qStart = q.s + (question.length - question.trimStart().length);
   // An FAQ's or a transcript's label before the answer ("A: No.", "RM: Not at all.") is not part of it.
   const label = t.slice(a.s, a.e).match(/^\s*(?:a|answer|rm|agent|adviser|advisor|banker|staff|bank)\s*[:.-]\s*/i)?.[0].length ?? 0;
   a = { ...a, s: a.s + label };
   const answer = t.slice(a.s, a.e);
   // "Will I lose money? Not if you keep it." (the holding condition is blanked as no hedge: NEUTRAL)
   if (Q_LOSS.test(question) && /^\s*not\s*$/.test(answer))
-    return { rule: "no-loss-promise", index: q.s + (question.length - question.trimStart().length), end: a.s + answer.indexOf("not") + 3 };
+    return { rule: "no-loss-promise", index: qStart, end: a.s + answer.indexOf("not") + 3 };
   if (answer.trim().split(/\s+/).length > 12 || /\b(?:but|may|might|could|would|if|depends?|unless|not sure|nobody knows|no one knows)\b/.test(answer)) return undefined;
   if (REPORTED.test(question) || DISOWN.test(question)) return undefined;
   // a question about the bank's own money ("Is the bank's own capital at risk?"), not the client's
   if (/\b(?:the bank's|bank's own|our own) (?:capital|balance sheet|money|funds)\b/.test(question)) return undefined;
   // Making good asked about: "Will the bank cover my loss? Yes." is a promise, "... No." is not.
   if (Q_COMP.test(question)) {
-    return ANSWER_YES.test(answer) && !NEGATOR.test(answer) ? { rule: "compensation-promise", index: q.s + (question.length - question.trimStart().length), end: a.s + (answer.match(ANSWER_YES)![0].length) } : undefined;
+    return ANSWER_YES.test(answer) && !NEGATOR.test(answer) ? { rule: "compensation-promise", index: qStart, end: a.s + (answer.match(ANSWER_YES)![0].length) } : undefined;
   }
   // A question asking for a promise ("Can you promise me it won't fall below 1.1?"): "No, I can't" refuses it,
   // "I can promise you, yes" gives it.
   if (/\b(?:can|could|will|would) you (?:\w+ ){0,2}(?:promise|guarantee|confirm|assure|swear)\b|\bpromise me\b|\bguarantee (?:me|that)\b/.test(question)) {
     if (!ANSWER_YES.test(answer) || NEGATOR.test(answer)) return undefined;
-    return { rule: Q_LOSS.test(question) ? "no-loss-promise" : "certain-outcome", index: q.s + (question.length - question.trimStart().length), end: a.s + (answer.match(ANSWER_YES)![0].length) };
+    return { rule: Q_LOSS.test(question) ? "no-loss-promise" : "certain-outcome", index: qStart, end: a.s + (answer.match(ANSWER_YES)![0].length) };
   }
   const notRecover = Q_NOT_RECOVER.test(question);
   if ((notRecover || Q_LOSS.test(question)) && ANSWER_NO.test(answer))
-    return { rule: notRecover ? "certain-outcome" : "no-loss-promise", index: q.s + (question.length - question.trimStart().length), end: a.s + (answer.match(ANSWER_NO)![0].length) };
+    return { rule: notRecover ? "certain-outcome" : "no-loss-promise", index: qStart, end: a.s + (answer.match(ANSWER_NO)![0].length) };
   if (!notRecover && !Q_LOSS.test(question) && Q_GOOD.test(question) && !/\b(?:never|not|no)\b|n't\b/.test(question) && ANSWER_YES.test(answer) && !/\b(?:possible|possibly|perhaps|maybe)\b/.test(answer) && !/\b(?:not|never|no longer)\b|n't\b/.test(answer) && !/\bit (?:can|does|might|is possible)\b/.test(answer))
-    return { rule: /\b(?:safe|secure|guaranteed|protected)\b/.test(question) ? "no-loss-promise" : "certain-outcome", index: q.s + (question.length - question.trimStart().length), end: a.s + (answer.match(ANSWER_YES)![0].length) };
+    return { rule: /\b(?:safe|secure|guaranteed|protected)\b/.test(question) ? "no-loss-promise" : "certain-outcome", index: qStart, end: a.s + (answer.match(ANSWER_YES)![0].length) };
   return undefined;
 }
 
